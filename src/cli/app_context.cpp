@@ -1,0 +1,44 @@
+#include "cli/app_context.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/logging.h"
+#include "store/migrations.h"
+
+namespace cp::cli {
+
+Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
+  CP_ASSIGN_OR_RETURN(auto db, store::open_database(config.get("db")));
+  CP_ASSIGN_OR_RETURN(int applied, store::migrate(*db, clock));
+  if (applied > 0) spdlog::info("applied {} migration(s) to {}", applied, db->describe());
+  return db;
+}
+
+void run_action(AppContext& context, const std::function<Result<void>()>& action) {
+  auto report = [&](const Error& error) {
+    std::cerr << "connectpost: error: " << error.to_string() << '\n';
+    context.exit_code = exit_code_for(error.code);
+  };
+  try {
+    ConfigSources sources;
+    sources.config_file = context.config_file;
+    sources.flags = context.flags;
+    sources.getenv = [](const char* name) { return std::getenv(name); };
+    auto config = resolve_config(sources);
+    if (!config.ok()) return report(config.error());
+    context.config = std::move(config).value();
+    auto logging = setup_logging(context.config.get("log_level"), context.config.get("log_format"));
+    if (!logging.ok()) return report(logging.error());
+    auto result = action();
+    if (!result.ok()) report(result.error());
+  } catch (const DecimalOverflow& overflow) {
+    report(make_error(ErrorCode::kOverflow, overflow.what()));
+  } catch (const std::exception& exception) {
+    report(make_error(ErrorCode::kInternal, std::string("unexpected: ") + exception.what()));
+  }
+}
+
+}  // namespace cp::cli

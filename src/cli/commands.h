@@ -1,0 +1,15 @@
+// Each module's subcommands, registered on the `connectpost` application.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/app_context.h"
+
+namespace cp::cli {
+
+void register_config_commands(CLI::App& app, AppContext& context);
+void register_refdata_commands(CLI::App& app, AppContext& context);
+void register_db_commands(CLI::App& app, AppContext& context);
+void register_demo_command(CLI::App& app, AppContext& context);
+
+}  // namespace cp::cli

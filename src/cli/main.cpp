@@ -1,0 +1,39 @@
+// connectpost: the command line. Exit codes (docs/cli.md): 0 ok, 1 rule or validation failure,
+// 2 bad usage or input, 3 internal error.
+#include <CLI/CLI.hpp>
+
+#include "cli/app_context.h"
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  cp::cli::AppContext context;
+  CLI::App app{"connectpost: post-trade platform for Southbound Stock Connect", "connectpost"};
+  app.set_version_flag("--version", "connectpost " CONNECTPOST_VERSION);
+  app.require_subcommand(1);
+
+  // Global options: each one overrides the file and the environment (cli/config.h).
+  app.add_option("--config", context.config_file,
+                 "Configuration file (default ./connectpost.conf)");
+  auto flag = [&](const char* name, const char* key, const char* help) {
+    app.add_option_function<std::string>(
+        name, [&context, key](const std::string& value) { context.flags[key] = value; }, help);
+  };
+  flag("--db", "db",
+       "Database URL: sqlite:PATH (default sqlite:var/connectpost.db) or postgresql://…");
+  flag("--data-dir", "data_dir", "Reference-data directory (default ./data)");
+  flag("--log-level", "log_level", "trace, debug, info, warn, error or off");
+  flag("--log-format", "log_format", "text or json (JSON lines)");
+
+  cp::cli::register_config_commands(app, context);
+  cp::cli::register_refdata_commands(app, context);
+  cp::cli::register_db_commands(app, context);
+  cp::cli::register_demo_command(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);  // prints help, version or the usage error
+    return code == 0 ? 0 : 2;
+  }
+  return context.exit_code;
+}

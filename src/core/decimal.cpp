@@ -1,0 +1,333 @@
+#include "core/decimal.h"
+
+#include <algorithm>
+#include <array>
+
+namespace cp {
+namespace {
+
+constexpr std::array<Int128, 39> make_pow10() {
+  std::array<Int128, 39> table{};
+  table[0] = 1;
+  for (size_t i = 1; i < table.size(); ++i) table[i] = table[i - 1] * 10;  // 10^38 < 2^127
+  return table;
+}
+constexpr std::array<Int128, 39> kPow10 = make_pow10();
+// Every Decimal keeps |units| < 10^38: 38 significant digits, and negation is always safe.
+constexpr Int128 kUnitsLimit = kPow10[38];
+
+bool in_range(Int128 units) {
+  return units > -kUnitsLimit && units < kUnitsLimit;
+}
+
+Error overflow(const std::string& what) {
+  return make_error(ErrorCode::kOverflow, "decimal overflow: " + what + " does not fit " +
+                                              std::to_string(Decimal::kMaxDigits) +
+                                              " significant digits");
+}
+
+UInt128 magnitude(Int128 value) {
+  return value < 0 ? UInt128(0) - static_cast<UInt128>(value) : static_cast<UInt128>(value);
+}
+
+// num ÷ den as an integer, rounded by mode. REQUIRES: den != 0.
+Result<Int128> divide_rounded(Int128 num, Int128 den, Rounding mode) {
+  const bool negative = (num < 0) != (den < 0);
+  const UInt128 n = magnitude(num);
+  const UInt128 d = magnitude(den);
+  UInt128 quotient = n / d;
+  const UInt128 remainder = n % d;
+  bool increment = false;
+  if (remainder != 0) {
+    const UInt128 rest = d - remainder;  // distance to the next multiple: compare without overflow
+    switch (mode) {
+      case Rounding::kHalfUp:
+        increment = remainder >= rest;
+        break;
+      case Rounding::kHalfEven:
+        increment = remainder > rest || (remainder == rest && (quotient & 1) != 0);
+        break;
+      case Rounding::kCeiling:
+        increment = !negative;
+        break;
+      case Rounding::kFloor:
+        increment = negative;
+        break;
+      case Rounding::kAwayFromZero:
+        increment = true;
+        break;
+      case Rounding::kTowardZero:
+        increment = false;
+        break;
+    }
+  }
+  if (increment) ++quotient;
+  if (quotient >= static_cast<UInt128>(kUnitsLimit)) return overflow("a quotient");
+  const auto value = static_cast<Int128>(quotient);
+  return negative ? -value : value;
+}
+
+Result<Int128> scale_up(Int128 units, int by_digits, const char* what) {
+  if (by_digits > 38) return overflow(what);
+  Int128 scaled = 0;
+  if (__builtin_mul_overflow(units, kPow10[by_digits], &scaled) || !in_range(scaled)) {
+    return overflow(what);
+  }
+  return scaled;
+}
+
+Decimal or_throw(Result<Decimal> result) {
+  if (!result.ok()) throw DecimalOverflow(result.error().message);
+  return std::move(result).value();
+}
+
+}  // namespace
+
+Int128 pow10_int128(int exponent) {
+  CP_ASSERT(exponent >= 0 && exponent <= 38, "pow10 exponent out of range");
+  return kPow10[exponent];
+}
+
+namespace {
+std::string magnitude_digits(UInt128 mag) {
+  std::string digits;
+  do {
+    digits.push_back(static_cast<char>('0' + static_cast<int>(mag % 10)));
+    mag /= 10;
+  } while (mag != 0);
+  std::reverse(digits.begin(), digits.end());
+  return digits;
+}
+}  // namespace
+
+std::string int128_to_string(Int128 value) {
+  return (value < 0 ? "-" : "") + magnitude_digits(magnitude(value));
+}
+
+const char* rounding_name(Rounding mode) {
+  switch (mode) {
+    case Rounding::kHalfUp:
+      return "half_up";
+    case Rounding::kHalfEven:
+      return "half_even";
+    case Rounding::kCeiling:
+      return "ceiling";
+    case Rounding::kFloor:
+      return "floor";
+    case Rounding::kAwayFromZero:
+      return "away_from_zero";
+    case Rounding::kTowardZero:
+      return "toward_zero";
+  }
+  return "half_up";
+}
+
+Result<Rounding> parse_rounding(std::string_view name) {
+  for (Rounding mode : {Rounding::kHalfUp, Rounding::kHalfEven, Rounding::kCeiling,
+                        Rounding::kFloor, Rounding::kAwayFromZero, Rounding::kTowardZero}) {
+    if (name == rounding_name(mode)) return mode;
+  }
+  return invalid_input("unknown rounding '" + std::string(name) +
+                       "' (half_up, half_even, ceiling, floor, away_from_zero, toward_zero)");
+}
+
+Decimal Decimal::from_units(Int128 units, int scale) {
+  CP_ASSERT(scale >= 0 && scale <= kMaxScale, "decimal scale out of range");
+  CP_ASSERT(in_range(units), "decimal units out of range");
+  return Decimal(units, scale);
+}
+
+Result<Decimal> Decimal::parse(std::string_view text) {
+  const std::string quoted = "'" + std::string(text) + "'";
+  if (text.empty()) return invalid_input("empty value where a decimal number is expected");
+  size_t i = 0;
+  bool negative = false;
+  if (text[0] == '+' || text[0] == '-') {
+    negative = text[0] == '-';
+    ++i;
+  }
+  Int128 units = 0;
+  int digits = 0;  // significant digits, leading zeros excluded
+  int before = 0;  // digits before the point
+  int scale = 0;
+  auto take_digit = [&](char c) {
+    if (digits > 0 || c != '0') ++digits;
+    if (digits <= kMaxDigits) units = units * 10 + (c - '0');
+  };
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++before) take_digit(text[i]);
+  if (before == 0) return invalid_input(quoted + " is not a decimal number");
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++scale) take_digit(text[i]);
+    if (scale == 0) return invalid_input(quoted + " has no digits after the decimal point");
+  }
+  if (i != text.size()) {
+    const bool exponent = text[i] == 'e' || text[i] == 'E';
+    return invalid_input(quoted + " is not a decimal number" +
+                         (exponent ? " (exponents are not accepted)" : ""));
+  }
+  if (digits > kMaxDigits) {
+    return make_error(ErrorCode::kOverflow, quoted + " has " + std::to_string(digits) +
+                                                " significant digits; at most " +
+                                                std::to_string(kMaxDigits) + " fit");
+  }
+  if (scale > kMaxInputScale) {
+    return invalid_input(quoted + " has " + std::to_string(scale) + " decimals; at most " +
+                         std::to_string(kMaxInputScale) + " are accepted");
+  }
+  return Decimal(negative ? -units : units, scale);
+}
+
+Result<Decimal> Decimal::parse(std::string_view text, int max_scale) {
+  CP_ASSIGN_OR_RETURN(Decimal value, parse(text));
+  if (value.scale_ > max_scale) {
+    return invalid_input("'" + std::string(text) + "' has " + std::to_string(value.scale_) +
+                         " decimals; at most " + std::to_string(max_scale) + " are allowed here");
+  }
+  return value;
+}
+
+std::string Decimal::to_string() const {
+  std::string digits = magnitude_digits(magnitude(units_));
+  if (scale_ > 0) {
+    if (static_cast<int>(digits.size()) <= scale_) {
+      digits.insert(0, static_cast<size_t>(scale_ + 1) - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<size_t>(scale_), 1, '.');
+  }
+  if (units_ < 0) digits.insert(0, 1, '-');
+  return digits;
+}
+
+std::string Decimal::to_string_grouped() const {
+  std::string plain = to_string();
+  const size_t start = plain[0] == '-' ? 1 : 0;
+  size_t point = plain.find('.');
+  if (point == std::string::npos) point = plain.size();
+  for (size_t pos = point; pos > start + 3; pos -= 3) plain.insert(pos - 3, 1, ',');
+  return plain;
+}
+
+Result<Decimal> Decimal::checked_round(int scale, Rounding mode) const {
+  CP_ASSERT(scale >= 0 && scale <= kMaxScale, "rounding scale out of range");
+  if (scale == scale_) return *this;
+  if (scale > scale_) {
+    CP_ASSIGN_OR_RETURN(Int128 units, scale_up(units_, scale - scale_, "a rescaled value"));
+    return Decimal(units, scale);
+  }
+  CP_ASSIGN_OR_RETURN(Int128 units, divide_rounded(units_, kPow10[scale_ - scale], mode));
+  return Decimal(units, scale);
+}
+
+Decimal Decimal::round(int scale, Rounding mode) const {
+  return or_throw(checked_round(scale, mode));
+}
+
+Decimal Decimal::normalized() const {
+  Decimal out = *this;
+  while (out.scale_ > 0 && out.units_ % 10 == 0) {
+    out.units_ /= 10;
+    --out.scale_;
+  }
+  return out;
+}
+
+bool Decimal::fits_scale(int scale) const {
+  return scale >= scale_ || units_ % kPow10[scale_ - scale] == 0;
+}
+
+Decimal Decimal::abs() const {
+  return Decimal(units_ < 0 ? -units_ : units_, scale_);
+}
+Decimal Decimal::operator-() const {
+  return Decimal(-units_, scale_);
+}
+
+Result<Decimal> checked_add(const Decimal& a, const Decimal& b) {
+  const int scale = std::max(a.scale(), b.scale());
+  CP_ASSIGN_OR_RETURN(Int128 ua, scale_up(a.units(), scale - a.scale(), "an addend"));
+  CP_ASSIGN_OR_RETURN(Int128 ub, scale_up(b.units(), scale - b.scale(), "an addend"));
+  Int128 sum = 0;
+  if (__builtin_add_overflow(ua, ub, &sum) || !in_range(sum)) {
+    return overflow(a.to_string() + " + " + b.to_string());
+  }
+  return Decimal::from_units(sum, scale);
+}
+
+Result<Decimal> checked_sub(const Decimal& a, const Decimal& b) {
+  return checked_add(a, -b);
+}
+
+Result<Decimal> checked_mul(const Decimal& a, const Decimal& b) {
+  Int128 product = 0;
+  if (__builtin_mul_overflow(a.units(), b.units(), &product) || !in_range(product)) {
+    return overflow(a.to_string() + " × " + b.to_string());
+  }
+  int scale = a.scale() + b.scale();
+  while (scale > Decimal::kMaxScale && product % 10 == 0) {
+    product /= 10;
+    --scale;
+  }
+  if (scale > Decimal::kMaxScale) {
+    return make_error(ErrorCode::kOverflow, "decimal overflow: " + a.to_string() + " × " +
+                                                b.to_string() + " needs more than " +
+                                                std::to_string(Decimal::kMaxScale) + " decimals");
+  }
+  return Decimal::from_units(product, scale);
+}
+
+Result<Decimal> checked_div(const Decimal& a, const Decimal& b, int scale, Rounding mode) {
+  CP_ASSERT(scale >= 0 && scale <= Decimal::kMaxScale, "division scale out of range");
+  if (b.is_zero()) return invalid_input("division of " + a.to_string() + " by zero");
+  // a/b = (ua / ub) × 10^(sb - sa); at `scale` decimals the integer result is
+  // ua × 10^(scale + sb - sa) / ub.
+  const int exponent = scale + b.scale() - a.scale();
+  Int128 num = a.units();
+  Int128 den = b.units();
+  if (exponent >= 0) {
+    if (exponent > 38 || __builtin_mul_overflow(num, kPow10[exponent], &num)) {
+      return overflow(a.to_string() + " ÷ " + b.to_string());
+    }
+  } else {
+    // Only a divisor with about 38 digits and many decimals gets here: report it rather than
+    // round a quotient we did not compute.
+    if (-exponent > 38 || __builtin_mul_overflow(den, kPow10[-exponent], &den)) {
+      return overflow(a.to_string() + " ÷ " + b.to_string());
+    }
+  }
+  CP_ASSIGN_OR_RETURN(Int128 units, divide_rounded(num, den, mode));
+  return Decimal::from_units(units, scale);
+}
+
+Decimal divide(const Decimal& a, const Decimal& b, int scale, Rounding mode) {
+  CP_ASSERT(!b.is_zero(), "division by zero");
+  return or_throw(checked_div(a, b, scale, mode));
+}
+
+Decimal multiply_round(const Decimal& a, const Decimal& b, int scale, Rounding mode) {
+  return (a * b).round(scale, mode);
+}
+
+Decimal operator+(const Decimal& a, const Decimal& b) {
+  return or_throw(checked_add(a, b));
+}
+Decimal operator-(const Decimal& a, const Decimal& b) {
+  return or_throw(checked_sub(a, b));
+}
+Decimal operator*(const Decimal& a, const Decimal& b) {
+  return or_throw(checked_mul(a, b));
+}
+
+std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
+  // Compare integer parts first, then the fractions at the common scale; |fraction| < 10^36
+  // so no step can overflow whatever the two scales are.
+  const Int128 int_a = a.units() / kPow10[a.scale()];
+  const Int128 int_b = b.units() / kPow10[b.scale()];
+  if (int_a != int_b) return int_a <=> int_b;
+  const int scale = std::max(a.scale(), b.scale());
+  const Int128 frac_a = (a.units() % kPow10[a.scale()]) * kPow10[scale - a.scale()];
+  const Int128 frac_b = (b.units() % kPow10[b.scale()]) * kPow10[scale - b.scale()];
+  return frac_a <=> frac_b;
+}
+
+}  // namespace cp

@@ -1,0 +1,97 @@
+#include "eod/demo_data.h"
+
+#include <array>
+#include <cstdio>
+
+namespace cp::eod {
+namespace {
+
+// SplitMix64: tiny, fully specified, so demo data is identical across compilers and libraries
+// (std::uniform_int_distribution is implementation-defined).
+class Random {
+ public:
+  explicit Random(uint64_t seed) : state_(seed) {}
+  uint64_t next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, bound). The modulo bias is irrelevant for demo data.
+  uint64_t below(uint64_t bound) { return next() % bound; }
+  // Skewed toward 0: the minimum of two uniform draws.
+  uint64_t skewed_below(uint64_t bound) { return std::min(below(bound), below(bound)); }
+
+ private:
+  uint64_t state_;
+};
+
+struct DemoSecurity {
+  const char* code;
+  int64_t board_lot;
+  const char* base_price;  // HKD, on the tick of its band in the spread table before 2025-08-04
+  const char* tick;
+};
+
+constexpr std::array<DemoSecurity, 12> kSecurities = {{
+    {"00700", 100, "300.00", "0.20"},
+    {"09988", 100, "75.00", "0.05"},
+    {"03690", 100, "110.00", "0.10"},
+    {"00941", 500, "65.00", "0.05"},
+    {"01299", 200, "70.00", "0.05"},
+    {"02318", 500, "40.00", "0.05"},
+    {"00005", 400, "60.00", "0.05"},
+    {"00388", 100, "280.00", "0.20"},
+    {"01810", 200, "15.00", "0.02"},
+    {"02020", 200, "80.00", "0.05"},
+    {"00883", 1000, "15.50", "0.02"},
+    {"00857", 2000, "5.60", "0.01"},
+}};
+
+}  // namespace
+
+DemoData generate_demo_data(Date trade_date, int account_count, int execution_count,
+                            uint64_t seed) {
+  Random random(seed);
+  DemoData data;
+  data.accounts.reserve(static_cast<size_t>(account_count));
+  for (int i = 0; i < account_count; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "SB%08d", i + 1);
+    const uint64_t kind = random.below(100);
+    clearing::Account account;
+    account.account_id = id;
+    account.account_type = kind < 90 ? "individual" : (kind < 99 ? "institution" : "proprietary");
+    account.money_kind = account.account_type == "proprietary" ? "own" : "client";
+    // A-share online commission rates of 0.02%-0.03%, minimum 0 or 5 HKD (SPEC CLR-5).
+    account.commission_rate = *Decimal::parse(kind % 2 == 0 ? "0.0002" : "0.0003");
+    account.commission_min_hkd = *Decimal::parse(kind % 3 == 0 ? "5.00" : "0.00");
+    data.accounts.push_back(std::move(account));
+  }
+
+  data.executions.reserve(static_cast<size_t>(execution_count));
+  const std::string date_text = trade_date.to_string();
+  for (int i = 0; i < execution_count; ++i) {
+    const DemoSecurity& security = kSecurities[random.skewed_below(kSecurities.size())];
+    clearing::Execution execution;
+    char id[48];
+    execution.channel = random.below(3) < 2 ? Channel::kShanghai : Channel::kShenzhen;
+    std::snprintf(id, sizeof id, "%s-%s-%08d", date_text.c_str(),
+                  std::string(channel_code(execution.channel)).c_str(), i + 1);
+    execution.trade_id = id;
+    execution.trade_date = trade_date;
+    execution.account_id =
+        data.accounts[random.skewed_below(static_cast<uint64_t>(account_count))].account_id;
+    execution.security_code = security.code;
+    execution.side = random.below(2) == 0 ? Side::kBuy : Side::kSell;
+    execution.quantity = security.board_lot * static_cast<int64_t>(1 + random.skewed_below(20));
+    // base ± up to 20 ticks: stays inside the base price's band for every security above.
+    const int64_t ticks = static_cast<int64_t>(random.below(41)) - 20;
+    execution.price_hkd = *Decimal::parse(security.base_price) +
+                          *Decimal::parse(security.tick) * Decimal::from_int(ticks);
+    data.executions.push_back(std::move(execution));
+  }
+  return data;
+}
+
+}  // namespace cp::eod

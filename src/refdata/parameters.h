@@ -1,0 +1,61 @@
+// Parameters: dated key/value reference data (rates, quotas, cut-off times, rule eras), each
+// with its unit and source.
+//
+// parameters.csv := header "key,value,unit,effective_from,effective_to,source,note", then one
+//                   row per value in force over a date range:
+//   key            dotted name, e.g. "risk.margin_rate"
+//   value          text parsed according to unit
+//   unit           "percent" (value 22 means 22%), "ratio" (plain decimal), an ISO 4217 code
+//                  (money: CNY, HKD…), "integer", "days", "date" (YYYY-MM-DD), "time_hkt"
+//                  (HH:MM), "bool" (true/false), or "text"
+//   effective_from first day in force; effective_to last day in force, empty = open
+//   source         URL or document the value comes from (required)
+//   note           free text: SPEC rule ids, confidence, choices made where facts are missing
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/money.h"
+#include "refdata/dated.h"
+
+namespace cp::refdata {
+
+struct Parameter {
+  std::string value;  // as written in the file, already checked against the unit
+  std::string unit;
+  std::string note;
+};
+
+class ParameterTable {
+ public:
+  // Loads parameters.csv; all-or-nothing: any bad row fails the whole load.
+  static Result<ParameterTable> load(const std::filesystem::path& path,
+                                     const std::string& display_name = {});
+  static Result<ParameterTable> parse(const std::string& name, std::string text);
+
+  const DatedTable<Parameter>& table() const { return table_; }
+
+  // Typed look-ups of the value in force on `date`. A missing key or a unit mismatch is an
+  // error naming the key and the date.
+  Result<Decimal> ratio(std::string_view key, Date date) const;  // "percent" is divided by 100
+  Result<Money> money(std::string_view key, Date date) const;
+  Result<int64_t> integer(std::string_view key, Date date) const;
+  Result<Date> date(std::string_view key, Date date) const;
+  Result<TimeOfDay> time(std::string_view key, Date date) const;
+  Result<bool> boolean(std::string_view key, Date date) const;
+  Result<std::string> text(std::string_view key, Date date) const;
+
+ private:
+  static Result<ParameterTable> from_reader(CsvReader& reader);
+  Result<const DatedTable<Parameter>::Entry*> find(std::string_view key, Date date) const;
+  DatedTable<Parameter> table_;
+  std::string name_;
+};
+
+// Checks that `value` is valid for `unit`; the error message says what was expected.
+Result<void> validate_parameter_value(const std::string& value, const std::string& unit);
+
+}  // namespace cp::refdata

@@ -1,0 +1,19 @@
+#include "refdata/refdata.h"
+
+namespace cp::refdata {
+
+Result<RefData> load_refdata(const std::filesystem::path& data_dir) {
+  if (!std::filesystem::is_directory(data_dir)) {
+    Error error = invalid_input("reference-data directory does not exist");
+    error.file = data_dir.string();
+    return error;
+  }
+  RefData data;
+  const auto parameters_path = data_dir / "parameters.csv";
+  const std::string shown = (data_dir.filename() / "parameters.csv").string();
+  CP_ASSIGN_OR_RETURN(data.parameters, ParameterTable::load(parameters_path, shown));
+  data.files.push_back({shown, data.parameters.table().size()});
+  return data;
+}
+
+}  // namespace cp::refdata

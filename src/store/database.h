@@ -1,0 +1,123 @@
+// The one database interface (docs/decisions/0002-storage.md). Two backends: SQLite, the
+// embedded default (a file under ./var/), and PostgreSQL for several machines. Domain modules
+// never see this header; `store` maps domain structs to tables and `eod`, `server`, `cli` use it.
+//
+// SQL is written once, with `?` placeholders; the PostgreSQL backend rewrites them to $1, $2…
+// Values travel as text (decimals keep every digit) or 64-bit integers; NULL is std::nullopt.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/decimal.h"
+#include "core/result.h"
+
+namespace cp::store {
+
+enum class Backend { kSqlite, kPostgresql };
+const char* backend_name(Backend backend);
+
+// A bound parameter: NULL, a 64-bit integer, or text.
+using Value = std::variant<std::monostate, int64_t, std::string>;
+Value null_value();
+Value text_value(std::string_view text);
+Value decimal_value(const Decimal& value);
+
+// One row of a query result: text cells, NULL as nullopt.
+class Row {
+ public:
+  explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
+  size_t size() const { return cells_.size(); }
+  bool is_null(size_t column) const { return !cells_.at(column).has_value(); }
+  // The cell as text; "" for NULL.
+  const std::string& text(size_t column) const;
+  // The cell as an integer. REQUIRES: the column holds an integer (a schema guarantee).
+  int64_t integer(size_t column) const;
+  // The cell as a Decimal. REQUIRES: the column holds a decimal written by us.
+  Decimal decimal(size_t column) const;
+
+ private:
+  std::vector<std::optional<std::string>> cells_;
+};
+
+struct QueryResult {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+};
+
+// A statement prepared once and executed many times (bulk paths).
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  // Executes with `params`; returns the number of rows changed.
+  virtual Result<int64_t> execute(const std::vector<Value>& params) = 0;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  virtual Backend backend() const = 0;
+  // A description safe to print: the file path, or the URL without its password.
+  virtual std::string describe() const = 0;
+
+  // Runs one or more statements without parameters (DDL, migrations).
+  virtual Result<void> execute_script(std::string_view sql) = 0;
+  // Runs one statement; returns the number of rows changed.
+  virtual Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs one query and returns all of its rows.
+  virtual Result<QueryResult> query(std::string_view sql,
+                                    const std::vector<Value>& params = {}) = 0;
+  virtual Result<std::unique_ptr<Statement>> prepare(std::string_view sql) = 0;
+
+  // Transactions do not nest. Prefer the Transaction guard below.
+  virtual Result<void> begin() = 0;
+  virtual Result<void> commit() = 0;
+  virtual Result<void> rollback() = 0;
+
+  // Produces the next row of a bulk load into `out`; returns false when there are no more.
+  using RowSource = std::function<bool(std::vector<Value>& out)>;
+  // Loads rows into `table` as fast as the backend allows (PostgreSQL COPY; SQLite one prepared
+  // INSERT in the caller's transaction). Returns the number of rows loaded. Call inside a
+  // transaction so a failure loads nothing.
+  virtual Result<int64_t> bulk_insert(std::string_view table,
+                                      const std::vector<std::string>& columns,
+                                      const RowSource& next_row) = 0;
+
+  // Serializes schema changes between processes sharing one database (PostgreSQL advisory
+  // lock; SQLite's write lock via BEGIN IMMEDIATE). Held until the transaction ends.
+  virtual Result<void> begin_exclusive() = 0;
+};
+
+// Rolls back on destruction unless commit() was called: an error return or an exception
+// anywhere in between leaves the database as it was.
+class Transaction {
+ public:
+  static Result<Transaction> begin(Database& db);
+  static Result<Transaction> begin_exclusive(Database& db);
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
+  ~Transaction();
+  Result<void> commit();
+
+ private:
+  explicit Transaction(Database* db) : db_(db) {}
+  Database* db_;
+};
+
+// Opens a database from a URL:
+//   sqlite:PATH            a file (created if missing; its directory too)
+//   sqlite::memory:        a private in-memory database (tests)
+//   postgresql://…, postgres://…, or a libpq "key=value" string
+Result<std::unique_ptr<Database>> open_database(const std::string& url);
+
+// The URL with any password replaced by "***", for logs and `config show`.
+std::string redact_url(const std::string& url);
+
+}  // namespace cp::store

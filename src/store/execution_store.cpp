@@ -1,0 +1,107 @@
+#include "store/execution_store.h"
+
+namespace cp::store {
+
+Result<int64_t> insert_missing_accounts(Database& db,
+                                        const std::vector<clearing::Account>& accounts) {
+  CP_ASSIGN_OR_RETURN(auto stmt,
+                      db.prepare("INSERT INTO account (account_id, account_type, money_kind, "
+                                 "commission_rate, commission_min_hkd) VALUES (?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (account_id) DO NOTHING"));
+  int64_t inserted = 0;
+  for (const auto& account : accounts) {
+    CP_ASSIGN_OR_RETURN(int64_t changed,
+                        stmt->execute({account.account_id, account.account_type, account.money_kind,
+                                       decimal_value(account.commission_rate),
+                                       decimal_value(account.commission_min_hkd)}));
+    inserted += changed;
+  }
+  return inserted;
+}
+
+Result<int64_t> replace_executions(Database& db, Date trade_date,
+                                   const std::vector<clearing::Execution>& executions) {
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM execution WHERE trade_date = ?", {trade_date.to_string()}));
+  size_t next = 0;
+  const std::string date_text = trade_date.to_string();
+  return db.bulk_insert("execution",
+                        {"trade_id", "trade_date", "channel", "account_id", "security_code", "side",
+                         "quantity", "price_hkd"},
+                        [&](std::vector<Value>& row) {
+                          if (next == executions.size()) return false;
+                          const auto& e = executions[next++];
+                          CP_ASSERT(e.trade_date == trade_date,
+                                    "execution of another date in a day's load");
+                          row = {e.trade_id,
+                                 date_text,
+                                 std::string(channel_code(e.channel)),
+                                 e.account_id,
+                                 e.security_code,
+                                 std::string(side_code(e.side)),
+                                 e.quantity,
+                                 decimal_value(e.price_hkd)};
+                          return true;
+                        });
+}
+
+Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date) {
+  CP_ASSIGN_OR_RETURN(QueryResult result,
+                      db.query("SELECT trade_id, channel, account_id, security_code, side, "
+                               "quantity, price_hkd FROM execution WHERE trade_date = ? "
+                               "ORDER BY trade_id",
+                               {trade_date.to_string()}));
+  std::vector<clearing::Execution> out;
+  out.reserve(result.rows.size());
+  for (const Row& row : result.rows) {
+    clearing::Execution e;
+    e.trade_id = row.text(0);
+    e.trade_date = trade_date;
+    e.channel = *parse_channel(row.text(1));  // CHECK constraint: sh or sz
+    e.account_id = row.text(2);
+    e.security_code = row.text(3);
+    e.side = *parse_side(row.text(4));  // CHECK constraint: buy or sell
+    e.quantity = row.integer(5);
+    e.price_hkd = row.decimal(6);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<void> replace_trade_summary(Database& db, const EodRunRecord& run,
+                                   const std::vector<clearing::TradeSummaryRow>& rows) {
+  const std::string date_text = run.business_date.to_string();
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM eod_trade_summary WHERE business_date = ?", {date_text}));
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {date_text, run.job}));
+  for (const auto& row : rows) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_trade_summary (business_date, channel, side, executions, quantity, "
+        "consideration_hkd, accounts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {date_text, std::string(channel_code(row.channel)), std::string(side_code(row.side)),
+         row.executions, row.quantity, decimal_value(row.consideration_hkd), row.accounts}));
+  }
+  CP_RETURN_IF_ERROR(
+      db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
+                 "VALUES (?, ?, ?, ?, ?)",
+                 {date_text, run.job, run.finished_at, run.input_rows, run.result_digest}));
+  return Ok{};
+}
+
+Result<std::vector<clearing::TradeSummaryRow>> load_trade_summary(Database& db,
+                                                                  Date business_date) {
+  CP_ASSIGN_OR_RETURN(QueryResult result,
+                      db.query("SELECT channel, side, executions, quantity, consideration_hkd, "
+                               "accounts FROM eod_trade_summary WHERE business_date = ? "
+                               "ORDER BY channel, side",
+                               {business_date.to_string()}));
+  std::vector<clearing::TradeSummaryRow> out;
+  for (const Row& row : result.rows) {
+    out.push_back({*parse_channel(row.text(0)), *parse_side(row.text(1)), row.integer(2),
+                   row.integer(3), row.decimal(4), row.integer(5)});
+  }
+  return out;
+}
+
+}  // namespace cp::store

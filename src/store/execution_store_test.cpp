@@ -1,0 +1,143 @@
+// Executions, accounts, the trade-summary job and reference data in the database, on both
+// backends.
+#include "store/execution_store.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "eod/demo_data.h"
+#include "eod/trade_summary_job.h"
+#include "store/migrations.h"
+#include "store/refdata_store.h"
+#include "support/scratch_database.h"
+
+namespace cp::store {
+namespace {
+
+class ExecutionStoreTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto scratch = testing::ScratchDatabase::create(GetParam());
+    ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
+    scratch_ = std::move(scratch).value();
+    auto db = scratch_->open();
+    ASSERT_TRUE(db.ok()) << db.error().to_string();
+    db_ = std::move(db).value();
+    ASSERT_TRUE(migrate(*db_, clock_).ok());
+  }
+
+  Result<void> load_day(const eod::DemoData& data) {
+    CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(*db_));
+    CP_RETURN_IF_ERROR(insert_missing_accounts(*db_, data.accounts));
+    CP_RETURN_IF_ERROR(replace_executions(*db_, date_, data.executions));
+    return tx.commit();
+  }
+
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+  std::unique_ptr<Database> db_;
+  FixedClock clock_{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
+  Date date_ = *Date::parse("2024-03-15");
+};
+
+TEST_P(ExecutionStoreTest, ExecutionsRoundTripFieldByField) {
+  const auto data = eod::generate_demo_data(date_, 50, 2000, 7);
+  ASSERT_TRUE(load_day(data).ok());
+  auto loaded = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+  ASSERT_EQ(loaded->size(), data.executions.size());
+  // Stored ids sort like generation order within a channel; compare by id.
+  std::map<std::string, const clearing::Execution*> by_id;
+  for (const auto& e : data.executions) by_id[e.trade_id] = &e;
+  for (const auto& e : *loaded) {
+    const auto* original = by_id.at(e.trade_id);
+    EXPECT_EQ(e.channel, original->channel);
+    EXPECT_EQ(e.account_id, original->account_id);
+    EXPECT_EQ(e.security_code, original->security_code);
+    EXPECT_EQ(e.side, original->side);
+    EXPECT_EQ(e.quantity, original->quantity);
+    EXPECT_EQ(e.price_hkd.to_string(), original->price_hkd.to_string());
+  }
+}
+
+TEST_P(ExecutionStoreTest, ReloadingADayReplacesItAndKeepsAccounts) {
+  const auto first = eod::generate_demo_data(date_, 40, 1000, 1);
+  ASSERT_TRUE(load_day(first).ok());
+  const auto second = eod::generate_demo_data(date_, 40, 600, 2);
+  ASSERT_TRUE(load_day(second).ok());
+  auto loaded = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->size(), 600u);
+  auto accounts = db_->query("SELECT COUNT(*) FROM account");
+  ASSERT_TRUE(accounts.ok());
+  EXPECT_EQ(accounts->rows.at(0).integer(0), 40);
+}
+
+TEST_P(ExecutionStoreTest, AnExecutionOfAnUnknownAccountIsRefusedAndNothingIsLoaded) {
+  auto data = eod::generate_demo_data(date_, 10, 100, 3);
+  ASSERT_TRUE(load_day(data).ok());
+  auto bad = eod::generate_demo_data(date_, 10, 100, 4);
+  bad.executions[57].account_id = "NO-SUCH-ACCOUNT";  // foreign key to account
+  bad.accounts.clear();
+  EXPECT_FALSE(load_day(bad).ok());
+  auto loaded = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 100u);
+  EXPECT_EQ(loaded->front().trade_id, data.executions.front().trade_id);
+}
+
+TEST_P(ExecutionStoreTest, TradeSummaryJobIsRepeatableAndStoresWhatItComputed) {
+  const auto data = eod::generate_demo_data(date_, 200, 3000, 11);
+  ASSERT_TRUE(load_day(data).ok());
+  auto first = eod::run_trade_summary(*db_, date_, clock_);
+  ASSERT_TRUE(first.ok()) << first.error().to_string();
+  auto second = eod::run_trade_summary(*db_, date_, clock_);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->digest, second->digest);
+  EXPECT_EQ(first->executions, 3000);
+  // What is stored is exactly what was computed from the generated data in memory.
+  auto stored = load_trade_summary(*db_, date_);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(clearing::canonical_text(*stored),
+            clearing::canonical_text(clearing::summarize_trades(data.executions)));
+  auto runs = db_->query("SELECT COUNT(*), MIN(result_digest) FROM eod_run");
+  ASSERT_TRUE(runs.ok());
+  EXPECT_EQ(runs->rows.at(0).integer(0), 1);  // the rerun replaced the first run's row
+  EXPECT_EQ(runs->rows.at(0).text(1), first->digest);
+}
+
+TEST_P(ExecutionStoreTest, TradeSummaryOfAnEmptyDayIsARuleFailure) {
+  auto report = eod::run_trade_summary(*db_, date_, clock_);
+  ASSERT_FALSE(report.ok());
+  EXPECT_EQ(report.error().code, ErrorCode::kRuleViolation);
+  EXPECT_THAT(report.error().message, ::testing::HasSubstr("no executions stored for 2024-03-15"));
+}
+
+TEST_P(ExecutionStoreTest, ReferenceDataLoadReplacesTheWholeSet) {
+  auto data = refdata::load_refdata(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data");
+  ASSERT_TRUE(data.ok()) << data.error().to_string();
+  const auto expected = static_cast<int64_t>(data->parameters.table().size());
+  ASSERT_TRUE(replace_reference_data(*db_, *data, "2024-03-15T10:30:00Z").ok());
+  ASSERT_TRUE(replace_reference_data(*db_, *data, "2024-03-15T10:31:00Z").ok());
+  auto count = count_parameters(*db_);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, expected);
+  auto quota = db_->query(
+      "SELECT value, unit, source FROM ref_parameter WHERE key = ? AND effective_from = ?",
+      {"southbound.daily_quota.sh", "2018-05-01"});
+  ASSERT_TRUE(quota.ok());
+  ASSERT_EQ(quota->rows.size(), 1u);
+  EXPECT_EQ(quota->rows[0].text(0), "42000000000");
+  EXPECT_EQ(quota->rows[0].text(1), "CNY");
+  EXPECT_THAT(quota->rows[0].text(2), ::testing::HasSubstr("18PR39"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExecutionStoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
+                         [](const auto& test_param) {
+                           return testing::backend_test_name(test_param.param);
+                         });
+
+}  // namespace
+}  // namespace cp::store

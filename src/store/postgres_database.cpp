@@ -1,0 +1,268 @@
+#include "store/postgres_database.h"
+
+#include <libpq-fe.h>
+
+namespace cp::store {
+namespace {
+
+// Advisory-lock key for schema changes: "cpmigr" in ASCII, any constant unique to us would do.
+constexpr long long kMigrationLockKey = 0x63706d696772LL;
+
+using ResultPtr = std::unique_ptr<PGresult, void (*)(PGresult*)>;
+
+Error pg_error(PGconn* conn, const std::string& what) {
+  std::string message = PQerrorMessage(conn);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  return make_error(ErrorCode::kStorage, what + ": " + message);
+}
+
+struct BoundParams {
+  std::vector<std::string> storage;
+  std::vector<const char*> values;
+};
+
+BoundParams bind(const std::vector<Value>& params) {
+  BoundParams bound;
+  bound.storage.reserve(params.size());
+  bound.values.reserve(params.size());
+  for (const auto& param : params) {
+    if (std::holds_alternative<std::monostate>(param)) {
+      bound.storage.emplace_back();
+      bound.values.push_back(nullptr);
+    } else if (const auto* integer = std::get_if<int64_t>(&param)) {
+      bound.storage.push_back(std::to_string(*integer));
+      bound.values.push_back(bound.storage.back().c_str());
+    } else {
+      bound.storage.push_back(std::get<std::string>(param));
+      bound.values.push_back(bound.storage.back().c_str());
+    }
+  }
+  // storage was reserved up front, so the c_str() pointers above stay valid.
+  return bound;
+}
+
+Result<int64_t> rows_changed(PGconn* conn, PGresult* res, const char* what) {
+  const auto status = PQresultStatus(res);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return pg_error(conn, what);
+  const char* tuples = PQcmdTuples(res);
+  return tuples[0] == '\0' ? 0 : std::stoll(tuples);
+}
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PGconn* conn, std::string name) : conn_(conn), name_(std::move(name)) {}
+  ~PgStatement() override {
+    ResultPtr res(PQexec(conn_, ("DEALLOCATE " + name_).c_str()), PQclear);
+  }
+
+  Result<int64_t> execute(const std::vector<Value>& params) override {
+    BoundParams bound = bind(params);
+    ResultPtr res(PQexecPrepared(conn_, name_.c_str(), static_cast<int>(bound.values.size()),
+                                 bound.values.data(), nullptr, nullptr, 0),
+                  PQclear);
+    return rows_changed(conn_, res.get(), "execute");
+  }
+
+ private:
+  PGconn* conn_;
+  std::string name_;
+};
+
+std::string copy_escape(const std::string& text) {
+  // COPY text format: backslash, tab, newline and carriage return are escaped.
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  return out;
+}
+
+class PgDatabase final : public Database {
+ public:
+  PgDatabase(PGconn* conn, std::string description)
+      : conn_(conn), description_(std::move(description)) {}
+  ~PgDatabase() override { PQfinish(conn_); }
+
+  Backend backend() const override { return Backend::kPostgresql; }
+  std::string describe() const override { return description_; }
+
+  Result<void> execute_script(std::string_view sql) override {
+    ResultPtr res(PQexec(conn_, std::string(sql).c_str()), PQclear);
+    const auto status = PQresultStatus(res.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return pg_error(conn_, "postgresql");
+    }
+    return Ok{};
+  }
+
+  Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params) override {
+    BoundParams bound = bind(params);
+    const std::string text = to_postgres_placeholders(sql);
+    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
+                               bound.values.data(), nullptr, nullptr, 0),
+                  PQclear);
+    return rows_changed(conn_, res.get(), "execute");
+  }
+
+  Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
+    BoundParams bound = bind(params);
+    const std::string text = to_postgres_placeholders(sql);
+    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
+                               bound.values.data(), nullptr, nullptr, 0),
+                  PQclear);
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return pg_error(conn_, "query");
+    QueryResult result;
+    const int columns = PQnfields(res.get());
+    const int rows = PQntuples(res.get());
+    for (int c = 0; c < columns; ++c) result.columns.emplace_back(PQfname(res.get(), c));
+    result.rows.reserve(static_cast<size_t>(rows));
+    for (int r = 0; r < rows; ++r) {
+      std::vector<std::optional<std::string>> cells;
+      cells.reserve(static_cast<size_t>(columns));
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(res.get(), r, c)) {
+          cells.emplace_back(std::nullopt);
+        } else {
+          cells.emplace_back(std::string(PQgetvalue(res.get(), r, c),
+                                         static_cast<size_t>(PQgetlength(res.get(), r, c))));
+        }
+      }
+      result.rows.emplace_back(std::move(cells));
+    }
+    return result;
+  }
+
+  Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
+    const std::string name = "cp_stmt_" + std::to_string(++statement_counter_);
+    const std::string text = to_postgres_placeholders(sql);
+    ResultPtr res(PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr), PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return pg_error(conn_, "prepare");
+    return std::unique_ptr<Statement>(new PgStatement(conn_, name));
+  }
+
+  Result<void> begin() override { return execute_script("BEGIN"); }
+  Result<void> begin_exclusive() override {
+    CP_RETURN_IF_ERROR(execute_script("BEGIN"));
+    // Transaction-scoped: released at COMMIT or ROLLBACK.
+    auto locked =
+        execute_script("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
+    if (!locked.ok()) {
+      (void)rollback();
+      return locked;
+    }
+    return Ok{};
+  }
+  Result<void> commit() override { return execute_script("COMMIT"); }
+  Result<void> rollback() override { return execute_script("ROLLBACK"); }
+
+  Result<int64_t> bulk_insert(std::string_view table, const std::vector<std::string>& columns,
+                              const RowSource& next_row) override {
+    std::string sql = "COPY " + std::string(table) + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+    sql += ") FROM STDIN";
+    {
+      ResultPtr res(PQexec(conn_, sql.c_str()), PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COPY_IN) return pg_error(conn_, "copy");
+    }
+    std::vector<Value> row;
+    std::string buffer;
+    int64_t count = 0;
+    bool sent_ok = true;
+    auto flush = [&]() {
+      if (!buffer.empty() &&
+          PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1) {
+        sent_ok = false;
+      }
+      buffer.clear();
+    };
+    while (sent_ok) {
+      row.clear();
+      if (!next_row(row)) break;
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (i > 0) buffer.push_back('\t');
+        if (std::holds_alternative<std::monostate>(row[i])) {
+          buffer += "\\N";
+        } else if (const auto* integer = std::get_if<int64_t>(&row[i])) {
+          buffer += std::to_string(*integer);
+        } else {
+          buffer += copy_escape(std::get<std::string>(row[i]));
+        }
+      }
+      buffer.push_back('\n');
+      ++count;
+      if (buffer.size() > (1 << 20)) flush();
+    }
+    flush();
+    if (PQputCopyEnd(conn_, sent_ok ? nullptr : "client failed to send rows") != 1) {
+      return pg_error(conn_, "copy end");
+    }
+    Result<int64_t> outcome = count;
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, PQclear);
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) outcome = pg_error(conn_, "copy");
+    }
+    return outcome;
+  }
+
+ private:
+  PGconn* conn_;
+  std::string description_;
+  int64_t statement_counter_ = 0;
+};
+
+}  // namespace
+
+std::string to_postgres_placeholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  int index = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {  // copy a literal or quoted identifier whole ('' escapes too)
+      const size_t end = sql.find(c, i + 1);
+      const size_t stop = end == std::string_view::npos ? sql.size() : end + 1;
+      out.append(sql.substr(i, stop - i));
+      i = stop - 1;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {  // comment to end of line
+      const size_t end = sql.find('\n', i);
+      const size_t stop = end == std::string_view::npos ? sql.size() : end;
+      out.append(sql.substr(i, stop - i));
+      i = stop - 1;
+    } else if (c == '?') {
+      out += "$" + std::to_string(++index);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<Database>> open_postgresql(const std::string& conninfo) {
+  PGconn* conn = PQconnectdb(conninfo.c_str());
+  auto database = std::make_unique<PgDatabase>(conn, redact_url(conninfo));
+  if (PQstatus(conn) != CONNECTION_OK) {
+    return pg_error(conn, "cannot connect to " + redact_url(conninfo));
+  }
+  // Quiet NOTICEs (e.g. "relation already exists, skipping") and use UTC for timestamps.
+  CP_RETURN_IF_ERROR(
+      database->execute_script("SET client_min_messages = WARNING; SET TIME ZONE 'UTC'"));
+  return std::unique_ptr<Database>(std::move(database));
+}
+
+}  // namespace cp::store

@@ -1,0 +1,176 @@
+#include "store/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace cp::store {
+namespace {
+
+Error sqlite_error(sqlite3* db, const std::string& what) {
+  return make_error(ErrorCode::kStorage, what + ": " + sqlite3_errmsg(db));
+}
+
+Result<void> bind_all(sqlite3* db, sqlite3_stmt* stmt, const std::vector<Value>& params) {
+  const int expected = sqlite3_bind_parameter_count(stmt);
+  if (expected != static_cast<int>(params.size())) {
+    return make_error(ErrorCode::kInternal, "statement has " + std::to_string(expected) +
+                                                " parameters, " + std::to_string(params.size()) +
+                                                " given");
+  }
+  for (size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i) + 1;
+    int rc = SQLITE_OK;
+    if (std::holds_alternative<std::monostate>(params[i])) {
+      rc = sqlite3_bind_null(stmt, index);
+    } else if (const auto* integer = std::get_if<int64_t>(&params[i])) {
+      rc = sqlite3_bind_int64(stmt, index, *integer);
+    } else {
+      const auto& text = std::get<std::string>(params[i]);
+      rc = sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
+                             SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK) return sqlite_error(db, "bind");
+  }
+  return Ok{};
+}
+
+class SqliteStatement final : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+
+  Result<int64_t> execute(const std::vector<Value>& params) override {
+    sqlite3_reset(stmt_);
+    CP_RETURN_IF_ERROR(bind_all(db_, stmt_, params));
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "execute");
+    return static_cast<int64_t>(sqlite3_changes(db_));
+  }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
+
+  Backend backend() const override { return Backend::kSqlite; }
+  std::string describe() const override { return "sqlite:" + path_; }
+
+  Result<void> execute_script(std::string_view sql) override {
+    char* message = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+      Error error = make_error(ErrorCode::kStorage,
+                               std::string("sqlite: ") + (message ? message : "unknown error"));
+      sqlite3_free(message);
+      return error;
+    }
+    return Ok{};
+  }
+
+  Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params) override {
+    CP_ASSIGN_OR_RETURN(auto stmt, prepare(sql));
+    return stmt->execute(params);
+  }
+
+  Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return sqlite_error(db_, "prepare");
+    }
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
+    CP_RETURN_IF_ERROR(bind_all(db_, stmt, params));
+    QueryResult result;
+    const int columns = sqlite3_column_count(stmt);
+    for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(stmt, i));
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      std::vector<std::optional<std::string>> cells;
+      cells.reserve(static_cast<size_t>(columns));
+      for (int i = 0; i < columns; ++i) {
+        if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
+          cells.emplace_back(std::nullopt);
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+          cells.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
+        }
+      }
+      result.rows.emplace_back(std::move(cells));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "query");
+    return result;
+  }
+
+  Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return sqlite_error(db_, "prepare");
+    }
+    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
+  }
+
+  Result<void> begin() override { return execute_script("BEGIN"); }
+  // BEGIN IMMEDIATE takes the write lock now, so two migrating processes queue (busy timeout).
+  Result<void> begin_exclusive() override { return execute_script("BEGIN IMMEDIATE"); }
+  Result<void> commit() override { return execute_script("COMMIT"); }
+  Result<void> rollback() override { return execute_script("ROLLBACK"); }
+
+  Result<int64_t> bulk_insert(std::string_view table, const std::vector<std::string>& columns,
+                              const RowSource& next_row) override {
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    std::string marks;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      sql += (i ? ", " : "") + columns[i];
+      marks += i ? ", ?" : "?";
+    }
+    sql += ") VALUES (" + marks + ")";
+    CP_ASSIGN_OR_RETURN(auto stmt, prepare(sql));
+    std::vector<Value> row;
+    int64_t count = 0;
+    while (true) {
+      row.clear();
+      if (!next_row(row)) break;
+      CP_RETURN_IF_ERROR(stmt->execute(row));
+      ++count;
+    }
+    return count;
+  }
+
+ private:
+  sqlite3* db_;
+  std::string path_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> open_sqlite(const std::string& path) {
+  if (path.empty()) return invalid_input("empty SQLite path", "db");
+  if (path != ":memory:") {
+    const auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) {
+      return make_error(ErrorCode::kStorage,
+                        "cannot create directory " + parent.string() + ": " + ec.message());
+    }
+  }
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto database = std::make_unique<SqliteDatabase>(db, path);
+  if (rc != SQLITE_OK) return sqlite_error(db, "cannot open " + path);
+  sqlite3_busy_timeout(db, 10'000);
+  CP_RETURN_IF_ERROR(database->execute_script(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  return std::unique_ptr<Database>(std::move(database));
+}
+
+}  // namespace cp::store
