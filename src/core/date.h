@@ -82,7 +82,7 @@ HktDateTime to_hkt(UtcTime instant);
 UtcTime from_hkt(Date date, TimeOfDay time);
 // "2024-03-15T02:30:00.000000Z"
 std::string format_utc(UtcTime instant);
-// "2024-03-15T10:30:00+08:00"
+// "2024-03-15T10:30:00.000000+08:00"
 std::string format_hkt(UtcTime instant);
 
 // The source of "now"; the shell passes one in, tests pass a FixedClock.

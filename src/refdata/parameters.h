@@ -38,8 +38,9 @@ class ParameterTable {
 
   const DatedTable<Parameter>& table() const { return table_; }
 
-  // Typed look-ups of the value in force on `date`. A missing key or a unit mismatch is an
-  // error naming the key and the date.
+  // Typed look-ups of the value in force on `date`. A key not in force is kNotFound, naming
+  // the key, the date and the file; asking for the wrong type (time() of a percent) is a
+  // programmer error, kInternal, naming the key and its unit.
   Result<Decimal> ratio(std::string_view key, Date date) const;  // "percent" is divided by 100
   Result<Money> money(std::string_view key, Date date) const;
   Result<int64_t> integer(std::string_view key, Date date) const;
