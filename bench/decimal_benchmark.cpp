@@ -16,7 +16,8 @@ std::vector<Decimal> considerations(size_t count) {
   uint64_t state = 42;
   for (size_t i = 0; i < count; ++i) {
     state = state * 6364136223846793005ULL + 1442695040888963407ULL;  // LCG, Knuth's MMIX
-    out.push_back(Decimal::from_units(static_cast<Int128>(100'000 + (state >> 33) % 990'000'000), 2));
+    out.push_back(
+        Decimal::from_units(static_cast<Int128>(100'000 + (state >> 33) % 990'000'000), 2));
   }
   return out;
 }

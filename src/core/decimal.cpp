@@ -188,15 +188,31 @@ Result<Decimal> Decimal::parse(std::string_view text, int max_scale) {
 }
 
 std::string Decimal::to_string() const {
-  std::string digits = magnitude_digits(magnitude(units_));
-  if (scale_ > 0) {
-    if (static_cast<int>(digits.size()) <= scale_) {
-      digits.insert(0, static_cast<size_t>(scale_ + 1) - digits.size(), '0');
+  // Written backwards into a stack buffer, then copied once: 38 digits, a point, a sign and the
+  // leading zeros of a small fraction fit in 80 bytes.
+  char buffer[80];
+  char* end = buffer + sizeof buffer;
+  char* p = end;
+  UInt128 mag = magnitude(units_);
+  int written = 0;
+  auto emit = [&](auto& digits) {  // digits: UInt128, or uint64_t once it fits (a cheaper divide)
+    while (digits != 0 || written <= scale_) {
+      if (written == scale_ && scale_ > 0) *--p = '.';
+      *--p = static_cast<char>('0' + static_cast<int>(digits % 10));
+      digits /= 10;
+      ++written;
+      if constexpr (sizeof(digits) > sizeof(uint64_t)) {
+        if ((digits >> 64) == 0) return;
+      }
     }
-    digits.insert(digits.size() - static_cast<size_t>(scale_), 1, '.');
+  };
+  emit(mag);
+  if (mag != 0 || written <= scale_) {
+    auto small = static_cast<uint64_t>(mag);
+    emit(small);
   }
-  if (units_ < 0) digits.insert(0, 1, '-');
-  return digits;
+  if (units_ < 0) *--p = '-';
+  return std::string(p, static_cast<size_t>(end - p));
 }
 
 std::string Decimal::to_string_grouped() const {
