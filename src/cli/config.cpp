@@ -1,5 +1,6 @@
 #include "cli/config.h"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 

@@ -238,6 +238,15 @@ TEST(ParameterLoadTest, UnknownUnitPointsAtTheUnitColumn) {
   EXPECT_THAT(error.to_string(), StartsWith("p.csv:2:5: field 'unit': "));
 }
 
+TEST(ParameterLoadTest, RmbAsAUnitIsRefusedWithTheIsoCode) {
+  // One spelling of the renminbi reaches the database: ISO 4217 CNY.
+  const Error error = parse_error({"k,5,RMB,2024-01-01,,src,"});
+  EXPECT_EQ(error.line, 2);
+  EXPECT_EQ(error.column, 5);
+  EXPECT_EQ(error.field, "unit");
+  EXPECT_THAT(error.message, HasSubstr("use the ISO 4217 code CNY"));
+}
+
 TEST(ParameterLoadTest, UnitColumnIsCountedInCodePoints) {
   // line 2: k,腾讯,furlongs,...   -- 'k' 1, ',' 2, 腾 3, 讯 4, ',' 5, the unit starts at 6
   const Error error = parse_error({"k,腾讯,furlongs,2024-01-01,,src,"});

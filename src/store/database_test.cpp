@@ -7,24 +7,15 @@
 
 #include "store/migrations.h"
 #include "store/postgres_database.h"
-#include "support/scratch_database.h"
+#include "support/backend_test.h"
 
 namespace cp::store {
 namespace {
 
 using ::testing::HasSubstr;
 
-class StoreTest : public ::testing::TestWithParam<Backend> {
+class StoreTest : public testing::BackendTest {
  protected:
-  void SetUp() override {
-    auto scratch = testing::ScratchDatabase::create(GetParam());
-    ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
-    scratch_ = std::move(scratch).value();
-    auto db = scratch_->open();
-    ASSERT_TRUE(db.ok()) << db.error().to_string();
-    db_ = std::move(db).value();
-  }
-
   // A table of our own for the generic tests, created without migrations.
   void create_items_table() {
     const std::string ddl = render_migration(
@@ -38,8 +29,6 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
     return result.ok() ? result->rows.at(0).integer(0) : -1;
   }
 
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<Database> db_;
   FixedClock clock_{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
 };
 
@@ -214,11 +203,7 @@ TEST_P(StoreTest, QueryErrorsAreStorageErrors) {
   EXPECT_EQ(exit_code_for(result.error().code), 3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
-                         [](const auto& test_param) {
-                           return testing::backend_test_name(test_param.param);
-                         });
+CP_INSTANTIATE_ON_BOTH_BACKENDS(StoreTest);
 
 TEST(PostgresPlaceholders, RewritesQuestionMarksOutsideLiteralsAndComments) {
   EXPECT_EQ(to_postgres_placeholders("SELECT ?, '?', \"a?\", ? -- what?\nFROM t WHERE x = ?"),

@@ -11,20 +11,16 @@
 #include "eod/trade_summary_job.h"
 #include "store/migrations.h"
 #include "store/refdata_store.h"
-#include "support/scratch_database.h"
+#include "support/backend_test.h"
 
 namespace cp::store {
 namespace {
 
-class ExecutionStoreTest : public ::testing::TestWithParam<Backend> {
+class ExecutionStoreTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    auto scratch = testing::ScratchDatabase::create(GetParam());
-    ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
-    scratch_ = std::move(scratch).value();
-    auto db = scratch_->open();
-    ASSERT_TRUE(db.ok()) << db.error().to_string();
-    db_ = std::move(db).value();
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(migrate(*db_, clock_).ok());
   }
 
@@ -35,8 +31,6 @@ class ExecutionStoreTest : public ::testing::TestWithParam<Backend> {
     return tx.commit();
   }
 
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<Database> db_;
   FixedClock clock_{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
   Date date_ = *Date::parse("2024-03-15");
 };
@@ -133,11 +127,7 @@ TEST_P(ExecutionStoreTest, ReferenceDataLoadReplacesTheWholeSet) {
   EXPECT_THAT(quota->rows[0].text(2), ::testing::HasSubstr("18PR39"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ExecutionStoreTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgresql),
-                         [](const auto& test_param) {
-                           return testing::backend_test_name(test_param.param);
-                         });
+CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionStoreTest);
 
 }  // namespace
 }  // namespace cp::store

@@ -112,20 +112,12 @@ class PgDatabase final : public Database {
   }
 
   Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params) override {
-    BoundParams bound = bind(params);
-    const std::string text = to_postgres_placeholders(sql);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
-                               bound.values.data(), nullptr, nullptr, 0),
-                  PQclear);
+    ResultPtr res = exec_params(sql, params);
     return rows_changed(conn_, res.get(), "execute");
   }
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
-    BoundParams bound = bind(params);
-    const std::string text = to_postgres_placeholders(sql);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
-                               bound.values.data(), nullptr, nullptr, 0),
-                  PQclear);
+    ResultPtr res = exec_params(sql, params);
     if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return pg_error(conn_, "query");
     QueryResult result;
     const int columns = PQnfields(res.get());
@@ -221,6 +213,15 @@ class PgDatabase final : public Database {
   }
 
  private:
+  // One statement with `?` parameters, sent as text (decimals keep every digit).
+  ResultPtr exec_params(std::string_view sql, const std::vector<Value>& params) {
+    BoundParams bound = bind(params);
+    const std::string text = to_postgres_placeholders(sql);
+    return ResultPtr(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()),
+                                  nullptr, bound.values.data(), nullptr, nullptr, 0),
+                     PQclear);
+  }
+
   PGconn* conn_;
   std::string description_;
   int64_t statement_counter_ = 0;
