@@ -11,5 +11,6 @@ void register_config_commands(CLI::App& app, AppContext& context);
 void register_refdata_commands(CLI::App& app, AppContext& context);
 void register_db_commands(CLI::App& app, AppContext& context);
 void register_demo_command(CLI::App& app, AppContext& context);
+void register_calendar_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

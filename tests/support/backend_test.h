@@ -24,12 +24,10 @@ class BackendTest : public ::testing::TestWithParam<store::Backend> {
 };
 
 // Instantiates a BackendTest suite on SQLite and PostgreSQL, named by backend.
-#define CP_INSTANTIATE_ON_BOTH_BACKENDS(suite)                                                   \
-  INSTANTIATE_TEST_SUITE_P(Backends, suite,                                                      \
-                           ::testing::Values(::cp::store::Backend::kSqlite,                      \
-                                             ::cp::store::Backend::kPostgresql),                 \
-                           [](const auto& test_param) {                                          \
-                             return ::cp::testing::backend_test_name(test_param.param);          \
-                           })
+#define CP_INSTANTIATE_ON_BOTH_BACKENDS(suite)                                             \
+  INSTANTIATE_TEST_SUITE_P(                                                                \
+      Backends, suite,                                                                     \
+      ::testing::Values(::cp::store::Backend::kSqlite, ::cp::store::Backend::kPostgresql), \
+      [](const auto& test_param) { return ::cp::testing::backend_test_name(test_param.param); })
 
 }  // namespace cp::testing
