@@ -28,11 +28,14 @@ bench: setup $(BUILD_RELEASE)/build.ninja
 	cmake --build $(BUILD_RELEASE) -j $(JOBS)
 	./bench/run $(BUILD_RELEASE)
 
+# Every C++ file git tracks or would track (new files too).
+CXX_FILES = $$(git ls-files --cached --others --exclude-standard '*.h' '*.cpp')
+
 format:
-	clang-format -i $$(git ls-files '*.h' '*.cpp')
+	clang-format -i $(CXX_FILES)
 
 format-check:
-	clang-format --dry-run --Werror $$(git ls-files '*.h' '*.cpp')
+	clang-format --dry-run --Werror $(CXX_FILES)
 
 clean:
 	rm -rf build

@@ -6,9 +6,12 @@ const TimeOfDay kTenThirty = *TimeOfDay::from_hms(10, 30, 0);
 }  // namespace
 
 const std::vector<std::string>& money_flow_names() {
-  static const std::vector<std::string> kNames = {
-      "trading_money_payable", "trading_money_receivable", "risk_funds",
-      "corporate_action_funds", "other_funds", "portfolio_fee"};
+  static const std::vector<std::string> kNames = {"trading_money_payable",
+                                                  "trading_money_receivable",
+                                                  "risk_funds",
+                                                  "corporate_action_funds",
+                                                  "other_funds",
+                                                  "portfolio_fee"};
   return kNames;
 }
 
@@ -33,14 +36,14 @@ Result<SettlementSchedule> settlement_schedule(const SouthboundCalendar& calenda
   schedule.seller_entitled_through = securities->date.plus_days(-1);
 
   const std::string channel = std::string(channel_code(calendar.channel()));
-  CP_ASSIGN_OR_RETURN(bool half_day_risk_funds,
-                      parameters.boolean("calendar.half_day_risk_funds_settle." + channel,
-                                         trade_date));
+  CP_ASSIGN_OR_RETURN(
+      bool half_day_risk_funds,
+      parameters.boolean("calendar.half_day_risk_funds_settle." + channel, trade_date));
   for (const std::string& name : money_flow_names()) {
     MoneyFlow flow;
     flow.flow = name;
-    CP_ASSIGN_OR_RETURN(flow.day_offset, parameters.integer("stl." + name + ".day_offset",
-                                                            trade_date));
+    CP_ASSIGN_OR_RETURN(flow.day_offset,
+                        parameters.integer("stl." + name + ".day_offset", trade_date));
     CP_ASSIGN_OR_RETURN(flow.cutoff_hkt, parameters.time("stl." + name + ".cutoff", trade_date));
     const bool risk_funds_on_half_day = name == "risk_funds" && half_day_risk_funds;
     auto counts = [&](const DayInfo& day) {
@@ -48,9 +51,9 @@ Result<SettlementSchedule> settlement_schedule(const SouthboundCalendar& calenda
              (risk_funds_on_half_day && day.half_day &&
               day.weather.settlement != WeatherSettlement::kNonSettlementDay);
     };
-    CP_ASSIGN_OR_RETURN(const DayInfo* hk_day,
-                        calendar.nth_day_after(trade_date, static_cast<int>(flow.day_offset),
-                                               counts));
+    CP_ASSIGN_OR_RETURN(
+        const DayInfo* hk_day,
+        calendar.nth_day_after(trade_date, static_cast<int>(flow.day_offset), counts));
     flow.hk_date = hk_day->date;
     if (risk_funds_on_half_day && hk_day->half_day) {
       flow.note = "risk funds settle on the half day (CAL-7, Shenzhen)";

@@ -20,12 +20,12 @@
 namespace cp::calendar {
 
 struct MoneyFlow {
-  std::string flow;     // trading_money_payable, trading_money_receivable, risk_funds, …
+  std::string flow;  // trading_money_payable, trading_money_receivable, risk_funds, …
   int64_t day_offset = 0;
-  Date hk_date;         // the T+n HKSCC settlement day
-  Date date;            // the day the money moves between CSDC and the broker
+  Date hk_date;  // the T+n HKSCC settlement day
+  Date date;     // the day the money moves between CSDC and the broker
   TimeOfDay cutoff_hkt;
-  std::string note;     // why `date` differs from the plain count, when it does
+  std::string note;  // why `date` differs from the plain count, when it does
 };
 
 struct SettlementSchedule {

@@ -9,17 +9,21 @@ constexpr std::string_view kRuleBothSides = "settlement_days_on_both_sides";
 constexpr std::string_view kRuleCommonDays = "common_trading_days";
 
 const char* weekday_name(Weekday day) {
-  static const char* const kNames[] = {"", "Monday", "Tuesday", "Wednesday", "Thursday",
-                                       "Friday", "Saturday", "Sunday"};
+  static const char* const kNames[] = {"",         "Monday", "Tuesday",  "Wednesday",
+                                       "Thursday", "Friday", "Saturday", "Sunday"};
   return kNames[static_cast<int>(day)];
 }
 
 std::string weather_trading_text(WeatherTrading trading) {
   switch (trading) {
-    case WeatherTrading::kNormal: return "";
-    case WeatherTrading::kMorningCancelled: return "morning session cancelled";
-    case WeatherTrading::kStoppedDuringSession: return "trading stopped during the session";
-    case WeatherTrading::kWholeDayCancelled: return "whole day trading cancelled";
+    case WeatherTrading::kNormal:
+      return "";
+    case WeatherTrading::kMorningCancelled:
+      return "morning session cancelled";
+    case WeatherTrading::kStoppedDuringSession:
+      return "trading stopped during the session";
+    case WeatherTrading::kWholeDayCancelled:
+      return "whole day trading cancelled";
   }
   return "";
 }
@@ -158,7 +162,8 @@ Result<const DayInfo*> SouthboundCalendar::day(Date date) const {
     return make_error(ErrorCode::kNotFound,
                       "whether " + date.to_string() +
                           " is a Southbound trading day depends on settlement days after the "
-                          "calendar data ends (" + covered_to().to_string() + ")");
+                          "calendar data ends (" +
+                          covered_to().to_string() + ")");
   }
   return info;
 }

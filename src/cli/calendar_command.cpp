@@ -53,8 +53,12 @@ Result<calendar::SouthboundCalendar> build(const Loaded& loaded, const std::stri
   return calendar::SouthboundCalendar::build(loaded.calendars, loaded.refdata.parameters, channel);
 }
 
-Json flag_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
-const char* yes_no(bool value) { return value ? "yes" : "-"; }
+Json flag_or_null(const std::string& text) {
+  return text.empty() ? Json(nullptr) : Json(text);
+}
+const char* yes_no(bool value) {
+  return value ? "yes" : "-";
+}
 
 Result<void> show_calendar(const AppContext& context, const CalendarOptions& options) {
   if (options.from.empty() || options.to.empty()) {
@@ -156,13 +160,13 @@ Result<void> add_closure(const AppContext& context, const CalendarOptions& optio
     return invalid_input("--reason and --source are required: every calendar row has a source");
   }
   CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
-  refdata::Closure closure{date,
-                           market,
-                           options.kind == "holiday" ? refdata::ClosureKind::kHoliday
-                                                     : refdata::ClosureKind::kHalfDay,
-                           options.reason,
-                           options.source,
-                           "database"};
+  refdata::Closure closure{
+      date,
+      market,
+      options.kind == "holiday" ? refdata::ClosureKind::kHoliday : refdata::ClosureKind::kHalfDay,
+      options.reason,
+      options.source,
+      "database"};
   // The same checks as a file row (weekday, coverage, not listed yet) before anything is stored.
   CP_RETURN_IF_ERROR(loaded.calendars.add_closure(closure));
   CP_RETURN_IF_ERROR(store::insert_closure(*loaded.db, closure, added_by(context)));

@@ -10,9 +10,9 @@ namespace {
 
 Result<void> check_date(const Closure& closure, const MarketCalendarData& data) {
   if (closure.date.is_weekend()) {
-    return invalid_input(closure.date.to_string() +
-                             " is a weekend: weekends are computed, list weekdays only",
-                         "date");
+    return invalid_input(
+        closure.date.to_string() + " is a weekend: weekends are computed, list weekdays only",
+        "date");
   }
   const Coverage* coverage = data.coverage_of(closure.market);
   if (coverage == nullptr) {
@@ -21,7 +21,8 @@ Result<void> check_date(const Closure& closure, const MarketCalendarData& data) 
   if (closure.date < coverage->covered_from || closure.date > coverage->covered_to) {
     return invalid_input(closure.date.to_string() + " is outside the covered range " +
                              coverage->covered_from.to_string() + " to " +
-                             coverage->covered_to.to_string() + " of " + market_code(closure.market),
+                             coverage->covered_to.to_string() + " of " +
+                             market_code(closure.market),
                          "date");
   }
   for (const auto& existing : data.closures) {
@@ -53,7 +54,8 @@ Result<void> load_coverage(const std::filesystem::path& path, const std::string&
     auto to = Date::parse(record[to_col]);
     if (!to.ok()) return reader.field_error(record, to_col, to.error().message);
     if (*to < *from) return reader.field_error(record, to_col, "covered_to is before covered_from");
-    if (record[source_col].empty()) return reader.field_error(record, source_col, "source required");
+    if (record[source_col].empty())
+      return reader.field_error(record, source_col, "source required");
     if (data.coverage_of(*market) != nullptr) {
       return reader.field_error(record, market_col, "market listed twice");
     }
@@ -82,11 +84,16 @@ Result<void> load_sehk(const std::filesystem::path& path, const std::string& sho
     } else if (record[kind_col] == "half_day") {
       kind = ClosureKind::kHalfDay;
     } else {
-      return reader.field_error(record, kind_col, "kind must be holiday or half_day, not '" +
-                                                      std::string(record[kind_col]) + "'");
+      return reader.field_error(
+          record, kind_col,
+          "kind must be holiday or half_day, not '" + std::string(record[kind_col]) + "'");
     }
-    if (record[source_col].empty()) return reader.field_error(record, source_col, "source required");
-    Closure closure{*date, Market::kSehk, kind, std::string(record[reason_col]),
+    if (record[source_col].empty())
+      return reader.field_error(record, source_col, "source required");
+    Closure closure{*date,
+                    Market::kSehk,
+                    kind,
+                    std::string(record[reason_col]),
                     std::string(record[source_col]),
                     shown + ":" + std::to_string(record.line())};
     auto valid = check_date(closure, data);
@@ -119,10 +126,12 @@ Result<void> load_mainland(const std::filesystem::path& path, const std::string&
     } else if (exchange == "szse") {
       markets = {Market::kSzse};
     } else {
-      return reader.field_error(record, exchange_col, "exchange must be both, sse or szse, not '" +
-                                                          std::string(exchange) + "'");
+      return reader.field_error(
+          record, exchange_col,
+          "exchange must be both, sse or szse, not '" + std::string(exchange) + "'");
     }
-    if (record[source_col].empty()) return reader.field_error(record, source_col, "source required");
+    if (record[source_col].empty())
+      return reader.field_error(record, source_col, "source required");
     for (Market market : markets) {
       Closure closure{*date,
                       market,
@@ -151,7 +160,8 @@ Result<void> check_weather(const WeatherEvent& event) {
 Result<void> load_weather(const std::filesystem::path& path, const std::string& shown,
                           MarketCalendarData& data) {
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
-  CP_RETURN_IF_ERROR(reader.require_columns({"signal", "issued_at", "lifted_at", "effect", "source"}));
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"signal", "issued_at", "lifted_at", "effect", "source"}));
   const size_t signal_col = *reader.column("signal");
   const size_t issued_col = *reader.column("issued_at");
   const size_t lifted_col = *reader.column("lifted_at");
@@ -186,19 +196,21 @@ Result<void> load_weather(const std::filesystem::path& path, const std::string& 
 void sort_all(MarketCalendarData& data) {
   std::stable_sort(data.closures.begin(), data.closures.end(),
                    [](const Closure& a, const Closure& b) { return a.date < b.date; });
-  std::stable_sort(data.weather.begin(), data.weather.end(),
-                   [](const WeatherEvent& a, const WeatherEvent& b) {
-                     return a.issued_at < b.issued_at;
-                   });
+  std::stable_sort(
+      data.weather.begin(), data.weather.end(),
+      [](const WeatherEvent& a, const WeatherEvent& b) { return a.issued_at < b.issued_at; });
 }
 
 }  // namespace
 
 const char* market_code(Market market) {
   switch (market) {
-    case Market::kSehk: return "sehk";
-    case Market::kSse: return "sse";
-    case Market::kSzse: return "szse";
+    case Market::kSehk:
+      return "sehk";
+    case Market::kSse:
+      return "sse";
+    case Market::kSzse:
+      return "szse";
   }
   return "sehk";
 }
@@ -212,9 +224,12 @@ Result<Market> parse_market(std::string_view code) {
 
 const char* weather_signal_code(WeatherSignal signal) {
   switch (signal) {
-    case WeatherSignal::kT8: return "t8";
-    case WeatherSignal::kBlackRainstorm: return "black_rainstorm";
-    case WeatherSignal::kExtremeConditions: return "extreme_conditions";
+    case WeatherSignal::kT8:
+      return "t8";
+    case WeatherSignal::kBlackRainstorm:
+      return "black_rainstorm";
+    case WeatherSignal::kExtremeConditions:
+      return "extreme_conditions";
   }
   return "t8";
 }
@@ -223,9 +238,9 @@ Result<WeatherSignal> parse_weather_signal(std::string_view code) {
   if (code == "t8") return WeatherSignal::kT8;
   if (code == "black_rainstorm") return WeatherSignal::kBlackRainstorm;
   if (code == "extreme_conditions") return WeatherSignal::kExtremeConditions;
-  return invalid_input("unknown signal '" + std::string(code) +
-                           "' (t8, black_rainstorm or extreme_conditions)",
-                       "signal");
+  return invalid_input(
+      "unknown signal '" + std::string(code) + "' (t8, black_rainstorm or extreme_conditions)",
+      "signal");
 }
 
 std::string HktDateTimeMinute::to_string() const {

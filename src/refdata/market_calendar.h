@@ -66,7 +66,7 @@ struct Coverage {
 };
 
 struct MarketCalendarData {
-  std::vector<Closure> closures;  // all markets, sorted by date
+  std::vector<Closure> closures;      // all markets, sorted by date
   std::vector<WeatherEvent> weather;  // sorted by issued_at
   std::vector<Coverage> coverage;
 

@@ -31,9 +31,9 @@ Result<void> merge_calendar_additions(Database& db, refdata::MarketCalendarData&
     CP_ASSIGN_OR_RETURN(Date date, Date::parse(row.text(1)));
     const auto kind =
         row.text(2) == "holiday" ? refdata::ClosureKind::kHoliday : refdata::ClosureKind::kHalfDay;
-    CP_RETURN_IF_ERROR(data.add_closure(
-        {date, market, kind, row.text(3), row.text(4),
-         "database (added " + row.text(5) + " by " + row.text(6) + ")"}));
+    CP_RETURN_IF_ERROR(
+        data.add_closure({date, market, kind, row.text(3), row.text(4),
+                          "database (added " + row.text(5) + " by " + row.text(6) + ")"}));
   }
   CP_ASSIGN_OR_RETURN(QueryResult weather,
                       db.query("SELECT signal, issued_at, lifted_at, effect, source, added_at, "
@@ -42,9 +42,9 @@ Result<void> merge_calendar_additions(Database& db, refdata::MarketCalendarData&
     CP_ASSIGN_OR_RETURN(refdata::WeatherSignal signal, refdata::parse_weather_signal(row.text(0)));
     CP_ASSIGN_OR_RETURN(auto issued, refdata::parse_hkt_minute(row.text(1)));
     CP_ASSIGN_OR_RETURN(auto lifted, refdata::parse_hkt_minute(row.text(2)));
-    CP_RETURN_IF_ERROR(data.add_weather(
-        {signal, issued, lifted, row.text(3), row.text(4),
-         "database (added " + row.text(5) + " by " + row.text(6) + ")"}));
+    CP_RETURN_IF_ERROR(
+        data.add_weather({signal, issued, lifted, row.text(3), row.text(4),
+                          "database (added " + row.text(5) + " by " + row.text(6) + ")"}));
   }
   return Ok{};
 }
