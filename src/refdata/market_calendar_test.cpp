@@ -14,6 +14,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -44,12 +45,12 @@ constexpr std::string_view kSehk =
     "2024-03-29,holiday,Good Friday,test notice B\n";    // line 3
 constexpr std::string_view kMainland =
     "date,exchange,reason,source\n"
-    "2024-10-01,both,National Day,test notice C\n"    // line 2: sse and szse
+    "2024-10-01,both,National Day,test notice C\n"     // line 2: sse and szse
     "2024-02-12,sse,Spring Festival,test notice D\n";  // line 3: sse only
 constexpr std::string_view kWeather =
     "signal,issued_at,lifted_at,effect,source\n"
     "black_rainstorm,2024-08-01 10:00,2024-08-01 11:00,no interruption,test notice E\n"  // line 2
-    "t8,2024-06-03 06:10,2024-06-03 17:20,whole day cancelled,test notice F\n";        // line 3
+    "t8,2024-06-03 06:10,2024-06-03 17:20,whole day cancelled,test notice F\n";          // line 3
 
 class MarketCalendarTest : public ::testing::Test {
  protected:
@@ -352,8 +353,8 @@ TEST_F(MarketCalendarTest, AMissingFileIsRefusedByName) {
 // ---------------------------------------------------------------------------------------------
 
 Closure sehk_holiday(std::string_view date) {
-  return Closure{D(date), Market::kSehk, ClosureKind::kHoliday, "test closure", "test notice",
-                 "database"};
+  return Closure{D(date),        Market::kSehk, ClosureKind::kHoliday,
+                 "test closure", "test notice", "database"};
 }
 
 TEST_F(MarketCalendarTest, AddClosureRefusesAWeekendADuplicateAndAnOutOfCoverageDate) {
@@ -371,9 +372,8 @@ TEST_F(MarketCalendarTest, AddClosureRefusesAWeekendADuplicateAndAnOutOfCoverage
   const Result<void> duplicate = data.add_closure(sehk_holiday("2024-03-29"));
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().field, "date");
-  EXPECT_THAT(duplicate.error().message,
-              HasSubstr("2024-03-29 is already listed for sehk at "
-                        "testdata/calendar/sehk_closures.csv:3"));
+  EXPECT_THAT(duplicate.error().message, HasSubstr("2024-03-29 is already listed for sehk at "
+                                                   "testdata/calendar/sehk_closures.csv:3"));
 
   // Coverage is 2024; 2025-01-02 is a Thursday after it, 2023-12-29 a Friday before it.
   const Result<void> after = data.add_closure(sehk_holiday("2025-01-02"));

@@ -13,6 +13,15 @@ Result<RefData> load_refdata(const std::filesystem::path& data_dir) {
   const std::string shown = (data_dir.filename() / "parameters.csv").string();
   CP_ASSIGN_OR_RETURN(data.parameters, ParameterTable::load(parameters_path, shown));
   data.files.push_back({shown, data.parameters.table().size()});
+  const std::string dir_name = data_dir.filename().string();
+  CP_ASSIGN_OR_RETURN(data.spread_table, SpreadTable::load(data_dir / "spread_table.csv",
+                                                           dir_name + "/spread_table.csv"));
+  size_t bands = 0;
+  for (const auto& version : data.spread_table.versions()) bands += version.bands.size();
+  data.files.push_back({dir_name + "/spread_table.csv", bands});
+  CP_ASSIGN_OR_RETURN(data.securities, SecurityMaster::load(data_dir / "securities.csv",
+                                                            dir_name + "/securities.csv"));
+  data.files.push_back({dir_name + "/securities.csv", data.securities.table().size()});
   return data;
 }
 

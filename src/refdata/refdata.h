@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "refdata/parameters.h"
+#include "refdata/securities.h"
+#include "refdata/spread_table.h"
 
 namespace cp::refdata {
 
@@ -17,6 +19,8 @@ struct LoadedFile {
 
 struct RefData {
   ParameterTable parameters;
+  SpreadTable spread_table;
+  SecurityMaster securities;
   std::vector<LoadedFile> files;
 };
 

@@ -1,0 +1,163 @@
+#include "refdata/securities.h"
+
+#include <algorithm>
+
+namespace cp::refdata {
+
+const char* security_kind_code(SecurityKind kind) {
+  switch (kind) {
+    case SecurityKind::kEquity:
+      return "equity";
+    case SecurityKind::kEtf:
+      return "etf";
+    case SecurityKind::kWarrant:
+      return "warrant";
+    case SecurityKind::kRights:
+      return "rights";
+  }
+  return "equity";
+}
+
+const char* size_category_code(SizeCategory size) {
+  switch (size) {
+    case SizeCategory::kLarge:
+      return "large";
+    case SizeCategory::kMid:
+      return "mid";
+    case SizeCategory::kSmall:
+      return "small";
+    case SizeCategory::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+const char* ah_venue_code(AhVenue venue) {
+  switch (venue) {
+    case AhVenue::kNone:
+      return "none";
+    case AhVenue::kSse:
+      return "sse";
+    case AhVenue::kSzse:
+      return "szse";
+  }
+  return "none";
+}
+
+Result<SecurityMaster> SecurityMaster::load(const std::filesystem::path& path,
+                                            const std::string& shown) {
+  CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
+  return from_reader(reader);
+}
+
+Result<SecurityMaster> SecurityMaster::parse(const std::string& name, std::string text) {
+  CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::from_string(name, std::move(text)));
+  return from_reader(reader);
+}
+
+Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"code", "name", "board_lot", "kind", "hsci_size",
+                                             "hsi_hscei", "ah_venue", "avg_mcap_hkd",
+                                             "effective_from", "effective_to", "source"}));
+  const size_t code_col = *reader.column("code");
+  const size_t name_col = *reader.column("name");
+  const size_t lot_col = *reader.column("board_lot");
+  const size_t kind_col = *reader.column("kind");
+  const size_t size_col = *reader.column("hsci_size");
+  const size_t index_col = *reader.column("hsi_hscei");
+  const size_t venue_col = *reader.column("ah_venue");
+  const size_t mcap_col = *reader.column("avg_mcap_hkd");
+
+  SecurityMaster master;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    const std::string code(record[code_col]);
+    if (code.size() != 5 || !std::all_of(code.begin(), code.end(), ::isdigit)) {
+      return reader.field_error(record, code_col, "'" + code + "' is not a five-digit SEHK code");
+    }
+    SecurityRecord security;
+    security.name = std::string(record[name_col]);
+    auto lot = Decimal::parse(record[lot_col], 0);
+    if (!lot.ok() || lot->sign() <= 0 || lot->units() > 1'000'000'000) {
+      return reader.field_error(record, lot_col, "board lot must be a positive whole number");
+    }
+    security.board_lot = static_cast<int64_t>(lot->units());
+    const std::string_view kind = record[kind_col];
+    if (kind == "equity") {
+      security.kind = SecurityKind::kEquity;
+    } else if (kind == "etf") {
+      security.kind = SecurityKind::kEtf;
+    } else if (kind == "warrant") {
+      security.kind = SecurityKind::kWarrant;
+    } else if (kind == "rights") {
+      security.kind = SecurityKind::kRights;
+    } else {
+      return reader.field_error(record, kind_col, "kind must be equity, etf, warrant or rights");
+    }
+    const std::string_view size = record[size_col];
+    if (size == "large") {
+      security.hsci_size = SizeCategory::kLarge;
+    } else if (size == "mid") {
+      security.hsci_size = SizeCategory::kMid;
+    } else if (size == "small") {
+      security.hsci_size = SizeCategory::kSmall;
+    } else if (size == "none") {
+      security.hsci_size = SizeCategory::kNone;
+    } else {
+      return reader.field_error(record, size_col, "hsci_size must be large, mid, small or none");
+    }
+    if (record[index_col] != "true" && record[index_col] != "false") {
+      return reader.field_error(record, index_col, "hsi_hscei must be true or false");
+    }
+    security.hsi_hscei = record[index_col] == "true";
+    const std::string_view venue = record[venue_col];
+    if (venue == "sse") {
+      security.ah_venue = AhVenue::kSse;
+    } else if (venue == "szse") {
+      security.ah_venue = AhVenue::kSzse;
+    } else if (venue == "none") {
+      security.ah_venue = AhVenue::kNone;
+    } else {
+      return reader.field_error(record, venue_col, "ah_venue must be sse, szse or none");
+    }
+    if (!record[mcap_col].empty()) {
+      auto mcap = Decimal::parse(record[mcap_col], 2);
+      if (!mcap.ok()) return reader.field_error(record, mcap_col, mcap.error().message);
+      security.avg_mcap_hkd = *mcap;
+    } else if (security.hsci_size == SizeCategory::kSmall) {
+      return reader.field_error(record, mcap_col,
+                                "SmallCap rows need the average market cap (SPEC TRD-1)");
+    }
+    CP_ASSIGN_OR_RETURN(Provenance provenance, read_provenance(reader, record));
+    CP_RETURN_IF_ERROR(master.table_.add(code, std::move(security), std::move(provenance)));
+  }
+  return master;
+}
+
+Result<const DatedTable<SecurityRecord>::Entry*> SecurityMaster::on(std::string_view code,
+                                                                    Date date) const {
+  const auto* entry = table_.in_force(code, date);
+  if (entry == nullptr) {
+    const bool known = !history(code).empty();
+    return make_error(ErrorCode::kNotFound, known ? "security " + std::string(code) +
+                                                        " is not listed on " + date.to_string()
+                                                  : "unknown security " + std::string(code));
+  }
+  return entry;
+}
+
+std::vector<const DatedTable<SecurityRecord>::Entry*> SecurityMaster::history(
+    std::string_view code) const {
+  std::vector<const DatedTable<SecurityRecord>::Entry*> out;
+  for (const auto& entry : table_.entries()) {
+    if (entry.key == code) out.push_back(&entry);
+  }
+  std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return a->provenance.effective_from < b->provenance.effective_from;
+  });
+  return out;
+}
+
+}  // namespace cp::refdata

@@ -1,0 +1,60 @@
+// The securities master as dated data: what each SEHK security is on a date (board lot, kind,
+// HSCI size, index membership, A+H listing, average market cap), each row with its source.
+//
+// securities.csv := code,name,board_lot,kind,hsci_size,hsi_hscei,ah_venue,avg_mcap_hkd,
+//                   effective_from,effective_to,source
+//   code        five-digit SEHK stock code
+//   kind        equity | etf | warrant | rights      (warrants and rights come by distribution)
+//   hsci_size   large | mid | small | none           (Hang Seng Composite Index size category)
+//   hsi_hscei   true | false                         (HSI or HSCEI constituent: 2016 VCM scope)
+//   ah_venue    sse | szse | none                    (where the company's A shares list)
+//   avg_mcap_hkd  average month-end market cap over the prior 12 months, HKD; required for
+//               SmallCap rows (the Shenzhen HK$5bn test, SPEC TRD-1), else may be empty
+// A code's rows may not overlap in time.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/money.h"
+#include "refdata/dated.h"
+
+namespace cp::refdata {
+
+enum class SecurityKind { kEquity, kEtf, kWarrant, kRights };
+enum class SizeCategory { kLarge, kMid, kSmall, kNone };
+enum class AhVenue { kNone, kSse, kSzse };
+
+const char* security_kind_code(SecurityKind kind);
+const char* size_category_code(SizeCategory size);
+const char* ah_venue_code(AhVenue venue);
+
+struct SecurityRecord {
+  std::string name;
+  int64_t board_lot = 0;
+  SecurityKind kind = SecurityKind::kEquity;
+  SizeCategory hsci_size = SizeCategory::kNone;
+  bool hsi_hscei = false;
+  AhVenue ah_venue = AhVenue::kNone;
+  std::optional<Decimal> avg_mcap_hkd;
+};
+
+class SecurityMaster {
+ public:
+  static Result<SecurityMaster> load(const std::filesystem::path& path, const std::string& shown);
+  static Result<SecurityMaster> parse(const std::string& name, std::string text);
+
+  // The record of `code` in force on `date`: kNotFound when the code is unknown or not listed
+  // then.
+  Result<const DatedTable<SecurityRecord>::Entry*> on(std::string_view code, Date date) const;
+  // Every record of `code`, oldest first.
+  std::vector<const DatedTable<SecurityRecord>::Entry*> history(std::string_view code) const;
+  const DatedTable<SecurityRecord>& table() const { return table_; }
+
+ private:
+  static Result<SecurityMaster> from_reader(CsvReader& reader);
+  DatedTable<SecurityRecord> table_;
+};
+
+}  // namespace cp::refdata
