@@ -12,5 +12,6 @@ void register_refdata_commands(CLI::App& app, AppContext& context);
 void register_db_commands(CLI::App& app, AppContext& context);
 void register_demo_command(CLI::App& app, AppContext& context);
 void register_calendar_commands(CLI::App& app, AppContext& context);
+void register_trading_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -1,0 +1,78 @@
+// Replaying one channel's trading day from an event file: every order checked (order_check.h),
+// the quota balance after each event, VCM triggers and cooling-off windows.
+//
+// events.csv := header, then one row per event in time order:
+//   time      HH:MM:SS (HKT); never earlier than the row before
+//   event     order | cancel | trade | reject | price
+//   order_id  order: new and unique; cancel, trade, reject: an order of this file
+//   security  five-digit code in the securities master (order, price)
+//   side      buy | sell (order); for price: empty = a market trade at that price,
+//             buy = the best bid, sell = the best ask
+//   price     HKD, at most 3 decimals (order: limit price; trade: execution price; price: the
+//             price). A market price before 09:00 is the previous close.
+//   quantity  shares (order: ordered; trade: executed)
+//   type      optional column: alo | elo (at-auction limit, enhanced limit); empty = the phase's
+//   permission optional column: yes | no, the investor's permission for the channel (yes)
+// The whole file is checked before the replay starts: a bad row stops it with file:line:field.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar/southbound_calendar.h"
+#include "core/csv.h"
+#include "refdata/refdata.h"
+#include "trading/order_check.h"
+
+namespace cp::trading {
+
+enum class EventKind { kOrder, kCancel, kTrade, kReject, kPrice };
+const char* event_kind_name(EventKind kind);
+
+struct ReplayEvent {
+  int64_t line = 0;
+  int at_s = 0;
+  EventKind kind = EventKind::kOrder;
+  std::string order_id;
+  std::string security;
+  std::optional<Side> side;
+  std::optional<Decimal> price;
+  int64_t quantity = 0;
+  std::optional<OrderType> type;
+  bool permitted = true;
+};
+
+Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
+                                             const refdata::SecurityMaster& master, Date date);
+
+struct ReplayLine {
+  const ReplayEvent* event = nullptr;
+  std::string outcome;  // accepted | rejected | applied
+  std::string rule;
+  std::string message;
+  Decimal quota_balance_rmb;
+};
+
+struct VcmLine {
+  std::string security;
+  VcmTrigger trigger;
+};
+
+struct ReplayReport {
+  Date date;
+  Channel channel = Channel::kShanghai;
+  Decimal fx_rate;
+  Decimal quota_start_rmb;
+  std::vector<ReplayLine> lines;
+  std::vector<VcmLine> vcm;
+  int64_t accepted = 0;
+  int64_t rejected = 0;
+};
+
+// Runs the day. REQUIRES: `day` is the Southbound calendar day of `date` on `channel`.
+Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
+                                const refdata::RefData& refdata, const calendar::DayInfo& day,
+                                Channel channel, const Decimal& fx_rate_rmb_per_hkd);
+
+}  // namespace cp::trading
