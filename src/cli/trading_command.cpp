@@ -104,8 +104,8 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
                      {"triggered_at", trading::clock_text(v.trigger.at_s)},
                      {"trigger_price", v.trigger.trigger_price.to_string()},
                      {"reference_price", v.trigger.reference.to_string()},
-                     {"lower", v.trigger.lower.to_string()},
-                     {"upper", v.trigger.upper.to_string()},
+                     {"lower", trading::format_price(v.trigger.lower)},
+                     {"upper", trading::format_price(v.trigger.upper)},
                      {"cooling_off_until", trading::clock_text(v.trigger.until_s)}});
     }
     print_json(std::cout, {{"date", date.to_string()},

@@ -11,8 +11,7 @@ Verdict reject(const char* rule, std::string message) {
 
 std::string band_text(const Decimal& reference, const Decimal& band) {
   const Decimal one = Decimal::from_int(1);
-  return (reference * (one - band)).round(3, Rounding::kHalfUp).normalized().to_string() + " to " +
-         (reference * (one + band)).round(3, Rounding::kHalfUp).normalized().to_string();
+  return format_price(reference * (one - band)) + " to " + format_price(reference * (one + band));
 }
 
 }  // namespace
@@ -104,11 +103,9 @@ Verdict check_order(const OrderRequest& order, const SecurityDay& security, cons
 
   if (const VcmTrigger* cooling = security.vcm.cooling_off_at(order.at_s)) {
     if (order.price < cooling->lower || order.price > cooling->upper) {
-      return reject(
-          "TRD-4",
-          "VCM cooling-off until " + clock_text(cooling->until_s) + ": price must be within " +
-              cooling->lower.round(3, Rounding::kHalfUp).normalized().to_string() + " to " +
-              cooling->upper.round(3, Rounding::kHalfUp).normalized().to_string());
+      return reject("TRD-4", "VCM cooling-off until " + clock_text(cooling->until_s) +
+                                 ": price must be within " + format_price(cooling->lower) + " to " +
+                                 format_price(cooling->upper));
     }
   }
 

@@ -2,6 +2,12 @@
 
 namespace cp::trading {
 
+std::string format_price(const Decimal& price) {
+  Decimal shown = price.round(3, Rounding::kHalfUp).normalized();
+  if (shown.scale() < 2) shown = shown.round(2, Rounding::kHalfUp);  // adds zeros, exact
+  return shown.to_string();
+}
+
 std::optional<int64_t> to_milli(const Decimal& price) {
   if (!price.fits_scale(3)) return std::nullopt;
   const Decimal scaled = price.round(3, Rounding::kTowardZero);  // exact: fits_scale(3)

@@ -38,6 +38,10 @@ class TickLadder {
   std::vector<Band> bands_;
 };
 
+// A price for people: at most 3 decimals (rounded half-up), at least 2: "270.00", "316.26",
+// "0.20", "0.005".
+std::string format_price(const Decimal& price);
+
 // price × 1000 as an integer; nullopt when the price has more than 3 decimals or is too large.
 std::optional<int64_t> to_milli(const Decimal& price);
 
