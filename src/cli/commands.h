@@ -13,5 +13,6 @@ void register_db_commands(CLI::App& app, AppContext& context);
 void register_demo_command(CLI::App& app, AppContext& context);
 void register_calendar_commands(CLI::App& app, AppContext& context);
 void register_trading_commands(CLI::App& app, AppContext& context);
+void register_fees_command(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

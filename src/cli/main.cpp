@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   cp::cli::register_db_commands(app, context);
   cp::cli::register_calendar_commands(app, context);
   cp::cli::register_trading_commands(app, context);
+  cp::cli::register_fees_command(app, context);
   cp::cli::register_demo_command(app, context);
 
   try {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "refdata/fee_schedule.h"
 #include "refdata/parameters.h"
 #include "refdata/securities.h"
 #include "refdata/spread_table.h"
@@ -21,6 +22,7 @@ struct RefData {
   ParameterTable parameters;
   SpreadTable spread_table;
   SecurityMaster securities;
+  FeeSchedule fees;
   std::vector<LoadedFile> files;
 };
 
