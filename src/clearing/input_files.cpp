@@ -1,0 +1,222 @@
+#include "clearing/input_files.h"
+
+#include <set>
+
+namespace cp::clearing {
+namespace {
+
+// Reads column `name` of `record` as a decimal with at most `max_scale` decimals.
+Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
+                              int max_scale, bool positive) {
+  auto value = Decimal::parse(record[col], max_scale);
+  if (!value.ok()) return reader.field_error(record, col, value.error().message);
+  if (positive ? value->sign() <= 0 : value->is_negative()) {
+    return reader.field_error(record, col, positive ? "must be positive" : "must not be negative");
+  }
+  return *value;
+}
+
+Result<Date> date_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
+  auto value = Date::parse(record[col]);
+  if (!value.ok()) return reader.field_error(record, col, value.error().message);
+  return *value;
+}
+
+Result<Channel> channel_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
+  auto value = parse_channel(record[col]);
+  if (!value.ok()) return reader.field_error(record, col, value.error().message);
+  return *value;
+}
+
+}  // namespace
+
+Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"account_id", "account_type", "money_kind", "a_share_online_rate",
+                              "commission_rate", "commission_min_hkd"}));
+  const size_t id_col = *reader.column("account_id");
+  const size_t type_col = *reader.column("account_type");
+  const size_t kind_col = *reader.column("money_kind");
+  const size_t online_col = *reader.column("a_share_online_rate");
+  const size_t rate_col = *reader.column("commission_rate");
+  const size_t min_col = *reader.column("commission_min_hkd");
+  std::vector<AccountRow> rows;
+  std::set<std::string, std::less<>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    AccountRow row;
+    row.line = record.line();
+    row.account.account_id = std::string(record[id_col]);
+    if (row.account.account_id.empty())
+      return reader.field_error(record, id_col, "account_id required");
+    if (!seen.insert(row.account.account_id).second) {
+      return reader.field_error(record, id_col,
+                                "account " + row.account.account_id + " appears twice");
+    }
+    row.account.account_type = std::string(record[type_col]);
+    if (row.account.account_type != "individual" && row.account.account_type != "institution" &&
+        row.account.account_type != "proprietary") {
+      return reader.field_error(record, type_col,
+                                "account_type must be individual, institution or proprietary");
+    }
+    row.account.money_kind = std::string(record[kind_col]);
+    if (row.account.money_kind != "client" && row.account.money_kind != "own") {
+      return reader.field_error(record, kind_col, "money_kind must be client or own");
+    }
+    // SPEC CLR-17: the broker's own trading is own money; investors' is client money.
+    if ((row.account.account_type == "proprietary") != (row.account.money_kind == "own")) {
+      return reader.field_error(record, kind_col,
+                                "proprietary accounts hold own money and investors' accounts "
+                                "client money (CLR-17)");
+    }
+    CP_ASSIGN_OR_RETURN(row.a_share_online_rate,
+                        decimal_field(reader, record, online_col, 8, false));
+    if (record[rate_col].empty()) {
+      row.account.commission_rate = row.a_share_online_rate;  // SPEC CLR-5 default
+    } else {
+      CP_ASSIGN_OR_RETURN(row.account.commission_rate,
+                          decimal_field(reader, record, rate_col, 8, false));
+    }
+    if (row.account.commission_rate > *Decimal::parse("0.01")) {
+      return reader.field_error(record, record[rate_col].empty() ? online_col : rate_col,
+                                "a commission rate above 1% is not plausible: is it a percentage?");
+    }
+    row.account.commission_min_hkd = Decimal::from_units(0, 2);
+    if (!record[min_col].empty()) {
+      CP_ASSIGN_OR_RETURN(row.account.commission_min_hkd,
+                          decimal_field(reader, record, min_col, 2, false));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
+                                                   const refdata::SecurityMaster& securities,
+                                                   const refdata::SpreadTable& spread_table) {
+  CP_RETURN_IF_ERROR(reader.require_columns(
+      {"trade_id", "trade_date", "channel", "account", "security", "side", "quantity", "price"}));
+  const size_t id_col = *reader.column("trade_id");
+  const size_t date_col = *reader.column("trade_date");
+  const size_t channel_col = *reader.column("channel");
+  const size_t account_col = *reader.column("account");
+  const size_t security_col = *reader.column("security");
+  const size_t side_col = *reader.column("side");
+  const size_t quantity_col = *reader.column("quantity");
+  const size_t price_col = *reader.column("price");
+  std::vector<ExecutionRow> rows;
+  std::set<std::string, std::less<>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    ExecutionRow row;
+    row.line = record.line();
+    Execution& e = row.execution;
+    e.trade_id = std::string(record[id_col]);
+    if (e.trade_id.empty()) return reader.field_error(record, id_col, "trade_id required");
+    if (!seen.insert(e.trade_id).second) {
+      return reader.field_error(record, id_col,
+                                "trade " + e.trade_id + " appears twice in the file");
+    }
+    CP_ASSIGN_OR_RETURN(e.trade_date, date_field(reader, record, date_col));
+    CP_ASSIGN_OR_RETURN(e.channel, channel_field(reader, record, channel_col));
+    e.account_id = std::string(record[account_col]);
+    if (e.account_id.empty()) return reader.field_error(record, account_col, "account required");
+    e.security_code = std::string(record[security_col]);
+    if (auto known = securities.on(e.security_code, e.trade_date); !known.ok()) {
+      return reader.field_error(record, security_col, known.error().message);
+    }
+    auto side = parse_side(record[side_col]);
+    if (!side.ok()) return reader.field_error(record, side_col, side.error().message);
+    e.side = *side;
+    CP_ASSIGN_OR_RETURN(Decimal quantity, decimal_field(reader, record, quantity_col, 0, true));
+    if (quantity.units() > 1'000'000'000'000) {
+      return reader.field_error(record, quantity_col, "quantity is implausibly large");
+    }
+    e.quantity = static_cast<int64_t>(quantity.units());
+    CP_ASSIGN_OR_RETURN(e.price_hkd, decimal_field(reader, record, price_col, 3, true));
+    // An exchange execution is on the tick of its day (SPEC TRD-6).
+    auto version = spread_table.version_on(e.trade_date);
+    if (!version.ok()) return reader.field_error(record, date_col, version.error().message);
+    const auto* band = refdata::band_for(**version, e.price_hkd);
+    if (band == nullptr ||
+        !(divide(e.price_hkd - band->price_from, band->tick, 0, Rounding::kFloor) * band->tick ==
+          e.price_hkd - band->price_from)) {
+      return reader.field_error(
+          record, price_col,
+          "price " + e.price_hkd.to_string() +
+              (band == nullptr ? " is outside the spread table"
+                               : " is not on the " + band->tick.to_string() + " tick") +
+              " for " + e.trade_date.to_string());
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"price_date", "security", "close_hkd"}));
+  const size_t date_col = *reader.column("price_date");
+  const size_t security_col = *reader.column("security");
+  const size_t close_col = *reader.column("close_hkd");
+  std::vector<ClosingPrice> rows;
+  std::set<std::pair<Date, std::string>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    ClosingPrice price;
+    price.line = record.line();
+    CP_ASSIGN_OR_RETURN(price.price_date, date_field(reader, record, date_col));
+    price.security_code = std::string(record[security_col]);
+    if (price.security_code.empty())
+      return reader.field_error(record, security_col, "security required");
+    CP_ASSIGN_OR_RETURN(price.close_hkd, decimal_field(reader, record, close_col, 3, true));
+    if (!seen.insert({price.price_date, price.security_code}).second) {
+      return reader.field_error(record, security_col, "price listed twice for this date");
+    }
+    rows.push_back(std::move(price));
+  }
+  return rows;
+}
+
+Result<std::vector<FxRates>> parse_fx(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"rate_date", "channel", "reference_buy", "reference_sell",
+                              "settlement_buy", "settlement_sell"}));
+  const size_t date_col = *reader.column("rate_date");
+  const size_t channel_col = *reader.column("channel");
+  const size_t rb_col = *reader.column("reference_buy");
+  const size_t rs_col = *reader.column("reference_sell");
+  const size_t sb_col = *reader.column("settlement_buy");
+  const size_t ss_col = *reader.column("settlement_sell");
+  std::vector<FxRates> rows;
+  std::set<std::pair<Date, Channel>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    FxRates fx;
+    fx.line = record.line();
+    CP_ASSIGN_OR_RETURN(fx.rate_date, date_field(reader, record, date_col));
+    CP_ASSIGN_OR_RETURN(fx.channel, channel_field(reader, record, channel_col));
+    CP_ASSIGN_OR_RETURN(fx.reference_buy, decimal_field(reader, record, rb_col, 8, true));
+    CP_ASSIGN_OR_RETURN(fx.reference_sell, decimal_field(reader, record, rs_col, 8, true));
+    CP_ASSIGN_OR_RETURN(fx.settlement_buy, decimal_field(reader, record, sb_col, 8, true));
+    CP_ASSIGN_OR_RETURN(fx.settlement_sell, decimal_field(reader, record, ss_col, 8, true));
+    if (fx.reference_sell < fx.reference_buy) {
+      return reader.field_error(record, rs_col, "reference sell rate is below the buy rate");
+    }
+    if (!seen.insert({fx.rate_date, fx.channel}).second) {
+      return reader.field_error(record, channel_col,
+                                "rates listed twice for this date and channel");
+    }
+    rows.push_back(std::move(fx));
+  }
+  return rows;
+}
+
+}  // namespace cp::clearing

@@ -1,0 +1,64 @@
+// The end-of-day input files (issue 4), parsed and checked whole before anything is stored:
+// a bad row is an error naming file, line, column and field.
+//
+// accounts.csv   := account_id,account_type,money_kind,a_share_online_rate,commission_rate,
+//                   commission_min_hkd
+//   account_type  individual | institution | proprietary
+//   money_kind    client | own (SPEC CLR-17; proprietary accounts are own money)
+//   a_share_online_rate  the investor's Shanghai A-share online net commission rate (ratio)
+//   commission_rate      optional: the Southbound rate agreed as a separate product; empty = the
+//                        A-share online rate (SPEC CLR-5)
+//   commission_min_hkd   optional minimum per execution, HKD; empty = none
+// executions.csv := trade_id,trade_date,channel,account,security,side,quantity,price
+//   price HKD on the tick of the spread table of trade_date; quantity whole shares
+// prices.csv     := price_date,security,close_hkd
+// fx.csv         := rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell
+//   RMB per HKD, positive, buy ≤ sell within each pair
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clearing/execution.h"
+#include "core/csv.h"
+#include "refdata/securities.h"
+#include "refdata/spread_table.h"
+
+namespace cp::clearing {
+
+struct AccountRow {
+  Account account;
+  Decimal a_share_online_rate;
+  int64_t line = 0;
+};
+
+struct ExecutionRow {
+  Execution execution;
+  int64_t line = 0;
+};
+
+struct ClosingPrice {
+  Date price_date;
+  std::string security_code;
+  Decimal close_hkd;
+  int64_t line = 0;
+};
+
+struct FxRates {
+  Date rate_date;
+  Channel channel = Channel::kShanghai;
+  Decimal reference_buy;
+  Decimal reference_sell;
+  Decimal settlement_buy;
+  Decimal settlement_sell;
+  int64_t line = 0;
+};
+
+Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader);
+Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
+                                                   const refdata::SecurityMaster& securities,
+                                                   const refdata::SpreadTable& spread_table);
+Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
+Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
+
+}  // namespace cp::clearing

@@ -1,0 +1,87 @@
+// connectpost import accounts|executions|prices|fx FILE: check the whole file, then store it in
+// one transaction (clearing/input_files.h for the grammars; store/import_store.h for re-imports).
+#include <iostream>
+
+#include "clearing/input_files.h"
+#include "cli/commands.h"
+#include "refdata/refdata.h"
+#include "store/import_store.h"
+
+namespace cp::cli {
+namespace {
+
+struct ImportOptions {
+  std::string file;
+  bool replace = false;
+};
+
+void report(const std::string& kind, const std::string& file, const store::ImportCounts& counts) {
+  std::cout << "imported " << kind << " from " << file << ": " << counts.inserted << " new, "
+            << counts.unchanged << " unchanged";
+  if (counts.replaced > 0) std::cout << ", " << counts.replaced << " replaced";
+  std::cout << "\n";
+}
+
+template <typename Parse, typename Store>
+Result<void> run_import(const AppContext& context, const std::string& kind,
+                        const ImportOptions& options, Parse parse, Store store_rows) {
+  CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(options.file));
+  CP_ASSIGN_OR_RETURN(auto rows, parse(reader));  // the whole file, before the database
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(store::ImportCounts counts, store_rows(*db, rows));
+  report(kind, options.file, counts);
+  return Ok{};
+}
+
+}  // namespace
+
+void register_import_commands(CLI::App& app, AppContext& context) {
+  auto* import = app.add_subcommand("import", "Import end-of-day input files, all or nothing");
+  import->require_subcommand(1);
+  auto add = [&](const char* kind, const char* help, auto action) {
+    auto options = std::make_shared<ImportOptions>();
+    auto* command = import->add_subcommand(kind, help);
+    command->add_option("file", options->file, "CSV file (docs/formats.md)")->required();
+    if (std::string(kind) == "prices" || std::string(kind) == "fx") {
+      command->add_flag("--replace", options->replace, "Correct rows stored with other values");
+    }
+    command->callback([&context, options, action] {
+      run_action(context, [&] { return action(context, *options); });
+    });
+  };
+  add("accounts", "Investor and proprietary accounts with their commission",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "accounts", options, clearing::parse_accounts,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_accounts(db, rows, options.file);
+                          });
+      });
+  add("executions", "The day's executions; a trade id is never changed by a re-import",
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(refdata::RefData data,
+                            refdata::load_refdata(ctx.config.get("data_dir")));
+        return run_import(
+            ctx, "executions", options,
+            [&](CsvReader& reader) {
+              return clearing::parse_executions(reader, data.securities, data.spread_table);
+            },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_executions(db, rows, options.file);
+            });
+      });
+  add("prices", "Closing prices (HKD)", [](const AppContext& ctx, const ImportOptions& options) {
+    return run_import(ctx, "prices", options, clearing::parse_prices,
+                      [&](store::Database& db, const auto& rows) {
+                        return store::import_prices(db, rows, options.file, options.replace);
+                      });
+  });
+  add("fx", "Reference and settlement rates per channel (RMB per HKD)",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "fx rates", options, clearing::parse_fx,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_fx(db, rows, options.file, options.replace);
+                          });
+      });
+}
+
+}  // namespace cp::cli

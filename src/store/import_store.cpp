@@ -1,0 +1,255 @@
+#include "store/import_store.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace cp::store {
+namespace {
+
+Error conflict_at(const std::string& file, int64_t line, const std::string& field,
+                  const std::string& message) {
+  Error error = make_error(ErrorCode::kConflict, message);
+  error.file = file;
+  error.line = line;
+  error.field = field;
+  return error;
+}
+
+std::string in_list(size_t count) {
+  std::string marks;
+  for (size_t i = 0; i < count; ++i) marks += i ? ", ?" : "?";
+  return "(" + marks + ")";
+}
+
+}  // namespace
+
+Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::AccountRow>& rows,
+                                     const std::string& file) {
+  (void)file;
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(QueryResult existing,
+                      db.query("SELECT account_id, account_type, money_kind, commission_rate, "
+                               "commission_min_hkd, a_share_online_rate FROM account"));
+  std::unordered_map<std::string, const Row*> stored;
+  for (const Row& row : existing.rows) stored[row.text(0)] = &row;
+  CP_ASSIGN_OR_RETURN(auto insert,
+                      db.prepare("INSERT INTO account (account_id, account_type, money_kind, "
+                                 "commission_rate, commission_min_hkd, a_share_online_rate) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)"));
+  CP_ASSIGN_OR_RETURN(auto update,
+                      db.prepare("UPDATE account SET account_type = ?, money_kind = ?, "
+                                 "commission_rate = ?, commission_min_hkd = ?, "
+                                 "a_share_online_rate = ? WHERE account_id = ?"));
+  for (const auto& row : rows) {
+    const auto& a = row.account;
+    auto found = stored.find(a.account_id);
+    if (found == stored.end()) {
+      CP_RETURN_IF_ERROR(insert->execute(
+          {a.account_id, a.account_type, a.money_kind, decimal_value(a.commission_rate),
+           decimal_value(a.commission_min_hkd), decimal_value(row.a_share_online_rate)}));
+      ++counts.inserted;
+      continue;
+    }
+    const Row& old = *found->second;
+    const bool same = old.text(1) == a.account_type && old.text(2) == a.money_kind &&
+                      old.decimal(3) == a.commission_rate &&
+                      old.decimal(4) == a.commission_min_hkd && !old.is_null(5) &&
+                      old.decimal(5) == row.a_share_online_rate;
+    if (same) {
+      ++counts.unchanged;
+      continue;
+    }
+    CP_RETURN_IF_ERROR(
+        update->execute({a.account_type, a.money_kind, decimal_value(a.commission_rate),
+                         decimal_value(a.commission_min_hkd),
+                         decimal_value(row.a_share_online_rate), a.account_id}));
+    ++counts.replaced;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<ImportCounts> import_executions(Database& db,
+                                       const std::vector<clearing::ExecutionRow>& rows,
+                                       const std::string& file) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  // Accounts must exist; executions of the file's dates already stored are compared.
+  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
+  std::unordered_set<std::string> known_accounts;
+  for (const Row& row : accounts.rows) known_accounts.insert(row.text(0));
+  std::set<std::string> dates;
+  for (const auto& row : rows) dates.insert(row.execution.trade_date.to_string());
+  std::vector<Value> date_params(dates.begin(), dates.end());
+  std::unordered_map<std::string, clearing::Execution> stored;
+  if (!dates.empty()) {
+    CP_ASSIGN_OR_RETURN(QueryResult existing,
+                        db.query("SELECT trade_id, trade_date, channel, account_id, security_code, "
+                                 "side, quantity, price_hkd FROM execution WHERE trade_date IN " +
+                                     in_list(dates.size()),
+                                 date_params));
+    for (const Row& row : existing.rows) {
+      stored[row.text(0)] = clearing::Execution{row.text(0),
+                                                *Date::parse(row.text(1)),
+                                                *parse_channel(row.text(2)),
+                                                row.text(3),
+                                                row.text(4),
+                                                *parse_side(row.text(5)),
+                                                row.integer(6),
+                                                row.decimal(7)};
+    }
+  }
+  std::vector<const clearing::ExecutionRow*> fresh;
+  for (const auto& row : rows) {
+    const auto& e = row.execution;
+    if (!known_accounts.count(e.account_id)) {
+      Error error = make_error(ErrorCode::kInvalidInput,
+                               "unknown account " + e.account_id + ": import accounts first");
+      error.file = file;
+      error.line = row.line;
+      error.field = "account";
+      return error;
+    }
+    auto found = stored.find(e.trade_id);
+    if (found == stored.end()) {
+      fresh.push_back(&row);
+      continue;
+    }
+    const auto& old = found->second;
+    const bool same = old.trade_date == e.trade_date && old.channel == e.channel &&
+                      old.account_id == e.account_id && old.security_code == e.security_code &&
+                      old.side == e.side && old.quantity == e.quantity &&
+                      old.price_hkd == e.price_hkd;
+    if (!same) {
+      return conflict_at(file, row.line, "trade_id",
+                         "trade " + e.trade_id +
+                             " was imported before with different content; executions are "
+                             "never changed by a re-import");
+    }
+    ++counts.unchanged;
+  }
+  // An id stored under another date collides too: look the new ids up, 500 at a time.
+  constexpr size_t kChunk = 500;
+  for (size_t start = 0; start < fresh.size(); start += kChunk) {
+    const size_t end = std::min(fresh.size(), start + kChunk);
+    std::vector<Value> ids;
+    std::unordered_map<std::string, const clearing::ExecutionRow*> by_id;
+    for (size_t i = start; i < end; ++i) {
+      ids.emplace_back(fresh[i]->execution.trade_id);
+      by_id[fresh[i]->execution.trade_id] = fresh[i];
+    }
+    CP_ASSIGN_OR_RETURN(QueryResult other,
+                        db.query("SELECT trade_id, trade_date FROM execution WHERE trade_id IN " +
+                                     in_list(ids.size()),
+                                 ids));
+    if (!other.rows.empty()) {
+      const auto* row = by_id.at(other.rows[0].text(0));
+      return conflict_at(
+          file, row->line, "trade_id",
+          "trade " + row->execution.trade_id + " was imported before for " + other.rows[0].text(1));
+    }
+  }
+  size_t next = 0;
+  CP_ASSIGN_OR_RETURN(
+      counts.inserted,
+      db.bulk_insert(
+          "execution",
+          {"trade_id", "trade_date", "channel", "account_id", "security_code", "side", "quantity",
+           "price_hkd"},
+          [&](std::vector<Value>& out) {
+            if (next == fresh.size()) return false;
+            const auto& e = fresh[next++]->execution;
+            out = {e.trade_id,   e.trade_date.to_string(),  std::string(channel_code(e.channel)),
+                   e.account_id, e.security_code,           std::string(side_code(e.side)),
+                   e.quantity,   decimal_value(e.price_hkd)};
+            return true;
+          }));
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::ClosingPrice>& rows,
+                                   const std::string& file, bool replace) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const auto& price : rows) {
+    CP_ASSIGN_OR_RETURN(QueryResult existing,
+                        db.query("SELECT close_hkd FROM closing_price WHERE price_date = ? AND "
+                                 "security_code = ?",
+                                 {price.price_date.to_string(), price.security_code}));
+    if (existing.rows.empty()) {
+      CP_RETURN_IF_ERROR(db.execute(
+          "INSERT INTO closing_price (price_date, security_code, close_hkd) VALUES (?, ?, ?)",
+          {price.price_date.to_string(), price.security_code, decimal_value(price.close_hkd)}));
+      ++counts.inserted;
+    } else if (existing.rows[0].decimal(0) == price.close_hkd) {
+      ++counts.unchanged;
+    } else if (replace) {
+      CP_RETURN_IF_ERROR(db.execute(
+          "UPDATE closing_price SET close_hkd = ? WHERE price_date = ? AND security_code = ?",
+          {decimal_value(price.close_hkd), price.price_date.to_string(), price.security_code}));
+      ++counts.replaced;
+    } else {
+      return conflict_at(file, price.line, "close_hkd",
+                         "a different close " + existing.rows[0].text(0) + " is stored for " +
+                             price.security_code + " on " + price.price_date.to_string() +
+                             "; use --replace to correct it");
+    }
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates>& rows,
+                               const std::string& file, bool replace) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const auto& fx : rows) {
+    const std::vector<Value> key = {fx.rate_date.to_string(),
+                                    std::string(channel_code(fx.channel))};
+    CP_ASSIGN_OR_RETURN(QueryResult existing,
+                        db.query("SELECT reference_buy, reference_sell, settlement_buy, "
+                                 "settlement_sell FROM fx_rate WHERE rate_date = ? AND channel = ?",
+                                 key));
+    const std::vector<Value> values = {
+        decimal_value(fx.reference_buy), decimal_value(fx.reference_sell),
+        decimal_value(fx.settlement_buy), decimal_value(fx.settlement_sell)};
+    if (existing.rows.empty()) {
+      std::vector<Value> params = key;
+      params.insert(params.end(), values.begin(), values.end());
+      CP_RETURN_IF_ERROR(
+          db.execute("INSERT INTO fx_rate (rate_date, channel, reference_buy, reference_sell, "
+                     "settlement_buy, settlement_sell) VALUES (?, ?, ?, ?, ?, ?)",
+                     params));
+      ++counts.inserted;
+      continue;
+    }
+    const Row& old = existing.rows[0];
+    const bool same = old.decimal(0) == fx.reference_buy && old.decimal(1) == fx.reference_sell &&
+                      old.decimal(2) == fx.settlement_buy && old.decimal(3) == fx.settlement_sell;
+    if (same) {
+      ++counts.unchanged;
+    } else if (replace) {
+      std::vector<Value> params = values;
+      params.insert(params.end(), key.begin(), key.end());
+      CP_RETURN_IF_ERROR(db.execute(
+          "UPDATE fx_rate SET reference_buy = ?, reference_sell = ?, settlement_buy = ?, "
+          "settlement_sell = ? WHERE rate_date = ? AND channel = ?",
+          params));
+      ++counts.replaced;
+    } else {
+      return conflict_at(file, fx.line, "channel",
+                         "different rates are stored for " + fx.rate_date.to_string() + " " +
+                             std::string(channel_code(fx.channel)) +
+                             "; use --replace to correct them");
+    }
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+}  // namespace cp::store

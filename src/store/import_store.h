@@ -1,0 +1,32 @@
+// Stores checked input files (clearing/input_files.h) in one transaction each: everything or
+// nothing. Importing the same rows again changes nothing; a key seen before with different
+// content is refused, naming the file line, unless `replace` is set (prices and rates can be
+// corrected; executions never are).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clearing/input_files.h"
+#include "store/database.h"
+
+namespace cp::store {
+
+struct ImportCounts {
+  int64_t inserted = 0;
+  int64_t unchanged = 0;
+  int64_t replaced = 0;
+};
+
+// Accounts are reference data of the broker: a changed row updates the stored one.
+Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::AccountRow>& rows,
+                                     const std::string& file);
+Result<ImportCounts> import_executions(Database& db,
+                                       const std::vector<clearing::ExecutionRow>& rows,
+                                       const std::string& file);
+Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::ClosingPrice>& rows,
+                                   const std::string& file, bool replace);
+Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates>& rows,
+                               const std::string& file, bool replace);
+
+}  // namespace cp::store
