@@ -22,8 +22,9 @@ bool eligible_by_rule(const SecurityRecord& security, const refdata::ParameterTa
     return etf.ok() && *etf;
   }
   if (security.kind != SecurityKind::kEquity) {
-    why = "a distributed " + std::string(refdata::security_kind_code(security.kind)) +
-          " is outside the eligible list (TRD-2)";
+    why = security.kind == SecurityKind::kWarrant
+              ? "distributed warrants are outside the eligible list (TRD-2)"
+              : "distributed rights are outside the eligible list (TRD-2)";
     return false;
   }
   if (security.ah_venue != refdata::AhVenue::kNone) {

@@ -174,7 +174,7 @@ TEST_F(EligibilityTest, DistributedWarrantsAndRightsAreSellOnly) {
     SCOPED_TRACE(channel_code(channel));
     const EligibilityResult warrant = Of("00008", channel, kToday);
     EXPECT_STREQ(eligibility_name(warrant.status), "sell_only");
-    EXPECT_EQ(warrant.reason, "a distributed warrant is outside the eligible list (TRD-2)");
+    EXPECT_EQ(warrant.reason, "distributed warrants are outside the eligible list (TRD-2)");
     const EligibilityResult rights = Of("00011", channel, kToday);
     EXPECT_STREQ(eligibility_name(rights.status), "sell_only");
     EXPECT_THAT(rights.reason, HasSubstr("outside the eligible list (TRD-2)"));

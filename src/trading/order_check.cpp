@@ -95,7 +95,8 @@ Verdict check_order(const OrderRequest& order, const SecurityDay& security, cons
     }
     if (phase == Phase::kCasNoCancel && security.best_bid && security.best_ask &&
         (order.price < *security.best_bid || order.price > *security.best_ask)) {
-      return reject("TRD-5", "from 16:06 the price must lie between the highest bid " +
+      return reject("TRD-5", std::string(rules.shape.half_day ? "from 12:06" : "from 16:06") +
+                                 " the price must lie between the highest bid " +
                                  security.best_bid->to_string() + " and the lowest ask " +
                                  security.best_ask->to_string());
     }
@@ -115,6 +116,7 @@ Verdict check_order(const OrderRequest& order, const SecurityDay& security, cons
                                  quota.balance_rmb().round(2, Rounding::kHalfUp).to_string() + ")");
     }
     quota.on_buy_accepted(order.price * Decimal::from_int(order.quantity));
+    quota.observe(phase);
   }
   return Verdict{};
 }

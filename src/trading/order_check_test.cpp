@@ -215,7 +215,8 @@ TEST_F(OrderCheckTest, PreOpeningOrderFailsEachRuleInTurn) {
   SetPrice(order, "345.20");  // on the tick (145.20 = 726 × 0.20), above 345.00
   verdict = Check(order);
   EXPECT_TRUE(Rejected(verdict, "POS", ""));
-  EXPECT_EQ(verdict.message, "pre-opening price must be within 255 to 345 (previous close 300.00)");
+  EXPECT_EQ(verdict.message,
+            "pre-opening price must be within 255.00 to 345.00 (previous close 300.00)");
 
   SetPrice(order, "345.00");
   verdict = Check(order);
@@ -415,7 +416,8 @@ TEST_F(OrderCheckTest, PreOpeningBandEdgesAreInside) {
   EXPECT_TRUE(Accepted(Check(Order(hms(9, 0), Side::kBuy, "255.00", 100))));
   EXPECT_TRUE(Accepted(Check(Order(hms(9, 0), Side::kBuy, "345.00", 100))));
   // One tick outside, either side, buy or sell; to the last second of the input.
-  const std::string message = "pre-opening price must be within 255 to 345 (previous close 300.00)";
+  const std::string message =
+      "pre-opening price must be within 255.00 to 345.00 (previous close 300.00)";
   EXPECT_TRUE(Rejected(Check(Order(hms(9, 0), Side::kBuy, "345.20", 100)), "POS", message));
   EXPECT_TRUE(Rejected(Check(Order(hms(9, 0), Side::kSell, "254.80", 100)), "POS", message));
   EXPECT_TRUE(Rejected(Check(Order(hms(9, 14, 59), Side::kSell, "345.20", 100)), "POS", message));
@@ -483,7 +485,8 @@ TEST_F(OrderCheckTest, VcmCoolingOffBand) {
   security_.vcm.record_trade(hms(10, 0), Dec("300.00"));
   ASSERT_TRUE(security_.vcm.on_trade(hms(10, 5), Dec("331.00")).has_value());
 
-  const std::string message = "VCM cooling-off until 10:10:00: price must be within 270 to 330";
+  const std::string message =
+      "VCM cooling-off until 10:10:00: price must be within 270.00 to 330.00";
   EXPECT_TRUE(Rejected(Check(Order(hms(10, 6), Side::kBuy, "330.20", 100)), "TRD-4", message));
   EXPECT_TRUE(Accepted(Check(Order(hms(10, 6), Side::kBuy, "330.00", 100))));
   EXPECT_TRUE(Rejected(Check(Order(hms(10, 9, 59), Side::kSell, "269.80", 100)), "TRD-4", message));

@@ -21,6 +21,9 @@ class QuotaTracker {
   // Whether a buy order may be accepted now. Latches the day closed when the balance is
   // exhausted in or after continuous trading.
   bool can_buy(Phase phase);
+  // Notes the phase at an event: a balance at zero or below seen from 09:30 on closes buying
+  // for the day even if a later sell or cancellation lifts it again (research §3).
+  void observe(Phase phase);
   void on_buy_accepted(const Decimal& value_hkd) { balance_rmb_ -= value_hkd * fx_rate_; }
   // A cancelled or SEHK-rejected buy: the unfilled part's value comes back.
   void on_buy_released(const Decimal& value_hkd) { balance_rmb_ += value_hkd * fx_rate_; }

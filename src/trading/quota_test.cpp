@@ -141,3 +141,35 @@ TEST(QuotaTest, SellTradesPriceImprovementAndCancellationsAddBack) {
 
 }  // namespace
 }  // namespace cp::trading
+
+namespace cp::trading {
+namespace {
+
+TEST(QuotaLatch, ExhaustedInContinuousTradingStaysClosedAfterASellLiftsTheBalance) {
+  // Quota RMB 900.00 at 0.90: a HKD 1,000.00 buy at 09:31 takes exactly 900.00 → 0.00, which
+  // closes buying for the day (research §3: ≤ 0 from 09:30). A sell trade of HKD 500.00 then adds
+  // 450.00, but no buy is taken again.
+  QuotaTracker quota(*Decimal::parse("900.00"), *Decimal::parse("0.90"));
+  ASSERT_TRUE(quota.can_buy(Phase::kMorning));
+  quota.on_buy_accepted(*Decimal::parse("1000.00"));
+  quota.observe(Phase::kMorning);
+  EXPECT_TRUE(quota.closed_for_the_day());
+  quota.on_sell_executed(*Decimal::parse("500.00"));
+  EXPECT_EQ(quota.balance_rmb().round(2, Rounding::kHalfUp).to_string(), "450.00");
+  EXPECT_FALSE(quota.can_buy(Phase::kMorning));
+}
+
+TEST(QuotaLatch, AtTheOpenAnExhaustedPreOpeningBalanceClosesTheDay) {
+  // Exhausted in the pre-opening (not latched there); at 09:30 it is still ≤ 0, so the day
+  // closes even if a sell executes before the next buy is tried.
+  QuotaTracker quota(*Decimal::parse("900.00"), *Decimal::parse("0.90"));
+  quota.on_buy_accepted(*Decimal::parse("1000.00"));
+  quota.observe(Phase::kPreOpenInput);
+  EXPECT_FALSE(quota.closed_for_the_day());
+  quota.observe(Phase::kMorning);
+  quota.on_sell_executed(*Decimal::parse("100.00"));
+  EXPECT_FALSE(quota.can_buy(Phase::kMorning));
+}
+
+}  // namespace
+}  // namespace cp::trading

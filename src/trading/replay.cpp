@@ -253,6 +253,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
       }
     }
 
+    quota.observe(phase_at(event.at_s, rules.shape));
     ReplayLine line;
     line.event = &event;
     line.outcome = "applied";
