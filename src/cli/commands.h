@@ -15,5 +15,6 @@ void register_calendar_commands(CLI::App& app, AppContext& context);
 void register_trading_commands(CLI::App& app, AppContext& context);
 void register_fees_command(CLI::App& app, AppContext& context);
 void register_import_commands(CLI::App& app, AppContext& context);
+void register_eod_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -1,0 +1,110 @@
+// connectpost eod run | ledger check
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "eod/eod_run.h"
+
+namespace cp::cli {
+namespace {
+
+struct EodOptions {
+  std::string date;
+  bool json = false;
+};
+
+std::string rmb(const Decimal& value) {
+  return value.to_string_grouped();
+}
+
+Result<void> run(const AppContext& context, const EodOptions& options) {
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(eod::EodReport report,
+                      eod::run_eod(*db, date, {context.config.get("data_dir"), &context.clock}));
+  if (options.json) {
+    Json settlements = Json::array();
+    for (const auto& s : report.settlements) {
+      settlements.push_back({{"channel", channel_code(s.channel)},
+                             {"reserve", s.reserve},
+                             {"executions", s.obligation.executions},
+                             {"buy_rmb", s.obligation.buy_rmb.to_string()},
+                             {"sell_rmb", s.obligation.sell_rmb.to_string()},
+                             {"net_rmb", s.obligation.net_rmb.to_string()},
+                             {"commission_rmb", s.obligation.commission_rmb.to_string()},
+                             {"flow", s.flow},
+                             {"date", s.flow_date.to_string()},
+                             {"cutoff_hkt", s.cutoff_hkt.to_string()}});
+    }
+    print_json(std::cout, {{"business_date", date.to_string()},
+                           {"executions", report.executions},
+                           {"investors", report.investors},
+                           {"postings", report.postings},
+                           {"csdc", settlements},
+                           {"result_digest", report.digest}});
+    return Ok{};
+  }
+  std::cout << "End-of-day clearing of " << date.to_string() << ": " << report.executions
+            << " executions, " << report.investors << " investor obligations, " << report.postings
+            << " postings\n\nNet trading money with CSDC (positive: the broker pays)\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& s : report.settlements) {
+    rows.push_back({std::string(channel_code(s.channel)), s.reserve,
+                    std::to_string(s.obligation.executions), rmb(s.obligation.buy_rmb),
+                    rmb(s.obligation.sell_rmb), rmb(s.obligation.net_rmb),
+                    rmb(s.obligation.commission_rmb),
+                    s.flow_date.to_string() + " " + s.cutoff_hkt.to_string()});
+  }
+  print_table(std::cout,
+              {"CHANNEL", "RESERVE", "EXECUTIONS", "BUY (RMB)", "SELL (RMB)", "NET (RMB)",
+               "COMMISSION (RMB)", "SETTLES"},
+              rows, {2, 3, 4, 5, 6});
+  std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n";
+  return Ok{};
+}
+
+Result<void> check(const AppContext& context, const EodOptions& options) {
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(auto breaks, eod::check_ledger(*db, date));
+  if (options.json) {
+    print_json(std::cout,
+               {{"business_date", date.to_string()}, {"ok", breaks.empty()}, {"breaks", breaks}});
+  } else if (breaks.empty()) {
+    std::cout << "ledger of " << date.to_string()
+              << ": every entry balances; client and own money apart\n";
+  } else {
+    for (const auto& item : breaks) std::cout << "break: " << item << "\n";
+  }
+  if (!breaks.empty()) {
+    return rule_violation(std::to_string(breaks.size()) + " ledger break(s) on " +
+                          date.to_string());
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+void register_eod_commands(CLI::App& app, AppContext& context) {
+  auto options = std::make_shared<EodOptions>();
+  auto* eod = app.add_subcommand("eod", "The end-of-day clearing run");
+  eod->require_subcommand(1);
+  auto* run_command = eod->add_subcommand("run",
+                                          "Clear a trade date: fees, commission, RMB "
+                                          "amounts, investor and CSDC obligations, ledger");
+  run_command->add_option("--date", options->date, "Trade date, YYYY-MM-DD")->required();
+  run_command->add_flag("--json", options->json, "Print JSON");
+  run_command->callback(
+      [&context, options] { run_action(context, [&] { return run(context, *options); }); });
+
+  auto* ledger = app.add_subcommand("ledger", "The double-entry journal");
+  ledger->require_subcommand(1);
+  auto* check_command =
+      ledger->add_subcommand("check", "Verify a date's journal; exit 1 on a break");
+  check_command->add_option("--date", options->date, "YYYY-MM-DD")->required();
+  check_command->add_flag("--json", options->json, "Print JSON");
+  check_command->callback(
+      [&context, options] { run_action(context, [&] { return check(context, *options); }); });
+}
+
+}  // namespace cp::cli

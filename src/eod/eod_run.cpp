@@ -1,0 +1,243 @@
+#include "eod/eod_run.h"
+
+#include <set>
+
+#include "calendar/settlement.h"
+#include "calendar/southbound_calendar.h"
+#include "clearing/trade_summary.h"
+#include "ledger/journal.h"
+#include "store/calendar_store.h"
+#include "store/execution_store.h"
+
+namespace cp::eod {
+namespace {
+
+using store::Row;
+using store::Value;
+
+Result<std::map<std::string, clearing::Account>> load_accounts(store::Database& db) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT account_id, account_type, money_kind, "
+                                          "commission_rate, commission_min_hkd FROM account"));
+  std::map<std::string, clearing::Account> accounts;
+  for (const Row& row : rows.rows) {
+    accounts[row.text(0)] = {row.text(0), row.text(1), row.text(2), row.decimal(3), row.decimal(4)};
+  }
+  return accounts;
+}
+
+Result<std::optional<clearing::FxRates>> load_fx(store::Database& db, Date date, Channel channel) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT reference_buy, reference_sell, settlement_buy, "
+                                          "settlement_sell FROM fx_rate WHERE rate_date = ? AND "
+                                          "channel = ?",
+                                          {date.to_string(), std::string(channel_code(channel))}));
+  if (rows.rows.empty()) return std::optional<clearing::FxRates>();
+  const Row& row = rows.rows[0];
+  return std::optional<clearing::FxRates>(clearing::FxRates{
+      date, channel, row.decimal(0), row.decimal(1), row.decimal(2), row.decimal(3), 0});
+}
+
+std::string canonical(const clearing::ClearingResult& result) {
+  std::string text;
+  for (const auto& r : result.executions) {
+    text += r.execution->trade_id + "," + r.investor_rmb.to_string() + "," +
+            r.csdc_rmb.to_string() + "," + r.commission_rmb.to_string() + "\n";
+  }
+  for (const auto& c : result.csdc) {
+    text +=
+        std::string(channel_code(c.channel)) + "," + c.reserve + "," + c.net_rmb.to_string() + "\n";
+  }
+  return text;
+}
+
+Value dec(const Decimal& value) {
+  return store::decimal_value(value);
+}
+
+}  // namespace
+
+Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& inputs) {
+  CP_ASSIGN_OR_RETURN(refdata::RefData refdata, refdata::load_refdata(inputs.data_dir));
+  CP_ASSIGN_OR_RETURN(auto markets, refdata::load_market_calendars(inputs.data_dir));
+  CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, markets));
+  CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, date));
+  if (executions.empty()) {
+    return rule_violation("no executions stored for " + date.to_string() +
+                          ": import the day's executions first");
+  }
+  // Refuse what cannot be cleared, naming everything that is missing.
+  std::set<Channel> channels;
+  std::set<std::string> securities;
+  for (const auto& e : executions) {
+    channels.insert(e.channel);
+    securities.insert(e.security_code);
+  }
+  std::map<Channel, calendar::SouthboundCalendar> calendars;
+  clearing::ClearingInputs clearing_inputs;
+  std::string missing;
+  for (Channel channel : channels) {
+    CP_ASSIGN_OR_RETURN(auto built,
+                        calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
+    CP_ASSIGN_OR_RETURN(const calendar::DayInfo* day, built.day(date));
+    if (!day->southbound_trading) {
+      return rule_violation(date.to_string() + " is not a Southbound trading day on the " +
+                            std::string(channel_code(channel)) + " channel: " + day->reason_text());
+    }
+    calendars.emplace(channel, std::move(built));
+    CP_ASSIGN_OR_RETURN(auto fx, load_fx(db, date, channel));
+    if (!fx) {
+      missing += "; FX rates for " + std::string(channel_code(channel));
+    } else {
+      clearing_inputs.fx[channel] = *fx;
+    }
+  }
+  for (const auto& code : securities) {
+    CP_ASSIGN_OR_RETURN(auto price, db.query("SELECT 1 FROM closing_price WHERE price_date = ? AND "
+                                             "security_code = ?",
+                                             {date.to_string(), code}));
+    if (price.rows.empty()) missing += "; the closing price of " + code;
+  }
+  if (!missing.empty()) {
+    return rule_violation("cannot clear " + date.to_string() + ": missing" + missing.substr(1) +
+                          " (import them first)");
+  }
+
+  CP_ASSIGN_OR_RETURN(auto accounts, load_accounts(db));
+  const clearing::DayFees fees = clearing::DayFees::for_date(refdata.fees, date);
+  clearing_inputs.executions = &executions;
+  clearing_inputs.accounts = &accounts;
+  clearing_inputs.fees = &fees;
+  clearing_inputs.is_etf = [&](const std::string& code) {
+    auto entry = refdata.securities.on(code, date);
+    return entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
+  };
+  const clearing::ClearingResult result = clearing::clear_day(clearing_inputs);
+  const auto postings = ledger::trade_date_postings(result);
+  const auto breaks = ledger::check_journal(postings);
+  CP_ASSERT(breaks.empty(), "the day's journal does not balance");
+
+  EodReport report;
+  report.business_date = date;
+  report.executions = static_cast<int64_t>(result.executions.size());
+  report.investors = static_cast<int64_t>(result.investors.size());
+  report.postings = static_cast<int64_t>(postings.size());
+  report.digest = clearing::digest_hex(canonical(result));
+
+  // Settlement dates of the day's trading money (SPEC STL-2).
+  std::map<Channel, calendar::SettlementSchedule> schedules;
+  for (const auto& [channel, southbound] : calendars) {
+    CP_ASSIGN_OR_RETURN(auto schedule,
+                        calendar::settlement_schedule(southbound, refdata.parameters, date));
+    schedules.emplace(channel, std::move(schedule));
+  }
+  auto flow_of = [&](Channel channel, const std::string& name) {
+    for (const auto& flow : schedules.at(channel).money_flows) {
+      if (flow.flow == name) return flow;
+    }
+    CP_ASSERT(false, "money flow missing from the schedule");
+  };
+  for (const auto& obligation : result.csdc) {
+    const std::string name =
+        obligation.net_rmb.sign() >= 0 ? "trading_money_payable" : "trading_money_receivable";
+    const auto flow = flow_of(obligation.channel, name);
+    report.settlements.push_back(
+        {obligation.channel, obligation.reserve, obligation, name, flow.date, flow.cutoff_hkt});
+  }
+
+  // One transaction: the date's earlier results go, these come in.
+  const std::string day = date.to_string();
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
+  for (const char* table : {"eod_execution_result", "eod_investor_obligation",
+                            "eod_csdc_obligation", "ledger_posting"}) {
+    CP_RETURN_IF_ERROR(
+        db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
+  }
+  size_t next = 0;
+  CP_RETURN_IF_ERROR(db.bulk_insert(
+      "eod_execution_result",
+      {"business_date",  "trade_id",     "account_id",        "channel",
+       "side",           "reserve",      "consideration_hkd", "stamp_duty",
+       "trading_fee",    "sfc_levy",     "afrc_levy",         "trading_tariff",
+       "settlement_fee", "fees_hkd",     "commission_hkd",    "investor_hkd",
+       "rate",           "investor_rmb", "csdc_rmb",          "commission_rmb"},
+      [&](std::vector<Value>& row) {
+        if (next == result.executions.size()) return false;
+        const auto& r = result.executions[next++];
+        const auto& e = *r.execution;
+        row = {day,
+               e.trade_id,
+               e.account_id,
+               std::string(channel_code(e.channel)),
+               std::string(side_code(e.side)),
+               r.reserve,
+               dec(r.consideration_hkd)};
+        for (const auto& line : r.fees.lines) row.push_back(dec(line.amount_hkd));
+        for (const Decimal* value : {&r.fees.total_hkd, &r.commission_hkd, &r.investor_hkd, &r.rate,
+                                     &r.investor_rmb, &r.csdc_rmb, &r.commission_rmb}) {
+          row.push_back(dec(*value));
+        }
+        return true;
+      }));
+  for (const auto& investor : result.investors) {
+    const Date settles = flow_of(investor.channel, "trading_money_payable").date;
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_investor_obligation (business_date, account_id, channel, reserve, "
+        "executions, buy_rmb, sell_rmb, net_rmb, settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "?)",
+        {day, investor.account_id, std::string(channel_code(investor.channel)), investor.reserve,
+         investor.executions, dec(investor.buy_rmb), dec(investor.sell_rmb), dec(investor.net_rmb),
+         settles.to_string()}));
+  }
+  for (const auto& s : report.settlements) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "
+        "sell_rmb, net_rmb, commission_rmb, flow, flow_date, cutoff_hkt) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, std::string(channel_code(s.channel)), s.reserve, s.obligation.executions,
+         dec(s.obligation.buy_rmb), dec(s.obligation.sell_rmb), dec(s.obligation.net_rmb),
+         dec(s.obligation.commission_rmb), s.flow, s.flow_date.to_string(),
+         s.cutoff_hkt.to_string()}));
+  }
+  next = 0;
+  int64_t seq = 0;
+  std::string last_entry;
+  CP_RETURN_IF_ERROR(db.bulk_insert("ledger_posting",
+                                    {"business_date", "entry", "seq", "account", "asset", "amount"},
+                                    [&](std::vector<Value>& row) {
+                                      if (next == postings.size()) return false;
+                                      const auto& p = postings[next++];
+                                      seq = p.entry == last_entry ? seq + 1 : 1;
+                                      last_entry = p.entry;
+                                      row = {day, p.entry, seq, p.account, p.asset, dec(p.amount)};
+                                      return true;
+                                    }));
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
+  CP_RETURN_IF_ERROR(
+      db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
+                 "VALUES (?, ?, ?, ?, ?)",
+                 {day, "eod", format_utc(inputs.clock->now()), report.executions, report.digest}));
+  CP_RETURN_IF_ERROR(tx.commit());
+  return report;
+}
+
+Result<std::vector<std::string>> check_ledger(store::Database& db, Date date) {
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT entry, account, asset, amount FROM ledger_posting "
+                               "WHERE business_date = ? ORDER BY entry, seq",
+                               {date.to_string()}));
+  if (rows.rows.empty()) {
+    return make_error(ErrorCode::kNotFound,
+                      "no journal for " + date.to_string() + ": run the EOD first");
+  }
+  std::vector<ledger::Posting> postings;
+  postings.reserve(rows.rows.size());
+  for (const Row& row : rows.rows) {
+    postings.push_back({row.text(0), row.text(1), row.text(2), row.decimal(3)});
+  }
+  std::vector<std::string> out;
+  for (const auto& item : ledger::check_journal(postings))
+    out.push_back(item.entry + ": " + item.message);
+  return out;
+}
+
+}  // namespace cp::eod

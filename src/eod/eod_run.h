@@ -1,0 +1,44 @@
+// `connectpost eod run --date D`: the end-of-day clearing of one trade date (issue 4), as one
+// transaction over the stored inputs. It refuses a date that is not a Southbound trading day of
+// a channel with executions, and missing FX rates or closing prices, saying what is missing.
+// A rerun replaces the date's results and produces the same digest.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clearing/client_clearing.h"
+#include "refdata/refdata.h"
+#include "store/database.h"
+
+namespace cp::eod {
+
+struct ChannelSettlement {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::CsdcObligation obligation;
+  std::string flow;  // trading_money_payable | trading_money_receivable
+  Date flow_date;
+  TimeOfDay cutoff_hkt;
+};
+
+struct EodReport {
+  Date business_date;
+  int64_t executions = 0;
+  int64_t investors = 0;
+  std::vector<ChannelSettlement> settlements;
+  int64_t postings = 0;
+  std::string digest;
+};
+
+struct EodInputs {
+  std::string data_dir;
+  const Clock* clock = nullptr;
+};
+
+Result<EodReport> run_eod(store::Database& db, Date business_date, const EodInputs& inputs);
+
+// Checks the stored journal of a date (ledger/journal.h); an empty list means no break.
+Result<std::vector<std::string>> check_ledger(store::Database& db, Date business_date);
+
+}  // namespace cp::eod

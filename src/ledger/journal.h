@@ -1,0 +1,41 @@
+// The double-entry journal (DESIGN "Key decisions"; SPEC CLR-17): every movement of money (per
+// currency) or securities (per security) is an entry of postings that sum to zero per asset.
+//
+// Accounts and what a positive balance means:
+//   investor_cash:<account>                 the investor's money with the broker (broker owes it)
+//   investor_securities:<account>           shares the investor is to receive (+) or deliver (−)
+//   csdc_settlement:<channel>:<reserve>     money the broker owes CSDC on that reserve account
+//   csdc_securities:<channel>               shares CSDC is to deliver (−) or receive (+)
+//   commission_income                       the broker's commission (own money)
+// Assets: "CNY", or "security:<code>" for quantities of shares.
+// Client money and own money never share an account: an entry of a client account settles
+// through the channel's client reserve, an own account through the own reserve.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "clearing/client_clearing.h"
+
+namespace cp::ledger {
+
+struct Posting {
+  std::string entry;    // the entry it belongs to (a trade id)
+  std::string account;  // see above
+  std::string asset;    // "CNY" or "security:<code>"
+  Decimal amount;
+};
+
+// The trade date's obligation entries, one per execution: money and securities.
+std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result);
+
+struct Break {
+  std::string entry;
+  std::string message;
+};
+
+// Every break of the journal's rules: an entry whose postings do not sum to zero for an asset,
+// and an entry mixing client and own money.
+std::vector<Break> check_journal(const std::vector<Posting>& postings);
+
+}  // namespace cp::ledger

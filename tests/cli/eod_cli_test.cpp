@@ -1,0 +1,205 @@
+// The EOD run end to end on tests/golden/eod/basic, on SQLite and PostgreSQL: imports, the run,
+// its numbers against the hand-worked expected.json, a rerun, the ledger check and its failure on
+// a broken posting, and the refusals.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "support/backend_test.h"
+
+namespace cp {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+struct EodRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+class EodCliTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    dir_ = fs::temp_directory_path() / ("cp_eod_" + std::to_string(::getpid()) + "_" +
+                                        std::to_string(static_cast<int>(GetParam())));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  static std::string slurp(const fs::path& path) {
+    std::ifstream in(path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+  }
+
+  EodRun run(const std::string& args) {
+    const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
+                                "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
+                                CONNECTPOST_SOURCE_DIR + "/data' " + args + " >out.txt 2>err.txt";
+    const int status = std::system(command.c_str());
+    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
+            slurp(dir_ / "err.txt")};
+  }
+
+  static std::string golden(const std::string& file) {
+    return std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/basic/" + file;
+  }
+
+  void import_all() {
+    for (const char* kind : {"accounts", "executions", "fx", "prices"}) {
+      const std::string file = std::string(kind) == "fx" ? "fx.csv" : std::string(kind) + ".csv";
+      EodRun imported = run(std::string("import ") + kind + " '" + golden(file) + "'");
+      ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    }
+  }
+
+  fs::path dir_;
+};
+
+TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
+  import_all();
+  EodRun eod = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(eod.exit_code, 0) << eod.err;
+  const Json out = Json::parse(eod.out);
+  const Json expected = Json::parse(slurp(golden("expected.json")));
+  EXPECT_EQ(out["executions"], 7);
+  EXPECT_EQ(out["investors"], 5);
+  ASSERT_EQ(out["csdc"].size(), expected["csdc"].size());
+  for (const auto& c : out["csdc"]) {
+    const std::string key = c["channel"].get<std::string>() + ":" + c["reserve"].get<std::string>();
+    SCOPED_TRACE(key);
+    const Json& want = expected["csdc"][key];
+    EXPECT_EQ(c["net_rmb"], want["net_rmb"]);
+    EXPECT_EQ(c["commission_rmb"], want["commission_rmb"]);
+    EXPECT_EQ(c["flow"], want["flow"]);
+    EXPECT_EQ(c["date"], want["date"]);
+    EXPECT_EQ(c["cutoff_hkt"], want["cutoff_hkt"]);
+  }
+  // Per execution and per investor, from the database.
+  auto executions = db_->query(
+      "SELECT trade_id, consideration_hkd, fees_hkd, commission_hkd, "
+      "investor_hkd, investor_rmb, csdc_rmb, commission_rmb, stamp_duty "
+      "FROM eod_execution_result ORDER BY trade_id");
+  ASSERT_TRUE(executions.ok()) << executions.error().to_string();
+  ASSERT_EQ(executions->rows.size(), 7u);
+  for (const auto& row : executions->rows) {
+    const Json& want = expected["executions"][row.text(0)];
+    SCOPED_TRACE(row.text(0));
+    EXPECT_EQ(row.decimal(1).to_string(), want["consideration_hkd"]);
+    EXPECT_EQ(row.decimal(2).to_string(), want["fees_hkd"]);
+    EXPECT_EQ(row.decimal(3).to_string(), want["commission_hkd"]);
+    EXPECT_EQ(row.decimal(4).to_string(), want["investor_hkd"]);
+    EXPECT_EQ(row.decimal(5).to_string(), want["investor_rmb"]);
+    EXPECT_EQ(row.decimal(6).to_string(), want["csdc_rmb"]);
+    EXPECT_EQ(row.decimal(7).to_string(), want["commission_rmb"]);
+    EXPECT_EQ(row.decimal(8).to_string(), want["stamp_duty"]);
+  }
+  auto investors = db_->query(
+      "SELECT account_id, channel, net_rmb, settlement_date FROM "
+      "eod_investor_obligation");
+  ASSERT_TRUE(investors.ok());
+  ASSERT_EQ(investors->rows.size(), 5u);
+  for (const auto& row : investors->rows) {
+    const std::string key = row.text(0) + ":" + row.text(1);
+    EXPECT_EQ(row.decimal(2).to_string(), expected["investors"][key]["net_rmb"]) << key;
+    EXPECT_EQ(row.text(3), "2024-03-19") << key;
+  }
+}
+
+TEST_P(EodCliTest, ARerunReplacesTheResultsWithTheSameDigest) {
+  import_all();
+  EodRun first = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EodRun second = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(Json::parse(first.out)["result_digest"], Json::parse(second.out)["result_digest"]);
+  auto postings = db_->query("SELECT COUNT(*) FROM ledger_posting");
+  ASSERT_TRUE(postings.ok());
+  EXPECT_EQ(postings->rows.at(0).integer(0), 35);  // 7 executions × (3 money + 2 securities)
+}
+
+TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
+  import_all();
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  EodRun clean = run("ledger check --date 2024-03-15");
+  EXPECT_EQ(clean.exit_code, 0) << clean.err;
+  // Break one posting: T3's commission moves by a fen, so T3's CNY postings no longer balance.
+  ASSERT_TRUE(db_->execute("UPDATE ledger_posting SET amount = ? WHERE entry = 'T3' AND "
+                           "account = 'commission_income'",
+                           {std::string("11.04")})
+                  .ok());
+  EodRun broken = run("ledger check --date 2024-03-15");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_THAT(broken.out, HasSubstr("T3: postings of CNY sum to 0.01, not zero"));
+}
+
+TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
+  for (const char* kind : {"accounts", "executions", "prices"}) {
+    ASSERT_EQ(run(std::string("import ") + kind + " '" + golden(std::string(kind) + ".csv") + "'")
+                  .exit_code,
+              0);
+  }
+  EodRun refused = run("eod run --date 2024-03-15");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("missing FX rates for sh; FX rates for sz"));
+  auto results = db_->query("SELECT COUNT(*) FROM eod_execution_result");
+  ASSERT_TRUE(results.ok());
+  EXPECT_EQ(results->rows.at(0).integer(0), 0);
+}
+
+TEST_P(EodCliTest, ADateWithoutExecutionsIsRefused) {
+  import_all();
+  EodRun refused = run("eod run --date 2024-03-18");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("no executions stored for 2024-03-18"));
+}
+
+TEST_P(EodCliTest, ReimportIsANoOpAndAChangedTradeIsRefused) {
+  import_all();
+  EodRun again = run("import executions '" + golden("executions.csv") + "'");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("0 new, 7 unchanged"));
+  const fs::path changed = dir_ / "changed.csv";
+  std::ofstream(changed) << "trade_id,trade_date,channel,account,security,side,quantity,price\n"
+                            "T1,2024-03-15,sh,INV001,00700,buy,2000,301.20\n";
+  EodRun refused = run("import executions '" + changed.string() + "'");
+  EXPECT_EQ(refused.exit_code, 1);  // a conflict with what is stored
+  EXPECT_THAT(refused.err,
+              HasSubstr("changed.csv:2: field 'trade_id': trade T1 was imported before "
+                        "with different content"));
+}
+
+TEST_P(EodCliTest, AMalformedExecutionRowLoadsNothing) {
+  import_all();
+  const fs::path bad = dir_ / "bad.csv";
+  std::ofstream(bad) << "trade_id,trade_date,channel,account,security,side,quantity,price\n"
+                        "T8,2024-03-15,sh,INV001,00700,buy,100,301.20\n"
+                        "T9,2024-03-15,sh,INV001,00700,buy,100,301.30\n";
+  EodRun refused = run("import executions '" + bad.string() + "'");
+  EXPECT_EQ(refused.exit_code, 2);
+  // "T9,2024-03-15,sh,INV001,00700,buy,100," is 38 characters: the price is in column 39.
+  EXPECT_THAT(refused.err,
+              HasSubstr("bad.csv:3:39: field 'price': price 301.30 is not on the 0.20 tick for "
+                        "2024-03-15"));
+  auto count = db_->query("SELECT COUNT(*) FROM execution WHERE trade_id = 'T8'");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(count->rows.at(0).integer(0), 0);  // T8 was good, but the file loads whole or not
+}
+
+CP_INSTANTIATE_ON_BOTH_BACKENDS(EodCliTest);
+
+}  // namespace
+}  // namespace cp
