@@ -1,4 +1,5 @@
 // connectpost eod run | ledger check
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -20,8 +21,11 @@ std::string rmb(const Decimal& value) {
 Result<void> run(const AppContext& context, const EodOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(eod::EodReport report,
-                      eod::run_eod(*db, date, {context.config.get("data_dir"), &context.clock}));
+  eod::EodInputs inputs{context.config.get("data_dir"), &context.clock, 0};
+  if (const char* pause = std::getenv("CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS")) {
+    inputs.pause_before_commit_ms = std::atoi(pause);  // test hook (docs/eod.md)
+  }
+  CP_ASSIGN_OR_RETURN(eod::EodReport report, eod::run_eod(*db, date, inputs));
   if (options.json) {
     Json settlements = Json::array();
     for (const auto& s : report.settlements) {

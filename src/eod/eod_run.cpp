@@ -1,6 +1,9 @@
 #include "eod/eod_run.h"
 
+#include <chrono>
+#include <cstdio>
 #include <set>
+#include <thread>
 
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
@@ -216,6 +219,11 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
       db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
                  "VALUES (?, ?, ?, ?, ?)",
                  {day, "eod", format_utc(inputs.clock->now()), report.executions, report.digest}));
+  if (inputs.pause_before_commit_ms > 0) {
+    std::fprintf(stderr, "eod: all results written, paused before commit\n");
+    std::fflush(stderr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(inputs.pause_before_commit_ms));
+  }
   CP_RETURN_IF_ERROR(tx.commit());
   return report;
 }

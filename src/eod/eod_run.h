@@ -34,6 +34,9 @@ struct EodReport {
 struct EodInputs {
   std::string data_dir;
   const Clock* clock = nullptr;
+  // Fault injection for the crash test: after every write, before the commit, say so on standard
+  // error and wait this long (CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS; 0 = never).
+  int pause_before_commit_ms = 0;
 };
 
 Result<EodReport> run_eod(store::Database& db, Date business_date, const EodInputs& inputs);

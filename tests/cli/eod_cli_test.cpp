@@ -3,6 +3,7 @@
 // a broken posting, and the refusals.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -197,6 +198,65 @@ TEST_P(EodCliTest, AMalformedExecutionRowLoadsNothing) {
   auto count = db_->query("SELECT COUNT(*) FROM execution WHERE trade_id = 'T8'");
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(count->rows.at(0).integer(0), 0);  // T8 was good, but the file loads whole or not
+}
+
+// Every row of the run's result tables, in a fixed order: the database's EOD state as text.
+std::string eod_state(store::Database& db) {
+  std::string text;
+  for (const char* sql :
+       {"SELECT business_date, trade_id, investor_rmb, csdc_rmb FROM eod_execution_result "
+        "ORDER BY trade_id",
+        "SELECT account_id, channel, net_rmb FROM eod_investor_obligation ORDER BY account_id, "
+        "channel",
+        "SELECT channel, reserve, net_rmb FROM eod_csdc_obligation ORDER BY channel, reserve",
+        "SELECT entry, seq, account, amount FROM ledger_posting ORDER BY entry, seq",
+        "SELECT business_date, result_digest FROM eod_run WHERE job = 'eod'"}) {
+    auto rows = db.query(sql);
+    EXPECT_TRUE(rows.ok()) << rows.error().to_string();
+    if (!rows.ok()) continue;
+    for (const auto& row : rows->rows) {
+      for (size_t i = 0; i < row.size(); ++i)
+        text += row.text(i) + (i + 1 < row.size() ? "," : "\n");
+    }
+    text += "--\n";
+  }
+  return text;
+}
+
+TEST_P(EodCliTest, AKillBeforeTheCommitLeavesTheDatabaseAsItWas) {
+  import_all();
+  EodRun first = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  const std::string before = eod_state(*db_);
+  ASSERT_NE(before.find("T7"), std::string::npos);
+
+  // A rerun that has deleted and rewritten everything inside its transaction, killed (SIGKILL)
+  // before it commits.
+  const std::string command =
+      "cd '" + dir_.string() + "' && { CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS=30000 '" +
+      CONNECTPOST_TEST_BIN + "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
+      CONNECTPOST_SOURCE_DIR +
+      "/data' eod run --date 2024-03-15 >run.out 2>run.err & echo $! >run.pid; }";
+  ASSERT_EQ(std::system(command.c_str()), 0);
+  bool paused = false;
+  for (int i = 0; i < 400 && !paused; ++i) {  // up to 40 s under sanitizers
+    paused = slurp(dir_ / "run.err").find("paused before commit") != std::string::npos;
+    if (!paused) ::usleep(100'000);
+  }
+  const pid_t pid = static_cast<pid_t>(std::stol(slurp(dir_ / "run.pid")));
+  ASSERT_TRUE(paused) << slurp(dir_ / "run.err");
+  ASSERT_EQ(::kill(pid, SIGKILL), 0);
+  for (int i = 0; i < 100 && ::kill(pid, 0) == 0; ++i) ::usleep(100'000);  // reaped by the shell
+
+  // Reopen: the database holds exactly the first run's results.
+  auto reopened = scratch_->open();
+  ASSERT_TRUE(reopened.ok()) << reopened.error().to_string();
+  EXPECT_EQ(eod_state(**reopened), before);
+  // And a rerun completes with the same results.
+  EodRun again = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(Json::parse(again.out)["result_digest"], Json::parse(first.out)["result_digest"]);
+  EXPECT_EQ(eod_state(**reopened), before);
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EodCliTest);

@@ -1,0 +1,84 @@
+// Conservation over random days (rapidcheck): whatever the executions, accounts, rates and fee
+// regime, money in equals money out per currency and reserve account, CSDC nets equal the sum
+// of the investors' obligations less the broker's commission, and the journal balances.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <filesystem>
+
+#include "clearing/client_clearing.h"
+#include "ledger/journal.h"
+#include "refdata/refdata.h"
+
+namespace cp::clearing {
+namespace {
+
+const refdata::RefData& shipped() {
+  static const refdata::RefData data =
+      *refdata::load_refdata(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data");
+  return data;
+}
+
+Decimal cents(int64_t value) {
+  return Decimal::from_units(value, 2);
+}
+
+RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
+  // A random date in the fee data's range, so every regime is drawn.
+  const Date date = Date::from_days_since_epoch(
+      *rc::gen::inRange<int64_t>(Date::parse("2014-11-17")->days_since_epoch(),
+                                 Date::parse("2026-12-31")->days_since_epoch()));
+  std::map<std::string, Account> accounts;
+  const int account_count = *rc::gen::inRange(1, 6);
+  for (int i = 0; i < account_count; ++i) {
+    const bool own = i == 0 && *rc::gen::arbitrary<bool>();
+    const std::string id = "A" + std::to_string(i);
+    accounts[id] = Account{id, own ? "proprietary" : "individual", own ? "own" : "client",
+                           Decimal::from_units(*rc::gen::inRange(0, 31), 5),  // 0 to 0.03%
+                           cents(*rc::gen::inRange(0, 1001))};                // 0 to 10.00
+  }
+  std::vector<Execution> executions;
+  const int count = *rc::gen::inRange(1, 40);
+  for (int i = 0; i < count; ++i) {
+    Execution e;
+    e.trade_id = "T" + std::to_string(i);
+    e.trade_date = date;
+    e.channel = *rc::gen::arbitrary<bool>() ? Channel::kShanghai : Channel::kShenzhen;
+    e.account_id = "A" + std::to_string(*rc::gen::inRange(0, account_count));
+    e.security_code = *rc::gen::element<std::string>("00700", "02800", "00941");
+    e.side = *rc::gen::arbitrary<bool>() ? Side::kBuy : Side::kSell;
+    e.quantity = 100 * *rc::gen::inRange<int64_t>(1, 3001);
+    e.price_hkd = Decimal::from_units(*rc::gen::inRange<int64_t>(10, 9'995'000), 3);
+    executions.push_back(e);
+  }
+  ClearingInputs inputs;
+  inputs.executions = &executions;
+  inputs.accounts = &accounts;
+  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    // RMB per HKD between 0.80000 and 0.99999.
+    const Decimal buy = Decimal::from_units(*rc::gen::inRange(80'000, 100'000), 5);
+    const Decimal sell = Decimal::from_units(*rc::gen::inRange(80'000, 100'000), 5);
+    inputs.fx[channel] = FxRates{date, channel, buy, sell, buy, sell, 0};
+  }
+  const DayFees fees = DayFees::for_date(shipped().fees, date);
+  inputs.fees = &fees;
+  inputs.is_etf = [](const std::string& code) { return code == "02800"; };
+
+  const ClearingResult result = clear_day(inputs);  // asserts the reconciliation itself
+  RC_ASSERT(result.executions.size() == executions.size());
+  // Σ investors (net) = Σ CSDC (net) + Σ commission, per channel and reserve, and in total.
+  Decimal investors;
+  Decimal csdc_plus_commission;
+  for (const auto& i : result.investors) investors += i.net_rmb;
+  for (const auto& c : result.csdc) csdc_plus_commission += c.net_rmb + c.commission_rmb;
+  RC_ASSERT(investors == csdc_plus_commission);
+  // Commission is never negative, and fees never exceed a buy's investor amount.
+  for (const auto& r : result.executions) {
+    RC_ASSERT(r.commission_rmb.sign() >= 0 || r.commission_hkd.is_zero());
+    RC_ASSERT(r.fees.total_hkd.sign() >= 0);
+  }
+  RC_ASSERT(ledger::check_journal(ledger::trade_date_postings(result)).empty());
+}
+
+}  // namespace
+}  // namespace cp::clearing
