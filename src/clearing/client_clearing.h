@@ -59,10 +59,10 @@ struct CsdcObligation {
   Channel channel = Channel::kShanghai;
   std::string reserve;
   int64_t executions = 0;
-  Decimal buy_rmb;
-  Decimal sell_rmb;
-  Decimal net_rmb;
-  Decimal commission_rmb;           // the broker's income on these executions
+  Decimal buy_rmb = Decimal::from_units(0, 2);
+  Decimal sell_rmb = Decimal::from_units(0, 2);
+  Decimal net_rmb = Decimal::from_units(0, 2);
+  Decimal commission_rmb = Decimal::from_units(0, 2);  // the broker's income on these executions
   std::array<Decimal, 6> fees_hkd;  // per fee code (kFeeCodes order), for the collectors
 };
 

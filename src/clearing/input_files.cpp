@@ -1,6 +1,7 @@
 #include "clearing/input_files.h"
 
 #include <set>
+#include <tuple>
 
 namespace cp::clearing {
 namespace {
@@ -215,6 +216,70 @@ Result<std::vector<FxRates>> parse_fx(CsvReader& reader) {
                                 "rates listed twice for this date and channel");
     }
     rows.push_back(std::move(fx));
+  }
+  return rows;
+}
+
+Result<std::vector<PositionRow>> parse_positions(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"as_of", "account", "channel", "security", "quantity"}));
+  const size_t date_col = *reader.column("as_of");
+  const size_t account_col = *reader.column("account");
+  const size_t channel_col = *reader.column("channel");
+  const size_t security_col = *reader.column("security");
+  const size_t quantity_col = *reader.column("quantity");
+  std::vector<PositionRow> rows;
+  std::set<std::tuple<Date, std::string, Channel, std::string>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    PositionRow row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.as_of, date_field(reader, record, date_col));
+    row.account_id = std::string(record[account_col]);
+    if (row.account_id.empty()) return reader.field_error(record, account_col, "account required");
+    CP_ASSIGN_OR_RETURN(row.channel, channel_field(reader, record, channel_col));
+    row.security_code = std::string(record[security_col]);
+    if (row.security_code.empty())
+      return reader.field_error(record, security_col, "security required");
+    CP_ASSIGN_OR_RETURN(Decimal quantity, decimal_field(reader, record, quantity_col, 0, false));
+    row.quantity = static_cast<int64_t>(quantity.units());
+    if (!seen.insert({row.as_of, row.account_id, row.channel, row.security_code}).second) {
+      return reader.field_error(record, security_col, "position listed twice");
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"balance_date", "channel", "reserve", "balance_rmb"}));
+  const size_t date_col = *reader.column("balance_date");
+  const size_t channel_col = *reader.column("channel");
+  const size_t reserve_col = *reader.column("reserve");
+  const size_t balance_col = *reader.column("balance_rmb");
+  std::vector<ReserveBalance> rows;
+  std::set<std::tuple<Date, Channel, std::string>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    ReserveBalance row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.balance_date, date_field(reader, record, date_col));
+    CP_ASSIGN_OR_RETURN(row.channel, channel_field(reader, record, channel_col));
+    row.reserve = std::string(record[reserve_col]);
+    if (row.reserve != "client" && row.reserve != "own") {
+      return reader.field_error(record, reserve_col, "reserve must be client or own");
+    }
+    auto balance = Decimal::parse(record[balance_col], 2);  // may be negative: an overdraft
+    if (!balance.ok()) return reader.field_error(record, balance_col, balance.error().message);
+    row.balance_rmb = *balance;
+    if (!seen.insert({row.balance_date, row.channel, row.reserve}).second) {
+      return reader.field_error(record, reserve_col, "balance listed twice");
+    }
+    rows.push_back(std::move(row));
   }
   return rows;
 }

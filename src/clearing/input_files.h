@@ -13,7 +13,10 @@
 //   price HKD on the tick of the spread table of trade_date; quantity whole shares
 // prices.csv     := price_date,security,close_hkd
 // fx.csv         := rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell
-//   RMB per HKD, positive, buy ≤ sell within each pair
+//   RMB per HKD, positive, reference buy ≤ reference sell
+// positions.csv  := as_of,account,channel,security,quantity   shares held at the end of as_of
+// reserves.csv   := balance_date,channel,reserve,balance_rmb   reserve: client | own; the CSDC
+//                   reserve account's (结算备付金) balance at the end of balance_date
 #pragma once
 
 #include <string>
@@ -54,11 +57,30 @@ struct FxRates {
   int64_t line = 0;
 };
 
+struct PositionRow {
+  Date as_of;
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  std::string security_code;
+  int64_t quantity = 0;
+  int64_t line = 0;
+};
+
+struct ReserveBalance {
+  Date balance_date;
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  Decimal balance_rmb;
+  int64_t line = 0;
+};
+
 Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader);
 Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
                                                    const refdata::SecurityMaster& securities,
                                                    const refdata::SpreadTable& spread_table);
 Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
 Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
+Result<std::vector<PositionRow>> parse_positions(CsvReader& reader);
+Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader);
 
 }  // namespace cp::clearing

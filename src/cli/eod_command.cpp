@@ -40,11 +40,25 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                              {"date", s.flow_date.to_string()},
                              {"cutoff_hkt", s.cutoff_hkt.to_string()}});
     }
+    Json reserves = Json::array();
+    for (const auto& r : report.reserves) {
+      reserves.push_back({{"channel", channel_code(r.channel)},
+                          {"reserve", r.reserve},
+                          {"marks_hkd", r.risk.marks_hkd.to_string()},
+                          {"margin_hkd", r.risk.margin_hkd.to_string()},
+                          {"risk_funds_hkd", r.risk.risk_funds_hkd.to_string()},
+                          {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
+                          {"risk_funds_date", r.risk_funds_date.to_string()},
+                          {"transfer_rmb", r.transfer.transfer_rmb.to_string()},
+                          {"direction", r.transfer.direction},
+                          {"instruction", r.transfer.instruction}});
+    }
     print_json(std::cout, {{"business_date", date.to_string()},
                            {"executions", report.executions},
                            {"investors", report.investors},
                            {"postings", report.postings},
                            {"csdc", settlements},
+                           {"reserves", reserves},
                            {"result_digest", report.digest}});
     return Ok{};
   }
@@ -63,6 +77,18 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
               {"CHANNEL", "RESERVE", "EXECUTIONS", "BUY (RMB)", "SELL (RMB)", "NET (RMB)",
                "COMMISSION (RMB)", "SETTLES"},
               rows, {2, 3, 4, 5, 6});
+  std::cout << "\nRisk funds (CLR-9) and funds transfer (CLR-11)\n";
+  std::vector<std::vector<std::string>> risk_rows;
+  for (const auto& r : report.reserves) {
+    risk_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
+                         r.risk.marks_hkd.to_string_grouped(),
+                         r.risk.margin_hkd.to_string_grouped(), rmb(r.risk.risk_funds_rmb),
+                         r.risk_funds_date.to_string(), r.transfer.instruction});
+  }
+  print_table(
+      std::cout,
+      {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE", "TRANSFER"},
+      risk_rows, {2, 3, 4});
   std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n";
   return Ok{};
 }

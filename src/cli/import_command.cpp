@@ -82,6 +82,20 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                             return store::import_fx(db, rows, options.file, options.replace);
                           });
       });
+  add("positions", "Shares held per account, channel and security at the end of a date",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "positions", options, clearing::parse_positions,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_positions(db, rows, options.file);
+                          });
+      });
+  add("reserves", "CSDC reserve account balances per channel, client and own",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "reserve balances", options, clearing::parse_reserves,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_reserves(db, rows, options.file);
+                          });
+      });
 }
 
 }  // namespace cp::cli

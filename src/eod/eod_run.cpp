@@ -55,6 +55,41 @@ std::string canonical(const clearing::ClearingResult& result) {
 Value dec(const Decimal& value) {
   return store::decimal_value(value);
 }
+std::string day_text(Date date) {
+  return date.to_string();
+}
+
+// The value of a one-column query (the latest earlier row), if any.
+Result<std::optional<Decimal>> latest_before(store::Database& db, const std::string& sql,
+                                             const std::vector<Value>& params) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query(sql, params));
+  if (rows.rows.empty()) return std::optional<Decimal>();
+  return std::optional<Decimal>(rows.rows[0].decimal(0));
+}
+
+// Executions of `channel` traded up to `date` whose securities settle after it (SPEC CLR-9:
+// unsettled positions), from the trade dates of the last two weeks.
+Result<std::vector<clearing::Execution>> unsettled_executions(
+    store::Database& db, const calendar::SouthboundCalendar& southbound,
+    const refdata::ParameterTable& parameters, Date date) {
+  const std::string channel(channel_code(southbound.channel()));
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND "
+                               "trade_date > ? AND trade_date <= ? ORDER BY trade_date",
+                               {channel, date.plus_days(-14).to_string(), date.to_string()}));
+  std::vector<clearing::Execution> out;
+  for (const Row& row : rows.rows) {
+    const Date traded = *Date::parse(row.text(0));
+    CP_ASSIGN_OR_RETURN(auto schedule,
+                        calendar::settlement_schedule(southbound, parameters, traded));
+    if (schedule.securities_settlement_date <= date) continue;
+    CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, traded));
+    for (auto& e : executions) {
+      if (e.channel == southbound.channel()) out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -146,11 +181,104 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
         {obligation.channel, obligation.reserve, obligation, name, flow.date, flow.cutoff_hkt});
   }
 
+  // Risk funds (CLR-9) and the funds-transfer instruction (CLR-11) per channel and reserve.
+  std::map<std::pair<Channel, std::string>, std::vector<clearing::Execution>> unsettled_by_reserve;
+  for (const auto& [channel, southbound] : calendars) {
+    CP_ASSIGN_OR_RETURN(auto unsettled,
+                        unsettled_executions(db, southbound, refdata.parameters, date));
+    for (auto& e : unsettled) {
+      auto account = accounts.find(e.account_id);
+      if (account == accounts.end()) continue;
+      unsettled_by_reserve[std::make_pair(channel, account->second.money_kind)].push_back(
+          std::move(e));
+    }
+    for (const auto& obligation : result.csdc) {
+      if (obligation.channel == channel) {
+        unsettled_by_reserve[std::make_pair(channel, obligation.reserve)];
+      }
+    }
+  }
+  CP_ASSIGN_OR_RETURN(Decimal margin_rate, refdata.parameters.ratio("risk.margin_rate", date));
+  CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
+                      refdata.parameters.ratio("risk.margin_multiplier", date));
+  for (auto& [key, unsettled] : unsettled_by_reserve) {
+    const auto& [channel, reserve] = key;
+    const std::string ch(channel_code(channel));
+    clearing::RiskFundsInputs risk_inputs;
+    for (const auto& e : unsettled) risk_inputs.unsettled.push_back(&e);
+    for (const auto& e : unsettled) {
+      if (risk_inputs.closes_hkd.count(e.security_code)) continue;
+      CP_ASSIGN_OR_RETURN(auto close, latest_before(db,
+                                                    "SELECT close_hkd FROM closing_price WHERE "
+                                                    "price_date = ? AND security_code = ?",
+                                                    {day_text(date), e.security_code}));
+      if (!close) {
+        return rule_violation("cannot clear " + date.to_string() +
+                              ": missing the closing price of " + e.security_code +
+                              " (an unsettled position)");
+      }
+      risk_inputs.closes_hkd[e.security_code] = *close;
+    }
+    CP_ASSIGN_OR_RETURN(auto holdings,
+                        db.query("SELECT p.account_id, p.security_code, p.quantity FROM "
+                                 "opening_position p WHERE p.channel = ? AND p.as_of = (SELECT "
+                                 "MAX(as_of) FROM opening_position WHERE as_of <= ?)",
+                                 {ch, day_text(date)}));
+    for (const Row& row : holdings.rows) {
+      auto account = accounts.find(row.text(0));
+      if (account != accounts.end() && account->second.money_kind == reserve) {
+        risk_inputs.holdings[row.text(1)] += row.integer(2);
+      }
+    }
+    risk_inputs.margin_rate = margin_rate;
+    risk_inputs.margin_multiplier = margin_multiplier;
+    risk_inputs.rate_rmb_per_hkd = clearing_inputs.fx.at(channel).settlement_buy;
+    ReserveDay reserve_day;
+    reserve_day.channel = channel;
+    reserve_day.reserve = reserve;
+    reserve_day.rate = risk_inputs.rate_rmb_per_hkd;
+    CP_ASSIGN_OR_RETURN(reserve_day.risk, clearing::compute_risk_funds(risk_inputs));
+    reserve_day.risk_funds_date = flow_of(channel, "risk_funds").date;
+
+    auto& transfer = reserve_day.transfer_inputs;
+    const Decimal zero = Decimal::from_units(0, 2);
+    CP_ASSIGN_OR_RETURN(auto balance,
+                        latest_before(db,
+                                      "SELECT balance_rmb FROM reserve_balance WHERE channel = ? "
+                                      "AND reserve = ? AND balance_date < ? ORDER BY "
+                                      "balance_date DESC LIMIT 1",
+                                      {ch, reserve, day_text(date)}));
+    if (!balance) {
+      return rule_violation("cannot clear " + date.to_string() + ": missing the " + ch + " " +
+                            reserve + " reserve balance of a day before it (import reserves)");
+    }
+    transfer.reserve_balance_previous_rmb = *balance;
+    transfer.trading_money_net_rmb = zero;
+    for (const auto& obligation : result.csdc) {
+      if (obligation.channel == channel && obligation.reserve == reserve) {
+        transfer.trading_money_net_rmb = obligation.net_rmb;
+      }
+    }
+    transfer.risk_funds_today_rmb = reserve_day.risk.risk_funds_rmb;
+    CP_ASSIGN_OR_RETURN(auto previous,
+                        latest_before(db,
+                                      "SELECT risk_funds_rmb FROM eod_risk_funds WHERE channel "
+                                      "= ? AND reserve = ? AND business_date < ? ORDER BY "
+                                      "business_date DESC LIMIT 1",
+                                      {ch, reserve, day_text(date)}));
+    transfer.risk_funds_previous_rmb = previous.value_or(zero);
+    transfer.portfolio_fee_rmb = zero;         // CLR-6 is not built yet (docs/eod.md)
+    transfer.dividends_receivable_rmb = zero;  // corporate actions are a later issue
+    reserve_day.transfer = clearing::funds_transfer(transfer, reserve);
+    report.reserves.push_back(std::move(reserve_day));
+  }
+
   // One transaction: the date's earlier results go, these come in.
   const std::string day = date.to_string();
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
-  for (const char* table : {"eod_execution_result", "eod_investor_obligation",
-                            "eod_csdc_obligation", "ledger_posting"}) {
+  for (const char* table :
+       {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
+        "eod_risk_funds", "eod_funds_transfer"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }

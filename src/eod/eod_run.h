@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "clearing/client_clearing.h"
+#include "clearing/funds_transfer.h"
+#include "clearing/risk_funds.h"
 #include "refdata/refdata.h"
 #include "store/database.h"
 
@@ -22,11 +24,22 @@ struct ChannelSettlement {
   TimeOfDay cutoff_hkt;
 };
 
+struct ReserveDay {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::RiskFunds risk;
+  Decimal rate;  // RMB per HKD for the risk funds
+  Date risk_funds_date;
+  clearing::FundsTransferInputs transfer_inputs;
+  clearing::FundsTransfer transfer;
+};
+
 struct EodReport {
   Date business_date;
   int64_t executions = 0;
   int64_t investors = 0;
   std::vector<ChannelSettlement> settlements;
+  std::vector<ReserveDay> reserves;  // risk funds and transfer per channel and reserve account
   int64_t postings = 0;
   std::string digest;
 };

@@ -29,4 +29,11 @@ Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::Clo
 Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates>& rows,
                                const std::string& file, bool replace);
 
+// Positions and reserve balances are statements of a date: re-importing a date replaces it.
+Result<ImportCounts> import_positions(Database& db, const std::vector<clearing::PositionRow>& rows,
+                                      const std::string& file);
+Result<ImportCounts> import_reserves(Database& db,
+                                     const std::vector<clearing::ReserveBalance>& rows,
+                                     const std::string& file);
+
 }  // namespace cp::store

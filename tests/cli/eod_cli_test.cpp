@@ -60,8 +60,8 @@ class EodCliTest : public testing::BackendTest {
   }
 
   void import_all() {
-    for (const char* kind : {"accounts", "executions", "fx", "prices"}) {
-      const std::string file = std::string(kind) == "fx" ? "fx.csv" : std::string(kind) + ".csv";
+    for (const char* kind : {"accounts", "executions", "fx", "prices", "positions", "reserves"}) {
+      const std::string file = std::string(kind) + ".csv";
       EodRun imported = run(std::string("import ") + kind + " '" + golden(file) + "'");
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
     }
@@ -148,7 +148,7 @@ TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
 }
 
 TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
-  for (const char* kind : {"accounts", "executions", "prices"}) {
+  for (const char* kind : {"accounts", "executions", "prices", "positions", "reserves"}) {
     ASSERT_EQ(run(std::string("import ") + kind + " '" + golden(std::string(kind) + ".csv") + "'")
                   .exit_code,
               0);

@@ -1,0 +1,51 @@
+// Risk funds of one channel and reserve account (SPEC CLR-9; seed 002 附件4 第25条): paid in
+// RMB out of the reserve account as a whole, never cleared to individual investors.
+//
+// Over the positions not yet settled at the end of T (trades whose securities settle after T),
+// per security: net quantity q (buys − sells) and trade value v (buy − sell consideration, HKD).
+//   marks           = Σ (q × close − v): favourable when positive. Net unfavourable marks are
+//                     payable: marks_payable = max(0, −marks)
+//   long value      = Σ q × close over securities with q > 0
+//   short value     = Σ −q × close over securities with q < 0
+//   collateral      = value at the close of the holdings of the securities net sold (q < 0)
+//   margin position = max(long value − collateral, short value − collateral, 0)
+//   margin          = margin position × margin rate × margin multiplier (risk.margin_rate,
+//                     risk.margin_multiplier; CSDC notice: 22%, 1)
+//   risk funds      = marks payable + margin, HKD, then RMB at the channel's settlement buy rate,
+//                     half-up to the fen ([D]: which rate converts is not in the sources; the
+//                     concentration collateral is not collected, CLR-9)
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clearing/execution.h"
+
+namespace cp::clearing {
+
+struct RiskFundsInputs {
+  std::vector<const Execution*> unsettled;    // this channel and reserve account
+  std::map<std::string, Decimal> closes_hkd;  // by security
+  std::map<std::string, int64_t> holdings;    // by security: shares held
+  Decimal margin_rate;                        // ratio
+  Decimal margin_multiplier;
+  Decimal rate_rmb_per_hkd;
+};
+
+struct RiskFunds {
+  Decimal marks_hkd;          // Σ q × close − v (negative: unfavourable)
+  Decimal marks_payable_hkd;  // max(0, −marks)
+  Decimal long_value_hkd;
+  Decimal short_value_hkd;
+  Decimal collateral_hkd;
+  Decimal margin_position_hkd;
+  Decimal margin_hkd;  // at the cent, half-up
+  Decimal risk_funds_hkd;
+  Decimal risk_funds_rmb;  // at the fen, half-up
+};
+
+// REQUIRES: a close for every security in `unsettled` and `holdings` of net-sold securities.
+Result<RiskFunds> compute_risk_funds(const RiskFundsInputs& inputs);
+
+}  // namespace cp::clearing
