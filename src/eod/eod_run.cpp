@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -149,16 +150,12 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     return entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
   };
   const clearing::ClearingResult result = clearing::clear_day(clearing_inputs);
-  const auto postings = ledger::trade_date_postings(result);
-  const auto breaks = ledger::check_journal(postings);
-  CP_ASSERT(breaks.empty(), "the day's journal does not balance");
+  auto postings = ledger::trade_date_postings(result);
 
   EodReport report;
   report.business_date = date;
   report.executions = static_cast<int64_t>(result.executions.size());
   report.investors = static_cast<int64_t>(result.investors.size());
-  report.postings = static_cast<int64_t>(postings.size());
-  report.digest = clearing::digest_hex(canonical(result));
 
   // Settlement dates of the day's trading money (SPEC STL-2).
   std::map<Channel, calendar::SettlementSchedule> schedules;
@@ -179,6 +176,63 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     const auto flow = flow_of(obligation.channel, name);
     report.settlements.push_back(
         {obligation.channel, obligation.reserve, obligation, name, flow.date, flow.cutoff_hkt});
+  }
+
+  // The portfolio fee (CLR-6) of every investor holding on a channel, from T's holdings and
+  // closes, for T and the calendar days before the channel's next Southbound trading day.
+  const std::string shown = std::filesystem::path(inputs.data_dir).filename().string();
+  CP_ASSIGN_OR_RETURN(auto tiers,
+                      clearing::load_portfolio_fee_tiers(
+                          std::filesystem::path(inputs.data_dir) / "portfolio_fee_tiers.csv",
+                          shown + "/portfolio_fee_tiers.csv", date));
+  CP_ASSIGN_OR_RETURN(int64_t day_count,
+                      refdata.parameters.integer("portfolio_fee.day_count", date));
+  std::map<std::pair<Channel, std::string>, Decimal> portfolio_fee_by_reserve;
+  for (const auto& [channel, southbound] : calendars) {
+    const std::string ch(channel_code(channel));
+    int64_t days = 1;
+    while (true) {
+      CP_ASSIGN_OR_RETURN(const calendar::DayInfo* next, southbound.day(date.plus_days(days)));
+      if (next->southbound_trading) break;
+      ++days;
+    }
+    CP_ASSIGN_OR_RETURN(auto held,
+                        db.query("SELECT account_id, security_code, quantity FROM opening_position "
+                                 "WHERE channel = ? AND quantity > 0 AND as_of = (SELECT "
+                                 "MAX(as_of) FROM opening_position WHERE as_of <= ?)",
+                                 {ch, day_text(date)}));
+    std::map<std::string, std::map<std::string, int64_t>> by_account;
+    std::map<std::string, Decimal> closes;
+    for (const Row& row : held.rows) {
+      by_account[row.text(0)][row.text(1)] += row.integer(2);
+      if (closes.count(row.text(1))) continue;
+      CP_ASSIGN_OR_RETURN(auto close, latest_before(db,
+                                                    "SELECT close_hkd FROM closing_price WHERE "
+                                                    "price_date = ? AND security_code = ?",
+                                                    {day_text(date), row.text(1)}));
+      if (!close) {
+        return rule_violation("cannot clear " + date.to_string() +
+                              ": missing the closing price of " + row.text(1) +
+                              " (held: portfolio fee)");
+      }
+      closes[row.text(1)] = *close;
+    }
+    const Date collection = flow_of(channel, "portfolio_fee").date;
+    for (const auto& [account_id, holdings] : by_account) {
+      auto account = accounts.find(account_id);
+      if (account == accounts.end()) continue;
+      InvestorPortfolioFee fee{
+          account_id, channel, account->second.money_kind,
+          clearing::portfolio_fee(holdings, closes, tiers, days, day_count,
+                                  clearing_inputs.fx.at(channel).settlement_buy),
+          collection};
+      portfolio_fee_by_reserve[{channel, fee.reserve}] += fee.charge.fee_rmb;
+      if (fee.charge.fee_rmb.sign() > 0) {
+        ledger::add_charge(postings, "PF:" + account_id + ":" + ch, account_id, channel,
+                           fee.reserve, fee.charge.fee_rmb);
+      }
+      report.portfolio_fees.push_back(std::move(fee));
+    }
   }
 
   // Risk funds (CLR-9) and the funds-transfer instruction (CLR-11) per channel and reserve.
@@ -272,6 +326,19 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     reserve_day.transfer = clearing::funds_transfer(transfer, reserve);
     report.reserves.push_back(std::move(reserve_day));
   }
+
+  const auto breaks = ledger::check_journal(postings);
+  CP_ASSERT(breaks.empty(), "the day's journal does not balance");
+  report.postings = static_cast<int64_t>(postings.size());
+  std::string digest_text = canonical(result);
+  for (const auto& fee : report.portfolio_fees) {
+    digest_text += fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n";
+  }
+  for (const auto& r : report.reserves) {
+    digest_text +=
+        r.risk.risk_funds_rmb.to_string() + "," + r.transfer.transfer_rmb.to_string() + "\n";
+  }
+  report.digest = clearing::digest_hex(digest_text);
 
   // One transaction: the date's earlier results go, these come in.
   const std::string day = date.to_string();

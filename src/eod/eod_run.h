@@ -9,6 +9,7 @@
 
 #include "clearing/client_clearing.h"
 #include "clearing/funds_transfer.h"
+#include "clearing/portfolio_fee.h"
 #include "clearing/risk_funds.h"
 #include "refdata/refdata.h"
 #include "store/database.h"
@@ -34,12 +35,22 @@ struct ReserveDay {
   clearing::FundsTransfer transfer;
 };
 
+struct InvestorPortfolioFee {
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::PortfolioFeeCharge charge;
+  Date collection_date;
+};
+
 struct EodReport {
   Date business_date;
   int64_t executions = 0;
   int64_t investors = 0;
   std::vector<ChannelSettlement> settlements;
-  std::vector<ReserveDay> reserves;  // risk funds and transfer per channel and reserve account
+  std::vector<ReserveDay> reserves;
+  std::vector<InvestorPortfolioFee>
+      portfolio_fees;  // risk funds and transfer per channel and reserve account
   int64_t postings = 0;
   std::string digest;
 };

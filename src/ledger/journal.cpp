@@ -27,6 +27,15 @@ std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result)
   return postings;
 }
 
+void add_charge(std::vector<Posting>& postings, const std::string& entry,
+                const std::string& account_id, Channel channel, const std::string& reserve,
+                const Decimal& amount_rmb) {
+  postings.push_back({entry, "investor_cash:" + account_id, "CNY", -amount_rmb});
+  postings.push_back({entry,
+                      "csdc_settlement:" + std::string(channel_code(channel)) + ":" + reserve,
+                      "CNY", amount_rmb});
+}
+
 std::vector<Break> check_journal(const std::vector<Posting>& postings) {
   std::vector<Break> breaks;
   std::map<std::pair<std::string, std::string>, Decimal> sums;

@@ -29,6 +29,12 @@ struct Posting {
 // The trade date's obligation entries, one per execution: money and securities.
 std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result);
 
+// A charge to an investor collected for CSDC (the portfolio fee): the investor's cash goes down,
+// the broker owes CSDC on the investor's reserve account.
+void add_charge(std::vector<Posting>& postings, const std::string& entry,
+                const std::string& account_id, Channel channel, const std::string& reserve,
+                const Decimal& amount_rmb);
+
 struct Break {
   std::string entry;
   std::string message;

@@ -129,7 +129,8 @@ TEST_P(EodCliTest, ARerunReplacesTheResultsWithTheSameDigest) {
   EXPECT_EQ(Json::parse(first.out)["result_digest"], Json::parse(second.out)["result_digest"]);
   auto postings = db_->query("SELECT COUNT(*) FROM ledger_posting");
   ASSERT_TRUE(postings.ok());
-  EXPECT_EQ(postings->rows.at(0).integer(0), 35);  // 7 executions × (3 money + 2 securities)
+  // 7 executions × (3 money + 2 securities) + 3 portfolio-fee charges × 2.
+  EXPECT_EQ(postings->rows.at(0).integer(0), 41);
 }
 
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {

@@ -1,0 +1,59 @@
+// The portfolio fee (证券组合费, SPEC CLR-6; research/domain-facts.md §1.4): HKSCC's depository
+// fee on the end-of-day market value held on every calendar day, at a tiered annual rate,
+// daily rate = annual rate / day count (portfolio_fee.day_count = 365), passed on to investors.
+//
+// Our reading where the sources are silent ([NC], docs/eod.md):
+//   - tiers apply marginally to each investor's value on the channel (portfolio_fee.tiering);
+//   - the EOD of trade date T charges T and each following calendar day before the channel's
+//     next Southbound trading day (a Friday charges Friday, Saturday and Sunday), on the value at
+//     T's close of the latest holdings statement — the broker computes T+1's fee from T's holdings
+//     and freezes it (CLR-14);
+//   - the fee is rounded half-up to the HKD cent, then converted at the channel's settlement buy
+//     rate and rounded half-up to the fen; collected T+1 18:00 (stl.portfolio_fee, [NC]).
+//
+// portfolio_fee_tiers.csv := effective_from,effective_to,value_above_hkd,value_up_to_hkd,
+//                            annual_rate,source      (value_up_to_hkd empty: no upper bound)
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/market.h"
+
+namespace cp::clearing {
+
+struct PortfolioFeeTier {
+  Decimal value_above_hkd;
+  std::optional<Decimal> value_up_to_hkd;
+  Decimal annual_rate;
+};
+
+// The tiers in force on `date`, ascending and contiguous; an error names the file and what is
+// wrong.
+Result<std::vector<PortfolioFeeTier>> load_portfolio_fee_tiers(const std::filesystem::path& path,
+                                                               const std::string& shown, Date date);
+
+// The annual fee on `value_hkd`, tiers applied marginally, exact.
+Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
+                                 const std::vector<PortfolioFeeTier>& tiers);
+
+struct PortfolioFeeCharge {
+  Decimal value_hkd;  // Σ shares × close
+  int64_t days = 0;
+  Decimal fee_hkd;  // half-up to the cent
+  Decimal fee_rmb;  // half-up to the fen
+};
+
+// `holdings`: shares by security; `closes_hkd`: by security (REQUIRES one per held security).
+PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
+                                 const std::map<std::string, Decimal>& closes_hkd,
+                                 const std::vector<PortfolioFeeTier>& tiers, int64_t days,
+                                 int64_t day_count, const Decimal& rate_rmb_per_hkd);
+
+}  // namespace cp::clearing
