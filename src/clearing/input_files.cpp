@@ -3,6 +3,8 @@
 #include <set>
 #include <tuple>
 
+#include "core/money.h"
+
 namespace cp::clearing {
 namespace {
 
@@ -279,6 +281,66 @@ Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader) {
     if (!seen.insert({row.balance_date, row.channel, row.reserve}).second) {
       return reader.field_error(record, reserve_col, "balance listed twice");
     }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<CashRow>> parse_cash(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"as_of", "account", "currency", "amount"}));
+  const size_t date_col = *reader.column("as_of");
+  const size_t account_col = *reader.column("account");
+  const size_t currency_col = *reader.column("currency");
+  const size_t amount_col = *reader.column("amount");
+  std::vector<CashRow> rows;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    CashRow row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.as_of, date_field(reader, record, date_col));
+    row.account_id = std::string(record[account_col]);
+    if (row.account_id.empty()) return reader.field_error(record, account_col, "account required");
+    auto currency = parse_currency(record[currency_col]);
+    if (!currency.ok()) return reader.field_error(record, currency_col, currency.error().message);
+    row.currency = std::string(currency_code(*currency));
+    auto amount = Money::parse(record[amount_col], *currency);
+    if (!amount.ok()) return reader.field_error(record, amount_col, amount.error().message);
+    row.amount = amount->amount();
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Result<std::vector<ReserveCheck>> parse_reserve_checks(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"check_date", "channel", "reserve", "batch", "balance_rmb"}));
+  const size_t date_col = *reader.column("check_date");
+  const size_t channel_col = *reader.column("channel");
+  const size_t reserve_col = *reader.column("reserve");
+  const size_t batch_col = *reader.column("batch");
+  const size_t balance_col = *reader.column("balance_rmb");
+  std::vector<ReserveCheck> rows;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    ReserveCheck row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.check_date, date_field(reader, record, date_col));
+    CP_ASSIGN_OR_RETURN(row.channel, channel_field(reader, record, channel_col));
+    row.reserve = std::string(record[reserve_col]);
+    if (row.reserve != "client" && row.reserve != "own") {
+      return reader.field_error(record, reserve_col, "reserve must be client or own");
+    }
+    row.batch = std::string(record[batch_col]);
+    if (row.batch != "10:30" && row.batch != "18:00") {
+      return reader.field_error(record, batch_col, "batch must be 10:30 or 18:00");
+    }
+    auto balance = Decimal::parse(record[balance_col], 2);
+    if (!balance.ok()) return reader.field_error(record, balance_col, balance.error().message);
+    row.balance_rmb = *balance;
     rows.push_back(std::move(row));
   }
   return rows;

@@ -15,6 +15,10 @@
 // fx.csv         := rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell
 //   RMB per HKD, positive, reference buy ≤ reference sell
 // positions.csv  := as_of,account,channel,security,quantity   shares held at the end of as_of
+// cash.csv       := as_of,account,currency,amount     the investor's cash with the broker at the
+//                   end of as_of (RMB: currency CNY)
+// reserve_checks.csv := check_date,channel,reserve,batch,balance_rmb   batch: 10:30 | 18:00; the
+//                   reserve account's balance after CSDC's batch (negative: short, CLR-16)
 // reserves.csv   := balance_date,channel,reserve,balance_rmb   reserve: client | own; the CSDC
 //                   reserve account's (结算备付金) balance at the end of balance_date
 #pragma once
@@ -74,7 +78,26 @@ struct ReserveBalance {
   int64_t line = 0;
 };
 
+struct CashRow {
+  Date as_of;
+  std::string account_id;
+  std::string currency;
+  Decimal amount;
+  int64_t line = 0;
+};
+
+struct ReserveCheck {
+  Date check_date;
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  std::string batch;  // "10:30" | "18:00"
+  Decimal balance_rmb;
+  int64_t line = 0;
+};
+
 Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader);
+Result<std::vector<CashRow>> parse_cash(CsvReader& reader);
+Result<std::vector<ReserveCheck>> parse_reserve_checks(CsvReader& reader);
 Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
                                                    const refdata::SecurityMaster& securities,
                                                    const refdata::SpreadTable& spread_table);

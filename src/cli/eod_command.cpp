@@ -53,7 +53,17 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                           {"direction", r.transfer.direction},
                           {"instruction", r.transfer.instruction}});
     }
+    Json exceptions = Json::array();
+    for (const auto& x : report.exceptions) {
+      exceptions.push_back({{"kind", x.kind},
+                            {"subject", x.subject},
+                            {"amount_rmb", x.amount_rmb.to_string()},
+                            {"penalty_rmb", x.penalty_rmb.to_string()},
+                            {"interest_rmb", x.interest_rmb.to_string()},
+                            {"action", x.action}});
+    }
     print_json(std::cout, {{"business_date", date.to_string()},
+                           {"exceptions", exceptions},
                            {"executions", report.executions},
                            {"investors", report.investors},
                            {"postings", report.postings},
@@ -89,6 +99,12 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
       std::cout,
       {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE", "TRANSFER"},
       risk_rows, {2, 3, 4});
+  if (!report.exceptions.empty()) {
+    std::cout << "\nExceptions\n";
+    std::vector<std::vector<std::string>> exception_rows;
+    for (const auto& x : report.exceptions) exception_rows.push_back({x.kind, x.subject, x.action});
+    print_table(std::cout, {"KIND", "SUBJECT", "ACTION"}, exception_rows);
+  }
   std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n";
   return Ok{};
 }

@@ -96,6 +96,20 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                             return store::import_reserves(db, rows, options.file);
                           });
       });
+  add("cash", "Investors' cash with the broker at the end of a date",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "cash", options, clearing::parse_cash,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_cash(db, rows, options.file);
+                          });
+      });
+  add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)",
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "reserve checks", options, clearing::parse_reserve_checks,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_reserve_checks(db, rows, options.file);
+                          });
+      });
 }
 
 }  // namespace cp::cli

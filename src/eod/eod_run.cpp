@@ -327,12 +327,92 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     report.reserves.push_back(std::move(reserve_day));
   }
 
+  // Exceptions. Overdrafts (CLR-12, CLR-14): each client account's projected cash.
+  const Decimal zero_rmb = Decimal::from_units(0, 2);
+  CP_ASSIGN_OR_RETURN(Decimal overdraft_rate,
+                      refdata.parameters.ratio("clr.overdraft_penalty_rate_daily", date));
+  const int64_t accrual_days = [&] {
+    const auto& southbound = calendars.begin()->second;
+    int64_t days = 1;
+    while (true) {
+      auto next = southbound.day(date.plus_days(days));
+      if (!next.ok() || (*next)->southbound_trading) return days;
+      ++days;
+    }
+  }();
+  std::map<std::string, Decimal> trading_by_account;
+  std::map<std::string, Decimal> fee_by_account;
+  for (const auto& investor : result.investors) {
+    if (investor.reserve == "client") trading_by_account[investor.account_id] += investor.net_rmb;
+  }
+  for (const auto& fee : report.portfolio_fees) {
+    if (fee.reserve == "client") fee_by_account[fee.account_id] += fee.charge.fee_rmb;
+  }
+  std::set<std::string> charged;
+  for (const auto& [id, net] : trading_by_account) charged.insert(id);
+  for (const auto& [id, fee] : fee_by_account) charged.insert(id);
+  for (const std::string& account_id : charged) {
+    CP_ASSIGN_OR_RETURN(auto cash, latest_before(db,
+                                                 "SELECT amount FROM opening_cash WHERE "
+                                                 "account_id = ? AND currency = 'CNY' AND "
+                                                 "as_of <= ? ORDER BY as_of DESC LIMIT 1",
+                                                 {account_id, day_text(date)}));
+    if (!cash) {
+      return rule_violation("cannot clear " + date.to_string() + ": missing the RMB cash of " +
+                            account_id + " (import cash)");
+    }
+    const auto trading = trading_by_account.find(account_id);
+    const auto fee = fee_by_account.find(account_id);
+    if (auto short_of = clearing::overdraft(
+            *cash, trading == trading_by_account.end() ? zero_rmb : trading->second,
+            fee == fee_by_account.end() ? zero_rmb : fee->second, overdraft_rate, accrual_days)) {
+      report.exceptions.push_back(
+          {"overdraft", account_id, short_of->overdraft_rmb, short_of->projected_rmb, zero_rmb,
+           short_of->interest_rmb,
+           "advance RMB " + short_of->overdraft_rmb.to_string_grouped() +
+               " from own funds; notify the investor on T+1; penalty interest RMB " +
+               short_of->interest_rmb.to_string_grouped() + " for " + std::to_string(accrual_days) +
+               " day(s) (CLR-12)"});
+    }
+  }
+  // Settlement defaults (CLR-16) on this date's CSDC batches.
+  CP_ASSIGN_OR_RETURN(Decimal penalty_rate,
+                      refdata.parameters.ratio("clr.default_penalty_rate_daily", date));
+  CP_ASSIGN_OR_RETURN(Decimal reserve_rate,
+                      refdata.parameters.ratio("clr.reserve_interest_rate_annual", date));
+  CP_ASSIGN_OR_RETURN(int64_t reserve_day_count,
+                      refdata.parameters.integer("clr.reserve_interest_day_count", date));
+  CP_ASSIGN_OR_RETURN(auto checks, db.query("SELECT channel, reserve, batch, balance_rmb FROM "
+                                            "reserve_check WHERE check_date = ? ORDER BY channel, "
+                                            "reserve, batch",
+                                            {day_text(date)}));
+  std::map<std::string, std::pair<Decimal, Decimal>> batches;  // channel:reserve → (10:30, 18:00)
+  for (const Row& row : checks.rows) {
+    auto& pair = batches[row.text(0) + ":" + row.text(1)];
+    (row.text(2) == "10:30" ? pair.first : pair.second) = row.decimal(3);
+  }
+  for (const auto& [subject, balances] : batches) {
+    if (auto missed = clearing::settlement_default(balances.first, balances.second, penalty_rate,
+                                                   reserve_rate, accrual_days, reserve_day_count)) {
+      report.exceptions.push_back(
+          {"default", subject, std::max(missed->intraday_rmb, missed->end_of_day_rmb),
+           missed->end_of_day_rmb, missed->penalty_rmb, missed->interest_rmb,
+           "settlement default: intraday RMB " + missed->intraday_rmb.to_string_grouped() +
+               ", end of day RMB " + missed->end_of_day_rmb.to_string_grouped() + "; penalty RMB " +
+               missed->penalty_rmb.to_string_grouped() + ", interest RMB " +
+               missed->interest_rmb.to_string_grouped() + " (CLR-16)"});
+    }
+  }
+
   const auto breaks = ledger::check_journal(postings);
   CP_ASSERT(breaks.empty(), "the day's journal does not balance");
   report.postings = static_cast<int64_t>(postings.size());
   std::string digest_text = canonical(result);
   for (const auto& fee : report.portfolio_fees) {
     digest_text += fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n";
+  }
+  for (const auto& x : report.exceptions) {
+    digest_text += x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n";
   }
   for (const auto& r : report.reserves) {
     digest_text +=

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clearing/client_clearing.h"
+#include "clearing/exceptions.h"
 #include "clearing/funds_transfer.h"
 #include "clearing/portfolio_fee.h"
 #include "clearing/risk_funds.h"
@@ -43,14 +44,24 @@ struct InvestorPortfolioFee {
   Date collection_date;
 };
 
+struct MoneyException {
+  std::string kind;     // overdraft | default
+  std::string subject;  // the account, or channel:reserve
+  Decimal amount_rmb;
+  Decimal detail_rmb;
+  Decimal penalty_rmb;
+  Decimal interest_rmb;
+  std::string action;
+};
+
 struct EodReport {
   Date business_date;
   int64_t executions = 0;
   int64_t investors = 0;
   std::vector<ChannelSettlement> settlements;
-  std::vector<ReserveDay> reserves;
-  std::vector<InvestorPortfolioFee>
-      portfolio_fees;  // risk funds and transfer per channel and reserve account
+  std::vector<ReserveDay> reserves;  // risk funds and transfer per channel and reserve account
+  std::vector<InvestorPortfolioFee> portfolio_fees;
+  std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   int64_t postings = 0;
   std::string digest;
 };

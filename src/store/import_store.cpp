@@ -308,4 +308,60 @@ Result<ImportCounts> import_reserves(Database& db,
   return counts;
 }
 
+Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
+                                 const std::string& file) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
+  std::unordered_set<std::string> known;
+  for (const Row& row : accounts.rows) known.insert(row.text(0));
+  std::set<std::string> dates;
+  for (const auto& row : rows) {
+    if (!known.count(row.account_id)) {
+      Error error =
+          invalid_input("unknown account " + row.account_id + ": import accounts first", "account");
+      error.file = file;
+      error.line = row.line;
+      return error;
+    }
+    dates.insert(row.as_of.to_string());
+  }
+  for (const auto& date : dates) {
+    CP_RETURN_IF_ERROR(db.execute("DELETE FROM opening_cash WHERE as_of = ?", {date}));
+  }
+  for (const auto& row : rows) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO opening_cash (as_of, account_id, currency, amount) VALUES (?, ?, ?, ?)",
+        {row.as_of.to_string(), row.account_id, row.currency, decimal_value(row.amount)}));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<ImportCounts> import_reserve_checks(Database& db,
+                                           const std::vector<clearing::ReserveCheck>& rows,
+                                           const std::string& file) {
+  (void)file;
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const auto& row : rows) {
+    const std::vector<Value> key = {row.check_date.to_string(),
+                                    std::string(channel_code(row.channel)), row.reserve, row.batch};
+    CP_RETURN_IF_ERROR(
+        db.execute("DELETE FROM reserve_check WHERE check_date = ? AND channel = ? "
+                   "AND reserve = ? AND batch = ?",
+                   key));
+    std::vector<Value> params = key;
+    params.push_back(decimal_value(row.balance_rmb));
+    CP_RETURN_IF_ERROR(
+        db.execute("INSERT INTO reserve_check (check_date, channel, reserve, batch, "
+                   "balance_rmb) VALUES (?, ?, ?, ?, ?)",
+                   params));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
 }  // namespace cp::store

@@ -36,4 +36,10 @@ Result<ImportCounts> import_reserves(Database& db,
                                      const std::vector<clearing::ReserveBalance>& rows,
                                      const std::string& file);
 
+Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
+                                 const std::string& file);
+Result<ImportCounts> import_reserve_checks(Database& db,
+                                           const std::vector<clearing::ReserveCheck>& rows,
+                                           const std::string& file);
+
 }  // namespace cp::store

@@ -60,8 +60,10 @@ class EodCliTest : public testing::BackendTest {
   }
 
   void import_all() {
-    for (const char* kind : {"accounts", "executions", "fx", "prices", "positions", "reserves"}) {
-      const std::string file = std::string(kind) + ".csv";
+    for (const char* kind : {"accounts", "executions", "fx", "prices", "positions", "reserves",
+                             "cash", "reserve-checks"}) {
+      std::string file = std::string(kind) + ".csv";
+      if (file == "reserve-checks.csv") file = "reserve_checks.csv";
       EodRun imported = run(std::string("import ") + kind + " '" + golden(file) + "'");
       ASSERT_EQ(imported.exit_code, 0) << imported.err;
     }
@@ -149,7 +151,7 @@ TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
 }
 
 TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
-  for (const char* kind : {"accounts", "executions", "prices", "positions", "reserves"}) {
+  for (const char* kind : {"accounts", "executions", "prices", "positions", "reserves", "cash"}) {
     ASSERT_EQ(run(std::string("import ") + kind + " '" + golden(std::string(kind) + ".csv") + "'")
                   .exit_code,
               0);
