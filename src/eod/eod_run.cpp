@@ -321,7 +321,9 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                                       "business_date DESC LIMIT 1",
                                       {ch, reserve, day_text(date)}));
     transfer.risk_funds_previous_rmb = previous.value_or(zero);
-    transfer.portfolio_fee_rmb = zero;         // CLR-6 is not built yet (docs/eod.md)
+    // The 18:00 portfolio fee is included in the 10:30 calculation (seed 002 附件4 第42条).
+    const auto fee = portfolio_fee_by_reserve.find({channel, reserve});
+    transfer.portfolio_fee_rmb = fee == portfolio_fee_by_reserve.end() ? zero : fee->second;
     transfer.dividends_receivable_rmb = zero;  // corporate actions are a later issue
     reserve_day.transfer = clearing::funds_transfer(transfer, reserve);
     report.reserves.push_back(std::move(reserve_day));
@@ -425,7 +427,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
-        "eod_risk_funds", "eod_funds_transfer"}) {
+        "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -488,6 +490,44 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                                       row = {day, p.entry, seq, p.account, p.asset, dec(p.amount)};
                                       return true;
                                     }));
+  for (const auto& r : report.reserves) {
+    const std::string ch(channel_code(r.channel));
+    const auto& k = r.risk;
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_risk_funds (business_date, channel, reserve, marks_hkd, "
+        "marks_payable_hkd, long_value_hkd, short_value_hkd, collateral_hkd, margin_position_hkd, "
+        "margin_hkd, risk_funds_hkd, rate, risk_funds_rmb, flow_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, ch, r.reserve, dec(k.marks_hkd), dec(k.marks_payable_hkd), dec(k.long_value_hkd),
+         dec(k.short_value_hkd), dec(k.collateral_hkd), dec(k.margin_position_hkd),
+         dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate), dec(k.risk_funds_rmb),
+         r.risk_funds_date.to_string()}));
+    const auto& t = r.transfer_inputs;
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_funds_transfer (business_date, channel, reserve, "
+        "reserve_balance_prev_rmb, trading_money_net_rmb, risk_funds_rmb, risk_funds_prev_rmb, "
+        "portfolio_fee_rmb, dividends_rmb, transfer_rmb, direction, instruction) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, ch, r.reserve, dec(t.reserve_balance_previous_rmb), dec(t.trading_money_net_rmb),
+         dec(t.risk_funds_today_rmb), dec(t.risk_funds_previous_rmb), dec(t.portfolio_fee_rmb),
+         dec(t.dividends_receivable_rmb), dec(r.transfer.transfer_rmb), r.transfer.direction,
+         r.transfer.instruction}));
+  }
+  for (const auto& fee : report.portfolio_fees) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "
+        "days, fee_hkd, fee_rmb, collection_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, fee.account_id, std::string(channel_code(fee.channel)), fee.reserve,
+         dec(fee.charge.value_hkd), fee.charge.days, dec(fee.charge.fee_hkd),
+         dec(fee.charge.fee_rmb), fee.collection_date.to_string()}));
+  }
+  for (const auto& x : report.exceptions) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_exception (business_date, kind, subject, amount_rmb, detail_rmb, "
+        "penalty_rmb, interest_rmb, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, x.kind, x.subject, dec(x.amount_rmb), dec(x.detail_rmb), dec(x.penalty_rmb),
+         dec(x.interest_rmb), x.action}));
+  }
   CP_RETURN_IF_ERROR(
       db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
   CP_RETURN_IF_ERROR(

@@ -110,6 +110,65 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
     EXPECT_EQ(row.decimal(7).to_string(), want["commission_rmb"]);
     EXPECT_EQ(row.decimal(8).to_string(), want["stamp_duty"]);
   }
+  // Risk funds (CLR-9) and the transfer instruction (CLR-11), in the output and the database.
+  ASSERT_EQ(out["reserves"].size(), expected["risk_funds"].size());
+  for (const auto& r : out["reserves"]) {
+    const std::string key = r["channel"].get<std::string>() + ":" + r["reserve"].get<std::string>();
+    SCOPED_TRACE(key);
+    EXPECT_EQ(r["marks_hkd"], expected["risk_funds"][key]["marks_hkd"]);
+    EXPECT_EQ(r["margin_hkd"], expected["risk_funds"][key]["margin_hkd"]);
+    EXPECT_EQ(r["risk_funds_hkd"], expected["risk_funds"][key]["risk_funds_hkd"]);
+    EXPECT_EQ(r["risk_funds_rmb"], expected["risk_funds"][key]["risk_funds_rmb"]);
+    EXPECT_EQ(r["risk_funds_date"], "2024-03-18");  // T+1 (STL-2)
+    EXPECT_EQ(r["transfer_rmb"], expected["transfers"][key]["transfer_rmb"]);
+    EXPECT_EQ(r["direction"], expected["transfers"][key]["direction"]);
+  }
+  auto stored_risk = db_->query("SELECT channel, reserve, risk_funds_rmb FROM eod_risk_funds");
+  ASSERT_TRUE(stored_risk.ok()) << stored_risk.error().to_string();
+  ASSERT_EQ(stored_risk->rows.size(), expected["risk_funds"].size());
+  for (const auto& row : stored_risk->rows) {
+    EXPECT_EQ(row.decimal(2).to_string(),
+              expected["risk_funds"][row.text(0) + ":" + row.text(1)]["risk_funds_rmb"]);
+  }
+  auto stored_transfers =
+      db_->query("SELECT channel, reserve, transfer_rmb FROM eod_funds_transfer");
+  ASSERT_TRUE(stored_transfers.ok());
+  ASSERT_EQ(stored_transfers->rows.size(), expected["transfers"].size());
+  for (const auto& row : stored_transfers->rows) {
+    EXPECT_EQ(row.decimal(2).to_string(),
+              expected["transfers"][row.text(0) + ":" + row.text(1)]["transfer_rmb"]);
+  }
+  // The portfolio fee (CLR-6): Friday charges three calendar days on Friday's value.
+  auto fees = db_->query(
+      "SELECT account_id, channel, value_hkd, days, fee_hkd, fee_rmb, "
+      "collection_date FROM eod_portfolio_fee");
+  ASSERT_TRUE(fees.ok()) << fees.error().to_string();
+  ASSERT_EQ(fees->rows.size(), expected["portfolio_fees"].size());
+  for (const auto& row : fees->rows) {
+    const std::string key = row.text(0) + ":" + row.text(1);
+    SCOPED_TRACE(key);
+    const Json& want = expected["portfolio_fees"][key];
+    EXPECT_EQ(row.decimal(2).to_string(), want["value_hkd"]);
+    EXPECT_EQ(row.integer(3), want["days"].get<int64_t>());
+    EXPECT_EQ(row.decimal(4).to_string(), want["fee_hkd"]);
+    EXPECT_EQ(row.decimal(5).to_string(), want["fee_rmb"]);
+    EXPECT_EQ(row.text(6), want["collection_date"]);
+  }
+  // Exceptions: INV001's overdraft (CLR-12) and the sh own reserve's default (CLR-16).
+  auto exceptions = db_->query(
+      "SELECT kind, subject, amount_rmb, detail_rmb, penalty_rmb, "
+      "interest_rmb FROM eod_exception");
+  ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
+  ASSERT_EQ(exceptions->rows.size(), expected["exceptions"].size());
+  for (const auto& row : exceptions->rows) {
+    const std::string key = row.text(0) + ":" + row.text(1);
+    SCOPED_TRACE(key);
+    const Json& want = expected["exceptions"][key];
+    EXPECT_EQ(row.decimal(2).to_string(), want["amount_rmb"]);
+    EXPECT_EQ(row.decimal(3).to_string(), want["detail_rmb"]);
+    EXPECT_EQ(row.decimal(4).to_string(), want["penalty_rmb"]);
+    EXPECT_EQ(row.decimal(5).to_string(), want["interest_rmb"]);
+  }
   auto investors = db_->query(
       "SELECT account_id, channel, net_rmb, settlement_date FROM "
       "eod_investor_obligation");
@@ -260,6 +319,44 @@ TEST_P(EodCliTest, AKillBeforeTheCommitLeavesTheDatabaseAsItWas) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   EXPECT_EQ(Json::parse(again.out)["result_digest"], Json::parse(first.out)["result_digest"]);
   EXPECT_EQ(eod_state(**reopened), before);
+}
+
+TEST_P(EodCliTest, ReportsComeFromTheStoredResults) {
+  import_all();
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  // Fee collection: sh stamp duty = T1 302 + T2 33 + T3 61 + T5 26 = 422.00 (README table).
+  EodRun fees = run("report fees --date 2024-03-15");
+  ASSERT_EQ(fees.exit_code, 0) << fees.err;
+  EXPECT_THAT(fees.out,
+              HasSubstr("sh,stamp_duty,HKSAR Government (Inland Revenue Department),422.00"));
+  EXPECT_THAT(fees.out,
+              HasSubstr("sz,stamp_duty,HKSAR Government (Inland Revenue Department),116.00"));
+  // The CSDC summary as JSON: the sh client net of the README.
+  EodRun csdc = run("report csdc --date 2024-03-15 --json");
+  ASSERT_EQ(csdc.exit_code, 0) << csdc.err;
+  const Json summary = Json::parse(csdc.out);
+  ASSERT_EQ(summary["rows"].size(), 3u);
+  EXPECT_EQ(summary["rows"][0]["channel"], "sh");
+  EXPECT_EQ(summary["rows"][0]["reserve"], "client");
+  EXPECT_EQ(summary["rows"][0]["net_rmb"], "191805.21");
+  // One investor's statement: two trades, the portfolio fee and the net of each channel.
+  EodRun statement = run("report statement --date 2024-03-15 --account INV001");
+  ASSERT_EQ(statement.exit_code, 0) << statement.err;
+  EXPECT_THAT(statement.out, HasSubstr("INV001,sh,trade,T1,buy,00700,1000,301.20,301200.00,333.62,"
+                                       "75.30,301608.92,0.91768,276780.47,"));
+  EXPECT_THAT(statement.out, HasSubstr("INV001,sh,portfolio_fee,3 day(s) on HKD 97650.00"));
+  EXPECT_THAT(statement.out,
+              HasSubstr("INV001,sh,net_trading_money,,,,,,,,,,,246993.24,2024-03-19"));
+  EXPECT_EQ(statement.out.find("INV002"), std::string::npos);  // one investor only
+  // XLSX: a real workbook (a ZIP container).
+  const fs::path xlsx = dir_ / "transfer.xlsx";
+  EodRun workbook =
+      run("report transfer --date 2024-03-15 --format xlsx --out '" + xlsx.string() + "'");
+  ASSERT_EQ(workbook.exit_code, 0) << workbook.err;
+  EXPECT_THAT(workbook.out, HasSubstr("wrote 3 rows"));
+  EXPECT_EQ(slurp(xlsx).substr(0, 2), "PK");
+  // A date without a run is not found.
+  EXPECT_EQ(run("report csdc --date 2024-03-14").exit_code, 1);
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EodCliTest);

@@ -1,0 +1,228 @@
+#include "eod/reports.h"
+
+#include <xlsxwriter.h>
+
+#include <array>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/csv.h"
+
+namespace cp::eod {
+namespace {
+
+using store::Row;
+
+// Fee lines and who they are collected for (SPEC CLR-4; research/domain-facts.md §1.1).
+constexpr std::array<std::pair<const char*, const char*>, 6> kCollectors = {{
+    {"stamp_duty", "HKSAR Government (Inland Revenue Department)"},
+    {"trading_fee", "SEHK"},
+    {"sfc_levy", "SFC"},
+    {"afrc_levy", "AFRC"},
+    {"trading_tariff", "SEHK"},
+    {"settlement_fee", "HKSCC"},
+}};
+
+Report table(const std::string& name, const std::string& title, std::vector<std::string> columns,
+             std::vector<bool> amounts, const store::QueryResult& result) {
+  Report report{name, title, std::move(columns), {}, std::move(amounts)};
+  for (const Row& row : result.rows) {
+    std::vector<std::string> cells;
+    for (size_t i = 0; i < row.size(); ++i) cells.push_back(row.text(i));
+    report.rows.push_back(std::move(cells));
+  }
+  return report;
+}
+
+Result<Report> statement(store::Database& db, const std::string& day, const std::string& account) {
+  const std::string filter = account.empty() ? "" : " AND r.account_id = ?";
+  std::vector<store::Value> params = {day};
+  if (!account.empty()) params.emplace_back(account);
+  Report report{"statement",
+                "Investor statements of " + day,
+                {"account", "channel", "item", "reference", "side", "security", "quantity",
+                 "price_hkd", "consideration_hkd", "fees_hkd", "commission_hkd", "amount_hkd",
+                 "rate", "amount_rmb", "settles"},
+                {},
+                {false, false, false, false, false, false, true, true, true, true, true, true, true,
+                 true, false}};
+  CP_ASSIGN_OR_RETURN(auto trades,
+                      db.query("SELECT r.account_id, r.channel, r.trade_id, r.side, "
+                               "e.security_code, e.quantity, e.price_hkd, r.consideration_hkd, "
+                               "r.fees_hkd, r.commission_hkd, r.investor_hkd, r.rate, "
+                               "r.investor_rmb FROM eod_execution_result r JOIN execution e ON "
+                               "e.trade_id = r.trade_id WHERE r.business_date = ?" +
+                                   filter,
+                               params));
+  CP_ASSIGN_OR_RETURN(auto obligations,
+                      db.query("SELECT r.account_id, r.channel, r.net_rmb, r.settlement_date FROM "
+                               "eod_investor_obligation r WHERE r.business_date = ?" +
+                                   filter,
+                               params));
+  CP_ASSIGN_OR_RETURN(auto fees,
+                      db.query("SELECT r.account_id, r.channel, r.value_hkd, r.days, r.fee_hkd, "
+                               "r.fee_rmb, r.collection_date FROM eod_portfolio_fee r WHERE "
+                               "r.business_date = ?" +
+                                   filter,
+                               params));
+  std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<std::string>> sorted;
+  for (const Row& r : trades.rows) {
+    sorted[{r.text(0), r.text(1), 0, r.text(2)}] = {
+        r.text(0), r.text(1), "trade",   r.text(2),  r.text(3),  r.text(4),  r.text(5), r.text(6),
+        r.text(7), r.text(8), r.text(9), r.text(10), r.text(11), r.text(12), ""};
+  }
+  for (const Row& r : fees.rows) {
+    sorted[{r.text(0), r.text(1), 1, ""}] = {r.text(0),
+                                             r.text(1),
+                                             "portfolio_fee",
+                                             r.text(3) + " day(s) on HKD " + r.text(2),
+                                             "",
+                                             "",
+                                             "",
+                                             "",
+                                             "",
+                                             "",
+                                             "",
+                                             r.text(4),
+                                             "",
+                                             r.text(5),
+                                             r.text(6)};
+  }
+  for (const Row& r : obligations.rows) {
+    sorted[{r.text(0), r.text(1), 2, ""}] = {
+        r.text(0), r.text(1), "net_trading_money", "",       "", "", "", "", "", "", "",
+        "",        "",        r.text(2),           r.text(3)};
+  }
+  for (auto& [key, cells] : sorted) report.rows.push_back(std::move(cells));
+  return report;
+}
+
+Result<Report> fee_collection(store::Database& db, const std::string& day) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, stamp_duty, trading_fee, sfc_levy, "
+                                          "afrc_levy, trading_tariff, settlement_fee FROM "
+                                          "eod_execution_result WHERE business_date = ?",
+                                          {day}));
+  // Summed here with exact decimals: SQLite would sum TEXT through binary floating point.
+  std::map<std::string, std::array<Decimal, 6>> sums;
+  for (const Row& row : rows.rows) {
+    auto& sum = sums[row.text(0)];
+    for (size_t i = 0; i < 6; ++i) sum[i] += row.decimal(1 + i);
+  }
+  Report report{"fees",
+                "Fee collection by collector, " + day,
+                {"channel", "fee", "collector", "amount_hkd"},
+                {},
+                {false, false, false, true}};
+  for (const auto& [channel, sum] : sums) {
+    for (size_t i = 0; i < 6; ++i) {
+      report.rows.push_back({channel, kCollectors[i].first, kCollectors[i].second,
+                             sum[i].round(2, Rounding::kHalfUp).to_string()});
+    }
+  }
+  return report;
+}
+
+}  // namespace
+
+const std::vector<std::string>& report_names() {
+  static const std::vector<std::string> kNames = {"statement", "csdc", "transfer", "exceptions",
+                                                  "fees"};
+  return kNames;
+}
+
+Result<Report> build_report(store::Database& db, const std::string& name, Date date,
+                            const std::string& account) {
+  const std::string day = date.to_string();
+  CP_ASSIGN_OR_RETURN(auto run, db.query("SELECT result_digest FROM eod_run WHERE business_date = "
+                                         "? AND job = 'eod'",
+                                         {day}));
+  if (run.rows.empty()) {
+    return make_error(ErrorCode::kNotFound, "no EOD results for " + day + ": run `eod run` first");
+  }
+  if (name == "statement") return statement(db, day, account);
+  if (name == "fees") return fee_collection(db, day);
+  if (name == "csdc") {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, reserve, executions, buy_rmb, "
+                                            "sell_rmb, net_rmb, commission_rmb, flow, flow_date, "
+                                            "cutoff_hkt FROM eod_csdc_obligation WHERE "
+                                            "business_date = ? ORDER BY channel, reserve",
+                                            {day}));
+    return table("csdc", "CSDC settlement summary of " + day,
+                 {"channel", "reserve", "executions", "buy_rmb", "sell_rmb", "net_rmb",
+                  "commission_rmb", "flow", "date", "cutoff_hkt"},
+                 {false, false, true, true, true, true, true, false, false, false}, rows);
+  }
+  if (name == "transfer") {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, reserve, reserve_balance_prev_rmb, "
+                                            "trading_money_net_rmb, risk_funds_rmb, "
+                                            "risk_funds_prev_rmb, portfolio_fee_rmb, "
+                                            "dividends_rmb, transfer_rmb, direction, instruction "
+                                            "FROM eod_funds_transfer WHERE business_date = ? "
+                                            "ORDER BY channel, reserve",
+                                            {day}));
+    return table("transfer", "Funds-transfer instructions for " + day + " (CLR-11)",
+                 {"channel", "reserve", "reserve_balance_prev_rmb", "trading_money_net_rmb",
+                  "risk_funds_rmb", "risk_funds_prev_rmb", "portfolio_fee_rmb", "dividends_rmb",
+                  "transfer_rmb", "direction", "instruction"},
+                 {false, false, true, true, true, true, true, true, true, false, false}, rows);
+  }
+  if (name == "exceptions") {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT kind, subject, amount_rmb, detail_rmb, "
+                                            "penalty_rmb, interest_rmb, action FROM eod_exception "
+                                            "WHERE business_date = ? ORDER BY kind, subject",
+                                            {day}));
+    return table(
+        "exceptions", "Overdrafts and settlement defaults of " + day,
+        {"kind", "subject", "amount_rmb", "detail_rmb", "penalty_rmb", "interest_rmb", "action"},
+        {false, false, true, true, true, true, false}, rows);
+  }
+  return invalid_input(
+      "unknown report '" + name + "' (statement, csdc, transfer, exceptions, fees)", "report");
+}
+
+std::string report_csv(const Report& report) {
+  std::string out;
+  append_csv_record(out, report.columns);
+  for (const auto& row : report.rows) append_csv_record(out, row);
+  return out;
+}
+
+std::string report_json(const Report& report) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& row : report.rows) {
+    nlohmann::ordered_json object;
+    for (size_t i = 0; i < report.columns.size(); ++i) object[report.columns[i]] = row[i];
+    rows.push_back(object);
+  }
+  return nlohmann::ordered_json{{"report", report.name}, {"title", report.title}, {"rows", rows}}
+             .dump(2) +
+         "\n";
+}
+
+Result<void> write_report_xlsx(const Report& report, const std::string& path) {
+  lxw_workbook* workbook = workbook_new(path.c_str());
+  if (workbook == nullptr) return make_error(ErrorCode::kInternal, "cannot create " + path);
+  lxw_worksheet* sheet = workbook_add_worksheet(workbook, report.name.c_str());
+  lxw_format* bold = workbook_add_format(workbook);
+  format_set_bold(bold);
+  lxw_format* right = workbook_add_format(workbook);
+  format_set_align(right, LXW_ALIGN_RIGHT);
+  worksheet_write_string(sheet, 0, 0, report.title.c_str(), bold);
+  for (size_t c = 0; c < report.columns.size(); ++c) {
+    worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), report.columns[c].c_str(), bold);
+  }
+  for (size_t r = 0; r < report.rows.size(); ++r) {
+    for (size_t c = 0; c < report.rows[r].size(); ++c) {
+      const bool amount = c < report.amount_columns.size() && report.amount_columns[c];
+      worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 3), static_cast<lxw_col_t>(c),
+                             report.rows[r][c].c_str(), amount ? right : nullptr);
+    }
+  }
+  const lxw_error status = workbook_close(workbook);
+  if (status != LXW_NO_ERROR) {
+    return make_error(ErrorCode::kInternal, "cannot write " + path + ": " + lxw_strerror(status));
+  }
+  return Ok{};
+}
+
+}  // namespace cp::eod
