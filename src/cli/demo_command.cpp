@@ -1,3 +1,5 @@
+// connectpost demo: the main job on the embedded database — a generated trading day imported
+// and cleared by the end-of-day run, with its summary.
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -6,9 +8,10 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "eod/demo_data.h"
-#include "eod/trade_summary_job.h"
+#include "eod/eod_run.h"
 #include "refdata/refdata.h"
 #include "store/execution_store.h"
+#include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/refdata_store.h"
 
@@ -23,8 +26,8 @@ struct DemoOptions {
   bool json = false;
 };
 
-std::string grouped(int64_t value) {
-  return Decimal::from_int(value).to_string_grouped();
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
@@ -32,79 +35,92 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   if (options.accounts < 1 || options.executions < 1) {
     return invalid_input("--accounts and --executions must be at least 1");
   }
+  const std::string data_dir = context.config.get("data_dir");
   // 1. Reference data, checked before anything is written.
-  CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(context.config.get("data_dir")));
+  CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(data_dir));
   // 2. The database: created and migrated on first use.
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   CP_ASSIGN_OR_RETURN(auto schema, store::schema_status(*db, store::builtin_migrations()));
   CP_ASSIGN_OR_RETURN(int64_t refdata_rows,
                       store::replace_reference_data(*db, data, format_utc(context.clock.now())));
-  // 3. The day's demo trades, replacing any earlier demo trades of that date.
-  const auto started = std::chrono::steady_clock::now();
+  // 3. The day's inputs, through the same imports an operator uses (all or nothing each).
+  auto started = std::chrono::steady_clock::now();
   const auto demo =
       eod::generate_demo_data(date, options.accounts, options.executions, options.seed);
-  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(*db));
-  CP_ASSIGN_OR_RETURN(int64_t new_accounts, store::insert_missing_accounts(*db, demo.accounts));
-  CP_ASSIGN_OR_RETURN(int64_t loaded, store::replace_executions(*db, date, demo.executions));
-  CP_RETURN_IF_ERROR(tx.commit());
-  const double load_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  // 4. The end-of-day job.
-  CP_ASSIGN_OR_RETURN(auto report, eod::run_trade_summary(*db, date, context.clock));
+  {
+    CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(*db));
+    CP_RETURN_IF_ERROR(store::insert_missing_accounts(*db, demo.accounts));
+    CP_RETURN_IF_ERROR(store::replace_executions(*db, date, demo.executions));
+    CP_RETURN_IF_ERROR(tx.commit());
+  }
+  CP_RETURN_IF_ERROR(store::import_prices(*db, demo.prices, "demo", true));
+  CP_RETURN_IF_ERROR(store::import_fx(*db, demo.fx, "demo", true));
+  CP_RETURN_IF_ERROR(store::import_cash(*db, demo.cash, "demo"));
+  CP_RETURN_IF_ERROR(store::import_reserves(*db, demo.reserves, "demo"));
+  const double load_seconds = seconds_since(started);
+  // 4. The end-of-day run.
+  started = std::chrono::steady_clock::now();
+  CP_ASSIGN_OR_RETURN(eod::EodReport report,
+                      eod::run_eod(*db, date, {data_dir, &context.clock, 0}));
+  const double eod_seconds = seconds_since(started);
 
-  const auto in_force = data.parameters.table().all_in_force(date);
+  int64_t overdrafts = 0;
+  for (const auto& x : report.exceptions) overdrafts += x.kind == "overdraft";
   if (options.json) {
-    Json rows = Json::array();
-    for (const auto& row : report.rows) {
-      rows.push_back({{"channel", channel_code(row.channel)},
-                      {"side", side_code(row.side)},
-                      {"executions", row.executions},
-                      {"quantity", row.quantity},
-                      {"consideration_hkd", row.consideration_hkd.to_string()},
-                      {"accounts", row.accounts}});
+    Json csdc = Json::array();
+    for (const auto& s : report.settlements) {
+      csdc.push_back({{"channel", channel_code(s.channel)},
+                      {"reserve", s.reserve},
+                      {"net_rmb", s.obligation.net_rmb.to_string()},
+                      {"flow", s.flow},
+                      {"date", s.flow_date.to_string()}});
     }
     print_json(std::cout, {{"database", db->describe()},
                            {"schema_version", schema.current_version},
                            {"reference_data_rows", refdata_rows},
-                           {"parameters_in_force", in_force.size()},
                            {"business_date", date.to_string()},
                            {"accounts", options.accounts},
-                           {"executions", loaded},
-                           {"summary", rows},
+                           {"executions", report.executions},
+                           {"investors", report.investors},
+                           {"postings", report.postings},
+                           {"overdrafts", overdrafts},
+                           {"csdc", csdc},
                            {"result_digest", report.digest}});
     return Ok{};
   }
-
   std::cout << "connectpost demo\n"
-            << "  database         " << db->describe() << " (schema version "
-            << schema.current_version << ")\n"
-            << "  reference data   " << refdata_rows << " rows loaded; " << in_force.size()
-            << " parameters in force on " << date.to_string() << "\n"
-            << "  demo trades      " << grouped(options.accounts) << " accounts ("
-            << grouped(new_accounts) << " new), " << grouped(loaded) << " executions for "
-            << date.to_string() << ", stored in " << std::fixed << std::setprecision(2)
-            << load_seconds << " s\n\n"
-            << "End-of-day trade summary for " << date.to_string() << "\n";
-  std::vector<std::vector<std::string>> table;
-  Decimal total_consideration;
-  int64_t total_executions = 0;
-  for (const auto& row : report.rows) {
-    table.push_back({std::string(channel_code(row.channel)), std::string(side_code(row.side)),
-                     grouped(row.executions), grouped(row.quantity),
-                     row.consideration_hkd.to_string_grouped(), grouped(row.accounts)});
-    total_consideration += row.consideration_hkd;
-    total_executions += row.executions;
+            << "  database        " << db->describe() << " (schema version "
+            << schema.current_version << "), " << refdata_rows << " reference-data rows\n"
+            << "  inputs          " << Decimal::from_int(options.accounts).to_string_grouped()
+            << " accounts, " << Decimal::from_int(report.executions).to_string_grouped()
+            << " executions on " << date.to_string() << ", prices, FX, cash, reserves ("
+            << std::fixed << std::setprecision(2) << load_seconds << " s)\n"
+            << "  end of day      " << Decimal::from_int(report.investors).to_string_grouped()
+            << " investor obligations, " << Decimal::from_int(report.postings).to_string_grouped()
+            << " journal postings, " << overdrafts << " overdrafts (" << eod_seconds << " s)\n\n"
+            << "Net trading money with CSDC (positive: the broker pays)\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& s : report.settlements) {
+    rows.push_back({std::string(channel_code(s.channel)), s.reserve,
+                    Decimal::from_int(s.obligation.executions).to_string_grouped(),
+                    s.obligation.net_rmb.to_string_grouped(),
+                    s.obligation.commission_rmb.to_string_grouped(),
+                    s.flow_date.to_string() + " " + s.cutoff_hkt.to_string()});
   }
-  table.push_back(
-      {"all", "", grouped(total_executions), "", total_consideration.to_string_grouped(), ""});
   print_table(std::cout,
-              {"CHANNEL", "SIDE", "EXECUTIONS", "SHARES", "CONSIDERATION (HKD)", "ACCOUNTS"}, table,
-              {2, 3, 4, 5});
-  std::cout << "\n  stages           load " << std::setprecision(3) << report.seconds_load
-            << " s, compute " << report.seconds_compute << " s, store " << report.seconds_store
-            << " s\n"
-            << "  result digest    " << report.digest
-            << " (FNV-1a of the result rows; a rerun prints the same)\n";
+              {"CHANNEL", "RESERVE", "EXECUTIONS", "NET (RMB)", "COMMISSION (RMB)", "SETTLES"},
+              rows, {2, 3, 4});
+  std::cout << "\nRisk funds and funds transfer\n";
+  std::vector<std::vector<std::string>> reserve_rows;
+  for (const auto& r : report.reserves) {
+    reserve_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
+                            r.risk.risk_funds_rmb.to_string_grouped(), r.transfer.instruction});
+  }
+  print_table(std::cout, {"CHANNEL", "RESERVE", "RISK FUNDS (RMB)", "TRANSFER"}, reserve_rows, {2});
+  std::cout << "\n  result digest   " << report.digest << " (a rerun prints the same)\n"
+            << "  next            connectpost report statement --date " << date.to_string()
+            << " --account SB00000001\n"
+            << "                  connectpost ledger check --date " << date.to_string() << "\n";
   return Ok{};
 }
 
@@ -114,8 +130,8 @@ void register_demo_command(CLI::App& app, AppContext& context) {
   auto options = std::make_shared<DemoOptions>();
   auto* demo = app.add_subcommand(
       "demo",
-      "Create and migrate the database, load reference data and a generated trading day, "
-      "run the end-of-day job and print its summary");
+      "Create and migrate the database, import a generated trading day and run the "
+      "end-of-day clearing; print its summary");
   demo->add_option("--date", options->date, "Business date of the generated trades")
       ->capture_default_str();
   demo->add_option("--accounts", options->accounts, "Number of investor accounts")

@@ -66,6 +66,10 @@ DemoData generate_demo_data(Date trade_date, int account_count, int execution_co
     // A-share online commission rates of 0.02%-0.03%, minimum 0 or 5 HKD (SPEC CLR-5).
     account.commission_rate = *Decimal::parse(kind % 2 == 0 ? "0.0002" : "0.0003");
     account.commission_min_hkd = *Decimal::parse(kind % 3 == 0 ? "5.00" : "0.00");
+    if (account.money_kind == "own") {  // the broker does not charge itself commission
+      account.commission_rate = *Decimal::parse("0");
+      account.commission_min_hkd = *Decimal::parse("0.00");
+    }
     data.accounts.push_back(std::move(account));
   }
 
@@ -90,6 +94,28 @@ DemoData generate_demo_data(Date trade_date, int account_count, int execution_co
     execution.price_hkd = *Decimal::parse(security.base_price) +
                           *Decimal::parse(security.tick) * Decimal::from_int(ticks);
     data.executions.push_back(std::move(execution));
+  }
+
+  const Date previous = trade_date.plus_days(trade_date.weekday() == Weekday::kMonday ? -3 : -1);
+  for (const auto& security : kSecurities) {
+    data.prices.push_back({trade_date, security.code, *Decimal::parse(security.base_price), 0});
+  }
+  // RMB per HKD: reference rates ±3% around a 0.9123 mid, settlement rates near the mid.
+  data.fx.push_back({trade_date, Channel::kShanghai, *Decimal::parse("0.8849"),
+                     *Decimal::parse("0.9397"), *Decimal::parse("0.91264"),
+                     *Decimal::parse("0.91196"), 0});
+  data.fx.push_back({trade_date, Channel::kShenzhen, *Decimal::parse("0.8849"),
+                     *Decimal::parse("0.9397"), *Decimal::parse("0.91267"),
+                     *Decimal::parse("0.91193"), 0});
+  // Cash: enough for most; one account in 50 holds only RMB 1,000 (overdrafts if it buys).
+  for (size_t i = 0; i < data.accounts.size(); ++i) {
+    if (data.accounts[i].money_kind != "client") continue;
+    data.cash.push_back({previous, data.accounts[i].account_id, "CNY",
+                         *Decimal::parse(i % 50 == 7 ? "1000.00" : "5000000.00"), 0});
+  }
+  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    data.reserves.push_back({previous, channel, "client", *Decimal::parse("2000000000.00"), 0});
+    data.reserves.push_back({previous, channel, "own", *Decimal::parse("50000000.00"), 0});
   }
   return data;
 }

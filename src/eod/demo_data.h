@@ -7,12 +7,20 @@
 #include <vector>
 
 #include "clearing/execution.h"
+#include "clearing/input_files.h"
 
 namespace cp::eod {
 
 struct DemoData {
   std::vector<clearing::Account> accounts;
   std::vector<clearing::Execution> executions;
+  // The rest of a day's EOD inputs (invented, plausible): closes at the base prices, FX rates,
+  // each client account's cash (a few short of their buys, to show overdrafts), and the
+  // previous day's reserve balances.
+  std::vector<clearing::ClosingPrice> prices;
+  std::vector<clearing::FxRates> fx;
+  std::vector<clearing::CashRow> cash;
+  std::vector<clearing::ReserveBalance> reserves;
 };
 
 // The same arguments give the same data on every machine (a fixed PRNG, integer draws only).

@@ -353,12 +353,18 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   std::set<std::string> charged;
   for (const auto& [id, net] : trading_by_account) charged.insert(id);
   for (const auto& [id, fee] : fee_by_account) charged.insert(id);
+  // Every account's latest RMB cash statement on or before T, in one query (ordered, last wins).
+  CP_ASSIGN_OR_RETURN(auto statements,
+                      db.query("SELECT account_id, amount FROM opening_cash WHERE currency = 'CNY' "
+                               "AND as_of <= ? ORDER BY account_id, as_of",
+                               {day_text(date)}));
+  std::map<std::string, Decimal> cash_by_account;
+  for (const Row& row : statements.rows) cash_by_account[row.text(0)] = row.decimal(1);
   for (const std::string& account_id : charged) {
-    CP_ASSIGN_OR_RETURN(auto cash, latest_before(db,
-                                                 "SELECT amount FROM opening_cash WHERE "
-                                                 "account_id = ? AND currency = 'CNY' AND "
-                                                 "as_of <= ? ORDER BY as_of DESC LIMIT 1",
-                                                 {account_id, day_text(date)}));
+    const auto found_cash = cash_by_account.find(account_id);
+    const std::optional<Decimal> cash = found_cash == cash_by_account.end()
+                                            ? std::nullopt
+                                            : std::optional<Decimal>(found_cash->second);
     if (!cash) {
       return rule_violation("cannot clear " + date.to_string() + ": missing the RMB cash of " +
                             account_id + " (import cash)");
