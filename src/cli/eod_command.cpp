@@ -1,5 +1,6 @@
 // connectpost eod run | ledger check
 #include <cstdlib>
+#include <iomanip>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -104,6 +105,10 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
     std::vector<std::vector<std::string>> exception_rows;
     for (const auto& x : report.exceptions) exception_rows.push_back({x.kind, x.subject, x.action});
     print_table(std::cout, {"KIND", "SUBJECT", "ACTION"}, exception_rows);
+  }
+  std::cout << "\nStages:";
+  for (const auto& [stage, seconds] : report.stage_seconds) {
+    std::cout << " " << stage << " " << std::fixed << std::setprecision(2) << seconds << " s;";
   }
   std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n";
   return Ok{};

@@ -95,6 +95,13 @@ Result<std::vector<clearing::Execution>> unsettled_executions(
 }  // namespace
 
 Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& inputs) {
+  auto stage_start = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, double>> stages;
+  auto end_stage = [&](const char* name) {
+    const auto now = std::chrono::steady_clock::now();
+    stages.emplace_back(name, std::chrono::duration<double>(now - stage_start).count());
+    stage_start = now;
+  };
   CP_ASSIGN_OR_RETURN(refdata::RefData refdata, refdata::load_refdata(inputs.data_dir));
   CP_ASSIGN_OR_RETURN(auto markets, refdata::load_market_calendars(inputs.data_dir));
   CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, markets));
@@ -140,6 +147,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                           " (import them first)");
   }
 
+  end_stage("load inputs");
   CP_ASSIGN_OR_RETURN(auto accounts, load_accounts(db));
   const clearing::DayFees fees = clearing::DayFees::for_date(refdata.fees, date);
   clearing_inputs.executions = &executions;
@@ -178,6 +186,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
         {obligation.channel, obligation.reserve, obligation, name, flow.date, flow.cutoff_hkt});
   }
 
+  end_stage("clear executions");
   // The portfolio fee (CLR-6) of every investor holding on a channel, from T's holdings and
   // closes, for T and the calendar days before the channel's next Southbound trading day.
   const std::string shown = std::filesystem::path(inputs.data_dir).filename().string();
@@ -428,6 +437,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   }
   report.digest = clearing::digest_hex(digest_text);
 
+  end_stage("fees, risk funds, transfers, exceptions, journal");
   // One transaction: the date's earlier results go, these come in.
   const std::string day = date.to_string();
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
@@ -463,15 +473,19 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
         }
         return true;
       }));
+  CP_ASSIGN_OR_RETURN(auto insert_obligation,
+                      db.prepare("INSERT INTO eod_investor_obligation (business_date, account_id, "
+                                 "channel, reserve, executions, buy_rmb, sell_rmb, net_rmb, "
+                                 "settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  std::map<Channel, std::string> settles_on;
+  for (const auto& [channel, schedule] : schedules) {
+    settles_on[channel] = flow_of(channel, "trading_money_payable").date.to_string();
+  }
   for (const auto& investor : result.investors) {
-    const Date settles = flow_of(investor.channel, "trading_money_payable").date;
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_investor_obligation (business_date, account_id, channel, reserve, "
-        "executions, buy_rmb, sell_rmb, net_rmb, settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-        "?)",
+    CP_RETURN_IF_ERROR(insert_obligation->execute(
         {day, investor.account_id, std::string(channel_code(investor.channel)), investor.reserve,
          investor.executions, dec(investor.buy_rmb), dec(investor.sell_rmb), dec(investor.net_rmb),
-         settles.to_string()}));
+         settles_on.at(investor.channel)}));
   }
   for (const auto& s : report.settlements) {
     CP_RETURN_IF_ERROR(db.execute(
@@ -545,7 +559,10 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     std::fflush(stderr);
     std::this_thread::sleep_for(std::chrono::milliseconds(inputs.pause_before_commit_ms));
   }
+  end_stage("write results");
   CP_RETURN_IF_ERROR(tx.commit());
+  end_stage("commit");
+  report.stage_seconds = std::move(stages);
   return report;
 }
 

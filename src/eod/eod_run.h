@@ -64,6 +64,8 @@ struct EodReport {
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   int64_t postings = 0;
   std::string digest;
+  // Wall time of each stage, in order, for the summary and the benchmark (not part of results).
+  std::vector<std::pair<std::string, double>> stage_seconds;
 };
 
 struct EodInputs {

@@ -5,24 +5,45 @@
 namespace cp::ledger {
 
 std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result) {
-  std::vector<Posting> postings;
-  postings.reserve(result.executions.size() * 5);
+  struct Entry {
+    std::string account_id;
+    Channel channel;
+    std::string reserve;
+    Decimal investor_rmb;                   // + the investor receives, − it pays
+    Decimal csdc_rmb;                       // + the broker owes CSDC
+    Decimal commission_rmb;                 // the broker's income
+    std::map<std::string, int64_t> shares;  // net shares to receive (+) or deliver (−)
+  };
+  std::map<std::pair<std::string, Channel>, Entry> entries;
   for (const auto& r : result.executions) {
     const clearing::Execution& e = *r.execution;
     const bool buy = e.side == Side::kBuy;
-    const std::string channel(channel_code(e.channel));
-    const std::string csdc = "csdc_settlement:" + channel + ":" + r.reserve;
-    // Money: the investor pays (buy) or receives (sell); CSDC receives or pays; the broker keeps
-    // the commission. Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission.
-    postings.push_back({e.trade_id, "investor_cash:" + e.account_id, "CNY",
-                        buy ? -r.investor_rmb : r.investor_rmb});
-    postings.push_back({e.trade_id, csdc, "CNY", buy ? r.csdc_rmb : -r.csdc_rmb});
-    postings.push_back({e.trade_id, "commission_income", "CNY", r.commission_rmb});
-    // Securities: receivable by the buyer, deliverable by the seller, against CSDC (STL-5).
-    const Decimal shares = Decimal::from_int(buy ? e.quantity : -e.quantity);
-    const std::string asset = "security:" + e.security_code;
-    postings.push_back({e.trade_id, "investor_securities:" + e.account_id, asset, shares});
-    postings.push_back({e.trade_id, "csdc_securities:" + channel, asset, -shares});
+    Entry& entry = entries[{e.account_id, e.channel}];
+    entry.account_id = e.account_id;
+    entry.channel = e.channel;
+    entry.reserve = r.reserve;
+    // Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission = 0.
+    entry.investor_rmb += buy ? -r.investor_rmb : r.investor_rmb;
+    entry.csdc_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
+    entry.commission_rmb += r.commission_rmb;
+    entry.shares[e.security_code] += buy ? e.quantity : -e.quantity;  // STL-5
+  }
+  std::vector<Posting> postings;
+  postings.reserve(entries.size() * 5);
+  for (const auto& [key, entry] : entries) {
+    const std::string channel(channel_code(entry.channel));
+    const std::string id = "TRADES:" + entry.account_id + ":" + channel;
+    postings.push_back({id, "investor_cash:" + entry.account_id, "CNY", entry.investor_rmb});
+    postings.push_back(
+        {id, "csdc_settlement:" + channel + ":" + entry.reserve, "CNY", entry.csdc_rmb});
+    postings.push_back({id, "commission_income", "CNY", entry.commission_rmb});
+    for (const auto& [code, shares] : entry.shares) {
+      if (shares == 0) continue;  // bought and sold the same day: nothing moves
+      const std::string asset = "security:" + code;
+      postings.push_back(
+          {id, "investor_securities:" + entry.account_id, asset, Decimal::from_int(shares)});
+      postings.push_back({id, "csdc_securities:" + channel, asset, Decimal::from_int(-shares)});
+    }
   }
   return postings;
 }

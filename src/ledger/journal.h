@@ -26,7 +26,9 @@ struct Posting {
   Decimal amount;
 };
 
-// The trade date's obligation entries, one per execution: money and securities.
+// The trade date's obligation entries: one per investor and channel ("TRADES:<account>:<ch>"),
+// with the money of all the investor's executions on the channel and the net quantity of each
+// security. Per-execution detail stays in the execution results; the journal carries what moves.
 std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result);
 
 // A charge to an investor collected for CSDC (the portfolio fee): the investor's cash goes down,

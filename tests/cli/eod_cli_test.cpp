@@ -191,8 +191,9 @@ TEST_P(EodCliTest, ARerunReplacesTheResultsWithTheSameDigest) {
   EXPECT_EQ(Json::parse(first.out)["result_digest"], Json::parse(second.out)["result_digest"]);
   auto postings = db_->query("SELECT COUNT(*) FROM ledger_posting");
   ASSERT_TRUE(postings.ok());
-  // 7 executions × (3 money + 2 securities) + 3 portfolio-fee charges × 2.
-  EXPECT_EQ(postings->rows.at(0).integer(0), 41);
+  // 5 investor-channel entries × 3 money postings + 6 net security movements × 2 (INV001 sh holds
+  // two securities) + 3 portfolio-fee charges × 2.
+  EXPECT_EQ(postings->rows.at(0).integer(0), 33);
 }
 
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
@@ -200,14 +201,15 @@ TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
   EodRun clean = run("ledger check --date 2024-03-15");
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
-  // Break one posting: T3's commission moves by a fen, so T3's CNY postings no longer balance.
-  ASSERT_TRUE(db_->execute("UPDATE ledger_posting SET amount = ? WHERE entry = 'T3' AND "
-                           "account = 'commission_income'",
+  // Break one posting: INV002's sh commission (T3's 11.03) moves by a fen, so the entry's CNY
+  // postings no longer balance.
+  ASSERT_TRUE(db_->execute("UPDATE ledger_posting SET amount = ? WHERE entry = 'TRADES:INV002:sh' "
+                           "AND account = 'commission_income'",
                            {std::string("11.04")})
                   .ok());
   EodRun broken = run("ledger check --date 2024-03-15");
   EXPECT_EQ(broken.exit_code, 1);
-  EXPECT_THAT(broken.out, HasSubstr("T3: postings of CNY sum to 0.01, not zero"));
+  EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: postings of CNY sum to 0.01, not zero"));
 }
 
 TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
