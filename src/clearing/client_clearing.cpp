@@ -1,6 +1,9 @@
 #include "clearing/client_clearing.h"
 
+#include <algorithm>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace cp::clearing {
 namespace {
@@ -34,15 +37,25 @@ ExecutionResult clear_execution(const Execution& e, const Account& account, bool
 ClearingResult clear_day(const ClearingInputs& inputs) {
   ClearingResult result;
   result.executions.reserve(inputs.executions->size());
-  std::map<std::tuple<std::string, Channel>, InvestorObligation> investors;
-  std::map<std::tuple<Channel, std::string>, CsdcObligation> csdc;
+  // Hash maps keyed by "account\x1fchannel": a busy day has hundreds of thousands of investors.
+  std::unordered_map<std::string, InvestorObligation> investors;
+  std::map<std::tuple<Channel, std::string>, CsdcObligation> csdc;  // a handful of entries
+  std::unordered_map<std::string_view, const Account*> accounts;
+  accounts.reserve(inputs.accounts->size());
+  for (const auto& [id, account] : *inputs.accounts) accounts.emplace(id, &account);
+  std::string investor_key;
   for (const Execution& e : *inputs.executions) {
-    const Account& account = inputs.accounts->at(e.account_id);
+    const auto found = accounts.find(e.account_id);
+    CP_ASSERT(found != accounts.end(), "an execution of an unknown account reached clearing");
+    const Account& account = *found->second;
     const ExecutionResult r = clear_execution(e, account, inputs.is_etf(e.security_code),
                                               *inputs.fees, inputs.fx.at(e.channel));
     const bool buy = e.side == Side::kBuy;
 
-    InvestorObligation& investor = investors[{e.account_id, e.channel}];
+    investor_key.assign(e.account_id);
+    investor_key.push_back('\x1f');
+    investor_key.push_back(e.channel == Channel::kShanghai ? 'h' : 'z');
+    InvestorObligation& investor = investors[investor_key];
     investor.account_id = e.account_id;
     investor.channel = e.channel;
     investor.reserve = r.reserve;
@@ -60,10 +73,15 @@ ClearingResult clear_day(const ClearingInputs& inputs) {
 
     result.executions.push_back(r);
   }
+  result.investors.reserve(investors.size());
   for (auto& [key, investor] : investors) {
     investor.net_rmb = investor.buy_rmb - investor.sell_rmb;
-    result.investors.push_back(investor);
+    result.investors.push_back(std::move(investor));
   }
+  // By account, then channel: the same order whatever the hash map did.
+  std::sort(result.investors.begin(), result.investors.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
+  });
   for (auto& [key, broker] : csdc) {
     broker.net_rmb = broker.buy_rmb - broker.sell_rmb;
     // Money in = money out: what investors pay net equals what CSDC receives net plus the

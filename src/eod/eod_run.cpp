@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
@@ -72,7 +73,8 @@ Result<std::optional<Decimal>> latest_before(store::Database& db, const std::str
 // unsettled positions), from the trade dates of the last two weeks.
 Result<std::vector<clearing::Execution>> unsettled_executions(
     store::Database& db, const calendar::SouthboundCalendar& southbound,
-    const refdata::ParameterTable& parameters, Date date) {
+    const refdata::ParameterTable& parameters, Date date,
+    const std::vector<clearing::Execution>& todays) {
   const std::string channel(channel_code(southbound.channel()));
   CP_ASSIGN_OR_RETURN(auto rows,
                       db.query("SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND "
@@ -84,6 +86,12 @@ Result<std::vector<clearing::Execution>> unsettled_executions(
     CP_ASSIGN_OR_RETURN(auto schedule,
                         calendar::settlement_schedule(southbound, parameters, traded));
     if (schedule.securities_settlement_date <= date) continue;
+    if (traded == date) {  // already in memory: the day being cleared
+      for (const auto& e : todays) {
+        if (e.channel == southbound.channel()) out.push_back(e);
+      }
+      continue;
+    }
     CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, traded));
     for (auto& e : executions) {
       if (e.channel == southbound.channel()) out.push_back(std::move(e));
@@ -153,9 +161,14 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   clearing_inputs.executions = &executions;
   clearing_inputs.accounts = &accounts;
   clearing_inputs.fees = &fees;
+  std::unordered_map<std::string, bool> etf_by_code;  // one master look-up per security
   clearing_inputs.is_etf = [&](const std::string& code) {
-    auto entry = refdata.securities.on(code, date);
-    return entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
+    auto [found, inserted] = etf_by_code.try_emplace(code, false);
+    if (inserted) {
+      auto entry = refdata.securities.on(code, date);
+      found->second = entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
+    }
+    return found->second;
   };
   const clearing::ClearingResult result = clearing::clear_day(clearing_inputs);
   auto postings = ledger::trade_date_postings(result);
@@ -248,7 +261,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   std::map<std::pair<Channel, std::string>, std::vector<clearing::Execution>> unsettled_by_reserve;
   for (const auto& [channel, southbound] : calendars) {
     CP_ASSIGN_OR_RETURN(auto unsettled,
-                        unsettled_executions(db, southbound, refdata.parameters, date));
+                        unsettled_executions(db, southbound, refdata.parameters, date, executions));
     for (auto& e : unsettled) {
       auto account = accounts.find(e.account_id);
       if (account == accounts.end()) continue;
