@@ -25,6 +25,7 @@ test: setup $(BUILD_TEST)/build.ninja
 	cd $(BUILD_TEST) && ctest --output-on-failure -j $(JOBS)
 
 bench: setup $(BUILD_RELEASE)/build.ninja
+	@./scripts/setup bench
 	cmake --build $(BUILD_RELEASE) -j $(JOBS)
 	./bench/run $(BUILD_RELEASE)
 
