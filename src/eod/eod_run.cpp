@@ -70,7 +70,8 @@ Result<std::optional<Decimal>> latest_before(store::Database& db, const std::str
 }
 
 // Executions of `channel` traded up to `date` whose securities settle after it (SPEC CLR-9:
-// unsettled positions), from the trade dates of the last two weeks.
+// unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
+// longest closures (Lunar New Year and National Day with their weekends) with room to spare.
 Result<std::vector<clearing::Execution>> unsettled_executions(
     store::Database& db, const calendar::SouthboundCalendar& southbound,
     const refdata::ParameterTable& parameters, Date date,
@@ -79,7 +80,7 @@ Result<std::vector<clearing::Execution>> unsettled_executions(
   CP_ASSIGN_OR_RETURN(auto rows,
                       db.query("SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND "
                                "trade_date > ? AND trade_date <= ? ORDER BY trade_date",
-                               {channel, date.plus_days(-14).to_string(), date.to_string()}));
+                               {channel, date.plus_days(-31).to_string(), date.to_string()}));
   std::vector<clearing::Execution> out;
   for (const Row& row : rows.rows) {
     const Date traded = *Date::parse(row.text(0));
