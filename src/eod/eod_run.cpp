@@ -115,36 +115,54 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(auto markets, refdata::load_market_calendars(inputs.data_dir));
   CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, markets));
   CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, date));
-  if (executions.empty()) {
-    return rule_violation("no executions stored for " + date.to_string() +
-                          ": import the day's executions first");
-  }
-  // Refuse what cannot be cleared, naming everything that is missing.
-  std::set<Channel> channels;
+  // Every channel on which the date is a Southbound trading day is cleared, traded or not: its
+  // holders owe the portfolio fee and its earlier trades may still be unsettled. A channel with
+  // executions on a day it does not trade is refused with the calendar's reason.
+  std::set<Channel> traded;
   std::set<std::string> securities;
   for (const auto& e : executions) {
-    channels.insert(e.channel);
+    traded.insert(e.channel);
     securities.insert(e.security_code);
   }
   std::map<Channel, calendar::SouthboundCalendar> calendars;
   clearing::ClearingInputs clearing_inputs;
   std::string missing;
-  for (Channel channel : channels) {
+  std::string closed;
+  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
     CP_ASSIGN_OR_RETURN(auto built,
                         calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* day, built.day(date));
     if (!day->southbound_trading) {
-      return rule_violation(date.to_string() + " is not a Southbound trading day on the " +
-                            std::string(channel_code(channel)) + " channel: " + day->reason_text());
+      if (traded.count(channel)) {
+        return rule_violation(date.to_string() + " is not a Southbound trading day on the " +
+                              std::string(channel_code(channel)) +
+                              " channel: " + day->reason_text());
+      }
+      closed += std::string(closed.empty() ? "" : "; ") + std::string(channel_code(channel)) +
+                ": " + day->reason_text();
+      continue;
     }
     calendars.emplace(channel, std::move(built));
     CP_ASSIGN_OR_RETURN(auto fx, load_fx(db, date, channel));
-    if (!fx) {
-      missing += "; FX rates for " + std::string(channel_code(channel));
-    } else {
+    if (fx) {
       clearing_inputs.fx[channel] = *fx;
+    } else if (traded.count(channel)) {
+      missing += "; FX rates for " + std::string(channel_code(channel));
     }
   }
+  if (calendars.empty()) {
+    return rule_violation(date.to_string() +
+                          " is not a Southbound trading day on either channel (" + closed + ")");
+  }
+  // The rate a channel without trades needs for its portfolio fee or risk funds, checked there.
+  auto fx_of = [&](Channel channel) -> Result<const clearing::FxRates*> {
+    auto found = clearing_inputs.fx.find(channel);
+    if (found == clearing_inputs.fx.end()) {
+      return rule_violation("cannot clear " + date.to_string() + ": missing FX rates for " +
+                            std::string(channel_code(channel)) + " (import them first)");
+    }
+    return &found->second;
+  };
   for (const auto& code : securities) {
     CP_ASSIGN_OR_RETURN(auto price, db.query("SELECT 1 FROM closing_price WHERE price_date = ? AND "
                                              "security_code = ?",
@@ -241,13 +259,14 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
       closes[row.text(1)] = *close;
     }
     const Date collection = flow_of(channel, "portfolio_fee").date;
+    if (!by_account.empty()) CP_RETURN_IF_ERROR(fx_of(channel));
     for (const auto& [account_id, holdings] : by_account) {
       auto account = accounts.find(account_id);
       if (account == accounts.end()) continue;
       InvestorPortfolioFee fee{
           account_id, channel, account->second.money_kind,
           clearing::portfolio_fee(holdings, closes, tiers, days, day_count,
-                                  clearing_inputs.fx.at(channel).settlement_buy),
+                                  clearing_inputs.fx.at(channel).settlement_buy),  // checked above
           collection};
       portfolio_fee_by_reserve[{channel, fee.reserve}] += fee.charge.fee_rmb;
       if (fee.charge.fee_rmb.sign() > 0) {
@@ -273,6 +292,9 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
       if (obligation.channel == channel) {
         unsettled_by_reserve[std::make_pair(channel, obligation.reserve)];
       }
+    }
+    for (const auto& [channel_reserve, fee] : portfolio_fee_by_reserve) {
+      if (channel_reserve.first == channel) unsettled_by_reserve[channel_reserve];
     }
   }
   CP_ASSIGN_OR_RETURN(Decimal margin_rate, refdata.parameters.ratio("risk.margin_rate", date));
@@ -309,7 +331,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     }
     risk_inputs.margin_rate = margin_rate;
     risk_inputs.margin_multiplier = margin_multiplier;
-    risk_inputs.rate_rmb_per_hkd = clearing_inputs.fx.at(channel).settlement_buy;
+    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, fx_of(channel));
+    risk_inputs.rate_rmb_per_hkd = rates->settlement_buy;
     ReserveDay reserve_day;
     reserve_day.channel = channel;
     reserve_day.reserve = reserve;

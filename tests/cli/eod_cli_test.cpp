@@ -226,11 +226,49 @@ TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
   EXPECT_EQ(results->rows.at(0).integer(0), 0);
 }
 
-TEST_P(EodCliTest, ADateWithoutExecutionsIsRefused) {
+TEST_P(EodCliTest, ADayWithoutTradesIsStillClearedForItsHolders) {
   import_all();
-  EodRun refused = run("eod run --date 2024-03-18");
-  EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_THAT(refused.err, HasSubstr("no executions stored for 2024-03-18"));
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  // Monday 2024-03-18 has no trades, but INV001 and INV002 hold shares (portfolio fee) and
+  // Friday's trades are unsettled until Tuesday (risk funds): it needs the day's closes and rates.
+  EodRun no_closes = run("eod run --date 2024-03-18");
+  EXPECT_EQ(no_closes.exit_code, 1);
+  EXPECT_THAT(no_closes.err, HasSubstr("missing the closing price of 00941 (held: portfolio fee)"));
+  // With the day's closes and rates (Friday's, copied), it clears.
+  const fs::path fx = dir_ / "fx.csv";
+  std::ofstream(fx)
+      << "rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell\n"
+         "2024-03-18,sh,0.8857,0.9405,0.91768,0.91712\n"
+         "2024-03-18,sz,0.8857,0.9405,0.91771,0.91709\n";
+  const fs::path prices = dir_ / "prices.csv";
+  std::ofstream(prices) << "price_date,security,close_hkd\n2024-03-18,00700,300.00\n"
+                           "2024-03-18,00941,65.10\n2024-03-18,00763,15.50\n"
+                           "2024-03-18,00005,65.20\n2024-03-18,02318,40.00\n";
+  ASSERT_EQ(run("import prices '" + prices.string() + "'").exit_code, 0);
+  EodRun no_rates = run("eod run --date 2024-03-18");
+  EXPECT_EQ(no_rates.exit_code, 1);
+  EXPECT_THAT(no_rates.err, HasSubstr("missing FX rates for sh"));
+  ASSERT_EQ(run("import fx '" + fx.string() + "'").exit_code, 0);
+  EodRun cleared = run("eod run --date 2024-03-18 --json");
+  ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
+  const Json out = Json::parse(cleared.out);
+  EXPECT_EQ(out["executions"], 0);
+  // One day of portfolio fee (Tuesday trades): INV001 sh 97,650.00 × 0.008% / 365 = 0.0214 →
+  // HKD 0.02.
+  auto fee = db_->query(
+      "SELECT days, fee_hkd FROM eod_portfolio_fee WHERE business_date = "
+      "'2024-03-18' AND account_id = 'INV001'");
+  ASSERT_TRUE(fee.ok());
+  ASSERT_EQ(fee->rows.size(), 1u);
+  EXPECT_EQ(fee->rows[0].integer(0), 1);
+  EXPECT_EQ(fee->rows[0].decimal(1).to_string(), "0.02");
+  // Friday's trades are still unsettled on Monday: the same risk funds as Friday's (same closes).
+  auto risk = db_->query(
+      "SELECT risk_funds_rmb FROM eod_risk_funds WHERE business_date = "
+      "'2024-03-18' AND channel = 'sh' AND reserve = 'client'");
+  ASSERT_TRUE(risk.ok());
+  ASSERT_EQ(risk->rows.size(), 1u);
+  EXPECT_EQ(risk->rows[0].decimal(0).to_string(), "29716.31");
 }
 
 TEST_P(EodCliTest, ReimportIsANoOpAndAChangedTradeIsRefused) {
