@@ -113,6 +113,14 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   };
   CP_ASSIGN_OR_RETURN(refdata::RefData refdata, refdata::load_refdata(inputs.data_dir));
   CP_ASSIGN_OR_RETURN(auto markets, refdata::load_market_calendars(inputs.data_dir));
+  // One transaction from the first read to the commit: the inputs are one snapshot (an import
+  // running meanwhile is either wholly seen or not at all) and the results replace the date's
+  // earlier ones at once. PostgreSQL needs REPEATABLE READ for the snapshot; SQLite's WAL gives
+  // one, and refuses the write (SQLITE_BUSY_SNAPSHOT) rather than mix if a writer got in between.
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
+  if (db.backend() == store::Backend::kPostgresql) {
+    CP_RETURN_IF_ERROR(db.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+  }
   CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, markets));
   CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, date));
   // Every channel on which the date is a Southbound trading day is cleared, traded or not: its
@@ -475,9 +483,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   report.digest = clearing::digest_hex(digest_text);
 
   end_stage("fees, risk funds, transfers, exceptions, journal");
-  // One transaction: the date's earlier results go, these come in.
+  // Still in the run's transaction: the date's earlier results go, these come in.
   const std::string day = date.to_string();
-  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
         "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception"}) {
