@@ -68,40 +68,4 @@ Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trad
   return out;
 }
 
-Result<void> replace_trade_summary(Database& db, const EodRunRecord& run,
-                                   const std::vector<clearing::TradeSummaryRow>& rows) {
-  const std::string date_text = run.business_date.to_string();
-  CP_RETURN_IF_ERROR(
-      db.execute("DELETE FROM eod_trade_summary WHERE business_date = ?", {date_text}));
-  CP_RETURN_IF_ERROR(
-      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {date_text, run.job}));
-  for (const auto& row : rows) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_trade_summary (business_date, channel, side, executions, quantity, "
-        "consideration_hkd, accounts) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {date_text, std::string(channel_code(row.channel)), std::string(side_code(row.side)),
-         row.executions, row.quantity, decimal_value(row.consideration_hkd), row.accounts}));
-  }
-  CP_RETURN_IF_ERROR(
-      db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 {date_text, run.job, run.finished_at, run.input_rows, run.result_digest}));
-  return Ok{};
-}
-
-Result<std::vector<clearing::TradeSummaryRow>> load_trade_summary(Database& db,
-                                                                  Date business_date) {
-  CP_ASSIGN_OR_RETURN(QueryResult result,
-                      db.query("SELECT channel, side, executions, quantity, consideration_hkd, "
-                               "accounts FROM eod_trade_summary WHERE business_date = ? "
-                               "ORDER BY channel, side",
-                               {business_date.to_string()}));
-  std::vector<clearing::TradeSummaryRow> out;
-  for (const Row& row : result.rows) {
-    out.push_back({*parse_channel(row.text(0)), *parse_side(row.text(1)), row.integer(2),
-                   row.integer(3), row.decimal(4), row.integer(5)});
-  }
-  return out;
-}
-
 }  // namespace cp::store

@@ -1,5 +1,4 @@
-// Executions, accounts, the trade-summary job and reference data in the database, on both
-// backends.
+// Executions, accounts and reference data in the database, on both backends.
 #include "store/execution_store.h"
 
 #include <gmock/gmock.h>
@@ -8,7 +7,6 @@
 #include <filesystem>
 
 #include "eod/demo_data.h"
-#include "eod/trade_summary_job.h"
 #include "store/migrations.h"
 #include "store/refdata_store.h"
 #include "support/backend_test.h"
@@ -79,33 +77,6 @@ TEST_P(ExecutionStoreTest, AnExecutionOfAnUnknownAccountIsRefusedAndNothingIsLoa
   ASSERT_TRUE(loaded.ok());
   ASSERT_EQ(loaded->size(), 100u);
   EXPECT_EQ(loaded->front().trade_id, data.executions.front().trade_id);
-}
-
-TEST_P(ExecutionStoreTest, TradeSummaryJobIsRepeatableAndStoresWhatItComputed) {
-  const auto data = eod::generate_demo_data(date_, 200, 3000, 11);
-  ASSERT_TRUE(load_day(data).ok());
-  auto first = eod::run_trade_summary(*db_, date_, clock_);
-  ASSERT_TRUE(first.ok()) << first.error().to_string();
-  auto second = eod::run_trade_summary(*db_, date_, clock_);
-  ASSERT_TRUE(second.ok());
-  EXPECT_EQ(first->digest, second->digest);
-  EXPECT_EQ(first->executions, 3000);
-  // What is stored is exactly what was computed from the generated data in memory.
-  auto stored = load_trade_summary(*db_, date_);
-  ASSERT_TRUE(stored.ok());
-  EXPECT_EQ(clearing::canonical_text(*stored),
-            clearing::canonical_text(clearing::summarize_trades(data.executions)));
-  auto runs = db_->query("SELECT COUNT(*), MIN(result_digest) FROM eod_run");
-  ASSERT_TRUE(runs.ok());
-  EXPECT_EQ(runs->rows.at(0).integer(0), 1);  // the rerun replaced the first run's row
-  EXPECT_EQ(runs->rows.at(0).text(1), first->digest);
-}
-
-TEST_P(ExecutionStoreTest, TradeSummaryOfAnEmptyDayIsARuleFailure) {
-  auto report = eod::run_trade_summary(*db_, date_, clock_);
-  ASSERT_FALSE(report.ok());
-  EXPECT_EQ(report.error().code, ErrorCode::kRuleViolation);
-  EXPECT_THAT(report.error().message, ::testing::HasSubstr("no executions stored for 2024-03-15"));
 }
 
 TEST_P(ExecutionStoreTest, ReferenceDataLoadReplacesTheWholeSet) {
