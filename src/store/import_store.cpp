@@ -24,6 +24,46 @@ std::string in_list(size_t count) {
   return "(" + marks + ")";
 }
 
+Result<std::unordered_set<std::string>> known_accounts(Database& db) {
+  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
+  std::unordered_set<std::string> known;
+  for (const Row& row : accounts.rows) known.insert(row.text(0));
+  return known;
+}
+
+Error unknown_account(const std::string& file, int64_t line, const std::string& account_id) {
+  Error error =
+      invalid_input("unknown account " + account_id + ": import accounts first", "account");
+  error.file = file;
+  error.line = line;
+  return error;
+}
+
+// A statement of a date (positions, cash) replaces the earlier statement of that date: every
+// row's account must exist, then the dates' rows go and the file's come in, in one transaction.
+template <typename StatementRow, typename InsertRow>
+Result<ImportCounts> replace_statements(Database& db, const std::vector<StatementRow>& rows,
+                                        const std::string& file, const std::string& table,
+                                        InsertRow insert_row) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(auto known, known_accounts(db));
+  std::set<std::string> dates;
+  for (const auto& row : rows) {
+    if (!known.count(row.account_id)) return unknown_account(file, row.line, row.account_id);
+    dates.insert(row.as_of.to_string());
+  }
+  for (const auto& date : dates) {
+    CP_RETURN_IF_ERROR(db.execute("DELETE FROM " + table + " WHERE as_of = ?", {date}));
+  }
+  for (const auto& row : rows) {
+    CP_RETURN_IF_ERROR(insert_row(row));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
 }  // namespace
 
 Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::AccountRow>& rows,
@@ -79,9 +119,7 @@ Result<ImportCounts> import_executions(Database& db,
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   // Accounts must exist; executions of the file's dates already stored are compared.
-  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
-  std::unordered_set<std::string> known_accounts;
-  for (const Row& row : accounts.rows) known_accounts.insert(row.text(0));
+  CP_ASSIGN_OR_RETURN(auto accounts_known, known_accounts(db));
   std::set<std::string> dates;
   for (const auto& row : rows) dates.insert(row.execution.trade_date.to_string());
   std::vector<Value> date_params(dates.begin(), dates.end());
@@ -106,14 +144,7 @@ Result<ImportCounts> import_executions(Database& db,
   std::vector<const clearing::ExecutionRow*> fresh;
   for (const auto& row : rows) {
     const auto& e = row.execution;
-    if (!known_accounts.count(e.account_id)) {
-      Error error = make_error(ErrorCode::kInvalidInput,
-                               "unknown account " + e.account_id + ": import accounts first");
-      error.file = file;
-      error.line = row.line;
-      error.field = "account";
-      return error;
-    }
+    if (!accounts_known.count(e.account_id)) return unknown_account(file, row.line, e.account_id);
     auto found = stored.find(e.trade_id);
     if (found == stored.end()) {
       fresh.push_back(&row);
@@ -254,35 +285,15 @@ Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates
 
 Result<ImportCounts> import_positions(Database& db, const std::vector<clearing::PositionRow>& rows,
                                       const std::string& file) {
-  ImportCounts counts;
-  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
-  std::unordered_set<std::string> known;
-  for (const Row& row : accounts.rows) known.insert(row.text(0));
-  std::set<std::string> dates;
-  for (const auto& row : rows) {
-    if (!known.count(row.account_id)) {
-      Error error =
-          invalid_input("unknown account " + row.account_id + ": import accounts first", "account");
-      error.file = file;
-      error.line = row.line;
-      return error;
-    }
-    dates.insert(row.as_of.to_string());
-  }
-  for (const auto& date : dates) {
-    CP_RETURN_IF_ERROR(db.execute("DELETE FROM opening_position WHERE as_of = ?", {date}));
-  }
-  for (const auto& row : rows) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO opening_position (as_of, account_id, channel, security_code, quantity) "
-        "VALUES (?, ?, ?, ?, ?)",
-        {row.as_of.to_string(), row.account_id, std::string(channel_code(row.channel)),
-         row.security_code, row.quantity}));
-    ++counts.inserted;
-  }
-  CP_RETURN_IF_ERROR(tx.commit());
-  return counts;
+  return replace_statements(
+      db, rows, file, "opening_position", [&](const clearing::PositionRow& row) -> Result<void> {
+        CP_RETURN_IF_ERROR(
+            db.execute("INSERT INTO opening_position (as_of, account_id, channel, "
+                       "security_code, quantity) VALUES (?, ?, ?, ?, ?)",
+                       {row.as_of.to_string(), row.account_id,
+                        std::string(channel_code(row.channel)), row.security_code, row.quantity}));
+        return Ok{};
+      });
 }
 
 Result<ImportCounts> import_reserves(Database& db,
@@ -310,33 +321,14 @@ Result<ImportCounts> import_reserves(Database& db,
 
 Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
                                  const std::string& file) {
-  ImportCounts counts;
-  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
-  std::unordered_set<std::string> known;
-  for (const Row& row : accounts.rows) known.insert(row.text(0));
-  std::set<std::string> dates;
-  for (const auto& row : rows) {
-    if (!known.count(row.account_id)) {
-      Error error =
-          invalid_input("unknown account " + row.account_id + ": import accounts first", "account");
-      error.file = file;
-      error.line = row.line;
-      return error;
-    }
-    dates.insert(row.as_of.to_string());
-  }
-  for (const auto& date : dates) {
-    CP_RETURN_IF_ERROR(db.execute("DELETE FROM opening_cash WHERE as_of = ?", {date}));
-  }
-  for (const auto& row : rows) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO opening_cash (as_of, account_id, currency, amount) VALUES (?, ?, ?, ?)",
-        {row.as_of.to_string(), row.account_id, row.currency, decimal_value(row.amount)}));
-    ++counts.inserted;
-  }
-  CP_RETURN_IF_ERROR(tx.commit());
-  return counts;
+  return replace_statements(
+      db, rows, file, "opening_cash", [&](const clearing::CashRow& row) -> Result<void> {
+        CP_RETURN_IF_ERROR(db.execute(
+            "INSERT INTO opening_cash (as_of, account_id, currency, amount) "
+            "VALUES (?, ?, ?, ?)",
+            {row.as_of.to_string(), row.account_id, row.currency, decimal_value(row.amount)}));
+        return Ok{};
+      });
 }
 
 Result<ImportCounts> import_reserve_checks(Database& db,
