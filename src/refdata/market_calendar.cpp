@@ -1,6 +1,7 @@
 #include "refdata/market_calendar.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/csv.h"
@@ -64,51 +65,17 @@ Result<void> load_coverage(const std::filesystem::path& path, const std::string&
   return Ok{};
 }
 
-Result<void> load_sehk(const std::filesystem::path& path, const std::string& shown,
-                       MarketCalendarData& data) {
-  CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
-  CP_RETURN_IF_ERROR(reader.require_columns({"date", "kind", "reason", "source"}));
-  const size_t date_col = *reader.column("date");
-  const size_t kind_col = *reader.column("kind");
-  const size_t reason_col = *reader.column("reason");
-  const size_t source_col = *reader.column("source");
-  CsvRecord record;
-  while (true) {
-    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
-    if (!more) break;
-    auto date = Date::parse(record[date_col]);
-    if (!date.ok()) return reader.field_error(record, date_col, date.error().message);
-    ClosureKind kind;
-    if (record[kind_col] == "holiday") {
-      kind = ClosureKind::kHoliday;
-    } else if (record[kind_col] == "half_day") {
-      kind = ClosureKind::kHalfDay;
-    } else {
-      return reader.field_error(
-          record, kind_col,
-          "kind must be holiday or half_day, not '" + std::string(record[kind_col]) + "'");
-    }
-    if (record[source_col].empty())
-      return reader.field_error(record, source_col, "source required");
-    Closure closure{*date,
-                    Market::kSehk,
-                    kind,
-                    std::string(record[reason_col]),
-                    std::string(record[source_col]),
-                    shown + ":" + std::to_string(record.line())};
-    auto valid = check_date(closure, data);
-    if (!valid.ok()) return reader.field_error(record, date_col, valid.error().message);
-    data.closures.push_back(std::move(closure));
-  }
-  return Ok{};
-}
+// A closures file: `date,<column>,reason,source`, where `classify` turns the column's value into
+// the closures the row stands for (SEHK: one, holiday or half day; mainland: one per exchange).
+using Classify =
+    std::function<Result<std::vector<std::pair<Market, ClosureKind>>>(std::string_view)>;
 
-Result<void> load_mainland(const std::filesystem::path& path, const std::string& shown,
-                           MarketCalendarData& data) {
+Result<void> load_closures(const std::filesystem::path& path, const std::string& shown,
+                           const char* column, const Classify& classify, MarketCalendarData& data) {
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
-  CP_RETURN_IF_ERROR(reader.require_columns({"date", "exchange", "reason", "source"}));
+  CP_RETURN_IF_ERROR(reader.require_columns({"date", column, "reason", "source"}));
   const size_t date_col = *reader.column("date");
-  const size_t exchange_col = *reader.column("exchange");
+  const size_t classify_col = *reader.column(column);
   const size_t reason_col = *reader.column("reason");
   const size_t source_col = *reader.column("source");
   CsvRecord record;
@@ -117,25 +84,15 @@ Result<void> load_mainland(const std::filesystem::path& path, const std::string&
     if (!more) break;
     auto date = Date::parse(record[date_col]);
     if (!date.ok()) return reader.field_error(record, date_col, date.error().message);
-    std::vector<Market> markets;
-    const std::string_view exchange = record[exchange_col];
-    if (exchange == "both") {
-      markets = {Market::kSse, Market::kSzse};
-    } else if (exchange == "sse") {
-      markets = {Market::kSse};
-    } else if (exchange == "szse") {
-      markets = {Market::kSzse};
-    } else {
-      return reader.field_error(
-          record, exchange_col,
-          "exchange must be both, sse or szse, not '" + std::string(exchange) + "'");
-    }
-    if (record[source_col].empty())
+    auto closures = classify(record[classify_col]);
+    if (!closures.ok()) return reader.field_error(record, classify_col, closures.error().message);
+    if (record[source_col].empty()) {
       return reader.field_error(record, source_col, "source required");
-    for (Market market : markets) {
+    }
+    for (const auto& [market, kind] : *closures) {
       Closure closure{*date,
                       market,
-                      ClosureKind::kHoliday,
+                      kind,
                       std::string(record[reason_col]),
                       std::string(record[source_col]),
                       shown + ":" + std::to_string(record.line())};
@@ -145,6 +102,22 @@ Result<void> load_mainland(const std::filesystem::path& path, const std::string&
     }
   }
   return Ok{};
+}
+
+Result<std::vector<std::pair<Market, ClosureKind>>> classify_sehk(std::string_view kind) {
+  if (kind == "holiday") return std::vector{std::pair{Market::kSehk, ClosureKind::kHoliday}};
+  if (kind == "half_day") return std::vector{std::pair{Market::kSehk, ClosureKind::kHalfDay}};
+  return invalid_input("kind must be holiday or half_day, not '" + std::string(kind) + "'");
+}
+
+Result<std::vector<std::pair<Market, ClosureKind>>> classify_mainland(std::string_view exchange) {
+  if (exchange == "both") {
+    return std::vector{std::pair{Market::kSse, ClosureKind::kHoliday},
+                       std::pair{Market::kSzse, ClosureKind::kHoliday}};
+  }
+  if (exchange == "sse") return std::vector{std::pair{Market::kSse, ClosureKind::kHoliday}};
+  if (exchange == "szse") return std::vector{std::pair{Market::kSzse, ClosureKind::kHoliday}};
+  return invalid_input("exchange must be both, sse or szse, not '" + std::string(exchange) + "'");
 }
 
 Result<void> check_weather(const WeatherEvent& event) {
@@ -282,9 +255,10 @@ Result<MarketCalendarData> load_market_calendars(const std::filesystem::path& da
   const auto dir = data_dir / "calendar";
   const std::string shown = (data_dir.filename() / "calendar").string() + "/";
   CP_RETURN_IF_ERROR(load_coverage(dir / "coverage.csv", shown + "coverage.csv", data));
-  CP_RETURN_IF_ERROR(load_sehk(dir / "sehk_closures.csv", shown + "sehk_closures.csv", data));
-  CP_RETURN_IF_ERROR(
-      load_mainland(dir / "mainland_closures.csv", shown + "mainland_closures.csv", data));
+  CP_RETURN_IF_ERROR(load_closures(dir / "sehk_closures.csv", shown + "sehk_closures.csv", "kind",
+                                   classify_sehk, data));
+  CP_RETURN_IF_ERROR(load_closures(dir / "mainland_closures.csv", shown + "mainland_closures.csv",
+                                   "exchange", classify_mainland, data));
   CP_RETURN_IF_ERROR(load_weather(dir / "weather_events.csv", shown + "weather_events.csv", data));
   sort_all(data);
   return data;
