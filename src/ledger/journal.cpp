@@ -1,6 +1,10 @@
 #include "ledger/journal.h"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
 
 namespace cp::ledger {
 
@@ -14,14 +18,22 @@ std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result)
     Decimal commission_rmb;                 // the broker's income
     std::map<std::string, int64_t> shares;  // net shares to receive (+) or deliver (−)
   };
-  std::map<std::pair<std::string, Channel>, Entry> entries;
+  // Hashed on views of the executions' own ids (they outlive this function), then sorted once
+  // for a stable posting order: cheaper than an ordered map keyed by copied strings, which did a
+  // string compare per tree level for each of the day's executions.
+  struct KeyHash {
+    size_t operator()(const std::pair<std::string_view, Channel>& key) const {
+      return std::hash<std::string_view>{}(key.first) * 31 + static_cast<size_t>(key.second);
+    }
+  };
+  std::unordered_map<std::pair<std::string_view, Channel>, size_t, KeyHash> index_of;
+  std::vector<Entry> entries;
   for (const auto& r : result.executions) {
     const clearing::Execution& e = *r.execution;
     const bool buy = e.side == Side::kBuy;
-    Entry& entry = entries[{e.account_id, e.channel}];
-    entry.account_id = e.account_id;
-    entry.channel = e.channel;
-    entry.reserve = r.reserve;
+    const auto [found, inserted] = index_of.try_emplace({e.account_id, e.channel}, entries.size());
+    if (inserted) entries.push_back({e.account_id, e.channel, r.reserve, {}, {}, {}, {}});
+    Entry& entry = entries[found->second];
     // Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission = 0.
     entry.investor_rmb += buy ? -r.investor_rmb : r.investor_rmb;
     entry.csdc_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
@@ -30,7 +42,10 @@ std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result)
   }
   std::vector<Posting> postings;
   postings.reserve(entries.size() * 5);
-  for (const auto& [key, entry] : entries) {
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
+  });
+  for (const auto& entry : entries) {
     const std::string channel(channel_code(entry.channel));
     const std::string id = "TRADES:" + entry.account_id + ":" + channel;
     postings.push_back({id, "investor_cash:" + entry.account_id, "CNY", entry.investor_rmb});
