@@ -9,7 +9,7 @@
 
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
-#include "clearing/trade_summary.h"
+#include "clearing/digest.h"
 #include "ledger/journal.h"
 #include "store/calendar_store.h"
 #include "store/execution_store.h"
