@@ -501,7 +501,7 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
 TEST_P(EodCliTest, GoldenCasesMatchTheWorkedOutNumbers) {
   // Each case in a database of its own: a case's transfer adds back the risk funds of the latest
   // earlier EOD in the database (CLR-11), which another case's run would otherwise be.
-  for (const char* name : {"basic", "holiday"}) {
+  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft"}) {
     SCOPED_TRACE(name);
     auto scratch = testing::ScratchDatabase::create(GetParam());
     ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
