@@ -10,6 +10,7 @@
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
 #include "clearing/digest.h"
+#include "eod/result_writer.h"
 #include "ledger/journal.h"
 #include "store/calendar_store.h"
 #include "store/execution_store.h"
@@ -54,9 +55,6 @@ std::string canonical(const clearing::ClearingResult& result) {
   return text;
 }
 
-Value dec(const Decimal& value) {
-  return store::decimal_value(value);
-}
 std::string day_text(Date date) {
   return date.to_string();
 }
@@ -483,121 +481,12 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   report.digest = clearing::digest_hex(digest_text);
 
   end_stage("fees, risk funds, transfers, exceptions, journal");
-  // Still in the run's transaction: the date's earlier results go, these come in.
-  const std::string day = date.to_string();
-  for (const char* table :
-       {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
-        "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception"}) {
-    CP_RETURN_IF_ERROR(
-        db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
-  }
-  size_t next = 0;
-  CP_RETURN_IF_ERROR(db.bulk_insert(
-      "eod_execution_result",
-      {"business_date",  "trade_id",     "account_id",        "channel",
-       "side",           "reserve",      "consideration_hkd", "stamp_duty",
-       "trading_fee",    "sfc_levy",     "afrc_levy",         "trading_tariff",
-       "settlement_fee", "fees_hkd",     "commission_hkd",    "investor_hkd",
-       "rate",           "investor_rmb", "csdc_rmb",          "commission_rmb"},
-      [&](std::vector<Value>& row) {
-        if (next == result.executions.size()) return false;
-        const auto& r = result.executions[next++];
-        const auto& e = *r.execution;
-        row = {day,
-               e.trade_id,
-               e.account_id,
-               std::string(channel_code(e.channel)),
-               std::string(side_code(e.side)),
-               r.reserve,
-               dec(r.consideration_hkd)};
-        for (const auto& line : r.fees.lines) row.push_back(dec(line.amount_hkd));
-        for (const Decimal* value : {&r.fees.total_hkd, &r.commission_hkd, &r.investor_hkd, &r.rate,
-                                     &r.investor_rmb, &r.csdc_rmb, &r.commission_rmb}) {
-          row.push_back(dec(*value));
-        }
-        return true;
-      }));
-  CP_ASSIGN_OR_RETURN(auto insert_obligation,
-                      db.prepare("INSERT INTO eod_investor_obligation (business_date, account_id, "
-                                 "channel, reserve, executions, buy_rmb, sell_rmb, net_rmb, "
-                                 "settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   std::map<Channel, std::string> settles_on;
   for (const auto& [channel, schedule] : schedules) {
     settles_on[channel] = flow_of(channel, "trading_money_payable").date.to_string();
   }
-  for (const auto& investor : result.investors) {
-    CP_RETURN_IF_ERROR(insert_obligation->execute(
-        {day, investor.account_id, std::string(channel_code(investor.channel)), investor.reserve,
-         investor.executions, dec(investor.buy_rmb), dec(investor.sell_rmb), dec(investor.net_rmb),
-         settles_on.at(investor.channel)}));
-  }
-  for (const auto& s : report.settlements) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "
-        "sell_rmb, net_rmb, commission_rmb, flow, flow_date, cutoff_hkt) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, std::string(channel_code(s.channel)), s.reserve, s.obligation.executions,
-         dec(s.obligation.buy_rmb), dec(s.obligation.sell_rmb), dec(s.obligation.net_rmb),
-         dec(s.obligation.commission_rmb), s.flow, s.flow_date.to_string(),
-         s.cutoff_hkt.to_string()}));
-  }
-  next = 0;
-  int64_t seq = 0;
-  std::string last_entry;
-  CP_RETURN_IF_ERROR(db.bulk_insert("ledger_posting",
-                                    {"business_date", "entry", "seq", "account", "asset", "amount"},
-                                    [&](std::vector<Value>& row) {
-                                      if (next == postings.size()) return false;
-                                      const auto& p = postings[next++];
-                                      seq = p.entry == last_entry ? seq + 1 : 1;
-                                      last_entry = p.entry;
-                                      row = {day, p.entry, seq, p.account, p.asset, dec(p.amount)};
-                                      return true;
-                                    }));
-  for (const auto& r : report.reserves) {
-    const std::string ch(channel_code(r.channel));
-    const auto& k = r.risk;
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_risk_funds (business_date, channel, reserve, marks_hkd, "
-        "marks_payable_hkd, long_value_hkd, short_value_hkd, collateral_hkd, margin_position_hkd, "
-        "margin_hkd, risk_funds_hkd, rate, risk_funds_rmb, flow_date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, ch, r.reserve, dec(k.marks_hkd), dec(k.marks_payable_hkd), dec(k.long_value_hkd),
-         dec(k.short_value_hkd), dec(k.collateral_hkd), dec(k.margin_position_hkd),
-         dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate), dec(k.risk_funds_rmb),
-         r.risk_funds_date.to_string()}));
-    const auto& t = r.transfer_inputs;
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_funds_transfer (business_date, channel, reserve, "
-        "reserve_balance_prev_rmb, trading_money_net_rmb, risk_funds_rmb, risk_funds_prev_rmb, "
-        "portfolio_fee_rmb, dividends_rmb, transfer_rmb, direction, instruction) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, ch, r.reserve, dec(t.reserve_balance_previous_rmb), dec(t.trading_money_net_rmb),
-         dec(t.risk_funds_today_rmb), dec(t.risk_funds_previous_rmb), dec(t.portfolio_fee_rmb),
-         dec(t.dividends_receivable_rmb), dec(r.transfer.transfer_rmb), r.transfer.direction,
-         r.transfer.instruction}));
-  }
-  for (const auto& fee : report.portfolio_fees) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "
-        "days, fee_hkd, fee_rmb, collection_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, fee.account_id, std::string(channel_code(fee.channel)), fee.reserve,
-         dec(fee.charge.value_hkd), fee.charge.days, dec(fee.charge.fee_hkd),
-         dec(fee.charge.fee_rmb), fee.collection_date.to_string()}));
-  }
-  for (const auto& x : report.exceptions) {
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_exception (business_date, kind, subject, amount_rmb, detail_rmb, "
-        "penalty_rmb, interest_rmb, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, x.kind, x.subject, dec(x.amount_rmb), dec(x.detail_rmb), dec(x.penalty_rmb),
-         dec(x.interest_rmb), x.action}));
-  }
-  CP_RETURN_IF_ERROR(
-      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
-  CP_RETURN_IF_ERROR(
-      db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 {day, "eod", format_utc(inputs.clock->now()), report.executions, report.digest}));
+  CP_RETURN_IF_ERROR(write_results(db, date, {result, settles_on, postings, report},
+                                   format_utc(inputs.clock->now())));
   if (inputs.pause_before_commit_ms > 0) {
     std::fprintf(stderr, "eod: all results written, paused before commit\n");
     std::fflush(stderr);
