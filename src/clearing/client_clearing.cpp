@@ -1,6 +1,7 @@
 #include "clearing/client_clearing.h"
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -55,10 +56,13 @@ ClearingResult clear_day(const ClearingInputs& inputs) {
     investor_key.assign(e.account_id);
     investor_key.push_back('\x1f');
     investor_key.push_back(e.channel == Channel::kShanghai ? 'h' : 'z');
-    InvestorObligation& investor = investors[investor_key];
-    investor.account_id = e.account_id;
-    investor.channel = e.channel;
-    investor.reserve = r.reserve;
+    auto [slot, first] = investors.try_emplace(investor_key);
+    InvestorObligation& investor = slot->second;
+    if (first) {  // who the investor is, once; the sums below run on every execution
+      investor.account_id = e.account_id;
+      investor.channel = e.channel;
+      investor.reserve = r.reserve;
+    }
     ++investor.executions;
     (buy ? investor.buy_rmb : investor.sell_rmb) += r.investor_rmb;
 
@@ -74,8 +78,10 @@ ClearingResult clear_day(const ClearingInputs& inputs) {
     result.executions.push_back(r);
   }
   result.investors.reserve(investors.size());
+  std::map<std::pair<Channel, std::string>, Decimal> investors_net;  // per channel and reserve
   for (auto& [key, investor] : investors) {
     investor.net_rmb = investor.buy_rmb - investor.sell_rmb;
+    investors_net[{investor.channel, investor.reserve}] += investor.net_rmb;
     result.investors.push_back(std::move(investor));
   }
   // By account, then channel: the same order whatever the hash map did.
@@ -86,13 +92,8 @@ ClearingResult clear_day(const ClearingInputs& inputs) {
     broker.net_rmb = broker.buy_rmb - broker.sell_rmb;
     // Money in = money out: what investors pay net equals what CSDC receives net plus the
     // broker's commission, on every channel and reserve account, to the fen.
-    Decimal investors_net;
-    for (const auto& investor : result.investors) {
-      if (investor.channel == broker.channel && investor.reserve == broker.reserve) {
-        investors_net += investor.net_rmb;
-      }
-    }
-    CP_ASSERT(investors_net == broker.net_rmb + broker.commission_rmb,
+    const Decimal& investors_paid = investors_net[{broker.channel, broker.reserve}];
+    CP_ASSERT(investors_paid == broker.net_rmb + broker.commission_rmb,
               "investor obligations do not reconcile with the CSDC net and commission");
     result.csdc.push_back(broker);
   }
