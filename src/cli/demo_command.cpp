@@ -43,7 +43,9 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   CP_ASSIGN_OR_RETURN(auto schema, store::schema_status(*db, store::builtin_migrations()));
   CP_ASSIGN_OR_RETURN(int64_t refdata_rows,
                       store::replace_reference_data(*db, data, format_utc(context.clock.now())));
-  // 3. The day's inputs, through the same imports an operator uses (all or nothing each).
+  // 3. The day's inputs, each all or nothing. Accounts and executions go straight to the store
+  // (the generated accounts carry no A-share rate, so a later `import accounts` of the same ids
+  // counts them as changed); prices, rates, cash and reserves use the operator's imports.
   auto started = std::chrono::steady_clock::now();
   const auto demo =
       eod::generate_demo_data(date, options.accounts, options.executions, options.seed);

@@ -38,25 +38,27 @@ Result<void> run_import(const AppContext& context, const std::string& kind,
 void register_import_commands(CLI::App& app, AppContext& context) {
   auto* import = app.add_subcommand("import", "Import end-of-day input files, all or nothing");
   import->require_subcommand(1);
-  auto add = [&](const char* kind, const char* help, auto action) {
+  // replaceable: the file corrects earlier values (prices, rates) under --replace; the others
+  // are statements of a date or never change once imported.
+  auto add = [&](const char* kind, const char* help, bool replaceable, auto action) {
     auto options = std::make_shared<ImportOptions>();
     auto* command = import->add_subcommand(kind, help);
     command->add_option("file", options->file, "CSV file (docs/formats.md)")->required();
-    if (std::string(kind) == "prices" || std::string(kind) == "fx") {
+    if (replaceable) {
       command->add_flag("--replace", options->replace, "Correct rows stored with other values");
     }
     command->callback([&context, options, action] {
       run_action(context, [&] { return action(context, *options); });
     });
   };
-  add("accounts", "Investor and proprietary accounts with their commission",
+  add("accounts", "Investor and proprietary accounts with their commission", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "accounts", options, clearing::parse_accounts,
                           [&](store::Database& db, const auto& rows) {
                             return store::import_accounts(db, rows, options.file);
                           });
       });
-  add("executions", "The day's executions; a trade id is never changed by a re-import",
+  add("executions", "The day's executions; a trade id is never changed by a re-import", false,
       [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         CP_ASSIGN_OR_RETURN(refdata::RefData data,
                             refdata::load_refdata(ctx.config.get("data_dir")));
@@ -69,41 +71,42 @@ void register_import_commands(CLI::App& app, AppContext& context) {
               return store::import_executions(db, rows, options.file);
             });
       });
-  add("prices", "Closing prices (HKD)", [](const AppContext& ctx, const ImportOptions& options) {
-    return run_import(ctx, "prices", options, clearing::parse_prices,
-                      [&](store::Database& db, const auto& rows) {
-                        return store::import_prices(db, rows, options.file, options.replace);
-                      });
-  });
-  add("fx", "Reference and settlement rates per channel (RMB per HKD)",
+  add("prices", "Closing prices (HKD)", true,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "prices", options, clearing::parse_prices,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_prices(db, rows, options.file, options.replace);
+                          });
+      });
+  add("fx", "Reference and settlement rates per channel (RMB per HKD)", true,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "fx rates", options, clearing::parse_fx,
                           [&](store::Database& db, const auto& rows) {
                             return store::import_fx(db, rows, options.file, options.replace);
                           });
       });
-  add("positions", "Shares held per account, channel and security at the end of a date",
+  add("positions", "Shares held per account, channel and security at the end of a date", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "positions", options, clearing::parse_positions,
                           [&](store::Database& db, const auto& rows) {
                             return store::import_positions(db, rows, options.file);
                           });
       });
-  add("reserves", "CSDC reserve account balances per channel, client and own",
+  add("reserves", "CSDC reserve account balances per channel, client and own", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "reserve balances", options, clearing::parse_reserves,
                           [&](store::Database& db, const auto& rows) {
                             return store::import_reserves(db, rows, options.file);
                           });
       });
-  add("cash", "Investors' cash with the broker at the end of a date",
+  add("cash", "Investors' cash with the broker at the end of a date", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "cash", options, clearing::parse_cash,
                           [&](store::Database& db, const auto& rows) {
                             return store::import_cash(db, rows, options.file);
                           });
       });
-  add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)",
+  add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "reserve checks", options, clearing::parse_reserve_checks,
                           [&](store::Database& db, const auto& rows) {

@@ -29,7 +29,9 @@ Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::Clo
 Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates>& rows,
                                const std::string& file, bool replace);
 
-// Positions and reserve balances are statements of a date: re-importing a date replaces it.
+// Positions are a statement of a date: re-importing a date replaces all its rows. A reserve
+// balance replaces the stored one of its date, channel and reserve account only, so the
+// Shanghai and Shenzhen statements can arrive in separate files.
 Result<ImportCounts> import_positions(Database& db, const std::vector<clearing::PositionRow>& rows,
                                       const std::string& file);
 Result<ImportCounts> import_reserves(Database& db,
