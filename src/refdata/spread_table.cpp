@@ -42,6 +42,16 @@ Result<SpreadTable> SpreadTable::load(const std::filesystem::path& path, const s
     CP_ASSIGN_OR_RETURN(Decimal tick, decimal(tick_col));
     if (record[source_col].empty())
       return reader.field_error(record, source_col, "source required");
+    // SEHK quotes to at most 3 decimals (the smallest tick is 0.001, SPEC TRD-6); the integer
+    // tick ladder of the order checks (trading/tick.h) counts in thousandths and relies on it.
+    for (const auto& [value, col] :
+         {std::pair{&price_from, price_from_col}, std::pair{&price_to, price_to_col},
+          std::pair{&tick, tick_col}}) {
+      if (!value->fits_scale(3)) {
+        return reader.field_error(record, col,
+                                  "has more than 3 decimals (" + value->to_string() + ")");
+      }
+    }
     if (price_to <= price_from) {
       return reader.field_error(record, price_to_col, "price_to must be above price_from");
     }

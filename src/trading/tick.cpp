@@ -49,6 +49,7 @@ Result<TickResult> check_tick(const refdata::SpreadTable& table, Date date, cons
 TickLadder TickLadder::from(const refdata::SpreadTableVersion& version) {
   TickLadder ladder;
   for (const auto& band : version.bands) {
+    // Safe to dereference: SpreadTable::load refuses an edge or tick with more than 3 decimals.
     ladder.bands_.push_back(
         {*to_milli(band.price_from), *to_milli(band.price_to), *to_milli(band.tick)});
   }

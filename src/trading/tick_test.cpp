@@ -12,9 +12,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -290,6 +292,25 @@ TEST(ToMilliTest, ThousandthsOrNothing) {
   ASSERT_TRUE(to_milli(Dec("1000000000")).has_value());
   EXPECT_EQ(*to_milli(Dec("1000000000")), int64_t{1'000'000'000'000});
   EXPECT_FALSE(to_milli(Dec("1000000000.001")).has_value());
+}
+
+TEST(SpreadTableLoad, RefusesATickFinerThanAThousandthWithItsLineAndField) {
+  // SEHK's smallest tick is 0.001 (TRD-6); a 0.0005 tick would not fit the integer ladder.
+  const auto path =
+      std::filesystem::temp_directory_path() / ("cp_spread_" + std::to_string(::getpid()) + ".csv");
+  {
+    std::ofstream out(path);
+    out << "effective_from,effective_to,price_from,price_to,tick,source\n"
+        << "2006-07-24,,0.01,0.25,0.001,test\n"
+        << "2006-07-24,,0.25,0.50,0.0005,test\n";
+  }
+  auto table = refdata::SpreadTable::load(path, "spread.csv");
+  std::filesystem::remove(path);
+  ASSERT_FALSE(table.ok());
+  EXPECT_EQ(table.error().file, "spread.csv");
+  EXPECT_EQ(table.error().line, 3);
+  EXPECT_EQ(table.error().field, "tick");
+  EXPECT_THAT(table.error().message, HasSubstr("more than 3 decimals"));
 }
 
 }  // namespace
