@@ -169,11 +169,16 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     }
     return &found->second;
   };
+  // The day's closes, read once: the traded, held and unsettled securities all look up here.
+  std::map<std::string, Decimal> closes_of_day;
+  {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT security_code, close_hkd FROM closing_price "
+                                            "WHERE price_date = ?",
+                                            {date.to_string()}));
+    for (const Row& row : rows.rows) closes_of_day.emplace(row.text(0), row.decimal(1));
+  }
   for (const auto& code : securities) {
-    CP_ASSIGN_OR_RETURN(auto price, db.query("SELECT 1 FROM closing_price WHERE price_date = ? AND "
-                                             "security_code = ?",
-                                             {date.to_string(), code}));
-    if (price.rows.empty()) missing += "; the closing price of " + code;
+    if (!closes_of_day.count(code)) missing += "; the closing price of " + code;
   }
   if (!missing.empty()) {
     return rule_violation("cannot clear " + date.to_string() + ": missing" + missing.substr(1) +
@@ -253,16 +258,13 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     for (const Row& row : held.rows) {
       by_account[row.text(0)][row.text(1)] += row.integer(2);
       if (closes.count(row.text(1))) continue;
-      CP_ASSIGN_OR_RETURN(auto close, latest_before(db,
-                                                    "SELECT close_hkd FROM closing_price WHERE "
-                                                    "price_date = ? AND security_code = ?",
-                                                    {day_text(date), row.text(1)}));
-      if (!close) {
+      const auto close = closes_of_day.find(row.text(1));
+      if (close == closes_of_day.end()) {
         return rule_violation("cannot clear " + date.to_string() +
                               ": missing the closing price of " + row.text(1) +
                               " (held: portfolio fee)");
       }
-      closes[row.text(1)] = *close;
+      closes[row.text(1)] = close->second;
     }
     const Date collection = flow_of(channel, "portfolio_fee").date;
     if (!by_account.empty()) CP_RETURN_IF_ERROR(fx_of(channel));
@@ -313,16 +315,13 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     for (const auto& e : unsettled) risk_inputs.unsettled.push_back(&e);
     for (const auto& e : unsettled) {
       if (risk_inputs.closes_hkd.count(e.security_code)) continue;
-      CP_ASSIGN_OR_RETURN(auto close, latest_before(db,
-                                                    "SELECT close_hkd FROM closing_price WHERE "
-                                                    "price_date = ? AND security_code = ?",
-                                                    {day_text(date), e.security_code}));
-      if (!close) {
+      const auto close = closes_of_day.find(e.security_code);
+      if (close == closes_of_day.end()) {
         return rule_violation("cannot clear " + date.to_string() +
                               ": missing the closing price of " + e.security_code +
                               " (an unsettled position)");
       }
-      risk_inputs.closes_hkd[e.security_code] = *close;
+      risk_inputs.closes_hkd[e.security_code] = close->second;
     }
     CP_ASSIGN_OR_RETURN(auto holdings,
                         db.query("SELECT p.account_id, p.security_code, p.quantity FROM "
