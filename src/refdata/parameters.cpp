@@ -55,10 +55,12 @@ Result<void> validate_parameter_value(const std::string& value, const std::strin
   }
   auto currency = parse_currency(unit);
   if (!currency.ok()) {
-    if (unit == "RMB") return currency.error();  // says: use the ISO 4217 code CNY
+    // The caller blames the unit column for an error whose field is "unit".
+    if (unit == "RMB") return invalid_input(currency.error().message, "unit");  // use CNY
     return invalid_input("unknown unit '" + unit +
-                         "' (percent, ratio, integer, days, date, time_hkt, bool, text, or an "
-                         "ISO 4217 currency code)");
+                             "' (percent, ratio, integer, days, date, time_hkt, bool, text, or "
+                             "an ISO 4217 currency code)",
+                         "unit");
   }
   auto amount = Money::parse(value, *currency);
   if (!amount.ok()) return amount.error();
@@ -96,8 +98,7 @@ Result<ParameterTable> ParameterTable::from_reader(CsvReader& reader) {
                         std::string(record[note_col])};
     auto valid = validate_parameter_value(parameter.value, parameter.unit);
     if (!valid.ok()) {
-      const bool unit_problem =
-          valid.error().field == "currency" || valid.error().message.starts_with("unknown unit");
+      const bool unit_problem = valid.error().field == "unit";
       return reader.field_error(record, unit_problem ? unit_col : value_col, valid.error().message);
     }
     CP_ASSIGN_OR_RETURN(Provenance provenance, read_provenance(reader, record));
