@@ -35,60 +35,76 @@ ExecutionResult clear_execution(const Execution& e, const Account& account, bool
 
 }  // namespace
 
-ClearingResult clear_day(const ClearingInputs& inputs) {
-  ClearingResult result;
-  result.executions.reserve(inputs.executions->size());
-  // Hash maps keyed by "account\x1fchannel": a busy day has hundreds of thousands of investors.
-  std::unordered_map<std::string, InvestorObligation> investors;
-  std::map<std::tuple<Channel, std::string>, CsdcObligation> csdc;  // a handful of entries
-  std::unordered_map<std::string_view, const Account*> accounts;
-  accounts.reserve(inputs.accounts->size());
-  for (const auto& [id, account] : *inputs.accounts) accounts.emplace(id, &account);
-  std::string investor_key;
-  for (const Execution& e : *inputs.executions) {
-    const auto found = accounts.find(e.account_id);
-    CP_ASSERT(found != accounts.end(), "an execution of an unknown account reached clearing");
-    const Account& account = *found->second;
-    const ExecutionResult r = clear_execution(e, account, inputs.is_etf(e.security_code),
-                                              *inputs.fees, inputs.fx.at(e.channel));
-    const bool buy = e.side == Side::kBuy;
+size_t DayClearer::KeyHash::operator()(const std::pair<std::string_view, Channel>& key) const {
+  return std::hash<std::string_view>{}(key.first) * 31 + static_cast<size_t>(key.second);
+}
 
-    investor_key.assign(e.account_id);
-    investor_key.push_back('\x1f');
-    investor_key.push_back(e.channel == Channel::kShanghai ? 'h' : 'z');
-    auto [slot, first] = investors.try_emplace(investor_key);
-    InvestorObligation& investor = slot->second;
-    if (first) {  // who the investor is, once; the sums below run on every execution
-      investor.account_id = e.account_id;
-      investor.channel = e.channel;
-      investor.reserve = r.reserve;
-    }
-    ++investor.executions;
-    (buy ? investor.buy_rmb : investor.sell_rmb) += r.investor_rmb;
+DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {}
 
-    CsdcObligation& broker = csdc[{e.channel, r.reserve}];
-    broker.channel = e.channel;
-    broker.reserve = r.reserve;
-    ++broker.executions;
-    (buy ? broker.buy_rmb : broker.sell_rmb) += r.csdc_rmb;
-    broker.commission_rmb += r.commission_rmb;
-    for (size_t i = 0; i < r.fees.lines.size(); ++i)
-      broker.fees_hkd[i] += r.fees.lines[i].amount_hkd;
-
-    result.executions.push_back(r);
+const ExecutionResult* DayClearer::next() {
+  if (next_ == inputs_.executions->size()) {
+    done_ = true;
+    return nullptr;
   }
-  result.investors.reserve(investors.size());
+  const Execution& e = (*inputs_.executions)[next_++];
+  const Account* account = inputs_.accounts->find(e.account_id);
+  CP_ASSERT(account != nullptr, "an execution of an unknown account reached clearing");
+  current_ = clear_execution(e, *account, inputs_.is_etf(e.security_code), *inputs_.fees,
+                             inputs_.fx.at(e.channel));
+  const ExecutionResult& r = current_;
+  const bool buy = e.side == Side::kBuy;
+
+  // Keyed on views of the executions' own ids, which outlive the clearer.
+  const auto [slot, first] = investor_index_.try_emplace({e.account_id, e.channel}, 0);
+  if (first) {  // who the investor is, once; the sums below run on every execution
+    slot->second = investors_.size();
+    InvestorObligation& added = investors_.emplace_back();
+    added.account_id = e.account_id;
+    added.channel = e.channel;
+    added.reserve = r.reserve;
+  }
+  InvestorObligation& investor = investors_[slot->second];
+  ++investor.executions;
+  (buy ? investor.buy_rmb : investor.sell_rmb) += r.investor_rmb;
+  investor.csdc_net_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
+  investor.commission_rmb += r.commission_rmb;
+  // STL-5: shares to receive or deliver. An investor trades a few securities a day: a short
+  // list searched from its end (the last security traded is the likeliest next) beats a map.
+  auto& shares = investor.net_shares;
+  auto held = std::find_if(shares.rbegin(), shares.rend(),
+                           [&](const auto& entry) { return entry.first == e.security_code; });
+  if (held == shares.rend()) {
+    shares.emplace_back(e.security_code, 0);
+    held = shares.rbegin();
+  }
+  held->second += buy ? e.quantity : -e.quantity;
+
+  CsdcObligation& broker = csdc_[{e.channel, r.reserve}];
+  broker.channel = e.channel;
+  broker.reserve = r.reserve;
+  ++broker.executions;
+  (buy ? broker.buy_rmb : broker.sell_rmb) += r.csdc_rmb;
+  broker.commission_rmb += r.commission_rmb;
+  for (size_t i = 0; i < r.fees.lines.size(); ++i) broker.fees_hkd[i] += r.fees.lines[i].amount_hkd;
+  return &current_;
+}
+
+ClearingResult DayClearer::finish() {
+  CP_ASSERT(done_, "clearing finished before its last execution");
+  ClearingResult result;
+  result.investors = std::move(investors_);
+  investor_index_.clear();
   std::map<std::pair<Channel, std::string>, Decimal> investors_net;  // per channel and reserve
-  for (auto& [key, investor] : investors) {
+  for (auto& investor : result.investors) {
     investor.net_rmb = investor.buy_rmb - investor.sell_rmb;
     investors_net[{investor.channel, investor.reserve}] += investor.net_rmb;
-    result.investors.push_back(std::move(investor));
+    std::sort(investor.net_shares.begin(), investor.net_shares.end());
   }
-  // By account, then channel: the same order whatever the hash map did.
+  // By account, then channel: the same order whatever the input order.
   std::sort(result.investors.begin(), result.investors.end(), [](const auto& a, const auto& b) {
     return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
   });
-  for (auto& [key, broker] : csdc) {
+  for (auto& [key, broker] : csdc_) {
     broker.net_rmb = broker.buy_rmb - broker.sell_rmb;
     // Money in = money out: what investors pay net equals what CSDC receives net plus the
     // broker's commission, on every channel and reserve account, to the fen.
@@ -97,6 +113,16 @@ ClearingResult clear_day(const ClearingInputs& inputs) {
               "investor obligations do not reconcile with the CSDC net and commission");
     result.csdc.push_back(broker);
   }
+  return result;
+}
+
+ClearingResult clear_day(const ClearingInputs& inputs) {
+  DayClearer clearer(inputs);
+  std::vector<ExecutionResult> executions;
+  executions.reserve(inputs.executions->size());
+  while (const ExecutionResult* r = clearer.next()) executions.push_back(*r);
+  ClearingResult result = clearer.finish();
+  result.executions = std::move(executions);
   return result;
 }
 

@@ -20,8 +20,13 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "clearing/account_book.h"
 #include "clearing/execution.h"
 #include "clearing/fees.h"
 #include "clearing/input_files.h"
@@ -42,15 +47,22 @@ struct ExecutionResult {
   Decimal commission_rmb;
 };
 
-// One investor's money on one channel for the day; positive net = the investor pays.
+// One investor's money and shares on one channel for the day; positive net = the investor pays.
+// It carries everything the day's journal entry of the investor needs (ledger/journal.h), so the
+// journal is built from the investors, never from the (possibly millions of) executions.
 struct InvestorObligation {
   std::string account_id;
   Channel channel = Channel::kShanghai;
   std::string reserve;
   int64_t executions = 0;
-  Decimal buy_rmb = Decimal::from_units(0, 2);   // Σ investor_rmb of buys
-  Decimal sell_rmb = Decimal::from_units(0, 2);  // Σ investor_rmb of sells
-  Decimal net_rmb = Decimal::from_units(0, 2);   // buy − sell
+  Decimal buy_rmb = Decimal::from_units(0, 2);         // Σ investor_rmb of buys
+  Decimal sell_rmb = Decimal::from_units(0, 2);        // Σ investor_rmb of sells
+  Decimal net_rmb = Decimal::from_units(0, 2);         // buy − sell
+  Decimal csdc_net_rmb = Decimal::from_units(0, 2);    // Σ csdc_rmb of buys − of sells
+  Decimal commission_rmb = Decimal::from_units(0, 2);  // Σ commission_rmb
+  // Shares to receive (+) or deliver (−) at T+2 per security (STL-5), by code; a security
+  // bought and sold in equal numbers stays with 0.
+  std::vector<std::pair<std::string, int64_t>> net_shares;
 };
 
 // The broker toward CSDC on one channel and reserve account; positive net = the broker pays
@@ -74,13 +86,40 @@ struct ClearingResult {
 
 struct ClearingInputs {
   const std::vector<Execution>* executions = nullptr;
-  const std::map<std::string, Account>* accounts = nullptr;  // by id; every execution's account
-  std::map<Channel, FxRates> fx;                             // the trade date's rates per channel
+  const AccountBook* accounts = nullptr;  // every execution's account
+  std::map<Channel, FxRates> fx;          // the trade date's rates per channel
   const DayFees* fees = nullptr;
   std::function<bool(const std::string& security)> is_etf;
 };
 
-// REQUIRES: every execution's account is in `accounts` and its channel in `fx`.
+// Clears a day's executions one at a time, in input order, adding each to its investor's and
+// CSDC's sums: the caller writes each result as it comes (a day of 10 million executions is
+// never held as results), then takes the sums.
+// REQUIRES: every execution's account is in `accounts` and its channel in `fx`; the inputs
+// outlive the clearer.
+class DayClearer {
+ public:
+  explicit DayClearer(const ClearingInputs& inputs);
+  // The next execution's result, valid until the next call; nullptr after the last.
+  const ExecutionResult* next();
+  // The investors (by account, then channel) and CSDC's nets (by channel, then reserve),
+  // asserting that they reconcile. REQUIRES: next() has returned nullptr.
+  ClearingResult finish();
+
+ private:
+  struct KeyHash {
+    size_t operator()(const std::pair<std::string_view, Channel>& key) const;
+  };
+  const ClearingInputs& inputs_;
+  size_t next_ = 0;
+  bool done_ = false;
+  ExecutionResult current_;
+  std::vector<InvestorObligation> investors_;
+  std::unordered_map<std::pair<std::string_view, Channel>, size_t, KeyHash> investor_index_;
+  std::map<std::tuple<Channel, std::string>, CsdcObligation> csdc_;  // a handful of entries
+};
+
+// The whole day at once, every execution's result kept (tests, the property test, small days).
 ClearingResult clear_day(const ClearingInputs& inputs);
 
 }  // namespace cp::clearing

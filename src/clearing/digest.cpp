@@ -1,19 +1,26 @@
 #include "clearing/digest.h"
 
-#include <cstdint>
 #include <cstdio>
 
 namespace cp::clearing {
 
-std::string digest_hex(const std::string& text) {
-  uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a offset basis
+void Digest::add(std::string_view text) {
   for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 0x100000001b3ULL;  // FNV prime
+    hash_ ^= c;
+    hash_ *= 0x100000001b3ULL;  // FNV prime
   }
+}
+
+std::string Digest::hex() const {
   char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash_));
   return out;
+}
+
+std::string digest_hex(std::string_view text) {
+  Digest digest;
+  digest.add(text);
+  return digest.hex();
 }
 
 }  // namespace cp::clearing

@@ -1,9 +1,12 @@
 #include "eod/eod_run.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <set>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -21,16 +24,6 @@ namespace {
 using store::Row;
 using store::Value;
 
-Result<std::map<std::string, clearing::Account>> load_accounts(store::Database& db) {
-  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT account_id, account_type, money_kind, "
-                                          "commission_rate, commission_min_hkd FROM account"));
-  std::map<std::string, clearing::Account> accounts;
-  for (const Row& row : rows.rows) {
-    accounts[row.text(0)] = {row.text(0), row.text(1), row.text(2), row.decimal(3), row.decimal(4)};
-  }
-  return accounts;
-}
-
 Result<std::optional<clearing::FxRates>> load_fx(store::Database& db, Date date, Channel channel) {
   CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT reference_buy, reference_sell, settlement_buy, "
                                           "settlement_sell FROM fx_rate WHERE rate_date = ? AND "
@@ -42,17 +35,10 @@ Result<std::optional<clearing::FxRates>> load_fx(store::Database& db, Date date,
       date, channel, row.decimal(0), row.decimal(1), row.decimal(2), row.decimal(3), 0});
 }
 
-std::string canonical(const clearing::ClearingResult& result) {
-  std::string text;
-  for (const auto& r : result.executions) {
-    text += r.execution->trade_id + "," + r.investor_rmb.to_string() + "," +
-            r.csdc_rmb.to_string() + "," + r.commission_rmb.to_string() + "\n";
-  }
-  for (const auto& c : result.csdc) {
-    text +=
-        std::string(channel_code(c.channel)) + "," + c.reserve + "," + c.net_rmb.to_string() + "\n";
-  }
-  return text;
+// The digest's line of one execution result.
+std::string canonical_line(const clearing::ExecutionResult& r) {
+  return r.execution->trade_id + "," + r.investor_rmb.to_string() + "," + r.csdc_rmb.to_string() +
+         "," + r.commission_rmb.to_string() + "\n";
 }
 
 std::string day_text(Date date) {
@@ -70,16 +56,18 @@ Result<std::optional<Decimal>> latest_before(store::Database& db, const std::str
 // Executions of `channel` traded up to `date` whose securities settle after it (SPEC CLR-9:
 // unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
 // longest closures (Lunar New Year and National Day with their weekends) with room to spare.
-Result<std::vector<clearing::Execution>> unsettled_executions(
+// Earlier days' executions are loaded into `earlier`, which the returned pointers point into.
+Result<std::vector<const clearing::Execution*>> unsettled_executions(
     store::Database& db, const calendar::SouthboundCalendar& southbound,
     const refdata::ParameterTable& parameters, Date date,
-    const std::vector<clearing::Execution>& todays) {
+    const std::vector<clearing::Execution>& todays,
+    std::deque<std::vector<clearing::Execution>>& earlier) {
   const std::string channel(channel_code(southbound.channel()));
   CP_ASSIGN_OR_RETURN(auto rows,
                       db.query("SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND "
                                "trade_date > ? AND trade_date <= ? ORDER BY trade_date",
                                {channel, date.plus_days(-31).to_string(), date.to_string()}));
-  std::vector<clearing::Execution> out;
+  std::vector<const clearing::Execution*> out;
   for (const Row& row : rows.rows) {
     const Date traded = *Date::parse(row.text(0));
     CP_ASSIGN_OR_RETURN(auto schedule,
@@ -87,13 +75,13 @@ Result<std::vector<clearing::Execution>> unsettled_executions(
     if (schedule.securities_settlement_date <= date) continue;
     if (traded == date) {  // already in memory: the day being cleared
       for (const auto& e : todays) {
-        if (e.channel == southbound.channel()) out.push_back(e);
+        if (e.channel == southbound.channel()) out.push_back(&e);
       }
       continue;
     }
-    CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, traded));
-    for (auto& e : executions) {
-      if (e.channel == southbound.channel()) out.push_back(std::move(e));
+    CP_ASSIGN_OR_RETURN(earlier.emplace_back(), store::load_executions(db, traded));
+    for (const auto& e : earlier.back()) {
+      if (e.channel == southbound.channel()) out.push_back(&e);
     }
   }
   return out;
@@ -185,8 +173,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                           " (import them first)");
   }
 
+  CP_ASSIGN_OR_RETURN(const clearing::AccountBook accounts, store::load_account_book(db));
   end_stage("load inputs");
-  CP_ASSIGN_OR_RETURN(auto accounts, load_accounts(db));
   const clearing::DayFees fees = clearing::DayFees::for_date(refdata.fees, date);
   clearing_inputs.executions = &executions;
   clearing_inputs.accounts = &accounts;
@@ -200,12 +188,25 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     }
     return found->second;
   };
-  const clearing::ClearingResult result = clearing::clear_day(clearing_inputs);
-  auto postings = ledger::trade_date_postings(result);
+  // Cleared and written in one pass: each result goes to the table and the digest as it comes.
+  CP_RETURN_IF_ERROR(delete_results(db, date));
+  clearing::Digest digest;
+  clearing::DayClearer clearer(clearing_inputs);
+  CP_RETURN_IF_ERROR(write_execution_results(db, date, [&]() -> const clearing::ExecutionResult* {
+    const clearing::ExecutionResult* r = clearer.next();
+    if (r != nullptr) digest.add(canonical_line(*r));
+    return r;
+  }));
+  const clearing::ClearingResult result = clearer.finish();
+  for (const auto& c : result.csdc) {
+    digest.add(std::string(channel_code(c.channel)) + "," + c.reserve + "," +
+               c.net_rmb.to_string() + "\n");
+  }
+  std::vector<ledger::Posting> charges;  // the portfolio fee's entries, beside the trades'
 
   EodReport report;
   report.business_date = date;
-  report.executions = static_cast<int64_t>(result.executions.size());
+  report.executions = static_cast<int64_t>(executions.size());
   report.investors = static_cast<int64_t>(result.investors.size());
 
   // Settlement dates of the day's trading money (SPEC STL-2).
@@ -229,7 +230,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
         {obligation.channel, obligation.reserve, obligation, name, flow.date, flow.cutoff_hkt});
   }
 
-  end_stage("clear executions");
+  end_stage("clear and write executions");
   // The portfolio fee (CLR-6) of every investor holding on a channel, from T's holdings and
   // closes, for T and the calendar days before the channel's next Southbound trading day.
   const std::string shown = std::filesystem::path(inputs.data_dir).filename().string();
@@ -269,32 +270,33 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     const Date collection = flow_of(channel, "portfolio_fee").date;
     if (!by_account.empty()) CP_RETURN_IF_ERROR(fx_of(channel));
     for (const auto& [account_id, holdings] : by_account) {
-      auto account = accounts.find(account_id);
-      if (account == accounts.end()) continue;
+      const clearing::Account* account = accounts.find(account_id);
+      if (account == nullptr) continue;
       InvestorPortfolioFee fee{
-          account_id, channel, account->second.money_kind,
+          account_id, channel, account->money_kind,
           clearing::portfolio_fee(holdings, closes, tiers, days, day_count,
                                   clearing_inputs.fx.at(channel).settlement_buy),  // checked above
           collection};
       portfolio_fee_by_reserve[{channel, fee.reserve}] += fee.charge.fee_rmb;
       if (fee.charge.fee_rmb.sign() > 0) {
-        ledger::add_charge(postings, "PF:" + account_id + ":" + ch, account_id, channel,
-                           fee.reserve, fee.charge.fee_rmb);
+        ledger::add_charge(charges, "PF:" + account_id + ":" + ch, account_id, channel, fee.reserve,
+                           fee.charge.fee_rmb);
       }
       report.portfolio_fees.push_back(std::move(fee));
     }
   }
 
   // Risk funds (CLR-9) and the funds-transfer instruction (CLR-11) per channel and reserve.
-  std::map<std::pair<Channel, std::string>, std::vector<clearing::Execution>> unsettled_by_reserve;
+  std::map<std::pair<Channel, std::string>, std::vector<const clearing::Execution*>>
+      unsettled_by_reserve;
+  std::deque<std::vector<clearing::Execution>> earlier_executions;
   for (const auto& [channel, southbound] : calendars) {
-    CP_ASSIGN_OR_RETURN(auto unsettled,
-                        unsettled_executions(db, southbound, refdata.parameters, date, executions));
-    for (auto& e : unsettled) {
-      auto account = accounts.find(e.account_id);
-      if (account == accounts.end()) continue;
-      unsettled_by_reserve[std::make_pair(channel, account->second.money_kind)].push_back(
-          std::move(e));
+    CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(db, southbound, refdata.parameters,
+                                                             date, executions, earlier_executions));
+    for (const clearing::Execution* e : unsettled) {
+      const clearing::Account* account = accounts.find(e->account_id);
+      if (account == nullptr) continue;
+      unsettled_by_reserve[std::make_pair(channel, account->money_kind)].push_back(e);
     }
     for (const auto& obligation : result.csdc) {
       if (obligation.channel == channel) {
@@ -312,16 +314,16 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     const auto& [channel, reserve] = key;
     const std::string ch(channel_code(channel));
     clearing::RiskFundsInputs risk_inputs;
-    for (const auto& e : unsettled) risk_inputs.unsettled.push_back(&e);
-    for (const auto& e : unsettled) {
-      if (risk_inputs.closes_hkd.count(e.security_code)) continue;
-      const auto close = closes_of_day.find(e.security_code);
+    risk_inputs.unsettled = unsettled;
+    for (const clearing::Execution* e : unsettled) {
+      if (risk_inputs.closes_hkd.count(e->security_code)) continue;
+      const auto close = closes_of_day.find(e->security_code);
       if (close == closes_of_day.end()) {
         return rule_violation("cannot clear " + date.to_string() +
-                              ": missing the closing price of " + e.security_code +
+                              ": missing the closing price of " + e->security_code +
                               " (an unsettled position)");
       }
-      risk_inputs.closes_hkd[e.security_code] = close->second;
+      risk_inputs.closes_hkd[e->security_code] = close->second;
     }
     CP_ASSIGN_OR_RETURN(auto holdings,
                         db.query("SELECT p.account_id, p.security_code, p.quantity FROM "
@@ -329,8 +331,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                                  "MAX(as_of) FROM opening_position WHERE as_of <= ?)",
                                  {ch, day_text(date)}));
     for (const Row& row : holdings.rows) {
-      auto account = accounts.find(row.text(0));
-      if (account != accounts.end() && account->second.money_kind == reserve) {
+      const clearing::Account* account = accounts.find(row.text(0));
+      if (account != nullptr && account->money_kind == reserve) {
         risk_inputs.holdings[row.text(1)] += row.integer(2);
       }
     }
@@ -393,41 +395,45 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
       ++days;
     }
   }();
-  std::map<std::string, Decimal> trading_by_account;
-  std::map<std::string, Decimal> fee_by_account;
+  // Each client account's trading money and portfolio fee, keyed on views of the investors' and
+  // fees' own ids (they outlive this block).
+  struct Charged {
+    Decimal trading_rmb = Decimal::from_units(0, 2);
+    Decimal fee_rmb = Decimal::from_units(0, 2);
+    std::optional<Decimal> cash_rmb;
+  };
+  std::unordered_map<std::string_view, Charged> charged;
   for (const auto& investor : result.investors) {
-    if (investor.reserve == "client") trading_by_account[investor.account_id] += investor.net_rmb;
+    if (investor.reserve == "client") charged[investor.account_id].trading_rmb += investor.net_rmb;
   }
   for (const auto& fee : report.portfolio_fees) {
-    if (fee.reserve == "client") fee_by_account[fee.account_id] += fee.charge.fee_rmb;
+    if (fee.reserve == "client") charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
   }
-  std::set<std::string> charged;
-  for (const auto& [id, net] : trading_by_account) charged.insert(id);
-  for (const auto& [id, fee] : fee_by_account) charged.insert(id);
-  // Every account's latest RMB cash statement on or before T, in one query (ordered, last wins).
-  CP_ASSIGN_OR_RETURN(auto statements,
-                      db.query("SELECT account_id, amount FROM opening_cash WHERE currency = 'CNY' "
-                               "AND as_of <= ? ORDER BY account_id, as_of",
-                               {day_text(date)}));
-  std::map<std::string, Decimal> cash_by_account;
-  for (const Row& row : statements.rows) cash_by_account[row.text(0)] = row.decimal(1);
-  for (const std::string& account_id : charged) {
-    const auto found_cash = cash_by_account.find(account_id);
-    const std::optional<Decimal> cash = found_cash == cash_by_account.end()
-                                            ? std::nullopt
-                                            : std::optional<Decimal>(found_cash->second);
-    if (!cash) {
+  // Every charged account's latest RMB cash statement on or before T, in one streamed query
+  // (ordered by date: the last wins).
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT account_id, amount FROM opening_cash WHERE currency = 'CNY' AND as_of <= ? "
+      "ORDER BY account_id, as_of",
+      {day_text(date)}, [&](const Row& row) -> Result<void> {
+        const auto found = charged.find(row.text(0));
+        if (found != charged.end()) found->second.cash_rmb = row.decimal(1);
+        return Ok{};
+      }));
+  std::vector<std::string_view> charged_ids;
+  charged_ids.reserve(charged.size());
+  for (const auto& [id, amounts] : charged) charged_ids.push_back(id);
+  std::sort(charged_ids.begin(), charged_ids.end());  // exceptions by account, whatever the hash
+  for (std::string_view account_id : charged_ids) {
+    const Charged& amounts = charged.at(account_id);
+    if (!amounts.cash_rmb) {
       return rule_violation("cannot clear " + date.to_string() + ": missing the RMB cash of " +
-                            account_id + " (import cash)");
+                            std::string(account_id) + " (import cash)");
     }
-    const auto trading = trading_by_account.find(account_id);
-    const auto fee = fee_by_account.find(account_id);
-    if (auto short_of = clearing::overdraft(
-            *cash, trading == trading_by_account.end() ? zero_rmb : trading->second,
-            fee == fee_by_account.end() ? zero_rmb : fee->second, overdraft_rate, accrual_days)) {
+    if (auto short_of = clearing::overdraft(*amounts.cash_rmb, amounts.trading_rmb, amounts.fee_rmb,
+                                            overdraft_rate, accrual_days)) {
       report.exceptions.push_back(
-          {"overdraft", account_id, short_of->overdraft_rmb, short_of->projected_rmb, zero_rmb,
-           short_of->interest_rmb,
+          {"overdraft", std::string(account_id), short_of->overdraft_rmb, short_of->projected_rmb,
+           zero_rmb, short_of->interest_rmb,
            "advance RMB " + short_of->overdraft_rmb.to_string_grouped() +
                " from own funds; notify the investor on T+1; penalty interest RMB " +
                short_of->interest_rmb.to_string_grouped() + " for " + std::to_string(accrual_days) +
@@ -463,29 +469,26 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     }
   }
 
-  const auto breaks = ledger::check_journal(postings);
-  CP_ASSERT(breaks.empty(), "the day's journal does not balance");
-  report.postings = static_cast<int64_t>(postings.size());
-  std::string digest_text = canonical(result);
   for (const auto& fee : report.portfolio_fees) {
-    digest_text += fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n";
+    digest.add(fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n");
   }
   for (const auto& x : report.exceptions) {
-    digest_text += x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n";
+    digest.add(x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n");
   }
   for (const auto& r : report.reserves) {
-    digest_text +=
-        r.risk.risk_funds_rmb.to_string() + "," + r.transfer.transfer_rmb.to_string() + "\n";
+    digest.add(r.risk.risk_funds_rmb.to_string() + "," + r.transfer.transfer_rmb.to_string() +
+               "\n");
   }
-  report.digest = clearing::digest_hex(digest_text);
+  report.digest = digest.hex();
 
-  end_stage("fees, risk funds, transfers, exceptions, journal");
+  end_stage("fees, risk funds, transfers, exceptions");
   std::map<Channel, std::string> settles_on;
   for (const auto& [channel, schedule] : schedules) {
     settles_on[channel] = flow_of(channel, "trading_money_payable").date.to_string();
   }
-  CP_RETURN_IF_ERROR(write_results(db, date, {result, settles_on, postings, report},
-                                   format_utc(inputs.clock->now())));
+  CP_ASSIGN_OR_RETURN(report.postings,
+                      write_results(db, date, {result, settles_on, charges, report},
+                                    format_utc(inputs.clock->now())));
   if (inputs.pause_before_commit_ms > 0) {
     std::fprintf(stderr, "eod: all results written, paused before commit\n");
     std::fflush(stderr);

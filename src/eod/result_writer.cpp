@@ -11,12 +11,7 @@ Value dec(const Decimal& value) {
 
 }  // namespace
 
-Result<void> write_results(store::Database& db, Date date, const DayResults& day_results,
-                           std::string_view finished_at_utc) {
-  const auto& result = day_results.result;
-  const auto& settles_on = day_results.settles_on;
-  const auto& postings = day_results.postings;
-  const auto& report = day_results.report;
+Result<void> delete_results(store::Database& db, Date date) {
   const std::string day = date.to_string();
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
@@ -24,32 +19,48 @@ Result<void> write_results(store::Database& db, Date date, const DayResults& day
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
-  size_t next = 0;
-  CP_RETURN_IF_ERROR(db.bulk_insert(
-      "eod_execution_result",
-      {"business_date",  "trade_id",     "account_id",        "channel",
-       "side",           "reserve",      "consideration_hkd", "stamp_duty",
-       "trading_fee",    "sfc_levy",     "afrc_levy",         "trading_tariff",
-       "settlement_fee", "fees_hkd",     "commission_hkd",    "investor_hkd",
-       "rate",           "investor_rmb", "csdc_rmb",          "commission_rmb"},
-      [&](std::vector<Value>& row) {
-        if (next == result.executions.size()) return false;
-        const auto& r = result.executions[next++];
-        const auto& e = *r.execution;
-        row = {day,
-               e.trade_id,
-               e.account_id,
-               std::string(channel_code(e.channel)),
-               std::string(side_code(e.side)),
-               r.reserve,
-               dec(r.consideration_hkd)};
-        for (const auto& line : r.fees.lines) row.push_back(dec(line.amount_hkd));
-        for (const Decimal* value : {&r.fees.total_hkd, &r.commission_hkd, &r.investor_hkd, &r.rate,
-                                     &r.investor_rmb, &r.csdc_rmb, &r.commission_rmb}) {
-          row.push_back(dec(*value));
-        }
-        return true;
-      }));
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
+  return Ok{};
+}
+
+Result<int64_t> write_execution_results(store::Database& db, Date date,
+                                        const ExecutionSource& next) {
+  const std::string day = date.to_string();
+  return db.bulk_insert("eod_execution_result",
+                        {"business_date",  "trade_id",     "account_id",        "channel",
+                         "side",           "reserve",      "consideration_hkd", "stamp_duty",
+                         "trading_fee",    "sfc_levy",     "afrc_levy",         "trading_tariff",
+                         "settlement_fee", "fees_hkd",     "commission_hkd",    "investor_hkd",
+                         "rate",           "investor_rmb", "csdc_rmb",          "commission_rmb"},
+                        [&](std::vector<Value>& row) {
+                          const clearing::ExecutionResult* r = next();
+                          if (r == nullptr) return false;
+                          const auto& e = *r->execution;
+                          row = {day,
+                                 e.trade_id,
+                                 e.account_id,
+                                 std::string(channel_code(e.channel)),
+                                 std::string(side_code(e.side)),
+                                 r->reserve,
+                                 dec(r->consideration_hkd)};
+                          for (const auto& line : r->fees.lines)
+                            row.push_back(dec(line.amount_hkd));
+                          for (const Decimal* value :
+                               {&r->fees.total_hkd, &r->commission_hkd, &r->investor_hkd, &r->rate,
+                                &r->investor_rmb, &r->csdc_rmb, &r->commission_rmb}) {
+                            row.push_back(dec(*value));
+                          }
+                          return true;
+                        });
+}
+
+Result<int64_t> write_results(store::Database& db, Date date, const DayResults& day_results,
+                              std::string_view finished_at_utc) {
+  const auto& result = day_results.result;
+  const auto& settles_on = day_results.settles_on;
+  const auto& report = day_results.report;
+  const std::string day = date.to_string();
   CP_ASSIGN_OR_RETURN(auto insert_obligation,
                       db.prepare("INSERT INTO eod_investor_obligation (business_date, account_id, "
                                  "channel, reserve, executions, buy_rmb, sell_rmb, net_rmb, "
@@ -70,19 +81,38 @@ Result<void> write_results(store::Database& db, Date date, const DayResults& day
          dec(s.obligation.commission_rmb), s.flow, s.flow_date.to_string(),
          s.cutoff_hkt.to_string()}));
   }
-  next = 0;
+  // The journal, entry by entry: each investor's trade-date entry, then the charges.
+  size_t next_investor = 0;
+  size_t next_charge = 0;
+  std::vector<ledger::Posting> entry;
+  size_t in_entry = 0;
   int64_t seq = 0;
-  std::string last_entry;
-  CP_RETURN_IF_ERROR(db.bulk_insert("ledger_posting",
-                                    {"business_date", "entry", "seq", "account", "asset", "amount"},
-                                    [&](std::vector<Value>& row) {
-                                      if (next == postings.size()) return false;
-                                      const auto& p = postings[next++];
-                                      seq = p.entry == last_entry ? seq + 1 : 1;
-                                      last_entry = p.entry;
-                                      row = {day, p.entry, seq, p.account, p.asset, dec(p.amount)};
-                                      return true;
-                                    }));
+  CP_ASSIGN_OR_RETURN(
+      int64_t postings,
+      db.bulk_insert(
+          "ledger_posting", {"business_date", "entry", "seq", "account", "asset", "amount"},
+          [&](std::vector<Value>& row) {
+            while (in_entry == entry.size()) {  // the next entry, checked before it is written
+              entry.clear();
+              in_entry = 0;
+              seq = 0;
+              if (next_investor < result.investors.size()) {
+                ledger::add_trade_date_entry(result.investors[next_investor++], entry);
+              } else if (next_charge < day_results.charges.size()) {
+                const std::string& id = day_results.charges[next_charge].entry;
+                while (next_charge < day_results.charges.size() &&
+                       day_results.charges[next_charge].entry == id) {
+                  entry.push_back(day_results.charges[next_charge++]);
+                }
+              } else {
+                return false;
+              }
+              CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
+            }
+            const auto& p = entry[in_entry++];
+            row = {day, p.entry, ++seq, p.account, p.asset, dec(p.amount)};
+            return true;
+          }));
   for (const auto& r : report.reserves) {
     const std::string ch(channel_code(r.channel));
     const auto& k = r.risk;
@@ -122,12 +152,10 @@ Result<void> write_results(store::Database& db, Date date, const DayResults& day
          dec(x.interest_rmb), x.action}));
   }
   CP_RETURN_IF_ERROR(
-      db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
-  CP_RETURN_IF_ERROR(
       db.execute("INSERT INTO eod_run (business_date, job, finished_at, input_rows, result_digest) "
                  "VALUES (?, ?, ?, ?, ?)",
                  {day, "eod", std::string(finished_at_utc), report.executions, report.digest}));
-  return Ok{};
+  return postings;
 }
 
 }  // namespace cp::eod

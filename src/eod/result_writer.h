@@ -2,6 +2,7 @@
 // caller's transaction, so a reader sees the old results or the new ones, never a mix.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -15,15 +16,29 @@
 
 namespace cp::eod {
 
+// Deletes the date's earlier rows from every result table. Call first, in the run's transaction.
+Result<void> delete_results(store::Database& db, Date date);
+
+// Produces the next execution result; nullptr when there are no more.
+using ExecutionSource = std::function<const clearing::ExecutionResult*()>;
+
+// Writes the day's execution results as `next` produces them, so a busy day is cleared and
+// written in one pass without holding its results. Returns how many were written.
+Result<int64_t> write_execution_results(store::Database& db, Date date,
+                                        const ExecutionSource& next);
+
 struct DayResults {
-  const clearing::ClearingResult& result;
+  const clearing::ClearingResult& result;            // the investors and CSDC's nets
   const std::map<Channel, std::string>& settles_on;  // STL-2 trading-money date per channel
-  const std::vector<ledger::Posting>& postings;
+  const std::vector<ledger::Posting>& charges;       // entries beside the trades (portfolio fee)
   const EodReport& report;  // settlements, reserves, fees, exceptions and the digest
 };
 
-// Replaces every result table's rows for the date and records the run in eod_run.
-Result<void> write_results(store::Database& db, Date date, const DayResults& day_results,
-                           std::string_view finished_at_utc);
+// Writes everything else of the run and records it in eod_run: investors, CSDC, the journal
+// (each investor's trade-date entry built, checked and written in turn, then `charges`), risk
+// funds, transfers, portfolio fees and exceptions. Returns the number of postings written.
+// Asserts that every entry balances (a break is a bug, never bad input).
+Result<int64_t> write_results(store::Database& db, Date date, const DayResults& day_results,
+                              std::string_view finished_at_utc);
 
 }  // namespace cp::eod

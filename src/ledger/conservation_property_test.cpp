@@ -28,14 +28,14 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
   const Date date = Date::from_days_since_epoch(
       *rc::gen::inRange<int64_t>(Date::parse("2014-11-17")->days_since_epoch(),
                                  Date::parse("2026-12-31")->days_since_epoch()));
-  std::map<std::string, Account> accounts;
+  AccountBook accounts;
   const int account_count = *rc::gen::inRange(1, 6);
   for (int i = 0; i < account_count; ++i) {
     const bool own = i == 0 && *rc::gen::arbitrary<bool>();
     const std::string id = "A" + std::to_string(i);
-    accounts[id] = Account{id, own ? "proprietary" : "individual", own ? "own" : "client",
-                           Decimal::from_units(*rc::gen::inRange(0, 31), 5),  // 0 to 0.03%
-                           cents(*rc::gen::inRange(0, 1001))};                // 0 to 10.00
+    accounts.add(Account{id, own ? "proprietary" : "individual", own ? "own" : "client",
+                         Decimal::from_units(*rc::gen::inRange(0, 31), 5),  // 0 to 0.03%
+                         cents(*rc::gen::inRange(0, 1001))});               // 0 to 10.00
   }
   std::vector<Execution> executions;
   const int count = *rc::gen::inRange(1, 40);

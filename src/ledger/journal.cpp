@@ -8,58 +8,29 @@
 
 namespace cp::ledger {
 
+void add_trade_date_entry(const clearing::InvestorObligation& investor, std::vector<Posting>& out) {
+  const std::string channel(channel_code(investor.channel));
+  const std::string id = "TRADES:" + investor.account_id + ":" + channel;
+  // Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission = 0; summed over
+  // the investor's executions: −net + csdc_net + commission = 0 (the clearer asserts it per
+  // channel and reserve; check_journal verifies it per entry).
+  out.push_back({id, "investor_cash:" + investor.account_id, "CNY", -investor.net_rmb});
+  out.push_back(
+      {id, "csdc_settlement:" + channel + ":" + investor.reserve, "CNY", investor.csdc_net_rmb});
+  out.push_back({id, "commission_income", "CNY", investor.commission_rmb});
+  for (const auto& [code, shares] : investor.net_shares) {
+    if (shares == 0) continue;  // bought and sold the same day: nothing moves
+    const std::string asset = "security:" + code;
+    out.push_back(
+        {id, "investor_securities:" + investor.account_id, asset, Decimal::from_int(shares)});
+    out.push_back({id, "csdc_securities:" + channel, asset, Decimal::from_int(-shares)});
+  }
+}
+
 std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result) {
-  struct Entry {
-    std::string account_id;
-    Channel channel;
-    std::string reserve;
-    Decimal investor_rmb;                   // + the investor receives, − it pays
-    Decimal csdc_rmb;                       // + the broker owes CSDC
-    Decimal commission_rmb;                 // the broker's income
-    std::map<std::string, int64_t> shares;  // net shares to receive (+) or deliver (−)
-  };
-  // Hashed on views of the executions' own ids (they outlive this function), then sorted once
-  // for a stable posting order: cheaper than an ordered map keyed by copied strings, which did a
-  // string compare per tree level for each of the day's executions.
-  struct KeyHash {
-    size_t operator()(const std::pair<std::string_view, Channel>& key) const {
-      return std::hash<std::string_view>{}(key.first) * 31 + static_cast<size_t>(key.second);
-    }
-  };
-  std::unordered_map<std::pair<std::string_view, Channel>, size_t, KeyHash> index_of;
-  std::vector<Entry> entries;
-  for (const auto& r : result.executions) {
-    const clearing::Execution& e = *r.execution;
-    const bool buy = e.side == Side::kBuy;
-    const auto [found, inserted] = index_of.try_emplace({e.account_id, e.channel}, entries.size());
-    if (inserted) entries.push_back({e.account_id, e.channel, r.reserve, {}, {}, {}, {}});
-    Entry& entry = entries[found->second];
-    // Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission = 0.
-    entry.investor_rmb += buy ? -r.investor_rmb : r.investor_rmb;
-    entry.csdc_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
-    entry.commission_rmb += r.commission_rmb;
-    entry.shares[e.security_code] += buy ? e.quantity : -e.quantity;  // STL-5
-  }
   std::vector<Posting> postings;
-  postings.reserve(entries.size() * 5);
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
-  });
-  for (const auto& entry : entries) {
-    const std::string channel(channel_code(entry.channel));
-    const std::string id = "TRADES:" + entry.account_id + ":" + channel;
-    postings.push_back({id, "investor_cash:" + entry.account_id, "CNY", entry.investor_rmb});
-    postings.push_back(
-        {id, "csdc_settlement:" + channel + ":" + entry.reserve, "CNY", entry.csdc_rmb});
-    postings.push_back({id, "commission_income", "CNY", entry.commission_rmb});
-    for (const auto& [code, shares] : entry.shares) {
-      if (shares == 0) continue;  // bought and sold the same day: nothing moves
-      const std::string asset = "security:" + code;
-      postings.push_back(
-          {id, "investor_securities:" + entry.account_id, asset, Decimal::from_int(shares)});
-      postings.push_back({id, "csdc_securities:" + channel, asset, Decimal::from_int(-shares)});
-    }
-  }
+  postings.reserve(result.investors.size() * 5);
+  for (const auto& investor : result.investors) add_trade_date_entry(investor, postings);
   return postings;
 }
 
@@ -72,27 +43,47 @@ void add_charge(std::vector<Posting>& postings, const std::string& entry,
                       "CNY", amount_rmb});
 }
 
+namespace {
+
+// The breaks of one entry's postings, [begin, end).
+void check_entry(std::vector<Posting>::const_iterator begin,
+                 std::vector<Posting>::const_iterator end, std::vector<Break>& breaks) {
+  std::vector<std::pair<std::string_view, Decimal>> sums;  // per asset; an entry has a few
+  bool client = false;
+  bool own = false;
+  for (auto p = begin; p != end; ++p) {
+    auto sum =
+        std::find_if(sums.begin(), sums.end(), [&](const auto& s) { return s.first == p->asset; });
+    if (sum == sums.end()) {
+      sums.emplace_back(p->asset, p->amount);
+    } else {
+      sum->second += p->amount;
+    }
+    if (p->account.starts_with("csdc_settlement:")) {
+      (p->account.ends_with(":client") ? client : own) = true;
+    }
+  }
+  std::sort(sums.begin(), sums.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [asset, sum] : sums) {
+    if (!sum.is_zero()) {
+      breaks.push_back({begin->entry, "postings of " + std::string(asset) + " sum to " +
+                                          sum.to_string() + ", not zero"});
+    }
+  }
+  if (client && own) breaks.push_back({begin->entry, "client and own money in one entry (CLR-17)"});
+}
+
+}  // namespace
+
 std::vector<Break> check_journal(const std::vector<Posting>& postings) {
   std::vector<Break> breaks;
-  std::map<std::pair<std::string, std::string>, Decimal> sums;
-  std::map<std::string, std::pair<bool, bool>> reserves;  // entry → (client, own) touched
-  for (const auto& p : postings) {
-    sums[{p.entry, p.asset}] += p.amount;
-    if (p.account.starts_with("csdc_settlement:")) {
-      auto& touched = reserves[p.entry];
-      (p.account.ends_with(":client") ? touched.first : touched.second) = true;
-    }
-  }
-  for (const auto& [key, sum] : sums) {
-    if (!sum.is_zero()) {
-      breaks.push_back(
-          {key.first, "postings of " + key.second + " sum to " + sum.to_string() + ", not zero"});
-    }
-  }
-  for (const auto& [entry, touched] : reserves) {
-    if (touched.first && touched.second) {
-      breaks.push_back({entry, "client and own money in one entry (CLR-17)"});
-    }
+  auto begin = postings.begin();
+  while (begin != postings.end()) {
+    auto end = std::find_if(begin, postings.end(),
+                            [&](const Posting& p) { return p.entry != begin->entry; });
+    check_entry(begin, end, breaks);
+    begin = end;
   }
   return breaks;
 }

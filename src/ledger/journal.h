@@ -26,9 +26,14 @@ struct Posting {
   Decimal amount;
 };
 
-// The trade date's obligation entries: one per investor and channel ("TRADES:<account>:<ch>"),
-// with the money of all the investor's executions on the channel and the net quantity of each
+// The trade date's obligation entry of one investor on one channel ("TRADES:<account>:<ch>"):
+// the money of all the investor's executions on the channel and the net quantity of each
 // security. Per-execution detail stays in the execution results; the journal carries what moves.
+// Appends to `out`.
+void add_trade_date_entry(const clearing::InvestorObligation& investor, std::vector<Posting>& out);
+
+// Every investor's entry, in the investors' order (all at once: tests and small days; the EOD
+// run writes entry by entry, since a busy day's journal has tens of millions of postings).
 std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result);
 
 // A charge to an investor collected for CSDC (the portfolio fee): the investor's cash goes down,
@@ -43,7 +48,10 @@ struct Break {
 };
 
 // Every break of the journal's rules: an entry whose postings do not sum to zero for an asset,
-// and an entry mixing client and own money.
+// and an entry mixing client and own money. Postings are checked a run of one entry at a time
+// (memory stays that of one entry): an entry's postings must be adjacent, as they are when
+// written or read back ordered by entry; an entry split in two runs is checked as two, which can
+// only report more breaks, never fewer.
 std::vector<Break> check_journal(const std::vector<Posting>& postings);
 
 }  // namespace cp::ledger

@@ -35,6 +35,17 @@ int64_t Row::integer(size_t column) const {
   return value;
 }
 
+void Row::assign(size_t column, std::optional<std::string_view> text) {
+  auto& cell = cells_.at(column);
+  if (!text) {
+    cell.reset();
+  } else if (cell) {
+    cell->assign(*text);  // keeps the cell's buffer: no allocation per row once warm
+  } else {
+    cell.emplace(*text);
+  }
+}
+
 Decimal Row::decimal(size_t column) const {
   auto value = Decimal::parse(text(column));
   CP_ASSERT(value.ok(), "column is not a decimal");

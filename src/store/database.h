@@ -41,6 +41,8 @@ class Row {
   int64_t integer(size_t column) const;
   // The cell as a Decimal. REQUIRES: the column holds a decimal written by us.
   Decimal decimal(size_t column) const;
+  // Replaces one cell in place (backends reuse one Row while streaming a big result).
+  void assign(size_t column, std::optional<std::string_view> text);
 
  private:
   std::vector<std::optional<std::string>> cells_;
@@ -74,6 +76,12 @@ class Database {
   // Runs one query and returns all of its rows.
   virtual Result<QueryResult> query(std::string_view sql,
                                     const std::vector<Value>& params = {}) = 0;
+  // Runs one query and calls `each` with every row in turn, never holding the whole result: the
+  // reads of a busy day (millions of executions) stream through one reused Row. The first error
+  // `each` returns stops the query and is returned.
+  using RowCallback = std::function<Result<void>(const Row& row)>;
+  virtual Result<void> query_each(std::string_view sql, const std::vector<Value>& params,
+                                  const RowCallback& each) = 0;
   virtual Result<std::unique_ptr<Statement>> prepare(std::string_view sql) = 0;
 
   // Transactions do not nest. Prefer the Transaction guard below.

@@ -46,26 +46,36 @@ Result<int64_t> replace_executions(Database& db, Date trade_date,
 }
 
 Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date) {
-  CP_ASSIGN_OR_RETURN(QueryResult result,
-                      db.query("SELECT trade_id, channel, account_id, security_code, side, "
-                               "quantity, price_hkd FROM execution WHERE trade_date = ? "
-                               "ORDER BY trade_id",
-                               {trade_date.to_string()}));
   std::vector<clearing::Execution> out;
-  out.reserve(result.rows.size());
-  for (const Row& row : result.rows) {
-    clearing::Execution e;
-    e.trade_id = row.text(0);
-    e.trade_date = trade_date;
-    e.channel = *parse_channel(row.text(1));  // CHECK constraint: sh or sz
-    e.account_id = row.text(2);
-    e.security_code = row.text(3);
-    e.side = *parse_side(row.text(4));  // CHECK constraint: buy or sell
-    e.quantity = row.integer(5);
-    e.price_hkd = row.decimal(6);
-    out.push_back(std::move(e));
-  }
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT trade_id, channel, account_id, security_code, side, quantity, price_hkd FROM "
+      "execution WHERE trade_date = ? ORDER BY trade_id",
+      {trade_date.to_string()}, [&](const Row& row) -> Result<void> {
+        clearing::Execution& e = out.emplace_back();
+        e.trade_id = row.text(0);
+        e.trade_date = trade_date;
+        e.channel = *parse_channel(row.text(1));  // CHECK constraint: sh or sz
+        e.account_id = row.text(2);
+        e.security_code = row.text(3);
+        e.side = *parse_side(row.text(4));  // CHECK constraint: buy or sell
+        e.quantity = row.integer(5);
+        e.price_hkd = row.decimal(6);
+        return Ok{};
+      }));
   return out;
+}
+
+Result<clearing::AccountBook> load_account_book(Database& db) {
+  clearing::AccountBook book;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT account_id, account_type, money_kind, commission_rate, commission_min_hkd FROM "
+      "account",
+      {}, [&](const Row& row) -> Result<void> {
+        // The primary key makes ids unique.
+        book.add({row.text(0), row.text(1), row.text(2), row.decimal(3), row.decimal(4)});
+        return Ok{};
+      }));
+  return book;
 }
 
 }  // namespace cp::store

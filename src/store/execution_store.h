@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "clearing/account_book.h"
 #include "clearing/execution.h"
 #include "store/database.h"
 
@@ -14,6 +15,9 @@ Result<int64_t> insert_missing_accounts(Database& db,
 // Replaces every execution of `trade_date` with `executions` (bulk load). Call in a transaction.
 Result<int64_t> replace_executions(Database& db, Date trade_date,
                                    const std::vector<clearing::Execution>& executions);
+// The executions of `trade_date`, by trade id (streamed: no intermediate rows are held).
 Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date);
+// Every stored account (streamed).
+Result<clearing::AccountBook> load_account_book(Database& db);
 
 }  // namespace cp::store

@@ -116,6 +116,41 @@ class PgDatabase final : public Database {
     return rows_changed(conn_, res.get(), "execute");
   }
 
+  // Single-row mode: libpq hands over one row at a time instead of buffering the whole result.
+  Result<void> query_each(std::string_view sql, const std::vector<Value>& params,
+                          const RowCallback& each) override {
+    BoundParams bound = bind(params);
+    const std::string text = to_postgres_placeholders(sql);
+    if (PQsendQueryParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
+                          bound.values.data(), nullptr, nullptr, 0) != 1 ||
+        PQsetSingleRowMode(conn_) != 1) {
+      return pg_error(conn_, "query");
+    }
+    Result<void> outcome = Ok{};
+    std::optional<Row> row;
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, PQclear);
+      const auto status = PQresultStatus(res.get());
+      if (status == PGRES_SINGLE_TUPLE && outcome.ok()) {
+        const int columns = PQnfields(res.get());
+        if (!row)
+          row.emplace(std::vector<std::optional<std::string>>(static_cast<size_t>(columns)));
+        for (int c = 0; c < columns; ++c) {
+          row->assign(static_cast<size_t>(c),
+                      PQgetisnull(res.get(), 0, c)
+                          ? std::nullopt
+                          : std::optional<std::string_view>(std::string_view(
+                                PQgetvalue(res.get(), 0, c),
+                                static_cast<size_t>(PQgetlength(res.get(), 0, c)))));
+        }
+        outcome = each(*row);  // on an error the rest is drained, not passed on
+      } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && outcome.ok()) {
+        outcome = pg_error(conn_, "query");
+      }
+    }
+    return outcome;
+  }
+
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
     ResultPtr res = exec_params(sql, params);
     if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return pg_error(conn_, "query");

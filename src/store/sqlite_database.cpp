@@ -80,32 +80,23 @@ class SqliteDatabase final : public Database {
   }
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-        SQLITE_OK) {
-      return sqlite_error(db_, "prepare");
-    }
-    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> guard(stmt, sqlite3_finalize);
-    CP_RETURN_IF_ERROR(bind_all(db_, stmt, params));
+    CP_ASSIGN_OR_RETURN(StatementPtr stmt, prepare_bound(sql, params));
     QueryResult result;
-    const int columns = sqlite3_column_count(stmt);
-    for (int i = 0; i < columns; ++i) result.columns.emplace_back(sqlite3_column_name(stmt, i));
-    int rc = 0;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      std::vector<std::optional<std::string>> cells;
-      cells.reserve(static_cast<size_t>(columns));
-      for (int i = 0; i < columns; ++i) {
-        if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
-          cells.emplace_back(std::nullopt);
-        } else {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-          cells.emplace_back(std::string(text, static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
-        }
-      }
-      result.rows.emplace_back(std::move(cells));
+    const int columns = sqlite3_column_count(stmt.get());
+    for (int i = 0; i < columns; ++i) {
+      result.columns.emplace_back(sqlite3_column_name(stmt.get(), i));
     }
-    if (rc != SQLITE_DONE) return sqlite_error(db_, "query");
+    CP_RETURN_IF_ERROR(each_row(stmt.get(), [&](const Row& row) -> Result<void> {
+      result.rows.push_back(row);
+      return Ok{};
+    }));
     return result;
+  }
+
+  Result<void> query_each(std::string_view sql, const std::vector<Value>& params,
+                          const RowCallback& each) override {
+    CP_ASSIGN_OR_RETURN(StatementPtr stmt, prepare_bound(sql, params));
+    return each_row(stmt.get(), each);
   }
 
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
@@ -145,6 +136,40 @@ class SqliteDatabase final : public Database {
   }
 
  private:
+  using StatementPtr = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+  Result<StatementPtr> prepare_bound(std::string_view sql, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return sqlite_error(db_, "prepare");
+    }
+    StatementPtr guard(stmt, sqlite3_finalize);
+    CP_RETURN_IF_ERROR(bind_all(db_, stmt, params));
+    return guard;
+  }
+
+  // Steps through every row, passing each in one reused Row.
+  Result<void> each_row(sqlite3_stmt* stmt, const RowCallback& each) {
+    const int columns = sqlite3_column_count(stmt);
+    Row row(std::vector<std::optional<std::string>>(static_cast<size_t>(columns)));
+    int rc = 0;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      for (int i = 0; i < columns; ++i) {
+        if (sqlite3_column_type(stmt, i) == SQLITE_NULL) {
+          row.assign(static_cast<size_t>(i), std::nullopt);
+        } else {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+          row.assign(static_cast<size_t>(i),
+                     std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
+        }
+      }
+      CP_RETURN_IF_ERROR(each(row));
+    }
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "query");
+    return Ok{};
+  }
+
   sqlite3* db_;
   std::string path_;
 };
