@@ -286,6 +286,35 @@ Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader) {
   return rows;
 }
 
+Result<std::vector<BankBalance>> parse_bank(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"balance_date", "reserve", "balance_rmb"}));
+  const size_t date_col = *reader.column("balance_date");
+  const size_t reserve_col = *reader.column("reserve");
+  const size_t balance_col = *reader.column("balance_rmb");
+  std::vector<BankBalance> rows;
+  std::set<std::pair<Date, std::string>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    BankBalance row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.balance_date, date_field(reader, record, date_col));
+    row.reserve = std::string(record[reserve_col]);
+    if (row.reserve != "client" && row.reserve != "own") {
+      return reader.field_error(record, reserve_col, "reserve must be client or own");
+    }
+    auto balance = Decimal::parse(record[balance_col], 2);
+    if (!balance.ok()) return reader.field_error(record, balance_col, balance.error().message);
+    row.balance_rmb = *balance;
+    if (!seen.insert({row.balance_date, row.reserve}).second) {
+      return reader.field_error(record, reserve_col, "balance listed twice");
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 Result<std::vector<CashRow>> parse_cash(CsvReader& reader) {
   CP_RETURN_IF_ERROR(reader.require_columns({"as_of", "account", "currency", "amount"}));
   const size_t date_col = *reader.column("as_of");

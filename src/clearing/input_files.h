@@ -78,6 +78,15 @@ struct ReserveBalance {
   int64_t line = 0;
 };
 
+// The broker's RMB deposit at its designated bank at the end of a date: the client-funds
+// account (客户资金) or the own-funds account, never mixed (SPEC CLR-17).
+struct BankBalance {
+  Date balance_date;
+  std::string reserve;  // client | own
+  Decimal balance_rmb;
+  int64_t line = 0;
+};
+
 struct CashRow {
   Date as_of;
   std::string account_id;
@@ -105,5 +114,7 @@ Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
 Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
 Result<std::vector<PositionRow>> parse_positions(CsvReader& reader);
 Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader);
+// bank.csv := header "balance_date,reserve,balance_rmb", then one row per date and money kind.
+Result<std::vector<BankBalance>> parse_bank(CsvReader& reader);
 
 }  // namespace cp::clearing

@@ -45,7 +45,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
                       store::replace_reference_data(*db, data, format_utc(context.clock.now())));
   // 3. The day's inputs, each all or nothing. Accounts and executions go straight to the store
   // (the generated accounts carry no A-share rate, so a later `import accounts` of the same ids
-  // counts them as changed); prices, rates, cash and reserves use the operator's imports.
+  // counts them as changed); prices, rates, cash, reserves and bank use the operator's imports.
   auto started = std::chrono::steady_clock::now();
   const auto demo =
       eod::generate_demo_data(date, options.accounts, options.executions, options.seed);
@@ -59,6 +59,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   CP_RETURN_IF_ERROR(store::import_fx(*db, demo.fx, "demo", true));
   CP_RETURN_IF_ERROR(store::import_cash(*db, demo.cash, "demo"));
   CP_RETURN_IF_ERROR(store::import_reserves(*db, demo.reserves, "demo"));
+  CP_RETURN_IF_ERROR(store::import_bank(*db, demo.bank, "demo"));
   const double load_seconds = seconds_since(started);
   // 4. The end-of-day run.
   started = std::chrono::steady_clock::now();
@@ -95,7 +96,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
             << schema.current_version << "), " << refdata_rows << " reference-data rows\n"
             << "  inputs          " << Decimal::from_int(options.accounts).to_string_grouped()
             << " accounts, " << Decimal::from_int(report.executions).to_string_grouped()
-            << " executions on " << date.to_string() << ", prices, FX, cash, reserves ("
+            << " executions on " << date.to_string() << ", prices, FX, cash, reserves, bank ("
             << std::fixed << std::setprecision(2) << load_seconds << " s)\n"
             << "  end of day      " << Decimal::from_int(report.investors).to_string_grouped()
             << " investor obligations, " << Decimal::from_int(report.postings).to_string_grouped()

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "eod/eod_run.h"
+#include "eod/ledger_check.h"
 
 namespace cp::cli {
 namespace {
@@ -117,18 +118,21 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
 Result<void> check(const AppContext& context, const EodOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(auto breaks, eod::check_ledger(*db, date));
+  CP_ASSIGN_OR_RETURN(const eod::LedgerCheck result, eod::check_ledger(*db, date));
   if (options.json) {
-    print_json(std::cout,
-               {{"business_date", date.to_string()}, {"ok", breaks.empty()}, {"breaks", breaks}});
-  } else if (breaks.empty()) {
-    std::cout << "ledger of " << date.to_string()
-              << ": every entry balances; client and own money apart\n";
+    print_json(std::cout, {{"business_date", date.to_string()},
+                           {"ok", result.breaks.empty()},
+                           {"breaks", result.breaks},
+                           {"checks", result.checks},
+                           {"notes", result.notes}});
   } else {
-    for (const auto& item : breaks) std::cout << "break: " << item << "\n";
+    std::cout << "ledger of " << date.to_string() << "\n";
+    for (const auto& item : result.checks) std::cout << "  ok     " << item << "\n";
+    for (const auto& item : result.notes) std::cout << "  note   " << item << "\n";
+    for (const auto& item : result.breaks) std::cout << "  break: " << item << "\n";
   }
-  if (!breaks.empty()) {
-    return rule_violation(std::to_string(breaks.size()) + " ledger break(s) on " +
+  if (!result.breaks.empty()) {
+    return rule_violation(std::to_string(result.breaks.size()) + " ledger break(s) on " +
                           date.to_string());
   }
   return Ok{};

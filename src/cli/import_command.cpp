@@ -99,6 +99,13 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                             return store::import_reserves(db, rows, options.file);
                           });
       });
+  add("bank", "The broker's bank deposits per money kind, client and own (CLR-17)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "bank balances", options, clearing::parse_bank,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_bank(db, rows, options.file);
+                          });
+      });
   add("cash", "Investors' cash with the broker at the end of a date", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         return run_import(ctx, "cash", options, clearing::parse_cash,

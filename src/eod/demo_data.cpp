@@ -117,6 +117,13 @@ DemoData generate_demo_data(Date trade_date, int account_count, int execution_co
     data.reserves.push_back({previous, channel, "client", *Decimal::parse("2000000000.00"), 0});
     data.reserves.push_back({previous, channel, "own", *Decimal::parse("50000000.00"), 0});
   }
+  Decimal client_bank_rmb;
+  for (const auto& row : data.cash) client_bank_rmb += row.amount;
+  for (const auto& row : data.reserves) {
+    if (row.reserve == "client") client_bank_rmb -= row.balance_rmb;
+  }
+  data.bank.push_back({previous, "client", client_bank_rmb, 0});
+  data.bank.push_back({previous, "own", *Decimal::parse("100000000.00"), 0});
   return data;
 }
 

@@ -21,6 +21,9 @@ struct DemoData {
   std::vector<clearing::FxRates> fx;
   std::vector<clearing::CashRow> cash;
   std::vector<clearing::ReserveBalance> reserves;
+  // The broker's bank deposits that day: client money is what the investors' cash leaves after
+  // the client reserves, so that `ledger check` reconciles it (CLR-17) as on a day without breaks.
+  std::vector<clearing::BankBalance> bank;
 };
 
 // The same arguments give the same data on every machine (a fixed PRNG, integer draws only).

@@ -501,24 +501,4 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   return report;
 }
 
-Result<std::vector<std::string>> check_ledger(store::Database& db, Date date) {
-  CP_ASSIGN_OR_RETURN(auto rows,
-                      db.query("SELECT entry, account, asset, amount FROM ledger_posting "
-                               "WHERE business_date = ? ORDER BY entry, seq",
-                               {date.to_string()}));
-  if (rows.rows.empty()) {
-    return make_error(ErrorCode::kNotFound,
-                      "no journal for " + date.to_string() + ": run the EOD first");
-  }
-  std::vector<ledger::Posting> postings;
-  postings.reserve(rows.rows.size());
-  for (const Row& row : rows.rows) {
-    postings.push_back({row.text(0), row.text(1), row.text(2), row.decimal(3)});
-  }
-  std::vector<std::string> out;
-  for (const auto& item : ledger::check_journal(postings))
-    out.push_back(item.entry + ": " + item.message);
-  return out;
-}
-
 }  // namespace cp::eod

@@ -78,7 +78,4 @@ struct EodInputs {
 
 Result<EodReport> run_eod(store::Database& db, Date business_date, const EodInputs& inputs);
 
-// Checks the stored journal of a date (ledger/journal.h); an empty list means no break.
-Result<std::vector<std::string>> check_ledger(store::Database& db, Date business_date);
-
 }  // namespace cp::eod

@@ -64,6 +64,40 @@ Result<ImportCounts> replace_statements(Database& db, const std::vector<Statemen
   return counts;
 }
 
+// One balance of a statement (a reserve account, a bank account, a batch check) and its key.
+struct KeyedBalance {
+  std::vector<Value> key;
+  Decimal balance_rmb;
+};
+
+// Each balance replaces the one stored under its key: a statement re-sent for a date wins.
+Result<ImportCounts> replace_balances(Database& db, const std::string& table,
+                                      const std::vector<std::string>& key_columns,
+                                      const std::vector<KeyedBalance>& balances) {
+  std::string where;
+  std::string columns;
+  std::string marks;
+  for (const auto& column : key_columns) {
+    where += (where.empty() ? "" : " AND ") + column + " = ?";
+    columns += column + ", ";
+    marks += "?, ";
+  }
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(auto remove, db.prepare("DELETE FROM " + table + " WHERE " + where));
+  CP_ASSIGN_OR_RETURN(auto insert, db.prepare("INSERT INTO " + table + " (" + columns +
+                                              "balance_rmb) VALUES (" + marks + "?)"));
+  ImportCounts counts;
+  for (const auto& balance : balances) {
+    CP_ASSIGN_OR_RETURN(int64_t removed, remove->execute(balance.key));
+    std::vector<Value> params = balance.key;
+    params.push_back(decimal_value(balance.balance_rmb));
+    CP_RETURN_IF_ERROR(insert->execute(params));
+    ++(removed > 0 ? counts.replaced : counts.inserted);
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
 }  // namespace
 
 Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::AccountRow>& rows,
@@ -300,23 +334,23 @@ Result<ImportCounts> import_reserves(Database& db,
                                      const std::vector<clearing::ReserveBalance>& rows,
                                      const std::string& file) {
   (void)file;
-  ImportCounts counts;
-  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  std::vector<KeyedBalance> balances;
   for (const auto& row : rows) {
-    const std::vector<Value> key = {row.balance_date.to_string(),
-                                    std::string(channel_code(row.channel)), row.reserve};
-    CP_RETURN_IF_ERROR(db.execute(
-        "DELETE FROM reserve_balance WHERE balance_date = ? AND channel = ? AND reserve = ?", key));
-    std::vector<Value> params = key;
-    params.push_back(decimal_value(row.balance_rmb));
-    CP_RETURN_IF_ERROR(
-        db.execute("INSERT INTO reserve_balance (balance_date, channel, reserve, balance_rmb) "
-                   "VALUES (?, ?, ?, ?)",
-                   params));
-    ++counts.inserted;
+    balances.push_back(
+        {{row.balance_date.to_string(), std::string(channel_code(row.channel)), row.reserve},
+         row.balance_rmb});
   }
-  CP_RETURN_IF_ERROR(tx.commit());
-  return counts;
+  return replace_balances(db, "reserve_balance", {"balance_date", "channel", "reserve"}, balances);
+}
+
+Result<ImportCounts> import_bank(Database& db, const std::vector<clearing::BankBalance>& rows,
+                                 const std::string& file) {
+  (void)file;
+  std::vector<KeyedBalance> balances;
+  for (const auto& row : rows) {
+    balances.push_back({{row.balance_date.to_string(), row.reserve}, row.balance_rmb});
+  }
+  return replace_balances(db, "bank_balance", {"balance_date", "reserve"}, balances);
 }
 
 Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
@@ -335,25 +369,14 @@ Result<ImportCounts> import_reserve_checks(Database& db,
                                            const std::vector<clearing::ReserveCheck>& rows,
                                            const std::string& file) {
   (void)file;
-  ImportCounts counts;
-  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  std::vector<KeyedBalance> balances;
   for (const auto& row : rows) {
-    const std::vector<Value> key = {row.check_date.to_string(),
-                                    std::string(channel_code(row.channel)), row.reserve, row.batch};
-    CP_RETURN_IF_ERROR(
-        db.execute("DELETE FROM reserve_check WHERE check_date = ? AND channel = ? "
-                   "AND reserve = ? AND batch = ?",
-                   key));
-    std::vector<Value> params = key;
-    params.push_back(decimal_value(row.balance_rmb));
-    CP_RETURN_IF_ERROR(
-        db.execute("INSERT INTO reserve_check (check_date, channel, reserve, batch, "
-                   "balance_rmb) VALUES (?, ?, ?, ?, ?)",
-                   params));
-    ++counts.inserted;
+    balances.push_back({{row.check_date.to_string(), std::string(channel_code(row.channel)),
+                         row.reserve, row.batch},
+                        row.balance_rmb});
   }
-  CP_RETURN_IF_ERROR(tx.commit());
-  return counts;
+  return replace_balances(db, "reserve_check", {"check_date", "channel", "reserve", "batch"},
+                          balances);
 }
 
 }  // namespace cp::store

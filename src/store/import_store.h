@@ -38,6 +38,10 @@ Result<ImportCounts> import_reserves(Database& db,
                                      const std::vector<clearing::ReserveBalance>& rows,
                                      const std::string& file);
 
+// The broker's bank deposits per money kind (CLR-17); a balance replaces its date's and kind's.
+Result<ImportCounts> import_bank(Database& db, const std::vector<clearing::BankBalance>& rows,
+                                 const std::string& file);
+
 Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
                                  const std::string& file);
 Result<ImportCounts> import_reserve_checks(Database& db,

@@ -70,6 +70,23 @@ class EodCliTest : public testing::BackendTest {
     }
   }
 
+  // Writes `text` to a scratch file and imports it as `kind`, which must succeed.
+  void import_file(const std::string& kind, const std::string& text) {
+    const fs::path file = dir_ / (kind + ".csv");
+    std::ofstream(file) << text;
+    EodRun imported = run("import " + kind + " '" + file.string() + "'");
+    ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
+  }
+
+  // Monday 2024-03-18's closes and rates: Friday's, copied.
+  static constexpr const char* kMondayCloses =
+      "price_date,security,close_hkd\n2024-03-18,00700,300.00\n2024-03-18,00941,65.10\n"
+      "2024-03-18,00763,15.50\n2024-03-18,00005,65.20\n2024-03-18,02318,40.00\n";
+  static constexpr const char* kMondayRates =
+      "rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell\n"
+      "2024-03-18,sh,0.8857,0.9405,0.91768,0.91712\n"
+      "2024-03-18,sz,0.8857,0.9405,0.91771,0.91709\n";
+
   fs::path dir_;
 };
 
@@ -212,6 +229,82 @@ TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: postings of CNY sum to 0.01, not zero"));
 }
 
+TEST_P(EodCliTest, LedgerCheckFindsAStoredTotalThatNoLongerMatchesItsParts) {
+  import_all();
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  // INV002's sh net obligation (expected.json: −55,100.44) is edited by a fen after the run: it no
+  // longer matches its journal entry, nor do the channel's investors add up to CSDC's net plus
+  // commission.
+  ASSERT_TRUE(db_->execute("UPDATE eod_investor_obligation SET net_rmb = ? WHERE account_id = "
+                           "'INV002' AND channel = 'sh'",
+                           {std::string("-55100.43")})
+                  .ok());
+  EodRun broken = run("ledger check --date 2024-03-15");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: investor cash posting RMB 55,100.44 but "
+                                    "the investor's net obligation is RMB -55,100.43"));
+  EXPECT_THAT(broken.out, HasSubstr("CLR-17 sh:client: investors' nets = CSDC net + commission"));
+  EXPECT_THAT(broken.out, HasSubstr("a difference of RMB 0.01"));
+}
+
+TEST_P(EodCliTest, LedgerCheckReconcilesClientMoneyWithTheBankAndReserveStatements) {
+  import_all();
+  // Thursday's close: the investors' client money is INV001 650,000.00 + INV002 0.00 =
+  // 650,000.00; it is held as sh reserve 500,000.00 + sz reserve 100,000.00 (reserves.csv) +
+  // bank 50,000.00 = 650,000.00, and no earlier run left a portfolio fee in transit.
+  import_file("cash",
+              "as_of,account,currency,amount\n2024-03-14,INV001,CNY,650000.00\n"
+              "2024-03-14,INV002,CNY,0.00\n");
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  EodRun unchecked = run("ledger check --date 2024-03-15");
+  EXPECT_EQ(unchecked.exit_code, 0) << unchecked.out;
+  EXPECT_THAT(unchecked.out, HasSubstr("not checked, no client bank statement before 2024-03-15"));
+
+  import_file("bank",
+              "balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n"
+              "2024-03-14,own,1.00\n");
+  EodRun clean = run("ledger check --date 2024-03-15 --json");
+  ASSERT_EQ(clean.exit_code, 0) << clean.out;
+  const Json out = Json::parse(clean.out);
+  EXPECT_EQ(out["ok"], true);
+  EXPECT_THAT(out["checks"].dump(),
+              HasSubstr("CLR-17 client money at the close of 2024-03-14: held (bank 50,000.00, "
+                        "sh reserve 500,000.00, sz reserve 100,000.00) = owed (investors' cash "
+                        "650,000.00 of 2 accounts, portfolio fee in transit 0.00): RMB "
+                        "650,000.00"));
+
+  // A bank statement a fen higher than the book is a break, named with its difference.
+  import_file("bank", "balance_date,reserve,balance_rmb\n2024-03-14,client,50000.01\n");
+  EodRun broken = run("ledger check --date 2024-03-15");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_THAT(broken.out, HasSubstr("RMB 650,000.01 against RMB 650,000.00, a difference of RMB "
+                                    "0.01"));
+}
+
+TEST_P(EodCliTest, LedgerCheckCountsThePortfolioFeeChargedButNotYetPaidAsInTransit) {
+  import_all();
+  ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
+  // Friday's run charged the client investors' portfolio fee (expected.json: INV001 sh 0.06,
+  // INV002 sh 0.04, INV002 sz 0.03 = 0.13), collected by CSDC on Monday: at Friday's close the
+  // investors' cash is already down by it while the reserve still holds it. Friday's statements:
+  // investors 649,999.87 = 650,000.00 − 0.13; held 50,000.00 + 500,000.00 + 100,000.00.
+  import_file("cash",
+              "as_of,account,currency,amount\n2024-03-15,INV001,CNY,649999.94\n"
+              "2024-03-15,INV002,CNY,-0.07\n");
+  import_file("reserves",
+              "balance_date,channel,reserve,balance_rmb\n"
+              "2024-03-15,sh,client,500000.00\n2024-03-15,sz,client,100000.00\n");
+  import_file("bank", "balance_date,reserve,balance_rmb\n2024-03-15,client,50000.00\n");
+  import_file("prices", kMondayCloses);
+  import_file("fx", kMondayRates);
+  EodRun monday = run("eod run --date 2024-03-18");
+  ASSERT_EQ(monday.exit_code, 0) << monday.err;
+  EodRun check = run("ledger check --date 2024-03-18");
+  EXPECT_EQ(check.exit_code, 0) << check.out;
+  EXPECT_THAT(check.out, HasSubstr("owed (investors' cash 649,999.87 of 2 accounts, portfolio "
+                                   "fee in transit 0.13): RMB 650,000.00"));
+}
+
 TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
   for (const char* kind : {"accounts", "executions", "prices", "positions", "reserves", "cash"}) {
     ASSERT_EQ(run(std::string("import ") + kind + " '" + golden(std::string(kind) + ".csv") + "'")
@@ -235,20 +328,11 @@ TEST_P(EodCliTest, ADayWithoutTradesIsStillClearedForItsHolders) {
   EXPECT_EQ(no_closes.exit_code, 1);
   EXPECT_THAT(no_closes.err, HasSubstr("missing the closing price of 00941 (held: portfolio fee)"));
   // With the day's closes and rates (Friday's, copied), it clears.
-  const fs::path fx = dir_ / "fx.csv";
-  std::ofstream(fx)
-      << "rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell\n"
-         "2024-03-18,sh,0.8857,0.9405,0.91768,0.91712\n"
-         "2024-03-18,sz,0.8857,0.9405,0.91771,0.91709\n";
-  const fs::path prices = dir_ / "prices.csv";
-  std::ofstream(prices) << "price_date,security,close_hkd\n2024-03-18,00700,300.00\n"
-                           "2024-03-18,00941,65.10\n2024-03-18,00763,15.50\n"
-                           "2024-03-18,00005,65.20\n2024-03-18,02318,40.00\n";
-  ASSERT_EQ(run("import prices '" + prices.string() + "'").exit_code, 0);
+  import_file("prices", kMondayCloses);
   EodRun no_rates = run("eod run --date 2024-03-18");
   EXPECT_EQ(no_rates.exit_code, 1);
   EXPECT_THAT(no_rates.err, HasSubstr("missing FX rates for sh"));
-  ASSERT_EQ(run("import fx '" + fx.string() + "'").exit_code, 0);
+  import_file("fx", kMondayRates);
   EodRun cleared = run("eod run --date 2024-03-18 --json");
   ASSERT_EQ(cleared.exit_code, 0) << cleared.err;
   const Json out = Json::parse(cleared.out);

@@ -1,0 +1,250 @@
+#include "eod/ledger_check.h"
+
+#include <map>
+#include <optional>
+#include <unordered_map>
+
+#include "ledger/journal.h"
+
+namespace cp::eod {
+namespace {
+
+using store::Row;
+
+const Decimal kZero = Decimal::from_units(0, 2);
+
+// Figures per "channel:reserve" (a handful of keys).
+using PerReserve = std::map<std::string, Decimal>;
+
+Decimal at(const PerReserve& sums, const std::string& key) {
+  const auto found = sums.find(key);
+  return found == sums.end() ? kZero : found->second;
+}
+
+// One "a = b" line: a check if they agree, a break naming the difference if not.
+void compare(LedgerCheck& out, const std::string& what, const Decimal& left, const Decimal& right) {
+  if (left == right) {
+    out.checks.push_back(what + ": RMB " + left.to_string_grouped());
+  } else {
+    out.breaks.push_back(what + ": RMB " + left.to_string_grouped() + " against RMB " +
+                         right.to_string_grouped() + ", a difference of RMB " +
+                         (left - right).to_string_grouped());
+  }
+}
+
+struct Journal {
+  int64_t entries = 0;
+  int64_t postings = 0;
+  PerReserve csdc_settlement;  // the CSDC settlement accounts' movements of the day
+  std::unordered_map<std::string, Decimal> investor_cash;  // TRADES entry → investor cash posting
+};
+
+// Check 1, streamed entry by entry (ordered by entry, so an entry's postings are adjacent).
+Result<Journal> check_journal_of(store::Database& db, const std::string& day, LedgerCheck& out) {
+  Journal journal;
+  std::vector<ledger::Posting> entry;
+  auto flush = [&] {
+    if (entry.empty()) return;
+    ++journal.entries;
+    for (const auto& item : ledger::check_journal(entry)) {
+      out.breaks.push_back(item.entry + ": " + item.message);
+    }
+    entry.clear();
+  };
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT entry, account, asset, amount FROM ledger_posting WHERE business_date = ? ORDER BY "
+      "entry, seq",
+      {day}, [&](const Row& row) -> Result<void> {
+        if (!entry.empty() && entry.front().entry != row.text(0)) flush();
+        ledger::Posting& p = entry.emplace_back(
+            ledger::Posting{row.text(0), row.text(1), row.text(2), row.decimal(3)});
+        ++journal.postings;
+        constexpr std::string_view kCsdc = "csdc_settlement:";
+        if (p.account.starts_with(kCsdc)) {
+          journal.csdc_settlement[p.account.substr(kCsdc.size())] += p.amount;
+        } else if (p.account.starts_with("investor_cash:") && p.entry.starts_with("TRADES:")) {
+          journal.investor_cash[p.entry] += p.amount;
+        }
+        return Ok{};
+      }));
+  flush();
+  if (journal.postings > 0 && out.breaks.empty()) {
+    out.checks.push_back("journal: " + std::to_string(journal.entries) + " entries, " +
+                         std::to_string(journal.postings) +
+                         " postings, each balanced per asset; client and own money apart");
+  }
+  return journal;
+}
+
+// Check 2: the stored results against each other and the journal.
+Result<void> check_totals(store::Database& db, const std::string& day, const Journal& journal,
+                          LedgerCheck& out) {
+  PerReserve csdc_net;
+  PerReserve csdc_commission;
+  std::map<std::string, int64_t> csdc_executions;
+  CP_RETURN_IF_ERROR(
+      db.query_each("SELECT channel || ':' || reserve, net_rmb, commission_rmb, executions FROM "
+                    "eod_csdc_obligation WHERE business_date = ?",
+                    {day}, [&](const Row& row) -> Result<void> {
+                      csdc_net[row.text(0)] = row.decimal(1);
+                      csdc_commission[row.text(0)] = row.decimal(2);
+                      csdc_executions[row.text(0)] = row.integer(3);
+                      return Ok{};
+                    }));
+  PerReserve investors_net;
+  std::map<std::string, std::string> unposted;  // investor entries whose cash posting differs
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel || ':' || reserve, account_id, channel, net_rmb FROM "
+      "eod_investor_obligation WHERE business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        const Decimal net = row.decimal(3);
+        investors_net[row.text(0)] += net;
+        const std::string entry = "TRADES:" + row.text(1) + ":" + row.text(2);
+        const auto posted = journal.investor_cash.find(entry);
+        const Decimal cash = posted == journal.investor_cash.end() ? kZero : posted->second;
+        if (cash != -net) {
+          out.breaks.push_back(entry + ": investor cash posting RMB " + cash.to_string_grouped() +
+                               " but the investor's net obligation is RMB " +
+                               net.to_string_grouped() + " (the posting is its negative)");
+        }
+        return Ok{};
+      }));
+  PerReserve executions_csdc;
+  std::map<std::string, int64_t> executions_count;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel || ':' || reserve, side, csdc_rmb FROM eod_execution_result WHERE "
+      "business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        const Decimal amount = row.decimal(2);
+        executions_csdc[row.text(0)] += row.text(1) == "buy" ? amount : -amount;
+        ++executions_count[row.text(0)];
+        return Ok{};
+      }));
+  PerReserve portfolio_fee;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel || ':' || reserve, fee_rmb FROM eod_portfolio_fee WHERE business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        portfolio_fee[row.text(0)] += row.decimal(1);
+        return Ok{};
+      }));
+  PerReserve risk_funds;
+  CP_RETURN_IF_ERROR(
+      db.query_each("SELECT channel || ':' || reserve, risk_funds_rmb FROM eod_risk_funds WHERE "
+                    "business_date = ?",
+                    {day}, [&](const Row& row) -> Result<void> {
+                      risk_funds[row.text(0)] = row.decimal(1);
+                      return Ok{};
+                    }));
+
+  for (const auto& [key, net] : csdc_net) {
+    compare(out, "CLR-17 " + key + ": investors' nets = CSDC net + commission",
+            at(investors_net, key), net + at(csdc_commission, key));
+    compare(out, "CLR-17 " + key + ": executions' CSDC amounts = CSDC net",
+            at(executions_csdc, key), net);
+    if (executions_count[key] != csdc_executions[key]) {
+      out.breaks.push_back("CLR-17 " + key + ": " + std::to_string(executions_count[key]) +
+                           " execution results but CSDC's net counts " +
+                           std::to_string(csdc_executions[key]));
+    }
+  }
+  for (const auto& [key, net] : investors_net) {
+    if (!csdc_net.count(key)) {
+      out.breaks.push_back("CLR-17 " + key + ": investor obligations without a CSDC net");
+    }
+  }
+  std::map<std::string, bool> reserves;  // every channel:reserve with a movement or instruction
+  for (const PerReserve* sums : std::initializer_list<const PerReserve*>{
+           &csdc_net, &portfolio_fee, &journal.csdc_settlement}) {
+    for (const auto& [key, value] : *sums) reserves[key] = true;
+  }
+  for (const auto& [key, unused] : reserves) {
+    compare(out, "CLR-17 " + key + ": journal's CSDC settlement account = CSDC net + portfolio fee",
+            at(journal.csdc_settlement, key), at(csdc_net, key) + at(portfolio_fee, key));
+  }
+  return db.query_each(
+      "SELECT channel || ':' || reserve, trading_money_net_rmb, portfolio_fee_rmb, "
+      "risk_funds_rmb FROM eod_funds_transfer WHERE business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        const std::string key = row.text(0);
+        compare(out, "CLR-11 " + key + ": transfer's trading money = CSDC net", row.decimal(1),
+                at(csdc_net, key));
+        compare(out, "CLR-11 " + key + ": transfer's portfolio fee = fees charged", row.decimal(2),
+                at(portfolio_fee, key));
+        compare(out, "CLR-11 " + key + ": transfer's risk funds = risk funds", row.decimal(3),
+                at(risk_funds, key));
+        return Ok{};
+      });
+}
+
+// Check 3: client money, book against actual, at the close of the latest bank statement before D.
+Result<void> check_client_money(store::Database& db, const std::string& day, LedgerCheck& out) {
+  CP_ASSIGN_OR_RETURN(auto bank, db.query("SELECT balance_date, balance_rmb FROM bank_balance "
+                                          "WHERE reserve = 'client' AND balance_date < ? ORDER "
+                                          "BY balance_date DESC LIMIT 1",
+                                          {day}));
+  if (bank.rows.empty()) {
+    out.notes.push_back(
+        "CLR-17 client money, book against actual: not checked, no client bank "
+        "statement before " +
+        day + " (import bank)");
+    return Ok{};
+  }
+  const std::string as_of = bank.rows[0].text(0);
+  const Decimal bank_rmb = bank.rows[0].decimal(1);
+  // Each client account's latest RMB statement on or before P (ordered: the last wins).
+  std::unordered_map<std::string, Decimal> cash;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT c.account_id, c.amount FROM opening_cash c JOIN account a ON a.account_id = "
+      "c.account_id WHERE a.money_kind = 'client' AND c.currency = 'CNY' AND c.as_of <= ? "
+      "ORDER BY c.account_id, c.as_of",
+      {as_of}, [&](const Row& row) -> Result<void> {
+        cash[row.text(0)] = row.decimal(1);
+        return Ok{};
+      }));
+  Decimal investors_rmb = kZero;
+  for (const auto& [account, amount] : cash) investors_rmb += amount;
+  Decimal in_transit_rmb = kZero;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT fee_rmb FROM eod_portfolio_fee WHERE reserve = 'client' AND business_date <= ? AND "
+      "collection_date > ?",
+      {as_of, as_of}, [&](const Row& row) -> Result<void> {
+        in_transit_rmb += row.decimal(0);
+        return Ok{};
+      }));
+  Decimal reserves_rmb = kZero;
+  std::string reserves_text;
+  for (const char* channel : {"sh", "sz"}) {
+    CP_ASSIGN_OR_RETURN(auto reserve,
+                        db.query("SELECT balance_rmb FROM reserve_balance WHERE channel = ? AND "
+                                 "reserve = 'client' AND balance_date <= ? ORDER BY balance_date "
+                                 "DESC LIMIT 1",
+                                 {std::string(channel), as_of}));
+    if (reserve.rows.empty()) continue;
+    reserves_rmb += reserve.rows[0].decimal(0);
+    reserves_text +=
+        std::string(", ") + channel + " reserve " + reserve.rows[0].decimal(0).to_string_grouped();
+  }
+  const std::string what =
+      "CLR-17 client money at the close of " + as_of + ": held (bank " +
+      bank_rmb.to_string_grouped() + reserves_text + ") = owed (investors' cash " +
+      investors_rmb.to_string_grouped() + " of " + std::to_string(cash.size()) +
+      " accounts, portfolio fee in transit " + in_transit_rmb.to_string_grouped() + ")";
+  compare(out, what, bank_rmb + reserves_rmb, investors_rmb + in_transit_rmb);
+  return Ok{};
+}
+
+}  // namespace
+
+Result<LedgerCheck> check_ledger(store::Database& db, Date business_date) {
+  const std::string day = business_date.to_string();
+  LedgerCheck out;
+  CP_ASSIGN_OR_RETURN(Journal journal, check_journal_of(db, day, out));
+  if (journal.postings == 0) {
+    return make_error(ErrorCode::kNotFound, "no journal for " + day + ": run the EOD first");
+  }
+  CP_RETURN_IF_ERROR(check_totals(db, day, journal, out));
+  CP_RETURN_IF_ERROR(check_client_money(db, day, out));
+  return out;
+}
+
+}  // namespace cp::eod
