@@ -118,6 +118,8 @@ TEST(DateTest, DefaultIsTheEpoch) {
   EXPECT_EQ(epoch.weekday(), Weekday::kThursday);  // 1 Jan 1970 was a Thursday
   EXPECT_EQ(Date::from_days_since_epoch(19797).to_string(), "2024-03-15");
   EXPECT_EQ(Date::from_days_since_epoch(-1).to_string(), "1969-12-31");
+  EXPECT_EQ(Date::from_days_since_epoch(0).to_string(), "1970-01-01");
+  EXPECT_EQ(Date::parse("2000-02-29")->to_string(), "2000-02-29");
 }
 
 // ---------------------------------------------------------------------------------------------
