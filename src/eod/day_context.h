@@ -1,0 +1,61 @@
+// What the stages of an EOD run read about their date: its Southbound channels' calendars,
+// settlement schedules and rates, the day's closes, the accounts, the holdings statements and
+// earlier trades, each loaded once and shared (eod_run.cpp builds it, the stages only read).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "calendar/settlement.h"
+#include "calendar/southbound_calendar.h"
+#include "clearing/account_book.h"
+#include "clearing/execution.h"
+#include "clearing/input_files.h"
+#include "refdata/refdata.h"
+#include "store/database.h"
+
+namespace cp::eod {
+
+struct Holding {
+  std::string account_id;
+  std::string security_code;
+  int64_t quantity = 0;  // shares
+};
+
+class DayContext {
+ public:
+  DayContext(store::Database& database, Date business_date, const refdata::RefData& reference,
+             const clearing::AccountBook& book)
+      : db(database), date(business_date), refdata(reference), accounts(book) {}
+
+  store::Database& db;
+  const Date date;
+  const refdata::RefData& refdata;
+  const clearing::AccountBook& accounts;
+  std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
+  std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
+  std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`
+  std::map<std::string, Decimal> closes_hkd;                  // `date`'s closing prices
+
+  // The channel's rates, or an error naming them as missing.
+  Result<const clearing::FxRates*> fx_of(Channel channel) const;
+  // The security's close on `date`, or an error naming it and why it is needed.
+  Result<Decimal> close_of(const std::string& security_code, std::string_view needed_for) const;
+  // The named money flow of `date`'s trades on the channel (STL-2).
+  calendar::MoneyFlow flow_of(Channel channel, std::string_view name) const;
+  // Calendar days from `date` to the channel's next Southbound trading day (3 on a Friday):
+  // the days a portfolio fee or a daily penalty covers.
+  Result<int64_t> days_to_next_trading_day(Channel channel) const;
+  // The channel's holdings at `date`'s close (the latest statement on or before it).
+  Result<const std::vector<Holding>*> holdings(Channel channel);
+  // The stored executions of an earlier trade date, all channels.
+  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date);
+
+ private:
+  std::map<Channel, std::vector<Holding>> holdings_;
+  std::map<Date, std::vector<clearing::Execution>> executions_;
+};
+
+}  // namespace cp::eod

@@ -1,0 +1,114 @@
+#include "eod/exception_stage.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "clearing/exceptions.h"
+
+namespace cp::eod {
+namespace {
+
+const Decimal kZero = Decimal::from_units(0, 2);
+
+Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& result,
+                            const std::vector<InvestorPortfolioFee>& fees, int64_t accrual_days,
+                            std::vector<MoneyException>& out) {
+  CP_ASSIGN_OR_RETURN(Decimal overdraft_rate,
+                      day.refdata.parameters.ratio("clr.overdraft_penalty_rate_daily", day.date));
+  // Each client account's trading money and portfolio fee, keyed on views of the investors' and
+  // fees' own ids (they outlive this function).
+  struct Charged {
+    Decimal trading_rmb = kZero;
+    Decimal fee_rmb = kZero;
+    std::optional<Decimal> cash_rmb;
+  };
+  std::unordered_map<std::string_view, Charged> charged;
+  for (const auto& investor : result.investors) {
+    if (investor.reserve == "client") charged[investor.account_id].trading_rmb += investor.net_rmb;
+  }
+  for (const auto& fee : fees) {
+    if (fee.reserve == "client") charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
+  }
+  // Every charged account's latest RMB cash statement on or before T, in one streamed query
+  // (ordered by date: the last wins).
+  CP_RETURN_IF_ERROR(day.db.query_each(
+      "SELECT account_id, amount FROM opening_cash WHERE currency = 'CNY' AND as_of <= ? "
+      "ORDER BY account_id, as_of",
+      {day.date.to_string()}, [&](const store::Row& row) -> Result<void> {
+        const auto found = charged.find(row.text(0));
+        if (found != charged.end()) found->second.cash_rmb = row.decimal(1);
+        return Ok{};
+      }));
+  std::vector<std::string_view> charged_ids;
+  charged_ids.reserve(charged.size());
+  for (const auto& [id, amounts] : charged) charged_ids.push_back(id);
+  std::sort(charged_ids.begin(), charged_ids.end());  // by account, whatever the hash
+  for (std::string_view account_id : charged_ids) {
+    const Charged& amounts = charged.at(account_id);
+    if (!amounts.cash_rmb) {
+      return rule_violation("cannot clear " + day.date.to_string() + ": missing the RMB cash of " +
+                            std::string(account_id) + " (import cash)");
+    }
+    if (auto short_of = clearing::overdraft(*amounts.cash_rmb, amounts.trading_rmb, amounts.fee_rmb,
+                                            overdraft_rate, accrual_days)) {
+      out.push_back({"overdraft", std::string(account_id), short_of->overdraft_rmb,
+                     short_of->projected_rmb, kZero, short_of->interest_rmb,
+                     "advance RMB " + short_of->overdraft_rmb.to_string_grouped() +
+                         " from own funds; notify the investor on T+1; penalty interest RMB " +
+                         short_of->interest_rmb.to_string_grouped() + " for " +
+                         std::to_string(accrual_days) + " day(s) (CLR-12)"});
+    }
+  }
+  return Ok{};
+}
+
+Result<void> add_defaults(DayContext& day, int64_t accrual_days, std::vector<MoneyException>& out) {
+  const auto& parameters = day.refdata.parameters;
+  CP_ASSIGN_OR_RETURN(Decimal penalty_rate,
+                      parameters.ratio("clr.default_penalty_rate_daily", day.date));
+  CP_ASSIGN_OR_RETURN(Decimal reserve_rate,
+                      parameters.ratio("clr.reserve_interest_rate_annual", day.date));
+  CP_ASSIGN_OR_RETURN(int64_t reserve_day_count,
+                      parameters.integer("clr.reserve_interest_day_count", day.date));
+  std::map<std::string, std::pair<Decimal, Decimal>> batches;  // channel:reserve → (10:30, 18:00)
+  CP_RETURN_IF_ERROR(day.db.query_each(
+      "SELECT channel, reserve, batch, balance_rmb FROM reserve_check WHERE check_date = ?",
+      {day.date.to_string()}, [&](const store::Row& row) -> Result<void> {
+        auto& pair = batches[row.text(0) + ":" + row.text(1)];
+        (row.text(2) == "10:30" ? pair.first : pair.second) = row.decimal(3);
+        return Ok{};
+      }));
+  for (const auto& [subject, balances] : batches) {
+    if (auto missed = clearing::settlement_default(balances.first, balances.second, penalty_rate,
+                                                   reserve_rate, accrual_days, reserve_day_count)) {
+      out.push_back({"default", subject, std::max(missed->intraday_rmb, missed->end_of_day_rmb),
+                     missed->end_of_day_rmb, missed->penalty_rmb, missed->interest_rmb,
+                     "settlement default: intraday RMB " +
+                         missed->intraday_rmb.to_string_grouped() + ", end of day RMB " +
+                         missed->end_of_day_rmb.to_string_grouped() + "; penalty RMB " +
+                         missed->penalty_rmb.to_string_grouped() + ", interest RMB " +
+                         missed->interest_rmb.to_string_grouped() + " (CLR-16)"});
+    }
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<MoneyException>> find_exceptions(DayContext& day,
+                                                    const clearing::ClearingResult& result,
+                                                    const std::vector<InvestorPortfolioFee>& fees) {
+  // The first trading channel's calendar counts the days (both channels trade on almost every
+  // day; where they differ, Shanghai's).
+  CP_ASSIGN_OR_RETURN(int64_t accrual_days,
+                      day.days_to_next_trading_day(day.calendars.begin()->first));
+  std::vector<MoneyException> out;
+  CP_RETURN_IF_ERROR(add_overdrafts(day, result, fees, accrual_days, out));
+  CP_RETURN_IF_ERROR(add_defaults(day, accrual_days, out));
+  return out;
+}
+
+}  // namespace cp::eod

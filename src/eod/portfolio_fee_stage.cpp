@@ -1,0 +1,51 @@
+#include "eod/portfolio_fee_stage.h"
+
+#include <filesystem>
+#include <map>
+
+#include "clearing/portfolio_fee.h"
+
+namespace cp::eod {
+
+Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& data_dir) {
+  const std::string shown = std::filesystem::path(data_dir).filename().string();
+  CP_ASSIGN_OR_RETURN(auto tiers, clearing::load_portfolio_fee_tiers(
+                                      std::filesystem::path(data_dir) / "portfolio_fee_tiers.csv",
+                                      shown + "/portfolio_fee_tiers.csv", day.date));
+  CP_ASSIGN_OR_RETURN(int64_t day_count,
+                      day.refdata.parameters.integer("portfolio_fee.day_count", day.date));
+  PortfolioFees out;
+  for (const auto& [channel, southbound] : day.calendars) {
+    const std::string ch(channel_code(channel));
+    CP_ASSIGN_OR_RETURN(int64_t days, day.days_to_next_trading_day(channel));
+    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* held, day.holdings(channel));
+    std::map<std::string, std::map<std::string, int64_t>> by_account;
+    std::map<std::string, Decimal> closes;
+    for (const Holding& holding : *held) {
+      if (holding.quantity <= 0) continue;
+      by_account[holding.account_id][holding.security_code] += holding.quantity;
+      if (closes.count(holding.security_code)) continue;
+      CP_ASSIGN_OR_RETURN(closes[holding.security_code],
+                          day.close_of(holding.security_code, "held: portfolio fee"));
+    }
+    if (by_account.empty()) continue;
+    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(channel));
+    const Date collection = day.flow_of(channel, "portfolio_fee").date;
+    for (const auto& [account_id, holdings] : by_account) {
+      const clearing::Account* account = day.accounts.find(account_id);
+      if (account == nullptr) continue;
+      InvestorPortfolioFee fee{
+          account_id, channel, account->money_kind,
+          clearing::portfolio_fee(holdings, closes, tiers, days, day_count, rates->settlement_buy),
+          collection};
+      if (fee.charge.fee_rmb.sign() > 0) {
+        ledger::add_charge(out.charges, "PF:" + account_id + ":" + ch, account_id, channel,
+                           fee.reserve, fee.charge.fee_rmb);
+      }
+      out.fees.push_back(std::move(fee));
+    }
+  }
+  return out;
+}
+
+}  // namespace cp::eod

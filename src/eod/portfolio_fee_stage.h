@@ -1,0 +1,24 @@
+// The EOD run's portfolio-fee stage (SPEC CLR-6 证券组合费): every investor holding on a channel
+// that trades on the date pays, from the date's holdings and closes, for the date and the
+// calendar days before the channel's next Southbound trading day; collected on the STL-2
+// portfolio-fee day, with a journal charge entry "PF:<account>:<channel>" per fee above zero.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "eod/day_context.h"
+#include "eod/eod_run.h"
+#include "ledger/journal.h"
+
+namespace cp::eod {
+
+struct PortfolioFees {
+  std::vector<InvestorPortfolioFee> fees;  // by channel, then account
+  std::vector<ledger::Posting> charges;
+};
+
+// Refuses (naming it) a held security without a close, or a channel with holders but no rates.
+Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& data_dir);
+
+}  // namespace cp::eod

@@ -1,0 +1,146 @@
+#include "eod/reserve_stage.h"
+
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace cp::eod {
+namespace {
+
+using ChannelReserve = std::pair<Channel, std::string>;
+
+const Decimal kZero = Decimal::from_units(0, 2);
+
+// Executions of the channel traded up to the date whose securities settle after it (SPEC CLR-9:
+// unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
+// longest closures (Lunar New Year and National Day with their weekends) with room to spare.
+Result<std::vector<const clearing::Execution*>> unsettled_executions(
+    DayContext& day, Channel channel, const std::vector<clearing::Execution>& todays) {
+  std::vector<Date> trade_dates;
+  CP_RETURN_IF_ERROR(day.db.query_each(
+      "SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND trade_date > ? AND "
+      "trade_date <= ? ORDER BY trade_date",
+      {std::string(channel_code(channel)), day.date.plus_days(-31).to_string(),
+       day.date.to_string()},
+      [&](const store::Row& row) -> Result<void> {
+        trade_dates.push_back(*Date::parse(row.text(0)));  // written by the import: valid
+        return Ok{};
+      }));
+  std::vector<const clearing::Execution*> out;
+  for (const Date traded : trade_dates) {
+    CP_ASSIGN_OR_RETURN(
+        auto schedule,
+        calendar::settlement_schedule(day.calendars.at(channel), day.refdata.parameters, traded));
+    if (schedule.securities_settlement_date <= day.date) continue;
+    const std::vector<clearing::Execution>* executions = &todays;  // the day being cleared
+    if (traded != day.date) {
+      CP_ASSIGN_OR_RETURN(executions, day.executions_of(traded));
+    }
+    for (const auto& e : *executions) {
+      if (e.channel == channel) out.push_back(&e);
+    }
+  }
+  return out;
+}
+
+// The latest value of a one-column query, if any.
+Result<std::optional<Decimal>> latest(store::Database& db, const std::string& sql,
+                                      const std::vector<store::Value>& params) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query(sql, params));
+  if (rows.rows.empty()) return std::optional<Decimal>();
+  return std::optional<Decimal>(rows.rows[0].decimal(0));
+}
+
+}  // namespace
+
+Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
+                                                const std::vector<clearing::Execution>& todays,
+                                                const clearing::ClearingResult& result,
+                                                const std::vector<InvestorPortfolioFee>& fees) {
+  std::map<ChannelReserve, Decimal> fee_by_reserve;
+  for (const auto& fee : fees) fee_by_reserve[{fee.channel, fee.reserve}] += fee.charge.fee_rmb;
+  std::map<ChannelReserve, std::vector<const clearing::Execution*>> unsettled_by_reserve;
+  for (const auto& [channel, southbound] : day.calendars) {
+    CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel, todays));
+    for (const clearing::Execution* e : unsettled) {
+      const clearing::Account* account = day.accounts.find(e->account_id);
+      if (account != nullptr) unsettled_by_reserve[{channel, account->money_kind}].push_back(e);
+    }
+  }
+  for (const auto& obligation : result.csdc) {
+    if (day.calendars.count(obligation.channel)) {
+      unsettled_by_reserve[{obligation.channel, obligation.reserve}];
+    }
+  }
+  for (const auto& [key, fee] : fee_by_reserve) unsettled_by_reserve[key];
+
+  CP_ASSIGN_OR_RETURN(Decimal margin_rate,
+                      day.refdata.parameters.ratio("risk.margin_rate", day.date));
+  CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
+                      day.refdata.parameters.ratio("risk.margin_multiplier", day.date));
+  const std::string date_text = day.date.to_string();
+  std::vector<ReserveDay> out;
+  for (const auto& [key, unsettled] : unsettled_by_reserve) {
+    const auto& [channel, reserve] = key;
+    const std::string ch(channel_code(channel));
+    clearing::RiskFundsInputs risk_inputs;
+    risk_inputs.unsettled = unsettled;
+    for (const clearing::Execution* e : unsettled) {
+      if (risk_inputs.closes_hkd.count(e->security_code)) continue;
+      CP_ASSIGN_OR_RETURN(risk_inputs.closes_hkd[e->security_code],
+                          day.close_of(e->security_code, "an unsettled position"));
+    }
+    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings, day.holdings(channel));
+    for (const Holding& holding : *holdings) {
+      const clearing::Account* account = day.accounts.find(holding.account_id);
+      if (account != nullptr && account->money_kind == reserve) {
+        risk_inputs.holdings[holding.security_code] += holding.quantity;
+      }
+    }
+    risk_inputs.margin_rate = margin_rate;
+    risk_inputs.margin_multiplier = margin_multiplier;
+    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(channel));
+    risk_inputs.rate_rmb_per_hkd = rates->settlement_buy;
+    ReserveDay reserve_day;
+    reserve_day.channel = channel;
+    reserve_day.reserve = reserve;
+    reserve_day.rate = risk_inputs.rate_rmb_per_hkd;
+    CP_ASSIGN_OR_RETURN(reserve_day.risk, clearing::compute_risk_funds(risk_inputs));
+    reserve_day.risk_funds_date = day.flow_of(channel, "risk_funds").date;
+
+    auto& transfer = reserve_day.transfer_inputs;
+    CP_ASSIGN_OR_RETURN(auto balance,
+                        latest(day.db,
+                               "SELECT balance_rmb FROM reserve_balance WHERE channel = ? AND "
+                               "reserve = ? AND balance_date < ? ORDER BY balance_date DESC "
+                               "LIMIT 1",
+                               {ch, reserve, date_text}));
+    if (!balance) {
+      return rule_violation("cannot clear " + date_text + ": missing the " + ch + " " + reserve +
+                            " reserve balance of a day before it (import reserves)");
+    }
+    transfer.reserve_balance_previous_rmb = *balance;
+    transfer.trading_money_net_rmb = kZero;
+    for (const auto& obligation : result.csdc) {
+      if (obligation.channel == channel && obligation.reserve == reserve) {
+        transfer.trading_money_net_rmb = obligation.net_rmb;
+      }
+    }
+    transfer.risk_funds_today_rmb = reserve_day.risk.risk_funds_rmb;
+    CP_ASSIGN_OR_RETURN(auto previous,
+                        latest(day.db,
+                               "SELECT risk_funds_rmb FROM eod_risk_funds WHERE channel = ? AND "
+                               "reserve = ? AND business_date < ? ORDER BY business_date DESC "
+                               "LIMIT 1",
+                               {ch, reserve, date_text}));
+    transfer.risk_funds_previous_rmb = previous.value_or(kZero);
+    const auto fee = fee_by_reserve.find(key);
+    transfer.portfolio_fee_rmb = fee == fee_by_reserve.end() ? kZero : fee->second;
+    transfer.dividends_receivable_rmb = kZero;  // corporate actions are a later issue
+    reserve_day.transfer = clearing::funds_transfer(transfer, reserve);
+    out.push_back(std::move(reserve_day));
+  }
+  return out;
+}
+
+}  // namespace cp::eod
