@@ -1,6 +1,8 @@
 #include "cli/app_context.h"
 
+#include <pwd.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
@@ -9,6 +11,12 @@
 #include "store/migrations.h"
 
 namespace cp::cli {
+
+std::string AppContext::actor() const {
+  // The effective user, not $USER, which the caller can set to anything.
+  const passwd* entry = ::getpwuid(::geteuid());
+  return "cli:" + std::string(entry != nullptr ? entry->pw_name : std::to_string(::geteuid()));
+}
 
 Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
   CP_ASSIGN_OR_RETURN(auto db, store::open_database(config.get("db")));

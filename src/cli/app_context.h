@@ -26,6 +26,8 @@ struct AppContext {
 
   // Opens the configured database and applies pending migrations (refusing a newer schema).
   Result<std::unique_ptr<store::Database>> open_database() const;
+  // Who acts, for the audit trail: "cli:<operating-system user>".
+  std::string actor() const;
 };
 
 // Resolves configuration and logging, then runs `action`; records the exit code.

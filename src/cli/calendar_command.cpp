@@ -4,6 +4,7 @@
 
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
+#include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "refdata/refdata.h"
@@ -143,8 +144,7 @@ Result<void> show_settlement_date(const AppContext& context, const CalendarOptio
 }
 
 store::AddedBy added_by(const AppContext& context) {
-  const char* user = std::getenv("USER");
-  return {format_utc(context.clock.now()), user != nullptr ? user : "unknown"};
+  return {format_utc(context.clock.now()), context.actor()};
 }
 
 Result<void> add_closure(const AppContext& context, const CalendarOptions& options) {
@@ -169,7 +169,11 @@ Result<void> add_closure(const AppContext& context, const CalendarOptions& optio
       "database"};
   // The same checks as a file row (weekday, coverage, not listed yet) before anything is stored.
   CP_RETURN_IF_ERROR(loaded.calendars.add_closure(closure));
-  CP_RETURN_IF_ERROR(store::insert_closure(*loaded.db, closure, added_by(context)));
+  CP_RETURN_IF_ERROR(
+      audited(context, *loaded.db, "calendar.closure_added",
+              "calendar:" + options.market + ":" + date.to_string(),
+              {{"kind", options.kind}, {"reason", options.reason}, {"source", options.source}},
+              [&] { return store::insert_closure(*loaded.db, closure, added_by(context)); }));
   std::cout << "added " << options.kind << " " << date.to_string() << " for " << options.market
             << "\n";
   return Ok{};
@@ -183,7 +187,13 @@ Result<void> add_weather(const AppContext& context, const CalendarOptions& optio
   CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
   refdata::WeatherEvent event{signal, issued, lifted, options.effect, options.source, "database"};
   CP_RETURN_IF_ERROR(loaded.calendars.add_weather(event));
-  CP_RETURN_IF_ERROR(store::insert_weather(*loaded.db, event, added_by(context)));
+  CP_RETURN_IF_ERROR(audited(
+      context, *loaded.db, "calendar.weather_added", "calendar:weather:" + issued.to_string(),
+      {{"signal", options.signal},
+       {"lifted_at", lifted.to_string()},
+       {"effect", options.effect},
+       {"source", options.source}},
+      [&] { return store::insert_weather(*loaded.db, event, added_by(context)); }));
   std::cout << "added " << options.signal << " from " << issued.to_string() << " to "
             << lifted.to_string() << "\n";
   return Ok{};

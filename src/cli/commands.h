@@ -17,5 +17,6 @@ void register_fees_command(CLI::App& app, AppContext& context);
 void register_import_commands(CLI::App& app, AppContext& context);
 void register_eod_commands(CLI::App& app, AppContext& context);
 void register_report_command(CLI::App& app, AppContext& context);
+void register_audit_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "eod/demo_data.h"
@@ -49,22 +50,26 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   auto started = std::chrono::steady_clock::now();
   const auto demo =
       eod::generate_demo_data(date, options.accounts, options.executions, options.seed);
-  {
-    CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(*db));
+  // The day's inputs in one transaction with their audit entry: all of them or none.
+  auto load_inputs = [&]() -> Result<void> {
     CP_RETURN_IF_ERROR(store::insert_missing_accounts(*db, demo.accounts));
     CP_RETURN_IF_ERROR(store::replace_executions(*db, date, demo.executions));
-    CP_RETURN_IF_ERROR(tx.commit());
-  }
-  CP_RETURN_IF_ERROR(store::import_prices(*db, demo.prices, "demo", true));
-  CP_RETURN_IF_ERROR(store::import_fx(*db, demo.fx, "demo", true));
-  CP_RETURN_IF_ERROR(store::import_cash(*db, demo.cash, "demo"));
-  CP_RETURN_IF_ERROR(store::import_reserves(*db, demo.reserves, "demo"));
-  CP_RETURN_IF_ERROR(store::import_bank(*db, demo.bank, "demo"));
+    CP_RETURN_IF_ERROR(store::import_prices(*db, demo.prices, "demo", true));
+    CP_RETURN_IF_ERROR(store::import_fx(*db, demo.fx, "demo", true));
+    CP_RETURN_IF_ERROR(store::import_cash(*db, demo.cash, "demo"));
+    CP_RETURN_IF_ERROR(store::import_reserves(*db, demo.reserves, "demo"));
+    CP_RETURN_IF_ERROR(store::import_bank(*db, demo.bank, "demo"));
+    return Ok{};
+  };
+  CP_RETURN_IF_ERROR(audited(
+      context, *db, "demo.inputs_loaded", "eod:" + date.to_string(),
+      {{"accounts", options.accounts}, {"executions", options.executions}, {"seed", options.seed}},
+      load_inputs));
   const double load_seconds = seconds_since(started);
   // 4. The end-of-day run.
   started = std::chrono::steady_clock::now();
   CP_ASSIGN_OR_RETURN(eod::EodReport report,
-                      eod::run_eod(*db, date, {data_dir, &context.clock, 0}));
+                      eod::run_eod(*db, date, {data_dir, &context.clock, 0, context.actor()}));
   const double eod_seconds = seconds_since(started);
 
   int64_t overdrafts = 0;
@@ -78,17 +83,19 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
                       {"flow", s.flow},
                       {"date", s.flow_date.to_string()}});
     }
-    print_json(std::cout, {{"database", db->describe()},
-                           {"schema_version", schema.current_version},
-                           {"reference_data_rows", refdata_rows},
-                           {"business_date", date.to_string()},
-                           {"accounts", options.accounts},
-                           {"executions", report.executions},
-                           {"investors", report.investors},
-                           {"postings", report.postings},
-                           {"overdrafts", overdrafts},
-                           {"csdc", csdc},
-                           {"result_digest", report.digest}});
+    print_json(std::cout,
+               {{"database", db->describe()},
+                {"schema_version", schema.current_version},
+                {"reference_data_rows", refdata_rows},
+                {"business_date", date.to_string()},
+                {"accounts", options.accounts},
+                {"executions", report.executions},
+                {"investors", report.investors},
+                {"postings", report.postings},
+                {"overdrafts", overdrafts},
+                {"csdc", csdc},
+                {"result_digest", report.digest},
+                {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
   }
   std::cout << "connectpost demo\n"
@@ -121,6 +128,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   }
   print_table(std::cout, {"CHANNEL", "RESERVE", "RISK FUNDS (RMB)", "TRANSFER"}, reserve_rows, {2});
   std::cout << "\n  result digest   " << report.digest << " (a rerun prints the same)\n"
+            << "  audit head      " << report.audit_seq << ":" << report.audit_hash << "\n"
             << "  next            connectpost report statement --date " << date.to_string()
             << " --account SB00000001\n"
             << "                  connectpost ledger check --date " << date.to_string() << "\n";

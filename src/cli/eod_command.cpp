@@ -23,7 +23,7 @@ std::string rmb(const Decimal& value) {
 Result<void> run(const AppContext& context, const EodOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  eod::EodInputs inputs{context.config.get("data_dir"), &context.clock, 0};
+  eod::EodInputs inputs{context.config.get("data_dir"), &context.clock, 0, context.actor()};
   if (const char* pause = std::getenv("CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS")) {
     inputs.pause_before_commit_ms = std::atoi(pause);  // test hook (docs/eod.md)
   }
@@ -64,14 +64,16 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                             {"interest_rmb", x.interest_rmb.to_string()},
                             {"action", x.action}});
     }
-    print_json(std::cout, {{"business_date", date.to_string()},
-                           {"exceptions", exceptions},
-                           {"executions", report.executions},
-                           {"investors", report.investors},
-                           {"postings", report.postings},
-                           {"csdc", settlements},
-                           {"reserves", reserves},
-                           {"result_digest", report.digest}});
+    print_json(std::cout,
+               {{"business_date", date.to_string()},
+                {"exceptions", exceptions},
+                {"executions", report.executions},
+                {"investors", report.investors},
+                {"postings", report.postings},
+                {"csdc", settlements},
+                {"reserves", reserves},
+                {"result_digest", report.digest},
+                {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
   }
   std::cout << "End-of-day clearing of " << date.to_string() << ": " << report.executions
@@ -111,7 +113,9 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   for (const auto& [stage, seconds] : report.stage_seconds) {
     std::cout << " " << stage << " " << std::fixed << std::setprecision(2) << seconds << " s;";
   }
-  std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n";
+  std::cout << "\nresult digest " << report.digest << " (a rerun gives the same)\n"
+            << "audit head " << report.audit_seq << ":" << report.audit_hash
+            << " (an anchor for audit verify --anchor)\n";
   return Ok{};
 }
 

@@ -1,8 +1,10 @@
 // connectpost import accounts|executions|prices|fx FILE: check the whole file, then store it in
 // one transaction (clearing/input_files.h for the grammars; store/import_store.h for re-imports).
+#include <filesystem>
 #include <iostream>
 
 #include "clearing/input_files.h"
+#include "cli/audited.h"
 #include "cli/commands.h"
 #include "refdata/refdata.h"
 #include "store/import_store.h"
@@ -11,6 +13,7 @@ namespace cp::cli {
 namespace {
 
 struct ImportOptions {
+  std::string command;  // accounts, executions, …: the audit entry's action is import.<command>
   std::string file;
   bool replace = false;
 };
@@ -28,7 +31,14 @@ Result<void> run_import(const AppContext& context, const std::string& kind,
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(options.file));
   CP_ASSIGN_OR_RETURN(auto rows, parse(reader));  // the whole file, before the database
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(store::ImportCounts counts, store_rows(*db, rows));
+  store::ImportCounts counts;
+  const std::string file_name = std::filesystem::path(options.file).filename().string();
+  CP_RETURN_IF_ERROR(audited(context, *db, "import." + options.command, "import:" + options.command,
+                             {{"file", file_name}, {"replace", options.replace}},
+                             [&]() -> Result<void> {
+                               CP_ASSIGN_OR_RETURN(counts, store_rows(*db, rows));
+                               return Ok{};
+                             }));
   report(kind, options.file, counts);
   return Ok{};
 }
@@ -42,6 +52,7 @@ void register_import_commands(CLI::App& app, AppContext& context) {
   // are statements of a date or never change once imported.
   auto add = [&](const char* kind, const char* help, bool replaceable, auto action) {
     auto options = std::make_shared<ImportOptions>();
+    options->command = kind;
     auto* command = import->add_subcommand(kind, help);
     command->add_option("file", options->file, "CSV file (docs/formats.md)")->required();
     if (replaceable) {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -15,6 +16,7 @@
 #include "eod/reserve_stage.h"
 #include "eod/result_writer.h"
 #include "ledger/journal.h"
+#include "store/audit_store.h"
 #include "store/calendar_store.h"
 #include "store/execution_store.h"
 
@@ -195,6 +197,17 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(report.postings,
                       write_results(db, date, {result, settles_on, portfolio_fees.charges, report},
                                     format_utc(inputs.clock->now())));
+  // The run's trace commits with its results (SPEC ORG-3).
+  const nlohmann::json detail = {{"digest", report.digest},
+                                 {"executions", report.executions},
+                                 {"investors", report.investors},
+                                 {"postings", report.postings}};
+  CP_ASSIGN_OR_RETURN(
+      audit::AuditEntry entry,
+      store::append_audit(db, *inputs.clock,
+                          {inputs.actor, "", "eod.run", "eod:" + date.to_string(), detail.dump()}));
+  report.audit_seq = entry.seq;
+  report.audit_hash = entry.hash;
   if (inputs.pause_before_commit_ms > 0) {
     std::fprintf(stderr, "eod: all results written, paused before commit\n");
     std::fflush(stderr);

@@ -64,6 +64,10 @@ struct EodReport {
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   int64_t postings = 0;
   std::string digest;
+  // The audit entry the run appended ("eod.run"), whose seq:hash is the trail's head when the
+  // run committed: printed in the summary as an anchor for `audit verify --anchor`.
+  int64_t audit_seq = 0;
+  std::string audit_hash;
   // Wall time of each stage, in order, for the summary and the benchmark (not part of results).
   std::vector<std::pair<std::string, double>> stage_seconds;
 };
@@ -74,6 +78,7 @@ struct EodInputs {
   // Fault injection for the crash test: after every write, before the commit, say so on standard
   // error and wait this long (CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS; 0 = never).
   int pause_before_commit_ms = 0;
+  std::string actor = "system";  // who runs it, for the audit trail
 };
 
 Result<EodReport> run_eod(store::Database& db, Date business_date, const EodInputs& inputs);

@@ -53,12 +53,19 @@ Decimal Row::decimal(size_t column) const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
-  CP_RETURN_IF_ERROR(db.begin());
+  if (db.open_guards_ == 0) {
+    CP_RETURN_IF_ERROR(db.begin());
+    db.aborted_ = false;
+  }
+  ++db.open_guards_;
   return Transaction(&db);
 }
 
 Result<Transaction> Transaction::begin_exclusive(Database& db) {
+  CP_ASSERT(db.open_guards_ == 0, "an exclusive transaction inside another");
   CP_RETURN_IF_ERROR(db.begin_exclusive());
+  db.aborted_ = false;
+  ++db.open_guards_;
   return Transaction(&db);
 }
 
@@ -67,13 +74,27 @@ Transaction::Transaction(Transaction&& other) noexcept : db_(other.db_) {
 }
 
 Transaction::~Transaction() {
-  if (db_ != nullptr) (void)db_->rollback();
+  if (db_ == nullptr) return;
+  --db_->open_guards_;
+  if (!db_->aborted_) {
+    (void)db_->rollback();
+    db_->aborted_ = db_->open_guards_ > 0;  // the outer guards must not commit
+  } else if (db_->open_guards_ == 0) {
+    db_->aborted_ = false;
+  }
 }
 
 Result<void> Transaction::commit() {
   CP_ASSERT(db_ != nullptr, "commit of a finished transaction");
   Database* db = db_;
   db_ = nullptr;
+  --db->open_guards_;
+  if (db->aborted_) {
+    if (db->open_guards_ == 0) db->aborted_ = false;
+    return make_error(ErrorCode::kInternal,
+                      "the transaction was rolled back by an inner failure; nothing was written");
+  }
+  if (db->open_guards_ > 0) return Ok{};  // joined: the outermost guard commits
   return db->commit();
 }
 

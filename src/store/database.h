@@ -101,13 +101,24 @@ class Database {
   // Serializes schema changes between processes sharing one database (PostgreSQL advisory
   // lock; SQLite's write lock via BEGIN IMMEDIATE). Held until the transaction ends.
   virtual Result<void> begin_exclusive() = 0;
+
+ private:
+  friend class Transaction;
+  int open_guards_ = 0;   // Transaction guards alive on this connection
+  bool aborted_ = false;  // an inner guard rolled the transaction back
 };
 
 // Rolls back on destruction unless commit() was called: an error return or an exception
 // anywhere in between leaves the database as it was.
+//
+// Guards nest: a guard begun while another is open joins its transaction (an import run inside
+// the transaction that also appends its audit entry). Only the outermost begins and commits; an
+// inner guard that ends without commit rolls the whole transaction back at once, and the outer
+// commit then fails, so nothing is half-applied.
 class Transaction {
  public:
   static Result<Transaction> begin(Database& db);
+  // REQUIRES: no transaction open on `db` (exclusivity cannot be joined).
   static Result<Transaction> begin_exclusive(Database& db);
   Transaction(Transaction&& other) noexcept;
   Transaction& operator=(Transaction&&) = delete;

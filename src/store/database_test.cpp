@@ -23,6 +23,10 @@ class StoreTest : public testing::BackendTest {
     ASSERT_TRUE(db_->execute_script(ddl).ok());
   }
 
+  void insert_item(int64_t id) {
+    ASSERT_TRUE(db_->execute("INSERT INTO item (id) VALUES (?)", {id}).ok());
+  }
+
   int64_t count(const std::string& table) {
     auto result = db_->query("SELECT COUNT(*) FROM " + table);
     EXPECT_TRUE(result.ok()) << result.error().to_string();
@@ -131,6 +135,57 @@ TEST_P(StoreTest, TransactionRollsBackUnlessCommitted) {
     auto tx = Transaction::begin(*db_);
     ASSERT_TRUE(tx.ok());
     ASSERT_TRUE(db_->execute("INSERT INTO item (id) VALUES (2)").ok());
+    ASSERT_TRUE(tx->commit().ok());
+  }
+  EXPECT_EQ(count("item"), 1);
+}
+
+TEST_P(StoreTest, AnInnerTransactionJoinsTheOuterOne) {
+  create_items_table();
+  {
+    auto outer = Transaction::begin(*db_);
+    insert_item(1);
+    {
+      auto inner = Transaction::begin(*db_);
+      insert_item(2);
+      ASSERT_TRUE(inner->commit().ok());  // joined: nothing is committed yet
+    }
+    // Another connection would not see the rows; this one rolls them back with the outer guard.
+  }
+  EXPECT_EQ(count("item"), 0);
+  {
+    auto outer = Transaction::begin(*db_);
+    {
+      auto inner = Transaction::begin(*db_);
+      insert_item(3);
+      ASSERT_TRUE(inner->commit().ok());
+    }
+    insert_item(4);
+    ASSERT_TRUE(outer->commit().ok());
+  }
+  EXPECT_EQ(count("item"), 2);
+}
+
+TEST_P(StoreTest, AnInnerFailureRollsBackTheWholeTransactionAndTheOuterCommitSaysSo) {
+  create_items_table();
+  {
+    auto outer = Transaction::begin(*db_);
+    insert_item(1);
+    {
+      auto inner = Transaction::begin(*db_);
+      insert_item(2);
+      // an error return: no commit
+    }
+    auto committed = outer->commit();
+    ASSERT_FALSE(committed.ok());
+    EXPECT_THAT(committed.error().message, HasSubstr("rolled back by an inner failure"));
+  }
+  EXPECT_EQ(count("item"), 0);
+  // The connection is usable again: a new transaction commits.
+  {
+    auto tx = Transaction::begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    insert_item(5);
     ASSERT_TRUE(tx->commit().ok());
   }
   EXPECT_EQ(count("item"), 1);

@@ -305,6 +305,48 @@ TEST_P(EodCliTest, LedgerCheckCountsThePortfolioFeeChargedButNotYetPaidAsInTrans
                                    "fee in transit 0.13): RMB 650,000.00"));
 }
 
+TEST_P(EodCliTest, EveryImportAndRunIsAuditedAndTheTrailVerifies) {
+  import_all();  // 8 imports
+  EodRun eod = run("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(eod.exit_code, 0) << eod.err;
+  const std::string anchor = Json::parse(eod.out)["audit_head"];
+  EXPECT_EQ(anchor.substr(0, 2), "9:");  // the run's entry follows the 8 imports'
+  EodRun trail = run("audit show --object eod:2024-03-15 --json");
+  ASSERT_EQ(trail.exit_code, 0) << trail.err;
+  const Json entries = Json::parse(trail.out)["entries"];
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0]["action"], "eod.run");
+  EXPECT_EQ(entries[0]["actor"].get<std::string>().substr(0, 4), "cli:");
+  EXPECT_THAT(entries[0]["detail"].get<std::string>(),
+              HasSubstr(Json::parse(eod.out)["result_digest"].get<std::string>()));
+  EodRun clean = run("audit verify --anchor " + anchor);
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_THAT(clean.out, HasSubstr("audit trail intact: 9 entries"));
+
+  // Someone with database access rewrites the executions import's file name.
+  ASSERT_TRUE(db_->execute("UPDATE audit_entry SET detail = ? WHERE action = 'import.executions'",
+                           {std::string("{\"file\":\"other.csv\",\"replace\":false}")})
+                  .ok());
+  EodRun broken = run("audit verify");
+  EXPECT_EQ(broken.exit_code, 1);
+  EXPECT_THAT(broken.out, HasSubstr("entry 2: its content does not match its hash (edited)"));
+
+  EodRun bad_anchor = run("audit verify --anchor 9:abc");
+  EXPECT_EQ(bad_anchor.exit_code, 2);
+  EXPECT_THAT(bad_anchor.err, HasSubstr("--anchor must be SEQ:HASH"));
+}
+
+TEST_P(EodCliTest, AFailedImportLeavesNeitherRowsNorAnAuditEntry) {
+  const fs::path bad = dir_ / "cash.csv";
+  std::ofstream(bad) << "as_of,account,currency,amount\n2024-03-14,NOBODY,CNY,1.00\n";
+  EodRun refused = run("import cash '" + bad.string() + "'");
+  EXPECT_NE(refused.exit_code, 0);
+  auto entries = db_->query("SELECT COUNT(*) FROM audit_entry");
+  ASSERT_TRUE(entries.ok()) << entries.error().to_string();
+  EXPECT_EQ(entries->rows.at(0).integer(0), 0);
+  EXPECT_EQ(run("audit verify").exit_code, 0);
+}
+
 TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
   for (const char* kind : {"accounts", "executions", "prices", "positions", "reserves", "cash"}) {
     ASSERT_EQ(run(std::string("import ") + kind + " '" + golden(std::string(kind) + ".csv") + "'")
