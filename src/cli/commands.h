@@ -18,5 +18,6 @@ void register_import_commands(CLI::App& app, AppContext& context);
 void register_eod_commands(CLI::App& app, AppContext& context);
 void register_report_command(CLI::App& app, AppContext& context);
 void register_audit_commands(CLI::App& app, AppContext& context);
+void register_identity_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -78,15 +78,18 @@ class [[nodiscard]] Result<void> {
 
 }  // namespace cp
 
-// Evaluates expr (any Result); returns its error from the enclosing function on failure.
-#define CP_RETURN_IF_ERROR(expr)                                \
-  do {                                                          \
-    auto cp_status_ = (expr);                                   \
-    if (!cp_status_.ok()) return std::move(cp_status_).error(); \
-  } while (false)
-
 #define CP_CONCAT_INNER_(a, b) a##b
 #define CP_CONCAT_(a, b) CP_CONCAT_INNER_(a, b)
+
+// Evaluates expr (any Result); returns its error from the enclosing function on failure. The
+// status variable is numbered per use, so a lambda with its own CP_RETURN_IF_ERROR can be passed
+// inside another without shadowing.
+#define CP_RETURN_IF_ERROR(expr) CP_RETURN_IF_ERROR_IMPL_(CP_CONCAT_(cp_status_, __COUNTER__), expr)
+#define CP_RETURN_IF_ERROR_IMPL_(status, expr)          \
+  do {                                                  \
+    auto status = (expr);                               \
+    if (!status.ok()) return std::move(status).error(); \
+  } while (false)
 
 // Declares `lhs` from the value of expr (a Result<T>); returns its error on failure.
 #define CP_ASSIGN_OR_RETURN(lhs, expr) \

@@ -1,0 +1,62 @@
+// Firms, users and roles in the database (migration 0014), and the operations that change
+// them: each checks the identity rules (identity/roles.h, identity/delegation.h) against what is
+// stored before it writes, inside the caller's transaction (the caller appends the audit entry).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "identity/delegation.h"
+#include "identity/roles.h"
+#include "store/database.h"
+
+namespace cp::store {
+
+struct Firm {
+  std::string firm_id;
+  std::string name;
+  identity::FirmKind kind = identity::FirmKind::kBroker;
+};
+
+struct User {
+  std::string user_id;  // the login name
+  std::string display_name;
+  std::string email;
+  std::string status = "active";  // active | locked | disabled
+  std::string locked_until;       // UTC, or '' (until unlocked)
+  bool has_password = false;
+};
+
+Result<void> add_firm(Database& db, const Firm& firm, UtcTime now);
+Result<std::optional<Firm>> find_firm(Database& db, const std::string& firm_id);
+Result<std::vector<Firm>> list_firms(Database& db);
+
+// Refuses a login name already taken, or one that is not 3–64 of [a-z0-9._-].
+Result<void> add_user(Database& db, const User& user, UtcTime now);
+Result<std::optional<User>> find_user(Database& db, const std::string& user_id);
+// Users with a role in `firm_id`, or every user when it is empty; by login.
+Result<std::vector<User>> list_users(Database& db, const std::string& firm_id);
+
+// The user's memberships with their firms' kinds, by firm.
+Result<std::vector<identity::Membership>> memberships_of(Database& db, const std::string& user_id);
+
+// Grants `role` in `firm_id` after checking that `actor` may (delegation) and that the user's
+// roles in that firm with it still form an allowed set (conflicts, maker-checker). Granting a
+// role already held changes nothing and returns false.
+Result<bool> grant_role(Database& db, const identity::RoleCatalogue& catalogue,
+                        const identity::Actor& actor, const std::string& user_id,
+                        const std::string& firm_id, const std::string& role, UtcTime now);
+// Revokes it (delegation checked); returns false if the user did not hold it.
+Result<bool> revoke_role(Database& db, const identity::RoleCatalogue& catalogue,
+                         const identity::Actor& actor, const std::string& user_id,
+                         const std::string& firm_id, const std::string& role);
+
+Result<void> set_password_hash(Database& db, const std::string& user_id,
+                               const std::string& password_hash);
+// Locks until `until` (or until unlocked, when empty), or unlocks with status active.
+Result<void> set_lock(Database& db, const std::string& user_id, bool locked,
+                      const std::string& until_utc);
+
+}  // namespace cp::store
