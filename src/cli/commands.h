@@ -19,5 +19,6 @@ void register_eod_commands(CLI::App& app, AppContext& context);
 void register_report_command(CLI::App& app, AppContext& context);
 void register_audit_commands(CLI::App& app, AppContext& context);
 void register_identity_commands(CLI::App& app, AppContext& context);
+void register_serve_command(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -1,0 +1,64 @@
+// connectpost serve: the HTTP server (issue 5): /healthz, /metrics and, as they are built, the
+// portal's API and static files. Stops gracefully on SIGTERM.
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "identity/roles.h"
+#include "server/http_server.h"
+
+namespace cp::cli {
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string web_dir = "web";
+};
+
+Result<server::ServerOptions> parse_listen(const std::string& text) {
+  const size_t colon = text.rfind(':');
+  server::ServerOptions options;
+  unsigned port = 0;
+  if (colon == std::string::npos ||
+      std::from_chars(text.data() + colon + 1, text.data() + text.size(), port).ptr !=
+          text.data() + text.size() ||
+      port > 65535) {
+    return invalid_input("--listen must be ADDRESS:PORT, e.g. 127.0.0.1:8080", "listen");
+  }
+  options.address = text.substr(0, colon);
+  options.port = static_cast<uint16_t>(port);
+  return options;
+}
+
+Result<void> serve(const AppContext& context, const ServeOptions& options) {
+  CP_ASSIGN_OR_RETURN(server::ServerOptions server_options, parse_listen(options.listen));
+  CP_ASSIGN_OR_RETURN(auto catalogue,
+                      identity::RoleCatalogue::load(
+                          std::filesystem::path(context.config.get("data_dir")) / "identity"));
+  // The database is opened (and migrated) before listening, so a bad URL fails at start.
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  const std::filesystem::path web =
+      std::filesystem::is_directory(options.web_dir) ? options.web_dir : "";
+  // Sessions and sign-in come next (issue 5); until then no request has a principal, so every
+  // route that is not public answers 401.
+  server::App app(
+      catalogue, [](const server::HttpRequest&) { return std::nullopt; }, web);
+  server::add_basic_routes(app);
+  return server::serve(app, server_options, [&](uint16_t port) {
+    std::cout << "listening on http://" << server_options.address << ":" << port << std::endl;
+  });
+}
+
+}  // namespace
+
+void register_serve_command(CLI::App& app, AppContext& context) {
+  auto options = std::make_shared<ServeOptions>();
+  auto* command = app.add_subcommand("serve", "Run the HTTP server until SIGTERM");
+  command->add_option("--listen", options->listen, "ADDRESS:PORT (port 0: any free port)");
+  command->add_option("--web-dir", options->web_dir, "The portal's static files");
+  command->callback(
+      [&context, options] { run_action(context, [&] { return serve(context, *options); }); });
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,138 @@
+#include "server/http_server.h"
+
+// Boost 1.74 with GCC 12 in C++20 needs <utility> before Asio (stack-notes).
+#include <utility>
+// clang-format off
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+// clang-format on
+
+#include <csignal>
+#include <set>
+
+namespace cp::server {
+namespace {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+// The live connections, so that a shutdown can close the idle ones.
+struct Connections {
+  bool stopping = false;
+  std::set<beast::tcp_stream*> idle;
+};
+
+HttpRequest to_plain(const http::request<http::string_body>& in, const std::string& remote,
+                     bool& valid) {
+  HttpRequest out;
+  out.method = std::string(in.method_string());
+  valid =
+      parse_target(std::string_view(in.target().data(), in.target().size()), out.path, out.query);
+  for (const auto& field : in) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(field.value());
+  }
+  out.body = in.body();
+  out.remote_address = remote;
+  return out;
+}
+
+http::response<http::string_body> to_beast(const HttpResponse& in, unsigned version,
+                                           bool keep_alive, bool head) {
+  http::response<http::string_body> out{static_cast<http::status>(in.status), version};
+  out.set(http::field::server, "connectpost");
+  out.set(http::field::content_type, in.content_type);
+  for (const auto& [name, value] : in.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+  out.body() = head ? std::string() : in.body;
+  out.prepare_payload();
+  if (head) out.content_length(in.body.size());
+  return out;
+}
+
+net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& options,
+                             Connections& connections) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::error_code ec;
+  const std::string remote = stream.socket().remote_endpoint(ec).address().to_string();
+  beast::flat_buffer buffer;
+  while (!connections.stopping) {
+    stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+    http::request_parser<http::string_body> parser;
+    parser.body_limit(options.body_limit_bytes);
+    parser.header_limit(static_cast<std::uint32_t>(options.header_limit_bytes));
+    connections.idle.insert(&stream);
+    co_await http::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    connections.idle.erase(&stream);
+    if (ec == http::error::body_limit || ec == http::error::header_limit) {
+      const HttpResponse too_large =
+          error_response(413, "too_large", "the request is larger than this server accepts");
+      auto out = to_beast(too_large, 11, false, false);
+      co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
+      break;
+    }
+    if (ec) break;  // closed, timed out, cancelled by a shutdown, or malformed: drop it
+    const auto& request = parser.get();
+    bool valid = true;
+    HttpRequest plain = to_plain(request, remote, valid);
+    const HttpResponse response =
+        valid ? app.handle(plain) : error_response(400, "bad_request", "malformed request target");
+    const bool keep_alive = request.keep_alive() && !connections.stopping;
+    auto out =
+        to_beast(response, request.version(), keep_alive, request.method() == http::verb::head);
+    co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptions& options,
+                            Connections& connections) {
+  beast::error_code ec;
+  while (!connections.stopping) {
+    tcp::socket socket =
+        co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+    if (ec) break;                               // the acceptor was closed by a shutdown
+    socket.set_option(tcp::no_delay(true), ec);  // small JSON answers: no Nagle delay
+    net::co_spawn(acceptor.get_executor(), session(std::move(socket), app, options, connections),
+                  net::detached);
+  }
+}
+
+}  // namespace
+
+Result<void> serve(App& app, const ServerOptions& options,
+                   const std::function<void(uint16_t port)>& on_listening) {
+  net::io_context ioc{1};
+  beast::error_code ec;
+  const auto address = net::ip::make_address(options.address, ec);
+  if (ec) return invalid_input("not an IP address: " + options.address, "listen");
+  tcp::acceptor acceptor(ioc);
+  const tcp::endpoint endpoint(address, options.port);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return make_error(ErrorCode::kInternal, "cannot listen on " + options.address + ":" +
+                                                std::to_string(options.port) + ": " + ec.message());
+  }
+  Connections connections;
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&](const beast::error_code&, int) {
+    // Stop accepting; a connection writing a response finishes it and closes; idle ones close
+    // now. run() returns when the last one has.
+    connections.stopping = true;
+    acceptor.close(ec);
+    for (beast::tcp_stream* idle : connections.idle) idle->cancel();
+  });
+  on_listening(acceptor.local_endpoint().port());
+  net::co_spawn(ioc, listen(acceptor, app, options, connections), net::detached);
+  ioc.run();
+  return Ok{};
+}
+
+}  // namespace cp::server

@@ -1,0 +1,28 @@
+// The HTTP/1.1 transport (Boost.Beast, one thread, C++20 coroutines): keep-alive, request size
+// and idle-time limits, graceful shutdown on SIGTERM or SIGINT. The only file that sees Beast;
+// everything else works on server/http_message.h.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "core/result.h"
+#include "server/app.h"
+
+namespace cp::server {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;               // 0 = any free port (tests); the chosen one is reported
+  size_t body_limit_bytes = 1 << 20;  // a larger request body is answered 413
+  size_t header_limit_bytes = 16 << 10;
+  int idle_timeout_seconds = 30;  // reading a request (slow clients) or waiting between them
+};
+
+// Serves until SIGTERM or SIGINT, then stops accepting, lets each connection finish the response
+// it is writing, closes idle ones and returns. `on_listening` is called with the bound port.
+Result<void> serve(App& app, const ServerOptions& options,
+                   const std::function<void(uint16_t port)>& on_listening);
+
+}  // namespace cp::server
