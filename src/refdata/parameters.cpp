@@ -29,7 +29,7 @@ Result<void> validate_parameter_value(const std::string& value, const std::strin
     if (!parsed.ok()) return parsed.error();
     return Ok{};
   }
-  if (unit == "integer" || unit == "days") {
+  if (unit == "integer" || unit == "days" || unit == "minutes") {
     auto parsed = parse_integer(value);
     if (!parsed.ok()) return parsed.error();
     return Ok{};
@@ -57,10 +57,11 @@ Result<void> validate_parameter_value(const std::string& value, const std::strin
   if (!currency.ok()) {
     // The caller blames the unit column for an error whose field is "unit".
     if (unit == "RMB") return invalid_input(currency.error().message, "unit");  // use CNY
-    return invalid_input("unknown unit '" + unit +
-                             "' (percent, ratio, integer, days, date, time_hkt, bool, text, or "
-                             "an ISO 4217 currency code)",
-                         "unit");
+    return invalid_input(
+        "unknown unit '" + unit +
+            "' (percent, ratio, integer, days, minutes, date, time_hkt, bool, text, or "
+            "an ISO 4217 currency code)",
+        "unit");
   }
   auto amount = Money::parse(value, *currency);
   if (!amount.ok()) return amount.error();
@@ -147,8 +148,8 @@ Result<Money> ParameterTable::money(std::string_view key, Date date) const {
 
 Result<int64_t> ParameterTable::integer(std::string_view key, Date date) const {
   CP_ASSIGN_OR_RETURN(const auto* entry, find(key, date));
-  if (entry->row.unit != "integer" && entry->row.unit != "days") {
-    return unit_mismatch(key, entry->row.unit, "integer or days");
+  if (entry->row.unit != "integer" && entry->row.unit != "days" && entry->row.unit != "minutes") {
+    return unit_mismatch(key, entry->row.unit, "integer, days or minutes");
   }
   return parse_integer(entry->row.value);
 }

@@ -6,8 +6,8 @@
 //   key            dotted name, e.g. "risk.margin_rate"
 //   value          text parsed according to unit
 //   unit           "percent" (value 22 means 22%), "ratio" (plain decimal), an ISO 4217 code
-//                  (money: CNY, HKD…), "integer", "days", "date" (YYYY-MM-DD), "time_hkt"
-//                  (HH:MM), "bool" (true/false), or "text"
+//                  (money: CNY, HKD…), "integer", "days", "minutes", "date" (YYYY-MM-DD),
+//                  "time_hkt" (HH:MM), "bool" (true/false), or "text"
 //   effective_from first day in force; effective_to last day in force, empty = open
 //   source         URL or document the value comes from (required)
 //   note           free text: SPEC rule ids, confidence, choices made where facts are missing
