@@ -3,13 +3,17 @@
 // the platform operator: delegation does not limit it, the role rules do. Every change is
 // audited; a password is read from standard input, never from the command line.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "identity/password.h"
+#include "identity/qr_svg.h"
+#include "identity/totp.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
+#include "store/session_store.h"
 
 namespace cp::cli {
 namespace {
@@ -138,6 +142,29 @@ Result<void> user_set_password(const AppContext& context, const IdentityOptions&
   return Ok{};
 }
 
+// Helpdesk enrolment of an authenticator app: a new secret replaces any earlier one (codes of
+// the old app stop working); the operator hands the user the QR code or the URI. The secret is
+// printed to this terminal only: never logged, never in the audit trail.
+Result<void> user_enrol_totp(const AppContext& context, const IdentityOptions& o) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(*db, o.id));
+  if (!user) return make_error(ErrorCode::kNotFound, "user " + o.id + " not found");
+  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(*db, o.id));
+  security.totp_secret = identity::new_totp_secret();
+  security.totp_confirmed = true;
+  security.totp_last_step = 0;
+  const std::string uri = identity::otpauth_uri("connectpost", o.id, security.totp_secret);
+  if (!o.until.empty()) {  // --qr FILE
+    CP_ASSIGN_OR_RETURN(std::string svg, identity::qr_svg(uri));
+    std::ofstream out(o.until);
+    if (!(out << svg)) return invalid_input("cannot write " + o.until, "qr");
+  }
+  CP_RETURN_IF_ERROR(audited(context, *db, "user.totp_enrolled", "user:" + o.id, Json::object(),
+                             [&] { return store::save_user_security(*db, o.id, security); }));
+  std::cout << uri << "\n";
+  return Ok{};
+}
+
 Json user_json(const store::User& u) {
   return {{"user", u.user_id},  {"name", u.display_name},         {"email", u.email},
           {"status", u.status}, {"locked_until", u.locked_until}, {"has_password", u.has_password}};
@@ -256,6 +283,11 @@ void register_identity_commands(CLI::App& app, AppContext& context) {
       "set-password", "Set a user's password, read from standard input (policy checked)");
   password->add_option("login", o->id, "Login name")->required();
   on(password, user_set_password);
+  auto* enrol = user->add_subcommand(
+      "enrol-totp", "Register a new authenticator app: prints its otpauth URI (a secret)");
+  enrol->add_option("login", o->id, "Login name")->required();
+  enrol->add_option("--qr", o->until, "Also write the enrolment QR code to this SVG file");
+  on(enrol, user_enrol_totp);
   auto* list = user->add_subcommand("list", "List users, all or one firm's");
   list->add_option("--firm", o->firm, "Firm");
   list->add_flag("--json", o->json, "Print JSON");

@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "identity/roles.h"
+#include "refdata/refdata.h"
+#include "server/auth_routes.h"
 #include "server/http_server.h"
 
 namespace cp::cli {
@@ -31,6 +33,22 @@ Result<server::ServerOptions> parse_listen(const std::string& text) {
   return options;
 }
 
+// The authentication policy in force today (data/parameters.csv, auth.*).
+Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters, Date today) {
+  server::AuthPolicy policy;
+  for (const auto& [key, field] : std::initializer_list<std::pair<const char*, int64_t*>>{
+           {"auth.password_failures_max", &policy.password_failures_max},
+           {"auth.password_lock_minutes", &policy.password_lock_minutes},
+           {"auth.factor_failures_max", &policy.factor_failures_max},
+           {"auth.factor_lock_minutes", &policy.factor_lock_minutes},
+           {"auth.login_attempt_minutes", &policy.login_attempt_minutes},
+           {"auth.session_idle_minutes", &policy.session_idle_minutes},
+           {"auth.session_absolute_minutes", &policy.session_absolute_minutes}}) {
+    CP_ASSIGN_OR_RETURN(*field, parameters.integer(key, today));
+  }
+  return policy;
+}
+
 Result<void> serve(const AppContext& context, const ServeOptions& options) {
   CP_ASSIGN_OR_RETURN(server::ServerOptions server_options, parse_listen(options.listen));
   CP_ASSIGN_OR_RETURN(auto catalogue,
@@ -40,11 +58,17 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   const std::filesystem::path web =
       std::filesystem::is_directory(options.web_dir) ? options.web_dir : "";
-  // Sessions and sign-in come next (issue 5); until then no request has a principal, so every
-  // route that is not public answers 401.
+  CP_ASSIGN_OR_RETURN(refdata::RefData reference,
+                      refdata::load_refdata(context.config.get("data_dir")));
+  CP_ASSIGN_OR_RETURN(server::AuthPolicy policy,
+                      auth_policy(reference.parameters, to_hkt(context.clock.now()).date));
+  server::AuthContext auth{*db, context.clock, policy};
   server::App app(
-      catalogue, [](const server::HttpRequest&) { return std::nullopt; }, web);
+      catalogue,
+      [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },
+      web);
   server::add_basic_routes(app);
+  server::add_auth_routes(app, auth);
   return server::serve(app, server_options, [&](uint16_t port) {
     std::cout << "listening on http://" << server_options.address << ":" << port << std::endl;
   });

@@ -34,6 +34,16 @@ std::string content_type_of(const std::filesystem::path& path) {
   return "application/octet-stream";
 }
 
+// Compares without an early exit, so the time taken says nothing about where they differ.
+bool same_secret(const std::string& given, const std::string& expected) {
+  if (given.size() != expected.size() || expected.empty()) return false;
+  unsigned char difference = 0;
+  for (size_t i = 0; i < given.size(); ++i) {
+    difference |= static_cast<unsigned char>(given[i] ^ expected[i]);
+  }
+  return difference == 0;
+}
+
 }  // namespace
 
 App::App(const identity::RoleCatalogue& catalogue, Authenticator authenticate,
@@ -86,6 +96,14 @@ HttpResponse App::route(const HttpRequest& request, std::string& route_name) {
   if (status == 401) return error_response(401, "unauthenticated", "sign in first");
   if (status == 403) return error_response(403, "forbidden", "your roles do not allow this");
   if (status == 404) return error_response(404, "not_found", "no such resource");
+  // A state-changing request of a session must carry the session's CSRF token: a page of
+  // another site can make the browser send the cookie, never read the token.
+  const bool changes = request.method != "GET" && request.method != "HEAD";
+  const bool guarded = match.route->access.kind != Access::Kind::kPublic;
+  if (changes && guarded && principal &&
+      !same_secret(request.header("x-csrf-token"), principal->csrf_token)) {
+    return error_response(403, "csrf", "missing or wrong X-CSRF-Token");
+  }
   return match.route->handler(RequestContext{request, std::move(match.params), principal});
 }
 

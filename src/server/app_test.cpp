@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -15,12 +16,12 @@ using ::testing::HasSubstr;
 class AppTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    web_ = std::filesystem::temp_directory_path() / "cp_app_test_web";
     std::filesystem::create_directories(web_ / "css");
     std::ofstream(web_ / "index.html") << "<h1>portal</h1>";
     std::ofstream(web_ / "css" / "site.css") << "body{}";
     std::ofstream(web_ / ".env") << "SECRET=1";
     std::ofstream(web_.parent_path() / "cp_app_test_secret.txt") << "outside";
+    // ../cp_app_test_secret.txt from web_ is that file: it must never be served.
     add_basic_routes(app_);
     app_.router().add({"GET", "/api/v1/firms/{firm}/requests",
                        Access::entitled("settlement", identity::Level::kView, "firm"),
@@ -29,7 +30,7 @@ class AppTest : public ::testing::Test {
                        },
                        "requests"});
   }
-  void TearDown() override { std::filesystem::remove_all(web_); }
+  void TearDown() override { std::filesystem::remove_all(web_.parent_path()); }
 
   HttpResponse get(const std::string& path) {
     HttpRequest request;
@@ -38,9 +39,10 @@ class AppTest : public ::testing::Test {
     return app_.handle(request);
   }
 
-  std::filesystem::path web_;
-  App app_{identity::shipped_catalogue(), [](const HttpRequest&) { return std::nullopt; },
-           std::filesystem::temp_directory_path() / "cp_app_test_web"};
+  // One directory per test process: ctest runs the cases in parallel.
+  std::filesystem::path web_ = std::filesystem::temp_directory_path() /
+                               ("cp_app_test_" + std::to_string(::getpid())) / "web";
+  App app_{identity::shipped_catalogue(), [](const HttpRequest&) { return std::nullopt; }, web_};
 };
 
 TEST_F(AppTest, HealthzAnswersWithSecurityHeaders) {

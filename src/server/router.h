@@ -19,6 +19,8 @@ namespace cp::server {
 struct Principal {
   std::string user_id;
   std::vector<identity::Membership> memberships;
+  std::string session_token;  // the cookie's token (sign-out ends this session)
+  std::string csrf_token;     // required in X-CSRF-Token on every state-changing request
 };
 
 struct Access {

@@ -33,7 +33,7 @@ TEST(Router, MatchesPatternsAndNamesTheParameters) {
 }
 
 Principal user(std::vector<identity::Membership> memberships) {
-  return {"someone", std::move(memberships)};
+  return {"someone", std::move(memberships), "token", "csrf"};
 }
 
 int status(const Access& access, const std::optional<Principal>& principal,

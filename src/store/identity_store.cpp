@@ -167,6 +167,13 @@ Result<void> set_password_hash(Database& db, const std::string& user_id,
   return Ok{};
 }
 
+Result<std::string> password_hash_of(Database& db, const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT password_hash FROM app_user WHERE user_id = ?", {user_id}));
+  if (rows.rows.empty()) return not_found("user " + user_id);
+  return rows.rows[0].text(0);
+}
+
 Result<void> set_lock(Database& db, const std::string& user_id, bool locked,
                       const std::string& until_utc) {
   CP_ASSIGN_OR_RETURN(

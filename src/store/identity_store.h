@@ -55,6 +55,9 @@ Result<bool> revoke_role(Database& db, const identity::RoleCatalogue& catalogue,
 
 Result<void> set_password_hash(Database& db, const std::string& user_id,
                                const std::string& password_hash);
+// The stored Argon2id hash ('' if none was set). Kept out of User so that no listing, JSON or
+// log ever carries it.
+Result<std::string> password_hash_of(Database& db, const std::string& user_id);
 // Locks until `until` (or until unlocked, when empty), or unlocks with status active.
 Result<void> set_lock(Database& db, const std::string& user_id, bool locked,
                       const std::string& until_utc);

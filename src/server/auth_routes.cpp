@@ -1,0 +1,287 @@
+#include "server/auth_routes.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "identity/password.h"
+#include "identity/totp.h"
+#include "store/audit_store.h"
+#include "store/identity_store.h"
+#include "store/session_store.h"
+
+namespace cp::server {
+namespace {
+
+using Json = nlohmann::json;
+
+HttpResponse json_response(int status, const Json& body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = body.dump();
+  return response;
+}
+
+HttpResponse storage_failure() {
+  return error_response(500, "storage", "the database is unavailable; nothing was changed");
+}
+
+std::string set_cookie(const AuthPolicy& policy, const std::string& name, const std::string& value,
+                       int64_t max_age_seconds) {
+  return name + "=" + value +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
+         (policy.secure_cookies ? "; Secure" : "");
+}
+
+// The same answer for an unknown user and a wrong password: it says nothing about which logins
+// exist.
+HttpResponse wrong_credentials() {
+  return error_response(401, "wrong_credentials", "wrong user name or password");
+}
+
+// An Argon2id hash of a random password, checked when the user is unknown so that an unknown
+// login costs the same time as a wrong password.
+const std::string& dummy_hash() {
+  static const std::string hash = *identity::hash_password(store::new_token());
+  return hash;
+}
+
+// The request body as a JSON object with the named string fields, or nullopt.
+std::optional<Json> fields(const HttpRequest& request, std::initializer_list<const char*> names) {
+  Json body = Json::parse(request.body, nullptr, false);
+  if (!body.is_object()) return std::nullopt;
+  for (const char* name : names) {
+    if (!body.contains(name) || !body[name].is_string()) return std::nullopt;
+  }
+  return body;
+}
+
+// Applies `change` and its audit entry in one transaction (the store functions join it).
+Result<void> audited_change(AuthContext& auth, const std::string& actor, const std::string& action,
+                            const std::string& object, const Json& detail,
+                            const std::function<Result<void>()>& change) {
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
+  CP_RETURN_IF_ERROR(change());
+  CP_RETURN_IF_ERROR(
+      store::append_audit(auth.db, auth.clock, {actor, "", action, object, detail.dump()}));
+  return tx.commit();
+}
+
+Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request) {
+  auto body = fields(request, {"user", "password"});
+  if (!body) return error_response(400, "bad_request", R"(send {"user": …, "password": …})");
+  const std::string login = (*body)["user"];
+  const std::string password = (*body)["password"];
+  const UtcTime now = auth.clock.now();
+  const std::string object = "user:" + login;
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
+  if (!user) {
+    (void)identity::verify_password(dummy_hash(), password);
+    CP_RETURN_IF_ERROR(audited_change(auth, "anonymous", "user.login_failed", object,
+                                      {{"factor", "password"}, {"reason", "unknown user"}},
+                                      [] { return Result<void>(Ok{}); }));
+    return wrong_credentials();
+  }
+  CP_ASSIGN_OR_RETURN(std::string hash, store::password_hash_of(auth.db, login));
+  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
+  const bool right = !hash.empty() && identity::verify_password(hash, password);
+  if (!right) {
+    ++security.password_failures;
+    const bool lock = security.password_failures >= auth.policy.password_failures_max;
+    const std::string until =
+        format_utc(now + std::chrono::minutes(auth.policy.password_lock_minutes));
+    CP_RETURN_IF_ERROR(
+        audited_change(auth, "user:" + login, lock ? "user.locked" : "user.login_failed", object,
+                       {{"factor", "password"},
+                        {"failures", security.password_failures},
+                        {"locked_until", lock ? until : ""}},
+                       [&]() -> Result<void> {
+                         CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
+                         if (lock) CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, true, until));
+                         return Ok{};
+                       }));
+    return wrong_credentials();
+  }
+  // The right password: a lock still in force is said now, and only now.
+  const bool locked = user->status == "locked" &&
+                      (user->locked_until.empty() || user->locked_until > format_utc(now));
+  if (user->status == "disabled" || locked) {
+    CP_RETURN_IF_ERROR(audited_change(auth, "user:" + login, "user.login_refused", object,
+                                      {{"reason", user->status}},
+                                      [] { return Result<void>(Ok{}); }));
+    return error_response(403, "locked",
+                          locked && !user->locked_until.empty()
+                              ? "this account is locked until " + user->locked_until + " UTC"
+                              : "this account is locked: ask your administrator");
+  }
+  if (!security.totp_confirmed) {
+    // SPEC AUTH-1, AUTH-2: no registered second factor, no sign-in, and the user is told why.
+    return error_response(403, "no_second_factor",
+                          "no second factor is registered for this account: ask your "
+                          "administrator to register your authenticator app (SPEC AUTH-1)");
+  }
+  std::string token;
+  security.password_failures = 0;
+  CP_RETURN_IF_ERROR(audited_change(
+      auth, "user:" + login, "user.password_accepted", object, Json::object(),
+      [&]() -> Result<void> {
+        CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
+        if (user->status == "locked") {  // a lapsed timed lock
+          CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, false, ""));
+        }
+        CP_ASSIGN_OR_RETURN(token, store::create_login_attempt(auth.db, login, now,
+                                                               auth.policy.login_attempt_minutes));
+        return Ok{};
+      }));
+  HttpResponse response = json_response(200, {{"second_factor", Json::array({"totp"})}});
+  response.headers["set-cookie"] =
+      set_cookie(auth.policy, "cp_login", token, auth.policy.login_attempt_minutes * 60);
+  return response;
+}
+
+Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
+  auto body = fields(request, {"code"});
+  if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
+  const std::string token = cookie(request, "cp_login");
+  const UtcTime now = auth.clock.now();
+  CP_ASSIGN_OR_RETURN(auto attempt, store::find_login_attempt(auth.db, token, now));
+  if (token.empty() || !attempt) {
+    return error_response(401, "no_login_attempt", "sign in with your password first");
+  }
+  const std::string login = attempt->user_id;
+  const std::string object = "user:" + login;
+  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
+  const int64_t unix_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
+  const auto step = identity::totp_verify(security.totp_secret, (*body)["code"].get<std::string>(),
+                                          unix_seconds, security.totp_last_step);
+  if (!step) {
+    const int64_t failures = attempt->factor_failures + 1;
+    const bool lock = failures >= auth.policy.factor_failures_max;
+    const std::string until =
+        auth.policy.factor_lock_minutes == 0
+            ? ""
+            : format_utc(now + std::chrono::minutes(auth.policy.factor_lock_minutes));
+    CP_RETURN_IF_ERROR(
+        audited_change(auth, "user:" + login, lock ? "user.locked" : "user.login_failed", object,
+                       {{"factor", "totp"}, {"failures", failures}}, [&]() -> Result<void> {
+                         if (!lock) return store::count_factor_failure(auth.db, token);
+                         // The attempt is killed with the lock: a new one needs the password again.
+                         CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
+                         return store::set_lock(auth.db, login, true, until);
+                       }));
+    if (lock) {
+      return error_response(403, "locked",
+                            "too many wrong codes: this sign-in is over and the account is locked");
+    }
+    return error_response(401, "wrong_code", "wrong or already used code");
+  }
+  security.totp_last_step = *step;
+  store::NewSession session;
+  CP_RETURN_IF_ERROR(audited_change(
+      auth, "user:" + login, "user.signed_in", object, {{"factor", "totp"}}, [&]() -> Result<void> {
+        CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
+        CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
+        CP_ASSIGN_OR_RETURN(session, store::create_session(auth.db, login, now,
+                                                           auth.policy.session_absolute_minutes));
+        return Ok{};
+      }));
+  HttpResponse response = json_response(200, {{"user", login}, {"csrf_token", session.csrf_token}});
+  // A new session id at every sign-in (no fixation); the login cookie is spent.
+  response.headers["set-cookie"] = set_cookie(auth.policy, "cp_session", session.token,
+                                              auth.policy.session_absolute_minutes * 60);
+  return response;
+}
+
+// Turns an unexpected storage failure into a 500 with nothing applied.
+HttpResponse or_failure(Result<HttpResponse> response) {
+  return response.ok() ? *std::move(response) : storage_failure();
+}
+
+}  // namespace
+
+std::string cookie(const HttpRequest& request, const std::string& name) {
+  const std::string header = request.header("cookie");
+  size_t at = 0;
+  while (at < header.size()) {
+    while (at < header.size() && (header[at] == ' ' || header[at] == ';')) ++at;
+    const size_t end = header.find(';', at);
+    const std::string pair = header.substr(at, end == std::string::npos ? end : end - at);
+    const size_t eq = pair.find('=');
+    if (eq != std::string::npos && pair.substr(0, eq) == name) return pair.substr(eq + 1);
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return "";
+}
+
+std::optional<Principal> authenticate(AuthContext& auth, const HttpRequest& request) {
+  const std::string token = cookie(request, "cp_session");
+  if (token.empty()) return std::nullopt;
+  const UtcTime now = auth.clock.now();
+  auto session = store::find_session(auth.db, token, now, auth.policy.session_idle_minutes);
+  if (!session.ok() || !*session) return std::nullopt;
+  auto user = store::find_user(auth.db, (*session)->user_id);
+  if (!user.ok() || !*user || (*user)->status != "active") return std::nullopt;
+  auto memberships = store::memberships_of(auth.db, (*session)->user_id);
+  if (!memberships.ok()) return std::nullopt;
+  (void)store::touch_session(auth.db, token, **session, now);
+  return Principal{(*session)->user_id, std::move(*memberships), token, (*session)->csrf_token};
+}
+
+void add_auth_routes(App& app, AuthContext& auth) {
+  Router& router = app.router();
+  router.add(
+      {"POST", "/api/v1/session/password",
+       Access::public_route("the first step of sign-in; answers alike for unknown users"),
+       [&auth](const RequestContext& c) { return or_failure(password_step(auth, c.request)); },
+       "Sign-in, step 1: user and password → a login attempt awaiting the second factor"});
+  router.add({"POST", "/api/v1/session/totp",
+              Access::public_route("the second step of sign-in, bound to the login cookie"),
+              [&auth](const RequestContext& c) { return or_failure(totp_step(auth, c.request)); },
+              "Sign-in, step 2: an authenticator-app code → the session and its CSRF token"});
+  router.add({"POST", "/api/v1/session/logout", Access::signed_in(),
+              [&auth](const RequestContext& c) {
+                const std::string& user = c.principal->user_id;
+                const Result<void> done = audited_change(
+                    auth, "user:" + user, "user.signed_out", "user:" + user, Json::object(), [&] {
+                      return store::end_session(auth.db, c.principal->session_token,
+                                                auth.clock.now(), "signed out");
+                    });
+                if (!done.ok()) return storage_failure();
+                HttpResponse response = json_response(200, {{"signed_out", 1}});
+                response.headers["set-cookie"] = set_cookie(auth.policy, "cp_session", "", 0);
+                return response;
+              },
+              "Sign out of this session"});
+  router.add({"POST", "/api/v1/session/logout-all", Access::signed_in(),
+              [&auth](const RequestContext& c) {
+                const std::string& user = c.principal->user_id;
+                int64_t ended = 0;
+                const Result<void> done = audited_change(
+                    auth, "user:" + user, "user.signed_out_everywhere", "user:" + user,
+                    Json::object(), [&]() -> Result<void> {
+                      CP_ASSIGN_OR_RETURN(ended,
+                                          store::end_all_sessions(auth.db, user, auth.clock.now(),
+                                                                  "signed out everywhere"));
+                      return Ok{};
+                    });
+                if (!done.ok()) return storage_failure();
+                HttpResponse response = json_response(200, {{"signed_out", ended}});
+                response.headers["set-cookie"] = set_cookie(auth.policy, "cp_session", "", 0);
+                return response;
+              },
+              "Sign out of every session of this user"});
+  router.add({"GET", "/api/v1/me", Access::signed_in(),
+              [](const RequestContext& c) {
+                Json firms = Json::array();
+                for (const auto& m : c.principal->memberships) {
+                  firms.push_back({{"firm", m.firm_id},
+                                   {"kind", identity::firm_kind_code(m.firm_kind)},
+                                   {"roles", m.roles}});
+                }
+                return json_response(200, {{"user", c.principal->user_id}, {"firms", firms}});
+              },
+              "The signed-in user, their firms and roles"});
+}
+
+}  // namespace cp::server

@@ -1,0 +1,47 @@
+// Sign-in, sessions and the signed-in user (issue 5; docs/identity.md):
+//   POST /api/v1/session/password  {user, password}  → a login attempt (cookie cp_login), never
+//        a session: a password alone signs nobody in
+//   POST /api/v1/session/totp      {code}            → the session (cookie cp_session, rotated
+//        at sign-in) and its CSRF token
+//   POST /api/v1/session/logout | /logout-all        → ends this session | every session
+//   GET  /api/v1/me                                  → the user, firms and roles
+// Wrong passwords and wrong codes count apart (auth.password_failures_max, a timed lock;
+// auth.factor_failures_max, the attempt ends and the account locks). Every outcome is audited.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "identity/roles.h"
+#include "server/app.h"
+#include "store/database.h"
+
+namespace cp::server {
+
+struct AuthPolicy {
+  int64_t password_failures_max = 5;
+  int64_t password_lock_minutes = 15;
+  int64_t factor_failures_max = 5;
+  int64_t factor_lock_minutes = 0;  // 0 = until an administrator unlocks
+  int64_t login_attempt_minutes = 5;
+  int64_t session_idle_minutes = 30;
+  int64_t session_absolute_minutes = 720;
+  bool secure_cookies = false;  // under TLS
+};
+
+struct AuthContext {
+  store::Database& db;
+  const Clock& clock;
+  AuthPolicy policy;
+};
+
+// The principal of a request's cp_session cookie, if it names a live session.
+std::optional<Principal> authenticate(AuthContext& auth, const HttpRequest& request);
+
+void add_auth_routes(App& app, AuthContext& auth);
+
+// The value of one cookie of the request, or "".
+std::string cookie(const HttpRequest& request, const std::string& name);
+
+}  // namespace cp::server

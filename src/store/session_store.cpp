@@ -1,0 +1,173 @@
+#include "store/session_store.h"
+
+#include <sodium.h>
+
+#include <chrono>
+
+#include "core/assert.h"
+
+namespace cp::store {
+namespace {
+
+std::string to_hex(const unsigned char* bytes, size_t size) {
+  std::string hex(size * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
+  hex.pop_back();
+  return hex;
+}
+
+std::string from_hex(const std::string& hex) {
+  std::string bytes(hex.size() / 2, '\0');
+  size_t length = 0;
+  CP_ASSERT(sodium_hex2bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), hex.data(),
+                           hex.size(), nullptr, &length, nullptr) == 0,
+            "a stored TOTP secret is not hex");
+  bytes.resize(length);
+  return bytes;
+}
+
+std::string after(UtcTime now, int64_t minutes) {
+  return format_utc(now + std::chrono::minutes(minutes));
+}
+
+}  // namespace
+
+std::string new_token() {
+  CP_ASSERT(sodium_init() >= 0, "libsodium failed to initialise");
+  unsigned char bytes[32];
+  randombytes_buf(bytes, sizeof bytes);
+  return to_hex(bytes, sizeof bytes);
+}
+
+std::string token_hash(const std::string& token) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  return to_hex(digest, sizeof digest);
+}
+
+Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT totp_secret_hex, totp_confirmed, "
+                                          "totp_last_step, password_failures FROM user_security "
+                                          "WHERE user_id = ?",
+                                          {user_id}));
+  UserSecurity out;
+  if (rows.rows.empty()) return out;
+  const Row& row = rows.rows[0];
+  out.totp_secret = from_hex(row.text(0));
+  out.totp_confirmed = row.integer(1) != 0;
+  out.totp_last_step = static_cast<uint64_t>(row.integer(2));
+  out.password_failures = row.integer(3);
+  return out;
+}
+
+Result<void> save_user_security(Database& db, const std::string& user_id,
+                                const UserSecurity& security) {
+  const std::string secret_hex =
+      to_hex(reinterpret_cast<const unsigned char*>(security.totp_secret.data()),
+             security.totp_secret.size());
+  CP_ASSIGN_OR_RETURN(
+      int64_t changed,
+      db.execute(
+          "UPDATE user_security SET totp_secret_hex = ?, totp_confirmed = ?, "
+          "totp_last_step = ?, password_failures = ? WHERE user_id = ?",
+          {secret_hex, int64_t{security.totp_confirmed},
+           static_cast<int64_t>(security.totp_last_step), security.password_failures, user_id}));
+  if (changed > 0) return Ok{};
+  CP_RETURN_IF_ERROR(db.execute(
+      "INSERT INTO user_security (user_id, totp_secret_hex, totp_confirmed, totp_last_step, "
+      "password_failures) VALUES (?, ?, ?, ?, ?)",
+      {user_id, secret_hex, int64_t{security.totp_confirmed},
+       static_cast<int64_t>(security.totp_last_step), security.password_failures}));
+  return Ok{};
+}
+
+Result<std::string> create_login_attempt(Database& db, const std::string& user_id, UtcTime now,
+                                         int64_t minutes) {
+  const std::string token = new_token();
+  CP_RETURN_IF_ERROR(
+      db.execute("INSERT INTO login_attempt (attempt_hash, user_id, created_at, expires_at, "
+                 "factor_failures) VALUES (?, ?, ?, ?, 0)",
+                 {token_hash(token), user_id, format_utc(now), after(now, minutes)}));
+  return token;
+}
+
+Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::string& token,
+                                                       UtcTime now) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT user_id, expires_at, factor_failures FROM "
+                                          "login_attempt WHERE attempt_hash = ? AND expires_at > ?",
+                                          {token_hash(token), format_utc(now)}));
+  if (rows.rows.empty()) return std::optional<LoginAttempt>();
+  const Row& row = rows.rows[0];
+  return std::optional<LoginAttempt>(LoginAttempt{row.text(0), row.text(1), row.integer(2)});
+}
+
+Result<void> count_factor_failure(Database& db, const std::string& token) {
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE login_attempt SET factor_failures = factor_failures + 1 WHERE attempt_hash = ?",
+      {token_hash(token)}));
+  return Ok{};
+}
+
+Result<void> end_login_attempt(Database& db, const std::string& token) {
+  CP_RETURN_IF_ERROR(
+      db.execute("DELETE FROM login_attempt WHERE attempt_hash = ?", {token_hash(token)}));
+  return Ok{};
+}
+
+Result<NewSession> create_session(Database& db, const std::string& user_id, UtcTime now,
+                                  int64_t absolute_minutes) {
+  NewSession out{new_token(), new_token()};
+  CP_RETURN_IF_ERROR(db.execute(
+      "INSERT INTO user_session (session_hash, user_id, csrf_token, created_at, last_seen_at, "
+      "absolute_expiry, ended_at, ended_reason) VALUES (?, ?, ?, ?, ?, ?, '', '')",
+      {token_hash(out.token), user_id, out.csrf_token, format_utc(now), format_utc(now),
+       after(now, absolute_minutes)}));
+  return out;
+}
+
+Result<std::optional<Session>> find_session(Database& db, const std::string& token, UtcTime now,
+                                            int64_t idle_minutes) {
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT user_id, csrf_token, created_at, last_seen_at, "
+                               "absolute_expiry FROM user_session WHERE session_hash = ? AND "
+                               "ended_at = ''",
+                               {token_hash(token)}));
+  if (rows.rows.empty()) return std::optional<Session>();
+  const Row& row = rows.rows[0];
+  Session session{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
+  const std::string now_text = format_utc(now);
+  const bool expired = session.absolute_expiry <= now_text;
+  const bool idle = format_utc(now - std::chrono::minutes(idle_minutes)) >= session.last_seen_at;
+  if (expired || idle) {
+    CP_RETURN_IF_ERROR(end_session(db, token, now, expired ? "expired" : "idle"));
+    return std::optional<Session>();
+  }
+  return std::optional<Session>(std::move(session));
+}
+
+Result<void> touch_session(Database& db, const std::string& token, const Session& session,
+                           UtcTime now) {
+  if (format_utc(now - std::chrono::minutes(1)) < session.last_seen_at) return Ok{};
+  CP_RETURN_IF_ERROR(db.execute("UPDATE user_session SET last_seen_at = ? WHERE session_hash = ?",
+                                {format_utc(now), token_hash(token)}));
+  return Ok{};
+}
+
+Result<void> end_session(Database& db, const std::string& token, UtcTime now,
+                         const std::string& reason) {
+  CP_RETURN_IF_ERROR(
+      db.execute("UPDATE user_session SET ended_at = ?, ended_reason = ? WHERE "
+                 "session_hash = ? AND ended_at = ''",
+                 {format_utc(now), reason, token_hash(token)}));
+  return Ok{};
+}
+
+Result<int64_t> end_all_sessions(Database& db, const std::string& user_id, UtcTime now,
+                                 const std::string& reason) {
+  return db.execute(
+      "UPDATE user_session SET ended_at = ?, ended_reason = ? WHERE user_id = ? AND "
+      "ended_at = ''",
+      {format_utc(now), reason, user_id});
+}
+
+}  // namespace cp::store

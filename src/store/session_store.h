@@ -1,0 +1,68 @@
+// Second-factor state, login attempts and sessions in the database (migration 0015). Tokens
+// are random and only their SHA-256 is stored (token_hash); every time is UTC text.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/date.h"
+#include "store/database.h"
+
+namespace cp::store {
+
+// 32 random bytes as 64 hex digits (libsodium), and the hash stored for it.
+std::string new_token();
+std::string token_hash(const std::string& token);
+
+struct UserSecurity {
+  std::string totp_secret;  // raw bytes; empty = none enrolled
+  bool totp_confirmed = false;
+  uint64_t totp_last_step = 0;
+  int64_t password_failures = 0;
+};
+// The user's row, or all defaults if none was written yet.
+Result<UserSecurity> user_security(Database& db, const std::string& user_id);
+Result<void> save_user_security(Database& db, const std::string& user_id,
+                                const UserSecurity& security);
+
+struct LoginAttempt {
+  std::string user_id;
+  std::string expires_at;
+  int64_t factor_failures = 0;
+};
+// Returns the attempt's token (for the cookie).
+Result<std::string> create_login_attempt(Database& db, const std::string& user_id, UtcTime now,
+                                         int64_t minutes);
+// The live attempt for the token, or nullopt (unknown or expired at `now`).
+Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::string& token,
+                                                       UtcTime now);
+Result<void> count_factor_failure(Database& db, const std::string& token);
+Result<void> end_login_attempt(Database& db, const std::string& token);
+
+struct Session {
+  std::string user_id;
+  std::string csrf_token;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string absolute_expiry;
+};
+struct NewSession {
+  std::string token;  // for the cookie, shown once
+  std::string csrf_token;
+};
+Result<NewSession> create_session(Database& db, const std::string& user_id, UtcTime now,
+                                  int64_t absolute_minutes);
+// The live session for the token at `now`: not ended, used within `idle_minutes`, before its
+// absolute expiry. A session found idle or expired is ended with that reason.
+Result<std::optional<Session>> find_session(Database& db, const std::string& token, UtcTime now,
+                                            int64_t idle_minutes);
+// Records use; written at most once a minute per session (a read-mostly hot path).
+Result<void> touch_session(Database& db, const std::string& token, const Session& session,
+                           UtcTime now);
+Result<void> end_session(Database& db, const std::string& token, UtcTime now,
+                         const std::string& reason);
+// Ends every live session of the user; returns how many.
+Result<int64_t> end_all_sessions(Database& db, const std::string& user_id, UtcTime now,
+                                 const std::string& reason);
+
+}  // namespace cp::store

@@ -1,0 +1,224 @@
+// Sign-in against the real server on loopback, on SQLite and PostgreSQL (issue 5's security
+// tests): a password alone signs nobody in; wrong passwords and wrong codes count apart; too many
+// wrong codes end the attempt and lock the account; a code is never accepted twice; a
+// state-changing request needs the CSRF token; a signed-out session is refused; every outcome is
+// in the audit trail.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "identity/totp.h"
+#include "support/backend_test.h"
+#include "support/cli_runner.h"
+#include "support/http_client.h"
+#include "support/server_process.h"
+
+namespace cp {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+using testing::http_call;
+using testing::HttpReply;
+
+// RFC 4648 base32, as in the otpauth URI.
+std::string base32_decode(const std::string& text) {
+  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  std::string out;
+  uint32_t buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    buffer = (buffer << 5) | static_cast<uint32_t>(alphabet.find(c));
+    bits += 5;
+    if (bits >= 8) {
+      out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return out;
+}
+
+class AuthTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    dir_ = fs::temp_directory_path() / ("cp_auth_" + std::to_string(::getpid()) + "_" +
+                                        std::to_string(static_cast<int>(GetParam())));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    cli("firm add B001 --name Alpha --kind broker");
+    cli("user add alice --name Alice --email alice@alpha.example --firm B001 --role maker");
+    cli("user set-password alice", "harbour lanterns at dusk\n");
+    const auto enrolled = testing::run_cli(dir_, scratch_->url(), "user enrol-totp alice");
+    ASSERT_EQ(enrolled.exit_code, 0) << enrolled.err;
+    const size_t at = enrolled.out.find("secret=");
+    secret_ = base32_decode(enrolled.out.substr(at + 7, enrolled.out.find('&', at) - at - 7));
+    ASSERT_EQ(secret_.size(), 20u);
+    ASSERT_EQ(server_.start(scratch_->url()), "");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void cli(const std::string& args, const std::string& input = "") {
+    const auto outcome = testing::run_cli(dir_, scratch_->url(), args, input);
+    ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
+  }
+
+  // The code of the step `offset` steps from now (−1, 0, +1 are all accepted now).
+  std::string code(int offset) {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return identity::totp_code(
+        secret_, std::chrono::duration_cast<std::chrono::seconds>(now).count() + offset * 30);
+  }
+
+  HttpReply post(const std::string& path, const Json& body, const std::string& cookies = "",
+                 const std::string& csrf = "") {
+    std::map<std::string, std::string> headers;
+    if (!cookies.empty()) headers["Cookie"] = cookies;
+    if (!csrf.empty()) headers["X-CSRF-Token"] = csrf;
+    return http_call(server_.port(), "POST", path, body.dump(), headers);
+  }
+  HttpReply get(const std::string& path, const std::string& cookies) {
+    return http_call(server_.port(), "GET", path, "", {{"Cookie", cookies}});
+  }
+  HttpReply password(const std::string& user, const std::string& pass) {
+    return post("/api/v1/session/password", {{"user", user}, {"password", pass}});
+  }
+
+  struct SignedIn {
+    std::string cookie;  // "cp_session=…"
+    std::string csrf;
+    std::string code;  // the code used (the clock may pass a step boundary after it)
+  };
+  // Password then the code of step `offset`; asserts success.
+  SignedIn sign_in(int offset) {
+    const HttpReply first = password("alice", "harbour lanterns at dusk");
+    EXPECT_EQ(first.status, 200) << first.body;
+    const std::string used = code(offset);
+    const HttpReply second = post("/api/v1/session/totp", {{"code", used}},
+                                  "cp_login=" + testing::set_cookie_value(first, "cp_login"));
+    EXPECT_EQ(second.status, 200) << second.body;
+    return {"cp_session=" + testing::set_cookie_value(second, "cp_session"),
+            Json::parse(second.body, nullptr, false).value("csrf_token", ""), used};
+  }
+
+  fs::path dir_;
+  std::string secret_;
+  testing::ServerProcess server_;
+};
+
+TEST_P(AuthTest, APasswordAloneSignsNobodyIn) {
+  const HttpReply first = password("alice", "harbour lanterns at dusk");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Json::parse(first.body)["second_factor"], Json::array({"totp"}));
+  const std::string login = testing::set_cookie_value(first, "cp_login");
+  EXPECT_EQ(login.size(), 64u);
+  EXPECT_THAT(first.headers.at("set-cookie"), HasSubstr("HttpOnly; SameSite=Strict"));
+  EXPECT_EQ(testing::set_cookie_value(first, "cp_session"), "");
+  EXPECT_EQ(get("/api/v1/me", "cp_login=" + login).status, 401);
+  EXPECT_EQ(get("/api/v1/me", "cp_session=" + login).status, 401);
+}
+
+TEST_P(AuthTest, TheSecondFactorGivesASessionAndItsUser) {
+  const SignedIn session = sign_in(0);
+  EXPECT_EQ(session.csrf.size(), 64u);
+  const HttpReply me = get("/api/v1/me", session.cookie);
+  ASSERT_EQ(me.status, 200) << me.body;
+  const Json body = Json::parse(me.body);
+  EXPECT_EQ(body["user"], "alice");
+  EXPECT_EQ(body["firms"][0]["firm"], "B001");
+  EXPECT_EQ(body["firms"][0]["roles"], Json::array({"maker"}));
+}
+
+TEST_P(AuthTest, ACodeIsNeverAcceptedTwice) {
+  const SignedIn first = sign_in(0);
+  const HttpReply again = password("alice", "harbour lanterns at dusk");
+  const HttpReply replay = post("/api/v1/session/totp", {{"code", first.code}},
+                                "cp_login=" + testing::set_cookie_value(again, "cp_login"));
+  EXPECT_EQ(replay.status, 401);
+  EXPECT_THAT(replay.body, HasSubstr("wrong or already used code"));
+}
+
+TEST_P(AuthTest, WrongPasswordsAndWrongCodesCountApartAndCodesLockTheAccount) {
+  for (int i = 0; i < 4; ++i) {  // one short of auth.password_failures_max = 5
+    EXPECT_EQ(password("alice", "not the password at all").status, 401);
+  }
+  const HttpReply right = password("alice", "harbour lanterns at dusk");
+  ASSERT_EQ(right.status, 200) << right.body;  // the password count starts again
+  const std::string login = "cp_login=" + testing::set_cookie_value(right, "cp_login");
+  for (int i = 0; i < 4; ++i) {  // one short of auth.factor_failures_max = 5
+    const HttpReply wrong = post("/api/v1/session/totp", {{"code", "000000"}}, login);
+    EXPECT_EQ(wrong.status, 401) << i;
+  }
+  const HttpReply fifth = post("/api/v1/session/totp", {{"code", "000000"}}, login);
+  EXPECT_EQ(fifth.status, 403);
+  EXPECT_THAT(fifth.body, HasSubstr("this sign-in is over and the account is locked"));
+  // The attempt is dead: even the right code is refused on it.
+  EXPECT_EQ(post("/api/v1/session/totp", {{"code", code(0)}}, login).status, 401);
+  // The account is locked until an administrator unlocks it (auth.factor_lock_minutes = 0).
+  const HttpReply locked = password("alice", "harbour lanterns at dusk");
+  EXPECT_EQ(locked.status, 403);
+  EXPECT_THAT(locked.body, HasSubstr("ask your administrator"));
+  cli("user unlock alice");
+  EXPECT_EQ(password("alice", "harbour lanterns at dusk").status, 200);
+  const auto trail = testing::run_cli(dir_, scratch_->url(), "audit show --object user:alice");
+  EXPECT_THAT(trail.out, HasSubstr("user.login_failed"));
+  EXPECT_THAT(trail.out, HasSubstr("user.locked"));
+  EXPECT_THAT(trail.out, HasSubstr("user.unlocked"));
+  EXPECT_EQ(testing::run_cli(dir_, scratch_->url(), "audit verify").exit_code, 0);
+}
+
+TEST_P(AuthTest, FiveWrongPasswordsLockForAWhileAndSayNothingBeforeTheRightOne) {
+  for (int i = 0; i < 5; ++i) {
+    const HttpReply wrong = password("alice", "not the password at all");
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_THAT(wrong.body, HasSubstr("wrong user name or password"));
+  }
+  const HttpReply locked = password("alice", "harbour lanterns at dusk");
+  EXPECT_EQ(locked.status, 403);
+  EXPECT_THAT(locked.body, HasSubstr("locked until"));
+}
+
+TEST_P(AuthTest, AnUnknownUserIsAnsweredLikeAWrongPassword) {
+  const HttpReply unknown = password("mallory", "harbour lanterns at dusk");
+  const HttpReply wrong = password("alice", "not the password at all");
+  EXPECT_EQ(unknown.status, wrong.status);
+  EXPECT_EQ(unknown.body, wrong.body);
+}
+
+TEST_P(AuthTest, StateChangesNeedTheCsrfTokenAndASignedOutSessionIsRefused) {
+  const SignedIn session = sign_in(0);
+  const HttpReply no_token = post("/api/v1/session/logout", Json::object(), session.cookie);
+  EXPECT_EQ(no_token.status, 403);
+  EXPECT_THAT(no_token.body, HasSubstr("csrf"));
+  const HttpReply wrong_token =
+      post("/api/v1/session/logout", Json::object(), session.cookie, std::string(64, 'a'));
+  EXPECT_EQ(wrong_token.status, 403);
+  EXPECT_EQ(get("/api/v1/me", session.cookie).status, 200);  // still signed in
+  const HttpReply out =
+      post("/api/v1/session/logout", Json::object(), session.cookie, session.csrf);
+  EXPECT_EQ(out.status, 200) << out.body;
+  EXPECT_EQ(get("/api/v1/me", session.cookie).status, 401);
+}
+
+TEST_P(AuthTest, SigningOutEverywhereEndsEverySession) {
+  const SignedIn first = sign_in(-1);
+  const SignedIn second = sign_in(0);
+  EXPECT_NE(first.cookie, second.cookie);  // a new session id at every sign-in
+  const HttpReply out =
+      post("/api/v1/session/logout-all", Json::object(), second.cookie, second.csrf);
+  ASSERT_EQ(out.status, 200) << out.body;
+  EXPECT_EQ(Json::parse(out.body)["signed_out"], 2);
+  EXPECT_EQ(get("/api/v1/me", first.cookie).status, 401);
+  EXPECT_EQ(get("/api/v1/me", second.cookie).status, 401);
+}
+
+CP_INSTANTIATE_ON_BOTH_BACKENDS(AuthTest);
+
+}  // namespace
+}  // namespace cp

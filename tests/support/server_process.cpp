@@ -1,0 +1,60 @@
+#include "support/server_process.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace cp::testing {
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+std::string ServerProcess::start(const std::string& db_url) {
+  int out[2];
+  if (::pipe(out) != 0) return "pipe failed";
+  pid_ = ::fork();
+  if (pid_ < 0) return "fork failed";
+  if (pid_ == 0) {
+    ::dup2(out[1], STDOUT_FILENO);
+    ::close(out[0]);
+    const std::string data = std::string(CONNECTPOST_SOURCE_DIR) + "/data";
+    ::execl(CONNECTPOST_TEST_BIN, CONNECTPOST_TEST_BIN, "--log-level", "warn", "--db",
+            db_url.c_str(), "--data-dir", data.c_str(), "serve", "--listen", "127.0.0.1:0",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  FILE* stream = ::fdopen(out[0], "r");
+  char line[256] = {};
+  const bool read = std::fgets(line, sizeof line, stream) != nullptr;
+  std::fclose(stream);
+  const std::string text(line);
+  const std::string prefix = "listening on http://127.0.0.1:";
+  if (!read || text.rfind(prefix, 0) != 0) return "the server did not start: '" + text + "'";
+  port_ = static_cast<uint16_t>(std::stoi(text.substr(prefix.size())));
+  return "";
+}
+
+int ServerProcess::stop() {
+  if (pid_ <= 0) return -1;
+  ::kill(pid_, SIGTERM);
+  for (int i = 0; i < 100; ++i) {
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return -1;
+}
+
+}  // namespace cp::testing

@@ -1,0 +1,31 @@
+// `connectpost serve` started as a real process on a free loopback port for a test, and stopped
+// by its PID (SIGTERM, then SIGKILL if a test left it running).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+
+namespace cp::testing {
+
+class ServerProcess {
+ public:
+  ServerProcess() = default;
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+  ~ServerProcess();
+
+  // Starts the server on `db_url` with the shipped data and waits for its "listening" line.
+  // Returns an empty string, or what went wrong.
+  std::string start(const std::string& db_url);
+  uint16_t port() const { return port_; }
+  // SIGTERM, then waits up to 10 s; the exit status, or -1 if it did not exit.
+  int stop();
+
+ private:
+  pid_t pid_ = -1;
+  uint16_t port_ = 0;
+};
+
+}  // namespace cp::testing
