@@ -22,6 +22,10 @@ const std::vector<KeySpec>& key_specs() {
       {"data_dir", "data", {}, false},
       {"log_level", "info", {"trace", "debug", "info", "warn", "error", "off"}, false},
       {"log_format", "text", {"text", "json"}, false},
+      // The SMTP relay for email codes and notifications (smtp://host:port, smtps://…, with
+      // credentials in the URL if the relay needs them: a secret). Empty: no mail is sent.
+      {"smtp_url", "", {}, true},
+      {"mail_from", "connectpost@localhost", {}, false},
   };
   return kSpecs;
 }
@@ -122,8 +126,10 @@ Result<Config> resolve_config(const ConfigSources& sources) {
         const std::string key = trim(text.substr(0, equals));
         const std::string value = trim(text.substr(equals + 1));
         if (find_spec(key) == nullptr) {
-          return located(invalid_input("unknown configuration key '" + key +
-                                       "' (db, data_dir, log_level, log_format)"));
+          std::string known;
+          for (const auto& spec : key_specs())
+            known += (known.empty() ? "" : ", ") + std::string(spec.key);
+          return located(invalid_input("unknown configuration key '" + key + "' (" + known + ")"));
         }
         auto applied = set(key, value, "file " + *file + ":" + std::to_string(number));
         if (!applied.ok()) return located(applied.error());

@@ -3,7 +3,8 @@
 // where it came from.
 //
 // connectpost.conf := { line }, line := blank | "#" comment | key "=" value
-// Keys: db, data_dir, log_level, log_format. Unknown keys are errors (file:line).
+// Keys: db, data_dir, log_level, log_format, smtp_url, mail_from. Unknown keys are errors
+// (file:line).
 #pragma once
 
 #include <functional>

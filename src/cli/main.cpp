@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   flag("--data-dir", "data_dir", "Reference-data directory (default ./data)");
   flag("--log-level", "log_level", "trace, debug, info, warn, error or off");
   flag("--log-format", "log_format", "text or json (JSON lines)");
+  flag("--smtp-url", "smtp_url", "SMTP relay for mail, e.g. smtp://127.0.0.1:25 (default: none)");
+  flag("--mail-from", "mail_from", "Sender address of the mail connectpost sends");
 
   cp::cli::register_config_commands(app, context);
   cp::cli::register_refdata_commands(app, context);

@@ -43,7 +43,9 @@ Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters
            {"auth.factor_lock_minutes", &policy.factor_lock_minutes},
            {"auth.login_attempt_minutes", &policy.login_attempt_minutes},
            {"auth.session_idle_minutes", &policy.session_idle_minutes},
-           {"auth.session_absolute_minutes", &policy.session_absolute_minutes}}) {
+           {"auth.session_absolute_minutes", &policy.session_absolute_minutes},
+           {"auth.email_code_minutes", &policy.email_code_minutes},
+           {"auth.email_code_resend_seconds", &policy.email_code_resend_seconds}}) {
     CP_ASSIGN_OR_RETURN(*field, parameters.integer(key, today));
   }
   return policy;
@@ -62,7 +64,11 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
                       refdata::load_refdata(context.config.get("data_dir")));
   CP_ASSIGN_OR_RETURN(server::AuthPolicy policy,
                       auth_policy(reference.parameters, to_hkt(context.clock.now()).date));
-  server::AuthContext auth{*db, context.clock, policy};
+  // Email codes need a relay; without one, users sign in with their authenticator app only.
+  const std::string& smtp_url = context.config.get("smtp_url");
+  std::unique_ptr<mail::Mailer> mailer =
+      smtp_url.empty() ? nullptr : mail::smtp_mailer(smtp_url, context.config.get("mail_from"));
+  server::AuthContext auth{*db, context.clock, policy, mailer.get()};
   server::App app(
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },

@@ -1,7 +1,12 @@
 #include "server/auth_routes.h"
 
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
 #include <chrono>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <variant>
 
 #include "identity/password.h"
 #include "identity/totp.h"
@@ -113,11 +118,15 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
                               ? "this account is locked until " + user->locked_until + " UTC"
                               : "this account is locked: ask your administrator");
   }
-  if (!security.totp_confirmed) {
+  Json factors = Json::array();
+  if (security.totp_confirmed) factors.push_back("totp");
+  if (!user->email.empty() && auth.mailer != nullptr) factors.push_back("email");
+  if (factors.empty()) {
     // SPEC AUTH-1, AUTH-2: no registered second factor, no sign-in, and the user is told why.
     return error_response(403, "no_second_factor",
                           "no second factor is registered for this account: ask your "
-                          "administrator to register your authenticator app (SPEC AUTH-1)");
+                          "administrator to register your email or authenticator app "
+                          "(SPEC AUTH-1)");
   }
   std::string token;
   security.password_failures = 0;
@@ -132,64 +141,156 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
                                                                auth.policy.login_attempt_minutes));
         return Ok{};
       }));
-  HttpResponse response = json_response(200, {{"second_factor", Json::array({"totp"})}});
+  HttpResponse response = json_response(200, {{"second_factor", factors}});
   response.headers["set-cookie"] =
       set_cookie(auth.policy, "cp_login", token, auth.policy.login_attempt_minutes * 60);
   return response;
 }
 
-Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
-  auto body = fields(request, {"code"});
-  if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
-  const std::string token = cookie(request, "cp_login");
+// A wrong second-factor code: counted on the attempt; at auth.factor_failures_max the attempt
+// ends and the account locks (until an administrator unlocks it, or for
+// auth.factor_lock_minutes).
+Result<HttpResponse> factor_failure(AuthContext& auth, const std::string& token,
+                                    const store::LoginAttempt& attempt, const std::string& factor,
+                                    const std::string& message) {
+  const std::string& login = attempt.user_id;
   const UtcTime now = auth.clock.now();
-  CP_ASSIGN_OR_RETURN(auto attempt, store::find_login_attempt(auth.db, token, now));
-  if (token.empty() || !attempt) {
-    return error_response(401, "no_login_attempt", "sign in with your password first");
+  const int64_t failures = attempt.factor_failures + 1;
+  const bool lock = failures >= auth.policy.factor_failures_max;
+  const std::string until =
+      auth.policy.factor_lock_minutes == 0
+          ? ""
+          : format_utc(now + std::chrono::minutes(auth.policy.factor_lock_minutes));
+  CP_RETURN_IF_ERROR(audited_change(
+      auth, "user:" + login, lock ? "user.locked" : "user.login_failed", "user:" + login,
+      {{"factor", factor}, {"failures", failures}}, [&]() -> Result<void> {
+        if (!lock) return store::count_factor_failure(auth.db, token);
+        // The attempt is killed with the lock: a new one needs the password again.
+        CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
+        return store::set_lock(auth.db, login, true, until);
+      }));
+  if (lock) {
+    return error_response(403, "locked",
+                          "too many wrong codes: this sign-in is over and the account is locked");
   }
-  const std::string login = attempt->user_id;
-  const std::string object = "user:" + login;
-  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
-  const int64_t unix_seconds =
-      std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count();
-  const auto step = identity::totp_verify(security.totp_secret, (*body)["code"].get<std::string>(),
-                                          unix_seconds, security.totp_last_step);
-  if (!step) {
-    const int64_t failures = attempt->factor_failures + 1;
-    const bool lock = failures >= auth.policy.factor_failures_max;
-    const std::string until =
-        auth.policy.factor_lock_minutes == 0
-            ? ""
-            : format_utc(now + std::chrono::minutes(auth.policy.factor_lock_minutes));
-    CP_RETURN_IF_ERROR(
-        audited_change(auth, "user:" + login, lock ? "user.locked" : "user.login_failed", object,
-                       {{"factor", "totp"}, {"failures", failures}}, [&]() -> Result<void> {
-                         if (!lock) return store::count_factor_failure(auth.db, token);
-                         // The attempt is killed with the lock: a new one needs the password again.
-                         CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
-                         return store::set_lock(auth.db, login, true, until);
-                       }));
-    if (lock) {
-      return error_response(403, "locked",
-                            "too many wrong codes: this sign-in is over and the account is locked");
-    }
-    return error_response(401, "wrong_code", "wrong or already used code");
-  }
-  security.totp_last_step = *step;
+  return error_response(401, "wrong_code", message);
+}
+
+// The second factor passed: the attempt is spent and a session opens (a new id at every
+// sign-in: no fixation), with `also` (the factor's own bookkeeping) in the same transaction.
+Result<HttpResponse> open_session(AuthContext& auth, const std::string& token,
+                                  const std::string& login, const std::string& factor,
+                                  const std::function<Result<void>()>& also) {
   store::NewSession session;
   CP_RETURN_IF_ERROR(audited_change(
-      auth, "user:" + login, "user.signed_in", object, {{"factor", "totp"}}, [&]() -> Result<void> {
-        CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
+      auth, "user:" + login, "user.signed_in", "user:" + login, {{"factor", factor}},
+      [&]() -> Result<void> {
+        CP_RETURN_IF_ERROR(also());
         CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
-        CP_ASSIGN_OR_RETURN(session, store::create_session(auth.db, login, now,
+        CP_ASSIGN_OR_RETURN(session, store::create_session(auth.db, login, auth.clock.now(),
                                                            auth.policy.session_absolute_minutes));
         return Ok{};
       }));
   HttpResponse response = json_response(200, {{"user", login}, {"csrf_token", session.csrf_token}});
-  // A new session id at every sign-in (no fixation); the login cookie is spent.
   response.headers["set-cookie"] = set_cookie(auth.policy, "cp_session", session.token,
                                               auth.policy.session_absolute_minutes * 60);
   return response;
+}
+
+// The sign-in attempt of the request's cp_login cookie, or the response refusing it.
+struct Attempt {
+  std::string token;
+  store::LoginAttempt attempt;
+};
+Result<std::variant<Attempt, HttpResponse>> live_attempt(AuthContext& auth,
+                                                         const HttpRequest& request) {
+  const std::string token = cookie(request, "cp_login");
+  CP_ASSIGN_OR_RETURN(auto attempt, store::find_login_attempt(auth.db, token, auth.clock.now()));
+  if (token.empty() || !attempt) {
+    return std::variant<Attempt, HttpResponse>(
+        error_response(401, "no_login_attempt", "sign in with your password first"));
+  }
+  return std::variant<Attempt, HttpResponse>(Attempt{token, *attempt});
+}
+
+Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
+  auto body = fields(request, {"code"});
+  if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
+  CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
+  if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
+  const Attempt& a = std::get<Attempt>(found);
+  const std::string& login = a.attempt.user_id;
+  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
+  const int64_t unix_seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(auth.clock.now().time_since_epoch()).count();
+  const auto step = identity::totp_verify(security.totp_secret, (*body)["code"].get<std::string>(),
+                                          unix_seconds, security.totp_last_step);
+  if (!step) return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
+  security.totp_last_step = *step;  // no code of this step or before is accepted again
+  return open_session(auth, a.token, login, "totp",
+                      [&] { return store::save_user_security(auth.db, login, security); });
+}
+
+// "alice@alpha.example" → "a***@alpha.example": enough to recognise, not to harvest.
+std::string masked(const std::string& email) {
+  const size_t at = email.find('@');
+  return email.substr(0, 1) + "***" + (at == std::string::npos ? "" : email.substr(at));
+}
+
+Result<HttpResponse> send_email_code(AuthContext& auth, const HttpRequest& request) {
+  CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
+  if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
+  const Attempt& a = std::get<Attempt>(found);
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, a.attempt.user_id));
+  if (!user || user->email.empty() || auth.mailer == nullptr) {
+    return error_response(409, "no_email", "no email address is registered for this account");
+  }
+  const UtcTime now = auth.clock.now();
+  if (!a.attempt.email_code_sent_at.empty() &&
+      format_utc(now - std::chrono::seconds(auth.policy.email_code_resend_seconds)) <
+          a.attempt.email_code_sent_at) {
+    return error_response(429, "too_soon",
+                          "a code was sent moments ago: wait " +
+                              std::to_string(auth.policy.email_code_resend_seconds) +
+                              " seconds before asking for another");
+  }
+  char code[8];
+  std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1'000'000));  // uniform, 6 digits
+  const std::string expires =
+      format_utc(now + std::chrono::minutes(auth.policy.email_code_minutes));
+  const Result<void> sent = audited_change(
+      auth, "user:" + user->user_id, "user.email_code_sent", "user:" + user->user_id,
+      {{"to", masked(user->email)}}, [&]() -> Result<void> {
+        CP_RETURN_IF_ERROR(store::set_email_code(
+            auth.db, a.token, store::email_code_hash(a.token, code), expires, format_utc(now)));
+        // Sent inside the transaction: if the relay refuses, no code is recorded either.
+        return auth.mailer->send(
+            {user->email, "Your connectpost sign-in code",
+             std::string("Your sign-in code is ") + code + ".\n\nIt is valid for " +
+                 std::to_string(auth.policy.email_code_minutes) +
+                 " minutes. If you did not try to sign in, tell your administrator.\n"});
+      });
+  if (!sent.ok()) {  // the relay refused or is down: nothing was recorded; say so, not why
+    spdlog::warn("email code for {} not sent: {}", user->user_id, sent.error().message);
+    return error_response(503, "mail_failed", "the code could not be sent: try again shortly");
+  }
+  return json_response(200, {{"sent_to", masked(user->email)}, {"expires_at", expires}});
+}
+
+Result<HttpResponse> email_code_step(AuthContext& auth, const HttpRequest& request) {
+  auto body = fields(request, {"code"});
+  if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
+  CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
+  if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
+  const Attempt& a = std::get<Attempt>(found);
+  const std::string given = store::email_code_hash(a.token, (*body)["code"].get<std::string>());
+  const bool live = !a.attempt.email_code_hash.empty() &&
+                    a.attempt.email_code_expires_at > format_utc(auth.clock.now());
+  if (!live || sodium_memcmp(given.data(), a.attempt.email_code_hash.data(), given.size()) != 0) {
+    return factor_failure(auth, a.token, a.attempt, "email",
+                          live ? "wrong code" : "no code was sent, or it has expired");
+  }
+  return open_session(auth, a.token, a.attempt.user_id, "email", [] { return Result<void>(Ok{}); });
 }
 
 // Turns an unexpected storage failure into a 500 with nothing applied.
@@ -239,6 +340,16 @@ void add_auth_routes(App& app, AuthContext& auth) {
               Access::public_route("the second step of sign-in, bound to the login cookie"),
               [&auth](const RequestContext& c) { return or_failure(totp_step(auth, c.request)); },
               "Sign-in, step 2: an authenticator-app code → the session and its CSRF token"});
+  router.add(
+      {"POST", "/api/v1/session/email-code/send",
+       Access::public_route("mails a sign-in code to the attempt's own registered address"),
+       [&auth](const RequestContext& c) { return or_failure(send_email_code(auth, c.request)); },
+       "Sign-in, step 2 by email: send a 6-digit code to the registered address"});
+  router.add(
+      {"POST", "/api/v1/session/email-code",
+       Access::public_route("the second step of sign-in, bound to the login cookie"),
+       [&auth](const RequestContext& c) { return or_failure(email_code_step(auth, c.request)); },
+       "Sign-in, step 2 by email: the mailed code → the session and its CSRF token"});
   router.add({"POST", "/api/v1/session/logout", Access::signed_in(),
               [&auth](const RequestContext& c) {
                 const std::string& user = c.principal->user_id;

@@ -3,6 +3,9 @@
 //        a session: a password alone signs nobody in
 //   POST /api/v1/session/totp      {code}            → the session (cookie cp_session, rotated
 //        at sign-in) and its CSRF token
+//   POST /api/v1/session/email-code/send             → a 6-digit code mailed to the registered
+//        address (5 minutes; one per auth.email_code_resend_seconds)
+//   POST /api/v1/session/email-code {code}           → the session, as with a TOTP code
 //   POST /api/v1/session/logout | /logout-all        → ends this session | every session
 //   GET  /api/v1/me                                  → the user, firms and roles
 // Wrong passwords and wrong codes count apart (auth.password_failures_max, a timed lock;
@@ -14,12 +17,15 @@
 
 #include "core/date.h"
 #include "identity/roles.h"
+#include "mail/mailer.h"
 #include "server/app.h"
 #include "store/database.h"
 
 namespace cp::server {
 
 struct AuthPolicy {
+  int64_t email_code_minutes = 5;
+  int64_t email_code_resend_seconds = 60;
   int64_t password_failures_max = 5;
   int64_t password_lock_minutes = 15;
   int64_t factor_failures_max = 5;
@@ -34,6 +40,7 @@ struct AuthContext {
   store::Database& db;
   const Clock& clock;
   AuthPolicy policy;
+  mail::Mailer* mailer = nullptr;  // nullptr: no SMTP relay configured, no email codes
 };
 
 // The principal of a request's cp_session cookie, if it names a live session.

@@ -93,12 +93,15 @@ Result<std::string> create_login_attempt(Database& db, const std::string& user_i
 
 Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::string& token,
                                                        UtcTime now) {
-  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT user_id, expires_at, factor_failures FROM "
-                                          "login_attempt WHERE attempt_hash = ? AND expires_at > ?",
-                                          {token_hash(token), format_utc(now)}));
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT user_id, expires_at, factor_failures, email_code_hash, "
+                               "email_code_expires_at, email_code_sent_at FROM login_attempt "
+                               "WHERE attempt_hash = ? AND expires_at > ?",
+                               {token_hash(token), format_utc(now)}));
   if (rows.rows.empty()) return std::optional<LoginAttempt>();
   const Row& row = rows.rows[0];
-  return std::optional<LoginAttempt>(LoginAttempt{row.text(0), row.text(1), row.integer(2)});
+  return std::optional<LoginAttempt>(LoginAttempt{row.text(0), row.text(1), row.integer(2),
+                                                  row.text(3), row.text(4), row.text(5)});
 }
 
 Result<void> count_factor_failure(Database& db, const std::string& token) {
@@ -106,6 +109,20 @@ Result<void> count_factor_failure(Database& db, const std::string& token) {
       "UPDATE login_attempt SET factor_failures = factor_failures + 1 WHERE attempt_hash = ?",
       {token_hash(token)}));
   return Ok{};
+}
+
+Result<void> set_email_code(Database& db, const std::string& token, const std::string& code_hash,
+                            const std::string& expires_at, const std::string& sent_at) {
+  CP_RETURN_IF_ERROR(
+      db.execute("UPDATE login_attempt SET email_code_hash = ?, "
+                 "email_code_expires_at = ?, email_code_sent_at = ? WHERE "
+                 "attempt_hash = ?",
+                 {code_hash, expires_at, sent_at, token_hash(token)}));
+  return Ok{};
+}
+
+std::string email_code_hash(const std::string& token, const std::string& code) {
+  return token_hash(token_hash(token) + ":" + code);
 }
 
 Result<void> end_login_attempt(Database& db, const std::string& token) {

@@ -29,6 +29,9 @@ struct LoginAttempt {
   std::string user_id;
   std::string expires_at;
   int64_t factor_failures = 0;
+  std::string email_code_hash;  // '' = no code sent
+  std::string email_code_expires_at;
+  std::string email_code_sent_at;
 };
 // Returns the attempt's token (for the cookie).
 Result<std::string> create_login_attempt(Database& db, const std::string& user_id, UtcTime now,
@@ -37,6 +40,12 @@ Result<std::string> create_login_attempt(Database& db, const std::string& user_i
 Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::string& token,
                                                        UtcTime now);
 Result<void> count_factor_failure(Database& db, const std::string& token);
+// Records a code sent by email for the attempt (replacing any earlier one); `code_hash` is
+// email_code_hash(token, code).
+Result<void> set_email_code(Database& db, const std::string& token, const std::string& code_hash,
+                            const std::string& expires_at, const std::string& sent_at);
+// SHA-256 of the attempt and the code: a code is only good for the attempt it was sent for.
+std::string email_code_hash(const std::string& token, const std::string& code);
 Result<void> end_login_attempt(Database& db, const std::string& token);
 
 struct Session {

@@ -12,9 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "identity/totp.h"
-#include "support/backend_test.h"
-#include "support/cli_runner.h"
 #include "support/http_client.h"
+#include "support/operator_test.h"
 #include "support/server_process.h"
 
 namespace cp {
@@ -43,32 +42,20 @@ std::string base32_decode(const std::string& text) {
   return out;
 }
 
-class AuthTest : public testing::BackendTest {
+class AuthTest : public testing::OperatorTest {
  protected:
+  AuthTest() : OperatorTest(/*with_alice=*/true) {}
+
   void SetUp() override {
-    BackendTest::SetUp();
+    OperatorTest::SetUp();
     if (HasFatalFailure()) return;
-    dir_ = fs::temp_directory_path() / ("cp_auth_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(static_cast<int>(GetParam())));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    cli("firm add B001 --name Alpha --kind broker");
-    cli("user add alice --name Alice --email alice@alpha.example --firm B001 --role maker");
-    cli("user set-password alice", "harbour lanterns at dusk\n");
-    const auto enrolled = testing::run_cli(dir_, scratch_->url(), "user enrol-totp alice");
+    const auto enrolled = run("user enrol-totp alice");
     ASSERT_EQ(enrolled.exit_code, 0) << enrolled.err;
     const size_t at = enrolled.out.find("secret=");
     secret_ = base32_decode(enrolled.out.substr(at + 7, enrolled.out.find('&', at) - at - 7));
     ASSERT_EQ(secret_.size(), 20u);
     ASSERT_EQ(server_.start(scratch_->url()), "");
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  void cli(const std::string& args, const std::string& input = "") {
-    const auto outcome = testing::run_cli(dir_, scratch_->url(), args, input);
-    ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
-  }
-
   // The code of the step `offset` steps from now (−1, 0, +1 are all accepted now).
   std::string code(int offset) {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -107,7 +94,6 @@ class AuthTest : public testing::BackendTest {
             Json::parse(second.body, nullptr, false).value("csrf_token", ""), used};
   }
 
-  fs::path dir_;
   std::string secret_;
   testing::ServerProcess server_;
 };
@@ -166,11 +152,11 @@ TEST_P(AuthTest, WrongPasswordsAndWrongCodesCountApartAndCodesLockTheAccount) {
   EXPECT_THAT(locked.body, HasSubstr("ask your administrator"));
   cli("user unlock alice");
   EXPECT_EQ(password("alice", "harbour lanterns at dusk").status, 200);
-  const auto trail = testing::run_cli(dir_, scratch_->url(), "audit show --object user:alice");
+  const auto trail = run("audit show --object user:alice");
   EXPECT_THAT(trail.out, HasSubstr("user.login_failed"));
   EXPECT_THAT(trail.out, HasSubstr("user.locked"));
   EXPECT_THAT(trail.out, HasSubstr("user.unlocked"));
-  EXPECT_EQ(testing::run_cli(dir_, scratch_->url(), "audit verify").exit_code, 0);
+  EXPECT_EQ(run("audit verify").exit_code, 0);
 }
 
 TEST_P(AuthTest, FiveWrongPasswordsLockForAWhileAndSayNothingBeforeTheRightOne) {

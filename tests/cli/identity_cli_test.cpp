@@ -8,8 +8,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "support/backend_test.h"
-#include "support/cli_runner.h"
+#include "support/operator_test.h"
 
 namespace cp {
 namespace {
@@ -19,26 +18,9 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using Json = nlohmann::json;
 
-class IdentityCliTest : public testing::BackendTest {
+class IdentityCliTest : public testing::OperatorTest {
  protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    dir_ = fs::temp_directory_path() / ("cp_identity_" + std::to_string(::getpid()) + "_" +
-                                        std::to_string(static_cast<int>(GetParam())));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  testing::CliOutcome run(const std::string& args, const std::string& input = "") {
-    return testing::run_cli(dir_, scratch_->url(), args, input);
-  }
-  void ok(const std::string& args, const std::string& input = "") {
-    const auto outcome = run(args, input);
-    ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
-  }
-
-  fs::path dir_;
+  void ok(const std::string& args, const std::string& input = "") { cli(args, input); }
 };
 
 TEST_P(IdentityCliTest, AnOperatorSetsUpFirmsUsersAndRoles) {

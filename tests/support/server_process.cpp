@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <thread>
@@ -17,7 +18,8 @@ ServerProcess::~ServerProcess() {
   }
 }
 
-std::string ServerProcess::start(const std::string& db_url) {
+std::string ServerProcess::start(const std::string& db_url,
+                                 const std::vector<std::string>& extra_args) {
   int out[2];
   if (::pipe(out) != 0) return "pipe failed";
   pid_ = ::fork();
@@ -26,9 +28,16 @@ std::string ServerProcess::start(const std::string& db_url) {
     ::dup2(out[1], STDOUT_FILENO);
     ::close(out[0]);
     const std::string data = std::string(CONNECTPOST_SOURCE_DIR) + "/data";
-    ::execl(CONNECTPOST_TEST_BIN, CONNECTPOST_TEST_BIN, "--log-level", "warn", "--db",
-            db_url.c_str(), "--data-dir", data.c_str(), "serve", "--listen", "127.0.0.1:0",
-            static_cast<char*>(nullptr));
+    std::vector<std::string> args = {CONNECTPOST_TEST_BIN, "--log-level", "warn", "--db", db_url};
+    if (std::find(extra_args.begin(), extra_args.end(), "--data-dir") == extra_args.end()) {
+      args.insert(args.end(), {"--data-dir", data});
+    }
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
+    for (const char* tail : {"serve", "--listen", "127.0.0.1:0"}) args.emplace_back(tail);
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execv(CONNECTPOST_TEST_BIN, argv.data());
     ::_exit(127);
   }
   ::close(out[1]);

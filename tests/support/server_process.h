@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cp::testing {
 
@@ -16,9 +17,10 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
   ~ServerProcess();
 
-  // Starts the server on `db_url` with the shipped data and waits for its "listening" line.
+  // Starts the server on `db_url` with the shipped data (or a --data-dir among `extra_args`,
+  // global options placed before "serve") and waits for its "listening" line.
   // Returns an empty string, or what went wrong.
-  std::string start(const std::string& db_url);
+  std::string start(const std::string& db_url, const std::vector<std::string>& extra_args = {});
   uint16_t port() const { return port_; }
   // SIGTERM, then waits up to 10 s; the exit status, or -1 if it did not exit.
   int stop();

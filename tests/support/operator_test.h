@@ -1,0 +1,50 @@
+// A backend test with a scratch directory and the operator's command line on its database:
+// the base of the server and identity end-to-end tests. SetUp adds firm B001 and user alice
+// (a maker with a password and a registered email) when `with_alice` is set.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+
+#include "support/backend_test.h"
+#include "support/cli_runner.h"
+
+namespace cp::testing {
+
+class OperatorTest : public BackendTest {
+ protected:
+  explicit OperatorTest(bool with_alice = false) : with_alice_(with_alice) {}
+
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    dir_ = std::filesystem::temp_directory_path() / ("cp_op_" + std::to_string(::getpid()) + "_" +
+                                                     std::to_string(static_cast<int>(GetParam())));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    if (!with_alice_) return;
+    cli("firm add B001 --name Alpha --kind broker");
+    cli("user add alice --name Alice --email alice@alpha.example --firm B001 --role maker");
+    cli("user set-password alice", "harbour lanterns at dusk\n");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  CliOutcome run(const std::string& args, const std::string& input = "") {
+    return run_cli(dir_, scratch_->url(), args, input);
+  }
+  // Runs an operator command that must succeed.
+  void cli(const std::string& args, const std::string& input = "") {
+    const auto outcome = run(args, input);
+    ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
+  }
+
+  std::filesystem::path dir_;
+
+ private:
+  bool with_alice_;
+};
+
+}  // namespace cp::testing
