@@ -9,6 +9,7 @@
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
+#include "server/routes.h"
 
 namespace cp::cli {
 namespace {
@@ -73,8 +74,7 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },
       web);
-  server::add_basic_routes(app);
-  server::add_auth_routes(app, auth);
+  server::add_all_routes(app, auth);
   return server::serve(app, server_options, [&](uint16_t port) {
     std::cout << "listening on http://" << server_options.address << ":" << port << std::endl;
   });

@@ -1,0 +1,65 @@
+// docs/openapi.yaml and the server's routes agree: every registered route is described, and every
+// described route is registered. The YAML is read by its layout (paths at two spaces, methods at
+// four), which the file keeps.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "identity/shipped_catalogue.h"
+#include "server/routes.h"
+#include "store/migrations.h"
+
+namespace cp::server {
+namespace {
+
+std::set<std::string> documented_routes() {
+  std::ifstream in(std::string(CONNECTPOST_SOURCE_DIR) + "/docs/openapi.yaml");
+  std::set<std::string> out;
+  std::string line;
+  std::string path;
+  bool in_paths = false;
+  while (std::getline(in, line)) {
+    if (line == "paths:") {
+      in_paths = true;
+      continue;
+    }
+    if (!in_paths || line.empty()) continue;
+    if (line[0] != ' ') break;  // the next top-level key
+    if (line.rfind("  /", 0) == 0 && line.back() == ':') {
+      path = line.substr(2, line.size() - 3);
+    } else if (line.size() > 4 && line.rfind("    ", 0) == 0 && line[4] != ' ' &&
+               line.back() == ':') {
+      std::string method = line.substr(4, line.size() - 5);
+      for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      out.insert(method + " " + path);
+    }
+  }
+  return out;
+}
+
+TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
+  auto db = store::open_database("sqlite::memory:");
+  ASSERT_TRUE(db.ok());
+  FixedClock clock{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
+  AuthContext auth{**db, clock, AuthPolicy{}, nullptr};
+  App app(
+      identity::shipped_catalogue(), [](const HttpRequest&) { return std::nullopt; }, "");
+  add_all_routes(app, auth);
+  std::set<std::string> registered;
+  for (const auto& route : app.router().routes()) {
+    registered.insert(route.method + " " + route.pattern);
+    EXPECT_FALSE(route.summary.empty()) << route.pattern;
+  }
+  const std::set<std::string> documented = documented_routes();
+  EXPECT_GE(documented.size(), 9u);
+  for (const auto& route : registered) {
+    EXPECT_TRUE(documented.count(route)) << route << " is not in docs/openapi.yaml";
+  }
+  for (const auto& route : documented) {
+    EXPECT_TRUE(registered.count(route)) << route << " is documented but not registered";
+  }
+}
+
+}  // namespace
+}  // namespace cp::server
