@@ -74,7 +74,7 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },
       web);
-  server::add_all_routes(app, auth);
+  server::add_all_routes(app, auth, catalogue);
   return server::serve(app, server_options, [&](uint16_t port) {
     std::cout << "listening on http://" << server_options.address << ":" << port << std::endl;
   });

@@ -1,10 +1,13 @@
 #include "server/routes.h"
 
+#include "server/admin_routes.h"
+
 namespace cp::server {
 
-void add_all_routes(App& app, AuthContext& auth) {
+void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue) {
   add_basic_routes(app);
   add_auth_routes(app, auth);
+  add_admin_routes(app, auth, catalogue);
 }
 
 }  // namespace cp::server

@@ -2,11 +2,12 @@
 // that holds docs/openapi.yaml to the routes (openapi_test.cpp) use the same list.
 #pragma once
 
+#include "identity/roles.h"
 #include "server/app.h"
 #include "server/auth_routes.h"
 
 namespace cp::server {
 
-void add_all_routes(App& app, AuthContext& auth);
+void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue);
 
 }  // namespace cp::server

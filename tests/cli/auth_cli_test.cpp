@@ -11,10 +11,10 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "identity/totp.h"
 #include "support/http_client.h"
 #include "support/operator_test.h"
 #include "support/server_process.h"
+#include "support/sign_in.h"
 
 namespace cp {
 namespace {
@@ -25,23 +25,6 @@ using Json = nlohmann::json;
 using testing::http_call;
 using testing::HttpReply;
 
-// RFC 4648 base32, as in the otpauth URI.
-std::string base32_decode(const std::string& text) {
-  const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (char c : text) {
-    buffer = (buffer << 5) | static_cast<uint32_t>(alphabet.find(c));
-    bits += 5;
-    if (bits >= 8) {
-      out.push_back(static_cast<char>((buffer >> (bits - 8)) & 0xFF));
-      bits -= 8;
-    }
-  }
-  return out;
-}
-
 class AuthTest : public testing::OperatorTest {
  protected:
   AuthTest() : OperatorTest(/*with_alice=*/true) {}
@@ -49,19 +32,11 @@ class AuthTest : public testing::OperatorTest {
   void SetUp() override {
     OperatorTest::SetUp();
     if (HasFatalFailure()) return;
-    const auto enrolled = run("user enrol-totp alice");
-    ASSERT_EQ(enrolled.exit_code, 0) << enrolled.err;
-    const size_t at = enrolled.out.find("secret=");
-    secret_ = base32_decode(enrolled.out.substr(at + 7, enrolled.out.find('&', at) - at - 7));
+    secret_ = testing::enrol_totp(*this, "alice");
     ASSERT_EQ(secret_.size(), 20u);
     ASSERT_EQ(server_.start(scratch_->url()), "");
   }
-  // The code of the step `offset` steps from now (−1, 0, +1 are all accepted now).
-  std::string code(int offset) {
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    return identity::totp_code(
-        secret_, std::chrono::duration_cast<std::chrono::seconds>(now).count() + offset * 30);
-  }
+  std::string code(int offset) { return testing::totp_now(secret_, offset); }
 
   HttpReply post(const std::string& path, const Json& body, const std::string& cookies = "",
                  const std::string& csrf = "") {
@@ -77,21 +52,12 @@ class AuthTest : public testing::OperatorTest {
     return post("/api/v1/session/password", {{"user", user}, {"password", pass}});
   }
 
-  struct SignedIn {
-    std::string cookie;  // "cp_session=…"
-    std::string csrf;
-    std::string code;  // the code used (the clock may pass a step boundary after it)
-  };
   // Password then the code of step `offset`; asserts success.
-  SignedIn sign_in(int offset) {
-    const HttpReply first = password("alice", "harbour lanterns at dusk");
-    EXPECT_EQ(first.status, 200) << first.body;
-    const std::string used = code(offset);
-    const HttpReply second = post("/api/v1/session/totp", {{"code", used}},
-                                  "cp_login=" + testing::set_cookie_value(first, "cp_login"));
-    EXPECT_EQ(second.status, 200) << second.body;
-    return {"cp_session=" + testing::set_cookie_value(second, "cp_session"),
-            Json::parse(second.body, nullptr, false).value("csrf_token", ""), used};
+  testing::SignedIn sign_in(int offset) {
+    testing::SignedIn session =
+        testing::sign_in(server_.port(), "alice", "harbour lanterns at dusk", secret_, offset);
+    EXPECT_EQ(session.status, 200);
+    return session;
   }
 
   std::string secret_;
@@ -111,7 +77,7 @@ TEST_P(AuthTest, APasswordAloneSignsNobodyIn) {
 }
 
 TEST_P(AuthTest, TheSecondFactorGivesASessionAndItsUser) {
-  const SignedIn session = sign_in(0);
+  const testing::SignedIn session = sign_in(0);
   EXPECT_EQ(session.csrf.size(), 64u);
   const HttpReply me = get("/api/v1/me", session.cookie);
   ASSERT_EQ(me.status, 200) << me.body;
@@ -122,7 +88,7 @@ TEST_P(AuthTest, TheSecondFactorGivesASessionAndItsUser) {
 }
 
 TEST_P(AuthTest, ACodeIsNeverAcceptedTwice) {
-  const SignedIn first = sign_in(0);
+  const testing::SignedIn first = sign_in(0);
   const HttpReply again = password("alice", "harbour lanterns at dusk");
   const HttpReply replay = post("/api/v1/session/totp", {{"code", first.code}},
                                 "cp_login=" + testing::set_cookie_value(again, "cp_login"));
@@ -178,7 +144,7 @@ TEST_P(AuthTest, AnUnknownUserIsAnsweredLikeAWrongPassword) {
 }
 
 TEST_P(AuthTest, StateChangesNeedTheCsrfTokenAndASignedOutSessionIsRefused) {
-  const SignedIn session = sign_in(0);
+  const testing::SignedIn session = sign_in(0);
   const HttpReply no_token = post("/api/v1/session/logout", Json::object(), session.cookie);
   EXPECT_EQ(no_token.status, 403);
   EXPECT_THAT(no_token.body, HasSubstr("csrf"));
@@ -193,8 +159,8 @@ TEST_P(AuthTest, StateChangesNeedTheCsrfTokenAndASignedOutSessionIsRefused) {
 }
 
 TEST_P(AuthTest, SigningOutEverywhereEndsEverySession) {
-  const SignedIn first = sign_in(-1);
-  const SignedIn second = sign_in(0);
+  const testing::SignedIn first = sign_in(-1);
+  const testing::SignedIn second = sign_in(0);
   EXPECT_NE(first.cookie, second.cookie);  // a new session id at every sign-in
   const HttpReply out =
       post("/api/v1/session/logout-all", Json::object(), second.cookie, second.csrf);

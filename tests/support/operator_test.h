@@ -32,9 +32,13 @@ class OperatorTest : public BackendTest {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
+ public:
+  // Runs an operator command on the test's database.
   CliOutcome run(const std::string& args, const std::string& input = "") {
     return run_cli(dir_, scratch_->url(), args, input);
   }
+
+ protected:
   // Runs an operator command that must succeed.
   void cli(const std::string& args, const std::string& input = "") {
     const auto outcome = run(args, input);

@@ -1,0 +1,111 @@
+#include "server/admin_routes.h"
+
+#include <nlohmann/json.hpp>
+
+#include "store/audit_store.h"
+#include "store/identity_store.h"
+
+namespace cp::server {
+namespace {
+
+using Json = nlohmann::json;
+
+// A refused change as an answer: what the rule said, with the status that fits it.
+HttpResponse refusal(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kNotFound:
+      return error_response(404, "not_found", "no such resource");  // never which part
+    case ErrorCode::kRuleViolation:
+      return error_response(422, "refused", error.message);
+    case ErrorCode::kInvalidInput:
+      return error_response(400, "bad_request", error.message);
+    case ErrorCode::kConflict:
+      return error_response(409, "conflict", error.message);
+    default:
+      return error_response(500, "storage", "the change could not be saved; nothing was changed");
+  }
+}
+
+identity::Actor actor_of(const Principal& principal) {
+  return {principal.user_id, false, principal.memberships};
+}
+
+HttpResponse list_users(AuthContext& auth, const RequestContext& c) {
+  const std::string& firm = c.params.at("firm");
+  auto users = store::list_users(auth.db, firm);
+  if (!users.ok()) return refusal(users.error());
+  Json out = Json::array();
+  for (const auto& user : *users) {
+    auto memberships = store::memberships_of(auth.db, user.user_id);
+    if (!memberships.ok()) return refusal(memberships.error());
+    Json roles = Json::array();
+    for (const auto& m : *memberships) {
+      if (m.firm_id == firm) roles = m.roles;  // only this firm's: the others are not theirs
+    }
+    out.push_back({{"user", user.user_id},
+                   {"name", user.display_name},
+                   {"status", user.status},
+                   {"roles", roles}});
+  }
+  HttpResponse response;
+  response.body = Json{{"firm", firm}, {"users", out}}.dump();
+  return response;
+}
+
+HttpResponse change_role(AuthContext& auth, const identity::RoleCatalogue& catalogue,
+                         const RequestContext& c, bool grant) {
+  const std::string& firm = c.params.at("firm");
+  const std::string& user = c.params.at("user");
+  std::string role;
+  if (grant) {
+    const Json body = Json::parse(c.request.body, nullptr, false);
+    if (!body.is_object() || !body.contains("role") || !body["role"].is_string()) {
+      return error_response(400, "bad_request", R"(send {"role": "…"})");
+    }
+    role = body["role"];
+  } else {
+    role = c.params.at("role");
+  }
+  const identity::Actor actor = actor_of(*c.principal);
+  bool changed = false;
+  auto tx = store::Transaction::begin(auth.db);
+  if (!tx.ok()) return refusal(tx.error());
+  Result<bool> done =
+      grant ? store::grant_role(auth.db, catalogue, actor, user, firm, role, auth.clock.now())
+            : store::revoke_role(auth.db, catalogue, actor, user, firm, role);
+  if (!done.ok()) return refusal(done.error());
+  changed = *done;
+  if (changed) {
+    auto entry =
+        store::append_audit(auth.db, auth.clock,
+                            {"user:" + actor.user_id, firm, grant ? "role.granted" : "role.revoked",
+                             "user:" + user, Json{{"firm", firm}, {"role", role}}.dump()});
+    if (!entry.ok()) return refusal(entry.error());
+  }
+  if (auto committed = tx->commit(); !committed.ok()) return refusal(committed.error());
+  HttpResponse response;
+  response.body = Json{{"user", user}, {"firm", firm}, {"role", role}, {"changed", changed}}.dump();
+  return response;
+}
+
+}  // namespace
+
+void add_admin_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue) {
+  Router& router = app.router();
+  const Access admin = Access::entitled("users", identity::Level::kAdmin, "firm");
+  router.add({"GET", "/api/v1/firms/{firm}/users", admin,
+              [&auth](const RequestContext& c) { return list_users(auth, c); },
+              "The firm's users with their roles in it (the firm's administrators, the operator)"});
+  router.add({"POST", "/api/v1/firms/{firm}/users/{user}/roles", admin,
+              [&auth, &catalogue](const RequestContext& c) {
+                return change_role(auth, catalogue, c, true);
+              },
+              "Grant a role in the firm (role and delegation rules checked; audited)"});
+  router.add({"DELETE", "/api/v1/firms/{firm}/users/{user}/roles/{role}", admin,
+              [&auth, &catalogue](const RequestContext& c) {
+                return change_role(auth, catalogue, c, false);
+              },
+              "Revoke a role in the firm (delegation rules checked; audited)"});
+}
+
+}  // namespace cp::server
