@@ -36,6 +36,20 @@ class SmtpMailer final : public Mailer {
     CP_ASSERT(initialised, "libcurl failed to initialise");
   }
 
+  Result<void> check() override {
+    std::unique_ptr<CURL, void (*)(CURL*)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!curl) return make_error(ErrorCode::kInternal, "libcurl: no handle");
+    curl_easy_setopt(curl.get(), CURLOPT_URL, url_.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_CONNECT_ONLY, 1L);  // connect and read the greeting
+    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 5L);
+    const CURLcode rc = curl_easy_perform(curl.get());
+    if (rc != CURLE_OK) {
+      return make_error(ErrorCode::kInternal,
+                        std::string("mail relay unreachable: ") + curl_easy_strerror(rc));
+    }
+    return Ok{};
+  }
+
   Result<void> send(const Message& message) override {
     char date[64];
     const std::time_t now = std::time(nullptr);

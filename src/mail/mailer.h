@@ -20,6 +20,8 @@ class Mailer {
   virtual ~Mailer() = default;
   // Sends one message; an error says why without its content.
   virtual Result<void> send(const Message& message) = 0;
+  // Whether the relay answers (connects and greets), for the connectivity check (SPEC AUTH-3).
+  virtual Result<void> check() = 0;
 };
 
 // An SMTP mailer for `smtp_url` (smtp://host:port, or smtps://user:password@host:port) sending

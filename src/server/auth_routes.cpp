@@ -350,6 +350,31 @@ void add_auth_routes(App& app, AuthContext& auth) {
        Access::public_route("the second step of sign-in, bound to the login cookie"),
        [&auth](const RequestContext& c) { return or_failure(email_code_step(auth, c.request)); },
        "Sign-in, step 2 by email: the mailed code → the session and its CSRF token"});
+  router.add(
+      {"GET", "/api/v1/connectivity",
+       Access::public_route("SPEC AUTH-3: checked before signing in; no account data"),
+       [&auth](const RequestContext&) {
+         // The server's clock, so that a user can compare their authenticator's time: a
+         // phone more than 30 s off gets codes refused.
+         const UtcTime now = auth.clock.now();
+         const bool database = auth.db.query("SELECT 1").ok();
+         Json mail = {{"configured", auth.mailer != nullptr}};
+         if (auth.mailer != nullptr) {
+           const Result<void> reachable = auth.mailer->check();
+           mail["reachable"] = reachable.ok();
+         }
+         const bool ok = database && (auth.mailer == nullptr || mail["reachable"] == true);
+         return json_response(
+             ok ? 200 : 503,
+             {{"ok", ok},
+              {"server_time_utc", format_utc(now)},
+              {"unix_seconds",
+               std::chrono::duration_cast<std::chrono::seconds>(now.time_since_epoch()).count()},
+              {"totp", {{"algorithm", "SHA1"}, {"digits", 6}, {"period_seconds", 30}}},
+              {"database", database},
+              {"mail", mail}});
+       },
+       "Connectivity check of the sign-in service: database, mail relay, server time"});
   router.add({"POST", "/api/v1/session/logout", Access::signed_in(),
               [&auth](const RequestContext& c) {
                 const std::string& user = c.principal->user_id;

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -126,6 +128,26 @@ TEST_P(EmailSignInTest, WithoutMailOrAnAppTheUserIsToldWhyTheyCannotSignIn) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_THAT(refused.body, HasSubstr("no second factor is registered"));
   EXPECT_EQ(testing::set_cookie_value(refused, "cp_login"), "");
+}
+
+TEST_P(EmailSignInTest, TheConnectivityCheckReportsTheRelayAndTheServerTime) {
+  serve_with_mail();
+  const HttpReply up = http_call(server_.port(), "GET", "/api/v1/connectivity");
+  ASSERT_EQ(up.status, 200) << up.body;
+  const Json body = Json::parse(up.body);
+  EXPECT_EQ(body["mail"]["reachable"], true);
+  EXPECT_EQ(body["database"], true);
+  const int64_t now = std::chrono::duration_cast<std::chrono::seconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+  EXPECT_LE(std::abs(body["unix_seconds"].get<int64_t>() - now), 5);
+}
+
+TEST_P(EmailSignInTest, TheConnectivityCheckFailsWhenTheRelayIsDown) {
+  serve({"--smtp-url", "smtp://127.0.0.1:1"});  // nothing listens on port 1
+  const HttpReply down = http_call(server_.port(), "GET", "/api/v1/connectivity");
+  EXPECT_EQ(down.status, 503);
+  EXPECT_EQ(Json::parse(down.body)["mail"]["reachable"], false);
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EmailSignInTest);
