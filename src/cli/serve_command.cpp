@@ -17,6 +17,8 @@ namespace {
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
   std::string web_dir = "web";
+  std::string tls_certificate;
+  std::string tls_private_key;
 };
 
 Result<server::ServerOptions> parse_listen(const std::string& text) {
@@ -54,6 +56,11 @@ Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters
 
 Result<void> serve(const AppContext& context, const ServeOptions& options) {
   CP_ASSIGN_OR_RETURN(server::ServerOptions server_options, parse_listen(options.listen));
+  if (options.tls_certificate.empty() != options.tls_private_key.empty()) {
+    return invalid_input("--tls-cert and --tls-key go together", "tls");
+  }
+  server_options.tls_certificate_file = options.tls_certificate;
+  server_options.tls_private_key_file = options.tls_private_key;
   CP_ASSIGN_OR_RETURN(auto catalogue,
                       identity::RoleCatalogue::load(
                           std::filesystem::path(context.config.get("data_dir")) / "identity"));
@@ -69,6 +76,7 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   const std::string& smtp_url = context.config.get("smtp_url");
   std::unique_ptr<mail::Mailer> mailer =
       smtp_url.empty() ? nullptr : mail::smtp_mailer(smtp_url, context.config.get("mail_from"));
+  policy.secure_cookies = !options.tls_certificate.empty();  // cookies only over HTTPS
   server::AuthContext auth{*db, context.clock, policy, mailer.get()};
   server::App app(
       catalogue,
@@ -76,7 +84,8 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
       web);
   server::add_all_routes(app, auth, catalogue);
   return server::serve(app, server_options, [&](uint16_t port) {
-    std::cout << "listening on http://" << server_options.address << ":" << port << std::endl;
+    std::cout << "listening on " << (options.tls_certificate.empty() ? "http" : "https") << "://"
+              << server_options.address << ":" << port << std::endl;
   });
 }
 
@@ -87,6 +96,9 @@ void register_serve_command(CLI::App& app, AppContext& context) {
   auto* command = app.add_subcommand("serve", "Run the HTTP server until SIGTERM");
   command->add_option("--listen", options->listen, "ADDRESS:PORT (port 0: any free port)");
   command->add_option("--web-dir", options->web_dir, "The portal's static files");
+  command->add_option("--tls-cert", options->tls_certificate,
+                      "PEM certificate chain: serve HTTPS only (with --tls-key)");
+  command->add_option("--tls-key", options->tls_private_key, "PEM private key of --tls-cert");
   command->callback(
       [&context, options] { run_action(context, [&] { return serve(context, *options); }); });
 }

@@ -4,10 +4,13 @@
 #include <utility>
 // clang-format off
 #include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast.hpp>
+#include <boost/beast/ssl.hpp>
 // clang-format on
 
 #include <csignal>
+#include <optional>
 #include <set>
 
 namespace cp::server {
@@ -53,20 +56,22 @@ http::response<http::string_body> to_beast(const HttpResponse& in, unsigned vers
   return out;
 }
 
-net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& options,
-                             Connections& connections) {
-  beast::tcp_stream stream(std::move(socket));
+// Requests and responses on one connection until it closes, times out or the server stops.
+// `Stream` is a beast::tcp_stream or an ssl_stream over one.
+template <typename Stream>
+net::awaitable<void> exchange(Stream& stream, const std::string& remote, App& app,
+                              const ServerOptions& options, Connections& connections) {
+  beast::tcp_stream& lowest = beast::get_lowest_layer(stream);
   beast::error_code ec;
-  const std::string remote = stream.socket().remote_endpoint(ec).address().to_string();
   beast::flat_buffer buffer;
   while (!connections.stopping) {
-    stream.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+    lowest.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
     http::request_parser<http::string_body> parser;
     parser.body_limit(options.body_limit_bytes);
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit_bytes));
-    connections.idle.insert(&stream);
+    connections.idle.insert(&lowest);
     co_await http::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    connections.idle.erase(&stream);
+    connections.idle.erase(&lowest);
     if (ec == http::error::body_limit || ec == http::error::header_limit) {
       const HttpResponse too_large =
           error_response(413, "too_large", "the request is larger than this server accepts");
@@ -86,19 +91,38 @@ net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& 
     co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
     if (ec || !keep_alive) break;
   }
-  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& options,
+                             Connections& connections, net::ssl::context* tls) {
+  beast::error_code ec;
+  const std::string remote = socket.remote_endpoint(ec).address().to_string();
+  beast::tcp_stream plain(std::move(socket));
+  if (tls == nullptr) {
+    co_await exchange(plain, remote, app, options, connections);
+    plain.socket().shutdown(tcp::socket::shutdown_send, ec);
+    co_return;
+  }
+  beast::ssl_stream<beast::tcp_stream> stream(std::move(plain), *tls);
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(options.idle_timeout_seconds));
+  co_await stream.async_handshake(net::ssl::stream_base::server,
+                                  net::redirect_error(net::use_awaitable, ec));
+  if (ec) co_return;  // not TLS, or a failed handshake: nothing was read
+  co_await exchange(stream, remote, app, options, connections);
+  beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
+  co_await stream.async_shutdown(net::redirect_error(net::use_awaitable, ec));
 }
 
 net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptions& options,
-                            Connections& connections) {
+                            Connections& connections, net::ssl::context* tls) {
   beast::error_code ec;
   while (!connections.stopping) {
     tcp::socket socket =
         co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
     if (ec) break;                               // the acceptor was closed by a shutdown
     socket.set_option(tcp::no_delay(true), ec);  // small JSON answers: no Nagle delay
-    net::co_spawn(acceptor.get_executor(), session(std::move(socket), app, options, connections),
-                  net::detached);
+    net::co_spawn(acceptor.get_executor(),
+                  session(std::move(socket), app, options, connections, tls), net::detached);
   }
 }
 
@@ -120,6 +144,21 @@ Result<void> serve(App& app, const ServerOptions& options,
     return make_error(ErrorCode::kInternal, "cannot listen on " + options.address + ":" +
                                                 std::to_string(options.port) + ": " + ec.message());
   }
+  std::optional<net::ssl::context> tls;
+  if (!options.tls_certificate_file.empty() || !options.tls_private_key_file.empty()) {
+    tls.emplace(net::ssl::context::tls_server);
+    tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                     net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                     net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+    tls->use_certificate_chain_file(options.tls_certificate_file, ec);
+    if (!ec) tls->use_private_key_file(options.tls_private_key_file, net::ssl::context::pem, ec);
+    if (ec) {
+      return invalid_input("TLS certificate or key: " + ec.message() + " (" +
+                               options.tls_certificate_file + ", " + options.tls_private_key_file +
+                               ")",
+                           "tls");
+    }
+  }
   Connections connections;
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const beast::error_code&, int) {
@@ -130,7 +169,8 @@ Result<void> serve(App& app, const ServerOptions& options,
     for (beast::tcp_stream* idle : connections.idle) idle->cancel();
   });
   on_listening(acceptor.local_endpoint().port());
-  net::co_spawn(ioc, listen(acceptor, app, options, connections), net::detached);
+  net::co_spawn(ioc, listen(acceptor, app, options, connections, tls ? &*tls : nullptr),
+                net::detached);
   ioc.run();
   return Ok{};
 }

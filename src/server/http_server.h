@@ -1,5 +1,6 @@
 // The HTTP/1.1 transport (Boost.Beast, one thread, C++20 coroutines): keep-alive, request size
-// and idle-time limits, graceful shutdown on SIGTERM or SIGINT. The only file that sees Beast;
+// and idle-time limits, optional TLS (OpenSSL, TLS 1.2 and later), graceful shutdown on SIGTERM
+// or SIGINT. The only file that sees Beast;
 // everything else works on server/http_message.h.
 #pragma once
 
@@ -18,6 +19,9 @@ struct ServerOptions {
   size_t body_limit_bytes = 1 << 20;  // a larger request body is answered 413
   size_t header_limit_bytes = 16 << 10;
   int idle_timeout_seconds = 30;  // reading a request (slow clients) or waiting between them
+  // TLS: both set = HTTPS only (PEM files: the certificate chain and its private key).
+  std::string tls_certificate_file;
+  std::string tls_private_key_file;
 };
 
 // Serves until SIGTERM or SIGINT, then stops accepting, lets each connection finish the response

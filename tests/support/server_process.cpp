@@ -19,7 +19,8 @@ ServerProcess::~ServerProcess() {
 }
 
 std::string ServerProcess::start(const std::string& db_url,
-                                 const std::vector<std::string>& extra_args) {
+                                 const std::vector<std::string>& extra_args,
+                                 const std::vector<std::string>& serve_args) {
   int out[2];
   if (::pipe(out) != 0) return "pipe failed";
   pid_ = ::fork();
@@ -34,6 +35,7 @@ std::string ServerProcess::start(const std::string& db_url,
     }
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     for (const char* tail : {"serve", "--listen", "127.0.0.1:0"}) args.emplace_back(tail);
+    args.insert(args.end(), serve_args.begin(), serve_args.end());
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
@@ -46,9 +48,11 @@ std::string ServerProcess::start(const std::string& db_url,
   const bool read = std::fgets(line, sizeof line, stream) != nullptr;
   std::fclose(stream);
   const std::string text(line);
-  const std::string prefix = "listening on http://127.0.0.1:";
-  if (!read || text.rfind(prefix, 0) != 0) return "the server did not start: '" + text + "'";
-  port_ = static_cast<uint16_t>(std::stoi(text.substr(prefix.size())));
+  const size_t colon = text.rfind(':');
+  if (!read || text.rfind("listening on http", 0) != 0 || colon == std::string::npos) {
+    return "the server did not start: '" + text + "'";
+  }
+  port_ = static_cast<uint16_t>(std::stoi(text.substr(colon + 1)));
   return "";
 }
 

@@ -18,9 +18,11 @@ class ServerProcess {
   ~ServerProcess();
 
   // Starts the server on `db_url` with the shipped data (or a --data-dir among `extra_args`,
-  // global options placed before "serve") and waits for its "listening" line.
+  // global options placed before "serve"; `serve_args` after it) and waits for its "listening"
+  // line (http or https).
   // Returns an empty string, or what went wrong.
-  std::string start(const std::string& db_url, const std::vector<std::string>& extra_args = {});
+  std::string start(const std::string& db_url, const std::vector<std::string>& extra_args = {},
+                    const std::vector<std::string>& serve_args = {});
   uint16_t port() const { return port_; }
   // SIGTERM, then waits up to 10 s; the exit status, or -1 if it did not exit.
   int stop();
