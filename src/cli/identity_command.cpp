@@ -165,6 +165,23 @@ Result<void> user_enrol_totp(const AppContext& context, const IdentityOptions& o
   return Ok{};
 }
 
+// Ten one-time recovery codes for when the second factor is lost; earlier codes stop working.
+// Printed once, to this terminal: only their hashes are stored, and the audit entry counts them.
+Result<void> user_recovery_codes(const AppContext& context, const IdentityOptions& o) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(*db, o.id));
+  if (!user) return make_error(ErrorCode::kNotFound, "user " + o.id + " not found");
+  std::vector<std::string> codes;
+  CP_RETURN_IF_ERROR(audited(context, *db, "user.recovery_codes_issued", "user:" + o.id,
+                             {{"count", 10}}, [&]() -> Result<void> {
+                               CP_ASSIGN_OR_RETURN(codes, store::issue_recovery_codes(
+                                                              *db, o.id, context.clock.now(), 10));
+                               return Ok{};
+                             }));
+  for (const auto& code : codes) std::cout << code << "\n";
+  return Ok{};
+}
+
 Json user_json(const store::User& u) {
   return {{"user", u.user_id},  {"name", u.display_name},         {"email", u.email},
           {"status", u.status}, {"locked_until", u.locked_until}, {"has_password", u.has_password}};
@@ -288,6 +305,10 @@ void register_identity_commands(CLI::App& app, AppContext& context) {
   enrol->add_option("login", o->id, "Login name")->required();
   enrol->add_option("--qr", o->until, "Also write the enrolment QR code to this SVG file");
   on(enrol, user_enrol_totp);
+  auto* recovery = user->add_subcommand(
+      "recovery-codes", "Issue ten one-time recovery codes (printed once; earlier ones end)");
+  recovery->add_option("login", o->id, "Login name")->required();
+  on(recovery, user_recovery_codes);
   auto* list = user->add_subcommand("list", "List users, all or one firm's");
   list->add_option("--firm", o->firm, "Firm");
   list->add_flag("--json", o->json, "Print JSON");

@@ -231,6 +231,31 @@ Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
                       [&] { return store::save_user_security(auth.db, login, security); });
 }
 
+// A recovery code in place of the second factor: spent on use, counted as a factor failure if
+// wrong (so codes cannot be guessed faster than TOTP codes).
+Result<HttpResponse> recovery_code_step(AuthContext& auth, const HttpRequest& request) {
+  auto body = fields(request, {"code"});
+  if (!body) return error_response(400, "bad_request", R"(send {"code": "abcde-fghij"})");
+  CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
+  if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
+  const Attempt& a = std::get<Attempt>(found);
+  const std::string& login = a.attempt.user_id;
+  bool spent = false;
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
+  CP_ASSIGN_OR_RETURN(spent,
+                      store::use_recovery_code(auth.db, login, (*body)["code"].get<std::string>(),
+                                               auth.clock.now()));
+  if (!spent) {
+    CP_RETURN_IF_ERROR(tx.commit());  // nothing written; the failure is counted below
+    return factor_failure(auth, a.token, a.attempt, "recovery_code", "wrong or used code");
+  }
+  // The session opens in the same transaction that spends the code.
+  CP_ASSIGN_OR_RETURN(HttpResponse response, open_session(auth, a.token, login, "recovery_code",
+                                                          [] { return Result<void>(Ok{}); }));
+  CP_RETURN_IF_ERROR(tx.commit());
+  return response;
+}
+
 // "alice@alpha.example" → "a***@alpha.example": enough to recognise, not to harvest.
 std::string masked(const std::string& email) {
   const size_t at = email.find('@');
@@ -375,6 +400,11 @@ void add_auth_routes(App& app, AuthContext& auth) {
               {"mail", mail}});
        },
        "Connectivity check of the sign-in service: database, mail relay, server time"});
+  router.add(
+      {"POST", "/api/v1/session/recovery-code",
+       Access::public_route("the second step of sign-in, bound to the login cookie"),
+       [&auth](const RequestContext& c) { return or_failure(recovery_code_step(auth, c.request)); },
+       "Sign-in, step 2 with a one-time recovery code when the second factor is lost"});
   router.add({"POST", "/api/v1/session/logout", Access::signed_in(),
               [&auth](const RequestContext& c) {
                 const std::string& user = c.principal->user_id;

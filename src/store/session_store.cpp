@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <cctype>
 #include <chrono>
 
 #include "core/assert.h"
@@ -129,6 +130,57 @@ Result<void> end_login_attempt(Database& db, const std::string& token) {
   CP_RETURN_IF_ERROR(
       db.execute("DELETE FROM login_attempt WHERE attempt_hash = ?", {token_hash(token)}));
   return Ok{};
+}
+
+namespace {
+
+// The hash kept for a recovery code: of the user and the code without its dash, lower case, so
+// that "ABCDE-FGHIJ" and "abcdefghij" are the same code.
+std::string recovery_hash(const std::string& user_id, const std::string& code) {
+  std::string normal;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    normal.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return token_hash(user_id + ":" + normal);
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> issue_recovery_codes(Database& db, const std::string& user_id,
+                                                      UtcTime now, int count) {
+  static const char* kAlphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  CP_RETURN_IF_ERROR(db.execute("DELETE FROM recovery_code WHERE user_id = ?", {user_id}));
+  std::vector<std::string> codes;
+  for (int i = 0; i < count; ++i) {
+    std::string code;
+    for (int k = 0; k < 10; ++k) {
+      if (k == 5) code.push_back('-');
+      code.push_back(kAlphabet[randombytes_uniform(32)]);
+    }
+    CP_RETURN_IF_ERROR(
+        db.execute("INSERT INTO recovery_code (user_id, code_hash, issued_at, "
+                   "used_at) VALUES (?, ?, ?, '')",
+                   {user_id, recovery_hash(user_id, code), format_utc(now)}));
+    codes.push_back(code);
+  }
+  return codes;
+}
+
+Result<bool> use_recovery_code(Database& db, const std::string& user_id, const std::string& code,
+                               UtcTime now) {
+  CP_ASSIGN_OR_RETURN(int64_t used,
+                      db.execute("UPDATE recovery_code SET used_at = ? WHERE user_id = ? AND "
+                                 "code_hash = ? AND used_at = ''",
+                                 {format_utc(now), user_id, recovery_hash(user_id, code)}));
+  return used == 1;
+}
+
+Result<int64_t> unused_recovery_codes(Database& db, const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT COUNT(*) FROM recovery_code WHERE user_id = ? "
+                                          "AND used_at = ''",
+                                          {user_id}));
+  return rows.rows[0].integer(0);
 }
 
 Result<NewSession> create_session(Database& db, const std::string& user_id, UtcTime now,

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "store/database.h"
@@ -47,6 +48,15 @@ Result<void> set_email_code(Database& db, const std::string& token, const std::s
 // SHA-256 of the attempt and the code: a code is only good for the attempt it was sent for.
 std::string email_code_hash(const std::string& token, const std::string& code);
 Result<void> end_login_attempt(Database& db, const std::string& token);
+
+// Recovery codes: `issue_recovery_codes` replaces the user's codes with `count` new ones and
+// returns them (shown once); `use_recovery_code` spends a matching unused one (false if none).
+// A code is 10 characters of a-z2-7 (50 random bits), written "abcde-fghij".
+Result<std::vector<std::string>> issue_recovery_codes(Database& db, const std::string& user_id,
+                                                      UtcTime now, int count);
+Result<bool> use_recovery_code(Database& db, const std::string& user_id, const std::string& code,
+                               UtcTime now);
+Result<int64_t> unused_recovery_codes(Database& db, const std::string& user_id);
 
 struct Session {
   std::string user_id;

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "support/http_client.h"
 #include "support/operator_test.h"
@@ -168,6 +169,35 @@ TEST_P(AuthTest, SigningOutEverywhereEndsEverySession) {
   EXPECT_EQ(Json::parse(out.body)["signed_out"], 2);
   EXPECT_EQ(get("/api/v1/me", first.cookie).status, 401);
   EXPECT_EQ(get("/api/v1/me", second.cookie).status, 401);
+}
+
+TEST_P(AuthTest, ARecoveryCodeSignsInOnceInPlaceOfTheApp) {
+  const auto issued = run("user recovery-codes alice");
+  ASSERT_EQ(issued.exit_code, 0) << issued.err;
+  std::vector<std::string> codes;
+  std::istringstream lines(issued.out);
+  for (std::string line; std::getline(lines, line);) codes.push_back(line);
+  ASSERT_EQ(codes.size(), 10u);
+  EXPECT_EQ(codes[0].size(), 11u);  // "abcde-fghij"
+  EXPECT_EQ(codes[0][5], '-');
+  auto attempt = [&] {
+    return "cp_login=" +
+           testing::set_cookie_value(password("alice", "harbour lanterns at dusk"), "cp_login");
+  };
+  const std::string login = attempt();
+  const HttpReply in = post("/api/v1/session/recovery-code", {{"code", codes[3]}}, login);
+  ASSERT_EQ(in.status, 200) << in.body;
+  EXPECT_EQ(get("/api/v1/me", "cp_session=" + testing::set_cookie_value(in, "cp_session")).status,
+            200);
+  // Spent: the same code is refused on a new attempt; written in capitals it is the same code.
+  std::string shouted = codes[3];
+  for (char& c : shouted) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(post("/api/v1/session/recovery-code", {{"code", shouted}}, attempt()).status, 401);
+  EXPECT_EQ(post("/api/v1/session/recovery-code", {{"code", codes[4]}}, attempt()).status, 200);
+  // Nothing of the codes is in the audit trail but their count.
+  const auto trail = run("audit show --object user:alice");
+  EXPECT_THAT(trail.out, ::testing::Not(HasSubstr(codes[4])));
+  EXPECT_THAT(trail.out, HasSubstr("recovery_code"));
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(AuthTest);
