@@ -182,9 +182,23 @@ Result<void> user_recovery_codes(const AppContext& context, const IdentityOption
   return Ok{};
 }
 
+// The operator processes an administrator's email registration (SPEC AUTH-1).
+Result<void> user_approve_email(const AppContext& context, const IdentityOptions& o) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_RETURN_IF_ERROR(audited(context, *db, "user.email_approved", "user:" + o.id, Json::object(),
+                             [&] { return store::approve_email(*db, o.id); }));
+  std::cout << "approved the email address of " << o.id << "\n";
+  return Ok{};
+}
+
 Json user_json(const store::User& u) {
-  return {{"user", u.user_id},  {"name", u.display_name},         {"email", u.email},
-          {"status", u.status}, {"locked_until", u.locked_until}, {"has_password", u.has_password}};
+  return {{"user", u.user_id},
+          {"name", u.display_name},
+          {"email", u.email},
+          {"email_status", u.email.empty() ? "" : u.email_status},
+          {"status", u.status},
+          {"locked_until", u.locked_until},
+          {"has_password", u.has_password}};
 }
 
 Result<void> user_list(const AppContext& context, const IdentityOptions& o) {
@@ -309,6 +323,10 @@ void register_identity_commands(CLI::App& app, AppContext& context) {
       "recovery-codes", "Issue ten one-time recovery codes (printed once; earlier ones end)");
   recovery->add_option("login", o->id, "Login name")->required();
   on(recovery, user_recovery_codes);
+  auto* approve = user->add_subcommand(
+      "approve-email", "Approve an administrator's pending 2FA email registration (AUTH-1)");
+  approve->add_option("login", o->id, "Login name")->required();
+  on(approve, user_approve_email);
   auto* list = user->add_subcommand("list", "List users, all or one firm's");
   list->add_option("--firm", o->firm, "Firm");
   list->add_flag("--json", o->json, "Print JSON");

@@ -88,6 +88,49 @@ HttpResponse change_role(AuthContext& auth, const identity::RoleCatalogue& catal
   return response;
 }
 
+// A firm's administrator registers a user's designated email (SPEC AUTH-1): at once for a
+// business user; pending the operator's approval when the user is an administrator (the
+// operator's own administrators register without waiting).
+HttpResponse set_user_email(AuthContext& auth, const identity::RoleCatalogue& catalogue,
+                            const RequestContext& c) {
+  const std::string& firm = c.params.at("firm");
+  const std::string& user = c.params.at("user");
+  const Json body = Json::parse(c.request.body, nullptr, false);
+  if (!body.is_object() || !body.contains("email") || !body["email"].is_string()) {
+    return error_response(400, "bad_request", R"(send {"email": "…"})");
+  }
+  const std::string email = body["email"];
+  // The target must be a member of the firm the administrator manages: else nothing is there.
+  auto memberships = store::memberships_of(auth.db, user);
+  if (!memberships.ok()) return refusal(memberships.error());
+  bool member = false;
+  for (const auto& m : *memberships) member = member || m.firm_id == firm;
+  if (!member) return error_response(404, "not_found", "no such resource");
+  auto administrator = store::is_administrator(auth.db, catalogue, user);
+  if (!administrator.ok()) return refusal(administrator.error());
+  bool operator_admin = false;
+  for (const auto& m : c.principal->memberships) {
+    operator_admin =
+        operator_admin || (m.firm_kind == identity::FirmKind::kOperator &&
+                           catalogue.entitles(m.roles, "users", identity::Level::kAdmin));
+  }
+  const bool pending = *administrator && !operator_admin;
+  auto tx = store::Transaction::begin(auth.db);
+  if (!tx.ok()) return refusal(tx.error());
+  if (auto set = store::set_email(auth.db, user, email, pending); !set.ok()) {
+    return refusal(set.error());
+  }
+  auto entry = store::append_audit(
+      auth.db, auth.clock,
+      {"user:" + c.principal->user_id, firm, "user.email_registered", "user:" + user,
+       Json{{"status", pending ? "pending" : "registered"}}.dump()});
+  if (!entry.ok()) return refusal(entry.error());
+  if (auto committed = tx->commit(); !committed.ok()) return refusal(committed.error());
+  HttpResponse response;
+  response.body = Json{{"user", user}, {"email_status", pending ? "pending" : "registered"}}.dump();
+  return response;
+}
+
 }  // namespace
 
 void add_admin_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue) {
@@ -101,6 +144,10 @@ void add_admin_routes(App& app, AuthContext& auth, const identity::RoleCatalogue
                 return change_role(auth, catalogue, c, true);
               },
               "Grant a role in the firm (role and delegation rules checked; audited)"});
+  router.add(
+      {"POST", "/api/v1/firms/{firm}/users/{user}/email", admin,
+       [&auth, &catalogue](const RequestContext& c) { return set_user_email(auth, catalogue, c); },
+       "Register a user's designated 2FA email (an administrator's waits for the operator)"});
   router.add({"DELETE", "/api/v1/firms/{firm}/users/{user}/roles/{role}", admin,
               [&auth, &catalogue](const RequestContext& c) {
                 return change_role(auth, catalogue, c, false);

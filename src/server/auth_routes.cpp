@@ -120,7 +120,9 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
   }
   Json factors = Json::array();
   if (security.totp_confirmed) factors.push_back("totp");
-  if (!user->email.empty() && auth.mailer != nullptr) factors.push_back("email");
+  // Only a registered address receives codes: an administrator's waits for the operator (AUTH-1).
+  const bool email_ready = !user->email.empty() && user->email_status == "registered";
+  if (email_ready && auth.mailer != nullptr) factors.push_back("email");
   if (factors.empty()) {
     // SPEC AUTH-1, AUTH-2: no registered second factor, no sign-in, and the user is told why.
     return error_response(403, "no_second_factor",
@@ -267,7 +269,8 @@ Result<HttpResponse> send_email_code(AuthContext& auth, const HttpRequest& reque
   if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
   const Attempt& a = std::get<Attempt>(found);
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, a.attempt.user_id));
-  if (!user || user->email.empty() || auth.mailer == nullptr) {
+  if (!user || user->email.empty() || user->email_status != "registered" ||
+      auth.mailer == nullptr) {
     return error_response(409, "no_email", "no email address is registered for this account");
   }
   const UtcTime now = auth.clock.now();

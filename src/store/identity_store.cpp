@@ -11,11 +11,12 @@ Error not_found(const std::string& what) {
 }
 
 User user_of(const Row& row) {
-  return {row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), !row.text(5).empty()};
+  return {row.text(0), row.text(1),          row.text(2), row.text(3),
+          row.text(4), !row.text(5).empty(), row.text(6)};
 }
 
 constexpr const char* kUserColumns =
-    "user_id, display_name, email, status, locked_until, password_hash";
+    "user_id, display_name, email, status, locked_until, password_hash, email_status";
 
 Result<void> require_user(Database& db, const std::string& user_id) {
   CP_ASSIGN_OR_RETURN(auto user, find_user(db, user_id));
@@ -165,6 +166,39 @@ Result<void> set_password_hash(Database& db, const std::string& user_id,
                                  {password_hash, user_id}));
   if (changed == 0) return not_found("user " + user_id);
   return Ok{};
+}
+
+Result<void> set_email(Database& db, const std::string& user_id, const std::string& email,
+                       bool pending) {
+  if (email.find('@') == std::string::npos || email.find_first_of(" \r\n") != std::string::npos) {
+    return invalid_input("not an email address: " + email, "email");
+  }
+  CP_ASSIGN_OR_RETURN(
+      int64_t changed,
+      db.execute("UPDATE app_user SET email = ?, email_status = ? WHERE user_id = ?",
+                 {email, std::string(pending ? "pending" : "registered"), user_id}));
+  if (changed == 0) return not_found("user " + user_id);
+  return Ok{};
+}
+
+Result<void> approve_email(Database& db, const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(int64_t changed,
+                      db.execute("UPDATE app_user SET email_status = 'registered' WHERE user_id = "
+                                 "? AND email_status = 'pending'",
+                                 {user_id}));
+  if (changed == 0) {
+    return rule_violation("user " + user_id + " has no email address waiting for approval");
+  }
+  return Ok{};
+}
+
+Result<bool> is_administrator(Database& db, const identity::RoleCatalogue& catalogue,
+                              const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto memberships, memberships_of(db, user_id));
+  for (const auto& m : memberships) {
+    if (catalogue.entitles(m.roles, "users", identity::Level::kAdmin)) return true;
+  }
+  return false;
 }
 
 Result<std::string> password_hash_of(Database& db, const std::string& user_id) {

@@ -27,6 +27,7 @@ struct User {
   std::string status = "active";  // active | locked | disabled
   std::string locked_until;       // UTC, or '' (until unlocked)
   bool has_password = false;
+  std::string email_status = "registered";  // registered | pending (AUTH-1: the operator's)
 };
 
 Result<void> add_firm(Database& db, const Firm& firm, UtcTime now);
@@ -52,6 +53,16 @@ Result<bool> grant_role(Database& db, const identity::RoleCatalogue& catalogue,
 Result<bool> revoke_role(Database& db, const identity::RoleCatalogue& catalogue,
                          const identity::Actor& actor, const std::string& user_id,
                          const std::string& firm_id, const std::string& role);
+
+// Registers `email` as the user's designated 2FA address (SPEC AUTH-1), `pending` until the
+// operator approves it, or registered at once.
+Result<void> set_email(Database& db, const std::string& user_id, const std::string& email,
+                       bool pending);
+// The operator approves a pending address; refuses when none is pending.
+Result<void> approve_email(Database& db, const std::string& user_id);
+// Whether the user holds an administrator role (users:admin) in any firm.
+Result<bool> is_administrator(Database& db, const identity::RoleCatalogue& catalogue,
+                              const std::string& user_id);
 
 Result<void> set_password_hash(Database& db, const std::string& user_id,
                                const std::string& password_hash);

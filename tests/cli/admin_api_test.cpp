@@ -104,6 +104,26 @@ TEST_P(AdminApiTest, AChangeWithoutTheCsrfTokenIsRefused) {
   EXPECT_EQ(roles_of("bob"), Json::array({"maker"}));
 }
 
+TEST_P(AdminApiTest, AnAdministratorsEmailWaitsForTheOperatorAUsersDoesNot) {
+  cli("user add eve --name Eve --firm B001 --role firm_admin");
+  const HttpReply user =
+      call("POST", "/api/v1/firms/B001/users/bob/email", {{"email", "bob@alpha.example"}});
+  ASSERT_EQ(user.status, 200) << user.body;
+  EXPECT_EQ(Json::parse(user.body)["email_status"], "registered");
+  const HttpReply admin =
+      call("POST", "/api/v1/firms/B001/users/eve/email", {{"email", "eve@alpha.example"}});
+  ASSERT_EQ(admin.status, 200) << admin.body;
+  EXPECT_EQ(Json::parse(admin.body)["email_status"], "pending");
+  EXPECT_EQ(Json::parse(run("user show eve --json").out)["email_status"], "pending");
+  cli("user approve-email eve");
+  EXPECT_EQ(Json::parse(run("user show eve --json").out)["email_status"], "registered");
+  EXPECT_NE(run("user approve-email eve").exit_code, 0);  // nothing pending any more
+  // Not a member of B001: nothing there for its administrator.
+  EXPECT_EQ(
+      call("POST", "/api/v1/firms/B001/users/cyd/email", {{"email", "c@beta.example"}}).status,
+      404);
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(AdminApiTest);
 
 }  // namespace

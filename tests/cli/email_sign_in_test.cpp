@@ -150,6 +150,18 @@ TEST_P(EmailSignInTest, TheConnectivityCheckFailsWhenTheRelayIsDown) {
   EXPECT_EQ(Json::parse(down.body)["mail"]["reachable"], false);
 }
 
+TEST_P(EmailSignInTest, APendingAddressReceivesNoCodes) {
+  // As an administrator's registration is until the operator approves it (AUTH-1).
+  ASSERT_TRUE(
+      db_->execute("UPDATE app_user SET email_status = 'pending' WHERE user_id = 'alice'").ok());
+  serve_with_mail();
+  const HttpReply refused = post("/api/v1/session/password",
+                                 {{"user", "alice"}, {"password", "harbour lanterns at dusk"}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_THAT(refused.body, HasSubstr("no second factor is registered"));
+  EXPECT_TRUE(sink_.messages().empty());
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EmailSignInTest);
 
 }  // namespace
