@@ -77,7 +77,7 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   std::unique_ptr<mail::Mailer> mailer =
       smtp_url.empty() ? nullptr : mail::smtp_mailer(smtp_url, context.config.get("mail_from"));
   policy.secure_cookies = !options.tls_certificate.empty();  // cookies only over HTTPS
-  server::AuthContext auth{*db, context.clock, policy, mailer.get()};
+  server::AuthContext auth{*db, context.clock, policy, mailer.get(), std::nullopt};
   server::App app(
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },

@@ -3,7 +3,7 @@
 namespace cp::identity {
 namespace {
 
-bool administers_all(const RoleCatalogue& catalogue, const Actor& actor) {
+bool administers_all_firms(const RoleCatalogue& catalogue, const Actor& actor) {
   if (actor.platform_operator) return true;
   for (const auto& m : actor.memberships) {
     if (m.firm_kind == FirmKind::kOperator && catalogue.entitles(m.roles, "users", Level::kAdmin)) {
@@ -15,13 +15,17 @@ bool administers_all(const RoleCatalogue& catalogue, const Actor& actor) {
 
 }  // namespace
 
+bool administers_every_firm(const RoleCatalogue& catalogue, const Actor& actor) {
+  return administers_all_firms(catalogue, actor);
+}
+
 Result<void> may_administer(const RoleCatalogue& catalogue, const Actor& actor,
                             const std::string& target_user_id, const std::string& firm_id,
                             const std::string& role) {
   if (!actor.user_id.empty() && actor.user_id == target_user_id) {
     return rule_violation("no one grants or revokes their own roles", "user");
   }
-  if (administers_all(catalogue, actor)) return Ok{};
+  if (administers_all_firms(catalogue, actor)) return Ok{};
   for (const auto& m : actor.memberships) {
     if (m.firm_id != firm_id || !catalogue.entitles(m.roles, "users", Level::kAdmin)) continue;
     const RoleDefinition* definition = catalogue.find(role);

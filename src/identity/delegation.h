@@ -25,6 +25,9 @@ struct Actor {
   std::vector<Membership> memberships;
 };
 
+// Whether the actor administers every firm: the command line, or an operator administrator.
+bool administers_every_firm(const RoleCatalogue& catalogue, const Actor& actor);
+
 // Refuses unless `actor` may grant or revoke `role` for `target_user_id` in `firm_id`. A firm the
 // actor does not administer is refused as not found: a delegated administrator learns nothing
 // about other firms.

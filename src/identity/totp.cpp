@@ -51,7 +51,8 @@ std::string totp_code(const std::string& secret, int64_t unix_seconds) {
 std::optional<uint64_t> totp_verify(const std::string& secret, std::string_view code,
                                     int64_t unix_seconds, uint64_t last_used_step) {
   init_libraries();
-  if (code.size() != kTotpDigits) return std::nullopt;
+  // An empty or short key would make every code computable by anyone (HMAC accepts any key).
+  if (secret.size() < 16 || code.size() != kTotpDigits) return std::nullopt;
   for (char c : code) {
     if (c < '0' || c > '9') return std::nullopt;
   }

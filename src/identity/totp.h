@@ -21,7 +21,8 @@ std::string new_totp_secret();
 std::string totp_code(const std::string& secret, int64_t unix_seconds);
 
 // The time step `code` matches within one step of `unix_seconds`, if it is later than
-// `last_used_step` (0 = none used yet); nullopt otherwise: wrong, too old, or replayed.
+// `last_used_step` (0 = none used yet); nullopt otherwise: wrong, too old, replayed, or a secret
+// shorter than 16 bytes (none enrolled).
 std::optional<uint64_t> totp_verify(const std::string& secret, std::string_view code,
                                     int64_t unix_seconds, uint64_t last_used_step);
 

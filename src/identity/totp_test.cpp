@@ -32,6 +32,13 @@ TEST(Totp, RefusesAReplayedCodeAndAnyOlderOne) {
   EXPECT_TRUE(totp_verify(kRfcSecret, "005924", 1234567890, 41152262).has_value());
 }
 
+TEST(Totp, NoSecretNoCode) {
+  // HMAC-SHA1 with an empty key is computable by anyone: an account with no app enrolled must
+  // accept no code at all, not the code of the empty key.
+  EXPECT_FALSE(totp_verify("", totp_code("", 1234567890), 1234567890, 0).has_value());
+  EXPECT_FALSE(totp_verify("short", totp_code("short", 1234567890), 1234567890, 0).has_value());
+}
+
 TEST(Totp, RefusesMalformedCodes) {
   EXPECT_FALSE(totp_verify(kRfcSecret, "", 1234567890, 0).has_value());
   EXPECT_FALSE(totp_verify(kRfcSecret, "05924", 1234567890, 0).has_value());

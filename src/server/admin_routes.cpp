@@ -103,9 +103,17 @@ HttpResponse set_user_email(AuthContext& auth, const identity::RoleCatalogue& ca
   // The target must be a member of the firm the administrator manages: else nothing is there.
   auto memberships = store::memberships_of(auth.db, user);
   if (!memberships.ok()) return refusal(memberships.error());
+  // The address is the user's, across firms: only an administrator of every firm the user is in
+  // (or the operator's) may change it, or one firm could take over another's user's codes.
+  const identity::Actor actor = actor_of(*c.principal);
   bool member = false;
-  for (const auto& m : *memberships) member = member || m.firm_id == firm;
-  if (!member) return error_response(404, "not_found", "no such resource");
+  bool all_administered = true;
+  for (const auto& m : *memberships) {
+    member = member || m.firm_id == firm;
+    all_administered = all_administered &&
+                       identity::may_administer(catalogue, actor, user, m.firm_id, "viewer").ok();
+  }
+  if (!member || !all_administered) return error_response(404, "not_found", "no such resource");
   auto administrator = store::is_administrator(auth.db, catalogue, user);
   if (!administrator.ok()) return refusal(administrator.error());
   bool operator_admin = false;

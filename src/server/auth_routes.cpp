@@ -51,7 +51,9 @@ const std::string& dummy_hash() {
 }
 
 // The request body as a JSON object with the named string fields, or nullopt.
+// Only application/json: a cross-site form can post text/plain without a preflight, never JSON.
 std::optional<Json> fields(const HttpRequest& request, std::initializer_list<const char*> names) {
+  if (request.header("content-type").rfind("application/json", 0) != 0) return std::nullopt;
   Json body = Json::parse(request.body, nullptr, false);
   if (!body.is_object()) return std::nullopt;
   for (const char* name : names) {
@@ -77,33 +79,42 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
   const std::string login = (*body)["user"];
   const std::string password = (*body)["password"];
   const UtcTime now = auth.clock.now();
-  const std::string object = "user:" + login;
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
   if (!user) {
     (void)identity::verify_password(dummy_hash(), password);
-    CP_RETURN_IF_ERROR(audited_change(auth, "anonymous", "user.login_failed", object,
-                                      {{"factor", "password"}, {"reason", "unknown user"}},
-                                      [] { return Result<void>(Ok{}); }));
+    // What was typed as a login may be a password typed in the wrong field: it is recorded only
+    // if it could be a login name at all.
+    const bool login_like =
+        login.size() >= 3 && login.size() <= 64 &&
+        login.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
+    CP_RETURN_IF_ERROR(audited_change(
+        auth, "anonymous", "user.login_failed", login_like ? "user:" + login : "user:unknown",
+        {{"factor", "password"}, {"reason", "unknown user"}}, [] { return Result<void>(Ok{}); }));
     return wrong_credentials();
   }
+  const std::string object = "user:" + login;
   CP_ASSIGN_OR_RETURN(std::string hash, store::password_hash_of(auth.db, login));
   CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
-  const bool right = !hash.empty() && identity::verify_password(hash, password);
+  // An account without a password is checked against the dummy hash: the same time as any.
+  const bool right =
+      identity::verify_password(hash.empty() ? dummy_hash() : hash, password) && !hash.empty();
   if (!right) {
-    ++security.password_failures;
-    const bool lock = security.password_failures >= auth.policy.password_failures_max;
+    int64_t failures = 0;
+    bool lock = false;
     const std::string until =
         format_utc(now + std::chrono::minutes(auth.policy.password_lock_minutes));
-    CP_RETURN_IF_ERROR(
-        audited_change(auth, "user:" + login, lock ? "user.locked" : "user.login_failed", object,
-                       {{"factor", "password"},
-                        {"failures", security.password_failures},
-                        {"locked_until", lock ? until : ""}},
-                       [&]() -> Result<void> {
-                         CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
-                         if (lock) CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, true, until));
-                         return Ok{};
-                       }));
+    CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
+    CP_ASSIGN_OR_RETURN(failures, store::count_password_failure(auth.db, login));
+    // Only an active account is locked by wrong passwords: an existing lock (perhaps one only an
+    // administrator lifts) is never shortened, and a disabled account stays disabled.
+    lock = failures >= auth.policy.password_failures_max && user->status == "active";
+    if (lock) CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, true, until));
+    CP_RETURN_IF_ERROR(store::append_audit(
+        auth.db, auth.clock,
+        {"user:" + login, "", lock ? "user.locked" : "user.login_failed", object,
+         Json{{"factor", "password"}, {"failures", failures}, {"locked_until", lock ? until : ""}}
+             .dump()}));
+    CP_RETURN_IF_ERROR(tx.commit());
     return wrong_credentials();
   }
   // The right password: a lock still in force is said now, and only now.
@@ -131,11 +142,10 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
                           "(SPEC AUTH-1)");
   }
   std::string token;
-  security.password_failures = 0;
   CP_RETURN_IF_ERROR(audited_change(
       auth, "user:" + login, "user.password_accepted", object, Json::object(),
       [&]() -> Result<void> {
-        CP_RETURN_IF_ERROR(store::save_user_security(auth.db, login, security));
+        CP_RETURN_IF_ERROR(store::reset_password_failures(auth.db, login));
         if (user->status == "locked") {  // a lapsed timed lock
           CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, false, ""));
         }
@@ -155,22 +165,31 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
 Result<HttpResponse> factor_failure(AuthContext& auth, const std::string& token,
                                     const store::LoginAttempt& attempt, const std::string& factor,
                                     const std::string& message) {
+  (void)token;
   const std::string& login = attempt.user_id;
   const UtcTime now = auth.clock.now();
-  const int64_t failures = attempt.factor_failures + 1;
-  const bool lock = failures >= auth.policy.factor_failures_max;
   const std::string until =
       auth.policy.factor_lock_minutes == 0
           ? ""
           : format_utc(now + std::chrono::minutes(auth.policy.factor_lock_minutes));
-  CP_RETURN_IF_ERROR(audited_change(
-      auth, "user:" + login, lock ? "user.locked" : "user.login_failed", "user:" + login,
-      {{"factor", factor}, {"failures", failures}}, [&]() -> Result<void> {
-        if (!lock) return store::count_factor_failure(auth.db, token);
-        // The attempt is killed with the lock: a new one needs the password again.
-        CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
-        return store::set_lock(auth.db, login, true, until);
-      }));
+  // Counted on the user, not the attempt: a new attempt (the password again) does not start the
+  // count over. Reset only by a successful sign-in.
+  int64_t failures = 0;
+  bool lock = false;
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
+  CP_ASSIGN_OR_RETURN(failures, store::count_user_factor_failure(auth.db, login));
+  lock = failures >= auth.policy.factor_failures_max;
+  if (lock) {
+    // Every attempt of the user ends with the lock: a new one needs the password again, and the
+    // lock refuses it.
+    CP_RETURN_IF_ERROR(store::end_user_login_attempts(auth.db, login));
+    CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, true, until));
+  }
+  CP_RETURN_IF_ERROR(store::append_audit(
+      auth.db, auth.clock,
+      {"user:" + login, "", lock ? "user.locked" : "user.login_failed", "user:" + login,
+       Json{{"factor", factor}, {"failures", failures}}.dump()}));
+  CP_RETURN_IF_ERROR(tx.commit());
   if (lock) {
     return error_response(403, "locked",
                           "too many wrong codes: this sign-in is over and the account is locked");
@@ -188,6 +207,7 @@ Result<HttpResponse> open_session(AuthContext& auth, const std::string& token,
       auth, "user:" + login, "user.signed_in", "user:" + login, {{"factor", factor}},
       [&]() -> Result<void> {
         CP_RETURN_IF_ERROR(also());
+        CP_RETURN_IF_ERROR(store::clear_failures(auth.db, login));
         CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
         CP_ASSIGN_OR_RETURN(session, store::create_session(auth.db, login, auth.clock.now(),
                                                            auth.policy.session_absolute_minutes));
@@ -212,6 +232,13 @@ Result<std::variant<Attempt, HttpResponse>> live_attempt(AuthContext& auth,
     return std::variant<Attempt, HttpResponse>(
         error_response(401, "no_login_attempt", "sign in with your password first"));
   }
+  // An account locked or disabled since the password step has no attempt any more.
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, attempt->user_id));
+  if (!user || user->status != "active") {
+    CP_RETURN_IF_ERROR(store::end_login_attempt(auth.db, token));
+    return std::variant<Attempt, HttpResponse>(
+        error_response(401, "no_login_attempt", "sign in with your password first"));
+  }
   return std::variant<Attempt, HttpResponse>(Attempt{token, *attempt});
 }
 
@@ -227,10 +254,21 @@ Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
       std::chrono::duration_cast<std::chrono::seconds>(auth.clock.now().time_since_epoch()).count();
   const auto step = identity::totp_verify(security.totp_secret, (*body)["code"].get<std::string>(),
                                           unix_seconds, security.totp_last_step);
-  if (!step) return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
-  security.totp_last_step = *step;  // no code of this step or before is accepted again
-  return open_session(auth, a.token, login, "totp",
-                      [&] { return store::save_user_security(auth.db, login, security); });
+  if (!security.totp_confirmed || !step) {
+    return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
+  }
+  // No code of this step or before is accepted again — checked and recorded in one conditional
+  // update, so that two server processes cannot both accept the same code.
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
+  CP_ASSIGN_OR_RETURN(bool advanced, store::advance_totp_step(auth.db, login, *step));
+  if (!advanced) {
+    CP_RETURN_IF_ERROR(tx.commit());
+    return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
+  }
+  CP_ASSIGN_OR_RETURN(HttpResponse response, open_session(auth, a.token, login, "totp",
+                                                          [] { return Result<void>(Ok{}); }));
+  CP_RETURN_IF_ERROR(tx.commit());
+  return response;
 }
 
 // A recovery code in place of the second factor: spent on use, counted as a factor failure if
@@ -388,8 +426,10 @@ void add_auth_routes(App& app, AuthContext& auth) {
          const bool database = auth.db.query("SELECT 1").ok();
          Json mail = {{"configured", auth.mailer != nullptr}};
          if (auth.mailer != nullptr) {
-           const Result<void> reachable = auth.mailer->check();
-           mail["reachable"] = reachable.ok();
+           if (!auth.relay_checked || now - auth.relay_checked->first > std::chrono::seconds(30)) {
+             auth.relay_checked = std::make_pair(now, auth.mailer->check().ok());
+           }
+           mail["reachable"] = auth.relay_checked->second;  // at most 30 s old
          }
          const bool ok = database && (auth.mailer == nullptr || mail["reachable"] == true);
          return json_response(

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "core/date.h"
 #include "identity/roles.h"
@@ -41,6 +42,9 @@ struct AuthContext {
   const Clock& clock;
   AuthPolicy policy;
   mail::Mailer* mailer = nullptr;  // nullptr: no SMTP relay configured, no email codes
+  // The connectivity check's last look at the relay: it is public, so each call must not cost
+  // an SMTP connection (a cheap way to stall the one server thread).
+  std::optional<std::pair<UtcTime, bool>> relay_checked;
 };
 
 // The principal of a request's cp_session cookie, if it names a live session.

@@ -53,6 +53,11 @@ Decimal Row::decimal(size_t column) const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
+  if (db.open_guards_ > 0 && db.aborted_) {
+    // The transaction this would join was rolled back by an inner failure: joining it would
+    // run statements outside any transaction.
+    return make_error(ErrorCode::kInternal, "the transaction was rolled back by an inner failure");
+  }
   if (db.open_guards_ == 0) {
     CP_RETURN_IF_ERROR(db.begin());
     db.aborted_ = false;

@@ -130,8 +130,17 @@ Result<bool> grant_role(Database& db, const identity::RoleCatalogue& catalogue,
   CP_RETURN_IF_ERROR(identity::may_administer(catalogue, actor, user_id, firm_id, role));
   CP_ASSIGN_OR_RETURN(auto firm, find_firm(db, firm_id));
   if (!firm) return not_found("firm " + firm_id);
-  CP_RETURN_IF_ERROR(require_user(db, user_id));
+  CP_ASSIGN_OR_RETURN(auto target, find_user(db, user_id));
   CP_ASSIGN_OR_RETURN(auto memberships, memberships_of(db, user_id));
+  // A firm's administrator reaches only its own firm's users and users of no firm yet: never
+  // another firm's user (whom it could then reach through its firm), and an unknown login and
+  // another firm's user get the same answer.
+  bool in_firm = false;
+  for (const auto& m : memberships) in_firm = in_firm || m.firm_id == firm_id;
+  if (!target ||
+      (!identity::administers_every_firm(catalogue, actor) && !in_firm && !memberships.empty())) {
+    return not_found("user " + user_id);
+  }
   std::set<std::string> roles;
   for (const auto& m : memberships) {
     if (m.firm_id == firm_id) roles = m.roles;

@@ -82,6 +82,64 @@ Result<void> save_user_security(Database& db, const std::string& user_id,
   return Ok{};
 }
 
+namespace {
+
+// The user's security row, created with defaults if missing, so counters can be incremented.
+Result<void> ensure_security_row(Database& db, const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto rows,
+                      db.query("SELECT 1 FROM user_security WHERE user_id = ?", {user_id}));
+  if (!rows.rows.empty()) return Ok{};
+  return save_user_security(db, user_id, UserSecurity{});
+}
+
+Result<int64_t> increment(Database& db, const std::string& user_id, const std::string& column) {
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_RETURN_IF_ERROR(ensure_security_row(db, user_id));
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE user_security SET " + column + " = " + column + " + 1 WHERE user_id = ?", {user_id}));
+  CP_ASSIGN_OR_RETURN(
+      auto rows, db.query("SELECT " + column + " FROM user_security WHERE user_id = ?", {user_id}));
+  CP_RETURN_IF_ERROR(tx.commit());
+  return rows.rows[0].integer(0);
+}
+
+}  // namespace
+
+Result<int64_t> count_password_failure(Database& db, const std::string& user_id) {
+  return increment(db, user_id, "password_failures");
+}
+
+Result<int64_t> count_user_factor_failure(Database& db, const std::string& user_id) {
+  return increment(db, user_id, "factor_failures");
+}
+
+Result<void> reset_password_failures(Database& db, const std::string& user_id) {
+  CP_RETURN_IF_ERROR(
+      db.execute("UPDATE user_security SET password_failures = 0 WHERE user_id = ?", {user_id}));
+  return Ok{};
+}
+
+Result<void> clear_failures(Database& db, const std::string& user_id) {
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE user_security SET password_failures = 0, factor_failures = 0 WHERE user_id = ?",
+      {user_id}));
+  return Ok{};
+}
+
+Result<bool> advance_totp_step(Database& db, const std::string& user_id, uint64_t step) {
+  CP_ASSIGN_OR_RETURN(
+      int64_t changed,
+      db.execute("UPDATE user_security SET totp_last_step = ? WHERE user_id = ? "
+                 "AND totp_last_step < ?",
+                 {static_cast<int64_t>(step), user_id, static_cast<int64_t>(step)}));
+  return changed == 1;
+}
+
+Result<void> end_user_login_attempts(Database& db, const std::string& user_id) {
+  CP_RETURN_IF_ERROR(db.execute("DELETE FROM login_attempt WHERE user_id = ?", {user_id}));
+  return Ok{};
+}
+
 Result<std::string> create_login_attempt(Database& db, const std::string& user_id, UtcTime now,
                                          int64_t minutes) {
   const std::string token = new_token();

@@ -23,6 +23,19 @@ struct UserSecurity {
 };
 // The user's row, or all defaults if none was written yet.
 Result<UserSecurity> user_security(Database& db, const std::string& user_id);
+// Counted atomically in the database (several `serve` processes may count at once); each
+// returns the new count.
+Result<int64_t> count_password_failure(Database& db, const std::string& user_id);
+Result<int64_t> count_user_factor_failure(Database& db, const std::string& user_id);
+// The right password clears the password count (not the second-factor count).
+Result<void> reset_password_failures(Database& db, const std::string& user_id);
+// A successful sign-in clears both counters.
+Result<void> clear_failures(Database& db, const std::string& user_id);
+// Records `step` as the last TOTP step used, only if it is later than the stored one; false if
+// another request used it (or a later one) first: a replay.
+Result<bool> advance_totp_step(Database& db, const std::string& user_id, uint64_t step);
+// Ends every login attempt of the user (the account was locked).
+Result<void> end_user_login_attempts(Database& db, const std::string& user_id);
 Result<void> save_user_security(Database& db, const std::string& user_id,
                                 const UserSecurity& security);
 

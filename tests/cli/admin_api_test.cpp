@@ -124,6 +124,17 @@ TEST_P(AdminApiTest, AnAdministratorsEmailWaitsForTheOperatorAUsersDoesNot) {
       404);
 }
 
+TEST_P(AdminApiTest, CannotPullAnotherFirmsUserIntoItsOwn) {
+  // Granting cyd (of B002) a role in B001 would let B001's administrator reach cyd's account
+  // (its email, its codes): refused exactly like an unknown login.
+  const HttpReply pulled = call("POST", "/api/v1/firms/B001/users/cyd/roles", {{"role", "viewer"}});
+  const HttpReply unknown =
+      call("POST", "/api/v1/firms/B001/users/nobody/roles", {{"role", "viewer"}});
+  EXPECT_EQ(pulled.status, 404);
+  EXPECT_EQ(pulled.body, unknown.body);
+  EXPECT_EQ(Json::parse(run("user show cyd --json").out)["memberships"].size(), 1u);
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(AdminApiTest);
 
 }  // namespace

@@ -200,6 +200,31 @@ TEST_P(AuthTest, ARecoveryCodeSignsInOnceInPlaceOfTheApp) {
   EXPECT_THAT(trail.out, HasSubstr("recovery_code"));
 }
 
+TEST_P(AuthTest, WrongCodesAddUpAcrossAttemptsSoANewAttemptDoesNotResetThem) {
+  auto attempt = [&] {
+    return "cp_login=" +
+           testing::set_cookie_value(password("alice", "harbour lanterns at dusk"), "cp_login");
+  };
+  const std::string first = attempt();
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(post("/api/v1/session/totp", {{"code", "000000"}}, first).status, 401);
+  }
+  const std::string second = attempt();  // the right password again: the count goes on
+  EXPECT_EQ(post("/api/v1/session/totp", {{"code", "000000"}}, second).status, 401);
+  EXPECT_EQ(post("/api/v1/session/totp", {{"code", "000000"}}, second).status, 403);  // 5th
+  // Every attempt of the user ended with the lock, the first one too.
+  EXPECT_EQ(post("/api/v1/session/totp", {{"code", code(0)}}, first).status, 401);
+}
+
+TEST_P(AuthTest, WrongPasswordsNeverShortenAnAdministratorsLock) {
+  cli("user lock alice");  // until an administrator unlocks it
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(password("alice", "not the password").status, 401);
+  const Json shown = Json::parse(run("user show alice --json").out);
+  EXPECT_EQ(shown["status"], "locked");
+  EXPECT_EQ(shown["locked_until"], "");  // not turned into a 15-minute lock
+  EXPECT_EQ(password("alice", "harbour lanterns at dusk").status, 403);
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(AuthTest);
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <regex>
 #include <sstream>
 
+#include "identity/totp.h"
 #include "support/http_client.h"
 #include "support/operator_test.h"
 #include "support/server_process.h"
@@ -160,6 +161,29 @@ TEST_P(EmailSignInTest, APendingAddressReceivesNoCodes) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_THAT(refused.body, HasSubstr("no second factor is registered"));
   EXPECT_TRUE(sink_.messages().empty());
+}
+
+TEST_P(EmailSignInTest, NoAppEnrolledMeansNoTotpCodeIsAccepted) {
+  // HMAC with an empty key is computable by anyone: a user with no app (alice signs in by email)
+  // must not be let in by the code of the empty secret.
+  serve_with_mail();
+  const std::string login = start_sign_in();
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  const HttpReply forged =
+      post("/api/v1/session/totp", {{"code", identity::totp_code("", now)}}, login);
+  EXPECT_EQ(forged.status, 401);
+  EXPECT_EQ(testing::set_cookie_value(forged, "cp_session"), "");
+}
+
+TEST_P(EmailSignInTest, SignInStepsTakeJsonOnly) {
+  serve_with_mail();
+  // A cross-site form can post text/plain without asking; it cannot post JSON.
+  const HttpReply form = http_call(server_.port(), "POST", "/api/v1/session/password",
+                                   R"({"user":"alice","password":"harbour lanterns at dusk"})",
+                                   {{"Content-Type", "text/plain"}});
+  EXPECT_EQ(form.status, 400);
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EmailSignInTest);

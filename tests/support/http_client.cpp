@@ -62,8 +62,8 @@ HttpReply http_call(uint16_t port, const std::string& method, const std::string&
   std::string request = method + " " + path + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n";
   for (const auto& [name, value] : headers) request += name + ": " + value + "\r\n";
   if (!body.empty() || method == "POST") {
-    request +=
-        "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
+    if (!headers.count("Content-Type")) request += "Content-Type: application/json\r\n";
+    request += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   send_all(fd, request + "\r\n" + body);
   reply.raw = read_response(fd);

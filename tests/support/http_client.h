@@ -22,7 +22,8 @@ struct HttpReply {
   std::string raw;
 };
 
-// One request on a new connection ("Connection: close"); `headers` are extra lines.
+// One request on a new connection ("Connection: close"); `headers` are extra lines. A POST is
+// sent as application/json unless `headers` has a Content-Type.
 HttpReply http_call(uint16_t port, const std::string& method, const std::string& path,
                     const std::string& body = "",
                     const std::map<std::string, std::string>& headers = {});
