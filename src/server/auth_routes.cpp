@@ -162,10 +162,8 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
 // A wrong second-factor code: counted on the attempt; at auth.factor_failures_max the attempt
 // ends and the account locks (until an administrator unlocks it, or for
 // auth.factor_lock_minutes).
-Result<HttpResponse> factor_failure(AuthContext& auth, const std::string& token,
-                                    const store::LoginAttempt& attempt, const std::string& factor,
-                                    const std::string& message) {
-  (void)token;
+Result<HttpResponse> factor_failure(AuthContext& auth, const store::LoginAttempt& attempt,
+                                    const std::string& factor, const std::string& message) {
   const std::string& login = attempt.user_id;
   const UtcTime now = auth.clock.now();
   const std::string until =
@@ -255,7 +253,7 @@ Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
   const auto step = identity::totp_verify(security.totp_secret, (*body)["code"].get<std::string>(),
                                           unix_seconds, security.totp_last_step);
   if (!security.totp_confirmed || !step) {
-    return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
+    return factor_failure(auth, a.attempt, "totp", "wrong or already used code");
   }
   // No code of this step or before is accepted again — checked and recorded in one conditional
   // update, so that two server processes cannot both accept the same code.
@@ -263,7 +261,7 @@ Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
   CP_ASSIGN_OR_RETURN(bool advanced, store::advance_totp_step(auth.db, login, *step));
   if (!advanced) {
     CP_RETURN_IF_ERROR(tx.commit());
-    return factor_failure(auth, a.token, a.attempt, "totp", "wrong or already used code");
+    return factor_failure(auth, a.attempt, "totp", "wrong or already used code");
   }
   CP_ASSIGN_OR_RETURN(HttpResponse response, open_session(auth, a.token, login, "totp",
                                                           [] { return Result<void>(Ok{}); }));
@@ -287,7 +285,7 @@ Result<HttpResponse> recovery_code_step(AuthContext& auth, const HttpRequest& re
                                                auth.clock.now()));
   if (!spent) {
     CP_RETURN_IF_ERROR(tx.commit());  // nothing written; the failure is counted below
-    return factor_failure(auth, a.token, a.attempt, "recovery_code", "wrong or used code");
+    return factor_failure(auth, a.attempt, "recovery_code", "wrong or used code");
   }
   // The session opens in the same transaction that spends the code.
   CP_ASSIGN_OR_RETURN(HttpResponse response, open_session(auth, a.token, login, "recovery_code",
@@ -353,7 +351,7 @@ Result<HttpResponse> email_code_step(AuthContext& auth, const HttpRequest& reque
   const bool live = !a.attempt.email_code_hash.empty() &&
                     a.attempt.email_code_expires_at > format_utc(auth.clock.now());
   if (!live || sodium_memcmp(given.data(), a.attempt.email_code_hash.data(), given.size()) != 0) {
-    return factor_failure(auth, a.token, a.attempt, "email",
+    return factor_failure(auth, a.attempt, "email",
                           live ? "wrong code" : "no code was sent, or it has expired");
   }
   return open_session(auth, a.token, a.attempt.user_id, "email", [] { return Result<void>(Ok{}); });

@@ -163,13 +163,6 @@ Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::
                                                   row.text(3), row.text(4), row.text(5)});
 }
 
-Result<void> count_factor_failure(Database& db, const std::string& token) {
-  CP_RETURN_IF_ERROR(db.execute(
-      "UPDATE login_attempt SET factor_failures = factor_failures + 1 WHERE attempt_hash = ?",
-      {token_hash(token)}));
-  return Ok{};
-}
-
 Result<void> set_email_code(Database& db, const std::string& token, const std::string& code_hash,
                             const std::string& expires_at, const std::string& sent_at) {
   CP_RETURN_IF_ERROR(

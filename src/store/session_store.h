@@ -53,7 +53,6 @@ Result<std::string> create_login_attempt(Database& db, const std::string& user_i
 // The live attempt for the token, or nullopt (unknown or expired at `now`).
 Result<std::optional<LoginAttempt>> find_login_attempt(Database& db, const std::string& token,
                                                        UtcTime now);
-Result<void> count_factor_failure(Database& db, const std::string& token);
 // Records a code sent by email for the attempt (replacing any earlier one); `code_hash` is
 // email_code_hash(token, code).
 Result<void> set_email_code(Database& db, const std::string& token, const std::string& code_hash,

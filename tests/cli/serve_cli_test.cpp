@@ -5,13 +5,10 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
-#include <cstdio>
 #include <string>
-#include <thread>
 
 #include "support/backend_test.h"
 #include "support/http_client.h"
