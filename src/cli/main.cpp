@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   flag("--log-format", "log_format", "text or json (JSON lines)");
   flag("--smtp-url", "smtp_url", "SMTP relay for mail, e.g. smtp://127.0.0.1:25 (default: none)");
   flag("--mail-from", "mail_from", "Sender address of the mail connectpost sends");
+  flag("--public-url", "public_url",
+       "The portal's address for links in mail, e.g. https://portal.example.com");
 
   cp::cli::register_config_commands(app, context);
   cp::cli::register_refdata_commands(app, context);

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "identity/password.h"
 #include "identity/roles.h"
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
@@ -48,7 +49,9 @@ Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters
            {"auth.session_idle_minutes", &policy.session_idle_minutes},
            {"auth.session_absolute_minutes", &policy.session_absolute_minutes},
            {"auth.email_code_minutes", &policy.email_code_minutes},
-           {"auth.email_code_resend_seconds", &policy.email_code_resend_seconds}}) {
+           {"auth.email_code_resend_seconds", &policy.email_code_resend_seconds},
+           {"auth.totp_enrolment_minutes", &policy.totp_enrolment_minutes},
+           {"auth.password_reset_minutes", &policy.password_reset_minutes}}) {
     CP_ASSIGN_OR_RETURN(*field, parameters.integer(key, today));
   }
   return policy;
@@ -77,7 +80,15 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   std::unique_ptr<mail::Mailer> mailer =
       smtp_url.empty() ? nullptr : mail::smtp_mailer(smtp_url, context.config.get("mail_from"));
   policy.secure_cookies = !options.tls_certificate.empty();  // cookies only over HTTPS
-  server::AuthContext auth{*db, context.clock, policy, mailer.get(), std::nullopt};
+  policy.public_url = context.config.get("public_url");
+  while (!policy.public_url.empty() && policy.public_url.back() == '/')
+    policy.public_url.pop_back();
+  server::AuthContext auth{*db, context.clock, policy, mailer.get(), std::nullopt, {}};
+  CP_ASSIGN_OR_RETURN(
+      auth.password_policy.common,
+      identity::load_common_passwords((std::filesystem::path(context.config.get("data_dir")) /
+                                       "identity" / "common_passwords.txt")
+                                          .string()));
   server::App app(
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },

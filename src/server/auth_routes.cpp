@@ -10,6 +10,7 @@
 
 #include "identity/password.h"
 #include "identity/totp.h"
+#include "server/route_support.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
 #include "store/session_store.h"
@@ -18,24 +19,6 @@ namespace cp::server {
 namespace {
 
 using Json = nlohmann::json;
-
-HttpResponse json_response(int status, const Json& body) {
-  HttpResponse response;
-  response.status = status;
-  response.body = body.dump();
-  return response;
-}
-
-HttpResponse storage_failure() {
-  return error_response(500, "storage", "the database is unavailable; nothing was changed");
-}
-
-std::string set_cookie(const AuthPolicy& policy, const std::string& name, const std::string& value,
-                       int64_t max_age_seconds) {
-  return name + "=" + value +
-         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_seconds) +
-         (policy.secure_cookies ? "; Secure" : "");
-}
 
 // The same answer for an unknown user and a wrong password: it says nothing about which logins
 // exist.
@@ -50,31 +33,8 @@ const std::string& dummy_hash() {
   return hash;
 }
 
-// The request body as a JSON object with the named string fields, or nullopt.
-// Only application/json: a cross-site form can post text/plain without a preflight, never JSON.
-std::optional<Json> fields(const HttpRequest& request, std::initializer_list<const char*> names) {
-  if (request.header("content-type").rfind("application/json", 0) != 0) return std::nullopt;
-  Json body = Json::parse(request.body, nullptr, false);
-  if (!body.is_object()) return std::nullopt;
-  for (const char* name : names) {
-    if (!body.contains(name) || !body[name].is_string()) return std::nullopt;
-  }
-  return body;
-}
-
-// Applies `change` and its audit entry in one transaction (the store functions join it).
-Result<void> audited_change(AuthContext& auth, const std::string& actor, const std::string& action,
-                            const std::string& object, const Json& detail,
-                            const std::function<Result<void>()>& change) {
-  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
-  CP_RETURN_IF_ERROR(change());
-  CP_RETURN_IF_ERROR(
-      store::append_audit(auth.db, auth.clock, {actor, "", action, object, detail.dump()}));
-  return tx.commit();
-}
-
 Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request) {
-  auto body = fields(request, {"user", "password"});
+  auto body = json_fields(request, {"user", "password"});
   if (!body) return error_response(400, "bad_request", R"(send {"user": …, "password": …})");
   const std::string login = (*body)["user"];
   const std::string password = (*body)["password"];
@@ -99,22 +59,7 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
   const bool right =
       identity::verify_password(hash.empty() ? dummy_hash() : hash, password) && !hash.empty();
   if (!right) {
-    int64_t failures = 0;
-    bool lock = false;
-    const std::string until =
-        format_utc(now + std::chrono::minutes(auth.policy.password_lock_minutes));
-    CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(auth.db));
-    CP_ASSIGN_OR_RETURN(failures, store::count_password_failure(auth.db, login));
-    // Only an active account is locked by wrong passwords: an existing lock (perhaps one only an
-    // administrator lifts) is never shortened, and a disabled account stays disabled.
-    lock = failures >= auth.policy.password_failures_max && user->status == "active";
-    if (lock) CP_RETURN_IF_ERROR(store::set_lock(auth.db, login, true, until));
-    CP_RETURN_IF_ERROR(store::append_audit(
-        auth.db, auth.clock,
-        {"user:" + login, "", lock ? "user.locked" : "user.login_failed", object,
-         Json{{"factor", "password"}, {"failures", failures}, {"locked_until", lock ? until : ""}}
-             .dump()}));
-    CP_RETURN_IF_ERROR(tx.commit());
+    CP_RETURN_IF_ERROR(count_wrong_password(auth, login, user->status));
     return wrong_credentials();
   }
   // The right password: a lock still in force is said now, and only now.
@@ -241,7 +186,7 @@ Result<std::variant<Attempt, HttpResponse>> live_attempt(AuthContext& auth,
 }
 
 Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
-  auto body = fields(request, {"code"});
+  auto body = json_fields(request, {"code"});
   if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
   CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
   if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
@@ -272,7 +217,7 @@ Result<HttpResponse> totp_step(AuthContext& auth, const HttpRequest& request) {
 // A recovery code in place of the second factor: spent on use, counted as a factor failure if
 // wrong (so codes cannot be guessed faster than TOTP codes).
 Result<HttpResponse> recovery_code_step(AuthContext& auth, const HttpRequest& request) {
-  auto body = fields(request, {"code"});
+  auto body = json_fields(request, {"code"});
   if (!body) return error_response(400, "bad_request", R"(send {"code": "abcde-fghij"})");
   CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
   if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
@@ -342,7 +287,7 @@ Result<HttpResponse> send_email_code(AuthContext& auth, const HttpRequest& reque
 }
 
 Result<HttpResponse> email_code_step(AuthContext& auth, const HttpRequest& request) {
-  auto body = fields(request, {"code"});
+  auto body = json_fields(request, {"code"});
   if (!body) return error_response(400, "bad_request", R"(send {"code": "123456"})");
   CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
   if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
@@ -357,9 +302,27 @@ Result<HttpResponse> email_code_step(AuthContext& auth, const HttpRequest& reque
   return open_session(auth, a.token, a.attempt.user_id, "email", [] { return Result<void>(Ok{}); });
 }
 
-// Turns an unexpected storage failure into a 500 with nothing applied.
-HttpResponse or_failure(Result<HttpResponse> response) {
-  return response.ok() ? *std::move(response) : storage_failure();
+// The page of a signed-in browser needs its CSRF token again after a reload: it is read here
+// (same-origin only: no CORS), never from a cookie a script could reach.
+Result<HttpResponse> me(AuthContext& auth, const RequestContext& c) {
+  const std::string& login = c.principal->user_id;
+  Json firms = Json::array();
+  for (const auto& m : c.principal->memberships) {
+    firms.push_back(
+        {{"firm", m.firm_id}, {"kind", identity::firm_kind_code(m.firm_kind)}, {"roles", m.roles}});
+  }
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
+  CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
+  CP_ASSIGN_OR_RETURN(int64_t recovery_codes, store::unused_recovery_codes(auth.db, login));
+  return json_response(
+      200, {{"user", login},
+            {"name", user ? user->display_name : ""},
+            {"firms", firms},
+            {"totp", security.totp_confirmed},
+            {"email", user && !user->email.empty() ? masked(user->email) : ""},
+            {"email_status", user && !user->email.empty() ? user->email_status : "none"},
+            {"recovery_codes_left", recovery_codes},
+            {"csrf_token", c.principal->csrf_token}});
 }
 
 }  // namespace
@@ -479,16 +442,9 @@ void add_auth_routes(App& app, AuthContext& auth) {
               },
               "Sign out of every session of this user"});
   router.add({"GET", "/api/v1/me", Access::signed_in(),
-              [](const RequestContext& c) {
-                Json firms = Json::array();
-                for (const auto& m : c.principal->memberships) {
-                  firms.push_back({{"firm", m.firm_id},
-                                   {"kind", identity::firm_kind_code(m.firm_kind)},
-                                   {"roles", m.roles}});
-                }
-                return json_response(200, {{"user", c.principal->user_id}, {"firms", firms}});
-              },
-              "The signed-in user, their firms and roles"});
+              [&auth](const RequestContext& c) { return or_failure(me(auth, c)); },
+              "The signed-in user: firms and roles, second factors, and the session's CSRF "
+              "token for the pages"});
 }
 
 }  // namespace cp::server

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "core/date.h"
+#include "identity/password.h"
 #include "identity/roles.h"
 #include "mail/mailer.h"
 #include "server/app.h"
@@ -34,7 +35,12 @@ struct AuthPolicy {
   int64_t login_attempt_minutes = 5;
   int64_t session_idle_minutes = 30;
   int64_t session_absolute_minutes = 720;
-  bool secure_cookies = false;  // under TLS
+  int64_t totp_enrolment_minutes = 10;  // a new app's QR code waits this long for its first code
+  int64_t password_reset_minutes = 30;  // an emailed reset link works this long, once
+  bool secure_cookies = false;          // under TLS
+  // The address users reach the portal at, for links in mail (never taken from the request's
+  // Host header, which the sender controls); '' = no reset links are sent.
+  std::string public_url;
 };
 
 struct AuthContext {
@@ -45,6 +51,7 @@ struct AuthContext {
   // The connectivity check's last look at the relay: it is public, so each call must not cost
   // an SMTP connection (a cheap way to stall the one server thread).
   std::optional<std::pair<UtcTime, bool>> relay_checked;
+  identity::PasswordPolicy password_policy;  // for changes and resets
 };
 
 // The principal of a request's cp_session cookie, if it names a live session.

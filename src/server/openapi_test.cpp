@@ -42,7 +42,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   auto db = store::open_database("sqlite::memory:");
   ASSERT_TRUE(db.ok());
   FixedClock clock{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
-  AuthContext auth{**db, clock, AuthPolicy{}, nullptr, std::nullopt};
+  AuthContext auth{**db, clock, AuthPolicy{}, nullptr, std::nullopt, {}};
   App app(
       identity::shipped_catalogue(), [](const HttpRequest&) { return std::nullopt; }, "");
   add_all_routes(app, auth, identity::shipped_catalogue());

@@ -6,26 +6,10 @@
 #include <chrono>
 
 #include "core/assert.h"
+#include "store/hex.h"
 
 namespace cp::store {
 namespace {
-
-std::string to_hex(const unsigned char* bytes, size_t size) {
-  std::string hex(size * 2 + 1, '\0');
-  sodium_bin2hex(hex.data(), hex.size(), bytes, size);
-  hex.pop_back();
-  return hex;
-}
-
-std::string from_hex(const std::string& hex) {
-  std::string bytes(hex.size() / 2, '\0');
-  size_t length = 0;
-  CP_ASSERT(sodium_hex2bin(reinterpret_cast<unsigned char*>(bytes.data()), bytes.size(), hex.data(),
-                           hex.size(), nullptr, &length, nullptr) == 0,
-            "a stored TOTP secret is not hex");
-  bytes.resize(length);
-  return bytes;
-}
 
 std::string after(UtcTime now, int64_t minutes) {
   return format_utc(now + std::chrono::minutes(minutes));
@@ -37,13 +21,13 @@ std::string new_token() {
   CP_ASSERT(sodium_init() >= 0, "libsodium failed to initialise");
   unsigned char bytes[32];
   randombytes_buf(bytes, sizeof bytes);
-  return to_hex(bytes, sizeof bytes);
+  return to_hex(std::string(reinterpret_cast<const char*>(bytes), sizeof bytes));
 }
 
 std::string token_hash(const std::string& token) {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  return to_hex(digest, sizeof digest);
+  return to_hex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
 Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
@@ -63,9 +47,7 @@ Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
 
 Result<void> save_user_security(Database& db, const std::string& user_id,
                                 const UserSecurity& security) {
-  const std::string secret_hex =
-      to_hex(reinterpret_cast<const unsigned char*>(security.totp_secret.data()),
-             security.totp_secret.size());
+  const std::string secret_hex = to_hex(security.totp_secret);
   CP_ASSIGN_OR_RETURN(
       int64_t changed,
       db.execute(

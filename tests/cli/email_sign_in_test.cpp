@@ -9,10 +9,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 
 #include "identity/totp.h"
 #include "support/http_client.h"
@@ -105,15 +103,7 @@ TEST_P(EmailSignInTest, AResendWaitsForTheCooldown) {
 
 TEST_P(EmailSignInTest, AnExpiredCodeIsRefused) {
   // The shipped data with auth.email_code_minutes = 0: every code has expired when it arrives.
-  const fs::path data = dir_ / "data";
-  fs::copy(fs::path(CONNECTPOST_SOURCE_DIR) / "data", data, fs::copy_options::recursive);
-  std::ifstream in(data / "parameters.csv");
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string edited = std::regex_replace(
-      text.str(), std::regex("\nauth\\.email_code_minutes,5,"), "\nauth.email_code_minutes,0,");
-  ASSERT_NE(edited, text.str());
-  std::ofstream(data / "parameters.csv") << edited;
+  const fs::path data = data_with("auth.email_code_minutes", "5", "0");
   serve({"--data-dir", data.string(), "--smtp-url", sink_.url()});
   const std::string login = start_sign_in();
   ASSERT_EQ(post("/api/v1/session/email-code/send", Json::object(), login).status, 200);

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "support/backend_test.h"
@@ -43,6 +45,27 @@ class OperatorTest : public BackendTest {
   void cli(const std::string& args, const std::string& input = "") {
     const auto outcome = run(args, input);
     ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
+  }
+
+  // A copy of the shipped data directory under dir_ with one parameter's value replaced
+  // (`key,from,` → `key,to,`), for a server started with --data-dir; fails the test if the
+  // parameter's shipped value is not `from`.
+  std::filesystem::path data_with(const std::string& key, const std::string& from,
+                                  const std::string& to) {
+    const std::filesystem::path data = dir_ / "data";
+    std::filesystem::remove_all(data);
+    std::filesystem::copy(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data", data,
+                          std::filesystem::copy_options::recursive);
+    std::ifstream in(data / "parameters.csv");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string row = "\n" + key + "," + from + ",";
+    std::string edited = text.str();
+    const size_t at = edited.find(row);
+    EXPECT_NE(at, std::string::npos) << key << " is not shipped as " << from;
+    if (at != std::string::npos) edited.replace(at, row.size(), "\n" + key + "," + to + ",");
+    std::ofstream(data / "parameters.csv") << edited;
+    return data;
   }
 
   std::filesystem::path dir_;

@@ -7,15 +7,14 @@
 #include "support/http_client.h"
 
 namespace cp::testing {
-namespace {
-
-// RFC 4648 base32, as in the otpauth URI.
+// RFC 4648 base32, as in the otpauth URI and the key shown for typing (spaces skipped).
 std::string base32_decode(const std::string& text) {
   const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   std::string out;
   uint32_t buffer = 0;
   int bits = 0;
   for (char c : text) {
+    if (c == ' ') continue;
     buffer = (buffer << 5) | static_cast<uint32_t>(alphabet.find(c));
     bits += 5;
     if (bits >= 8) {
@@ -25,8 +24,6 @@ std::string base32_decode(const std::string& text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string enrol_totp(OperatorTest& test, const std::string& login) {
   const CliOutcome enrolled = test.run("user enrol-totp " + login);

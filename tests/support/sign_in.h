@@ -9,6 +9,9 @@
 
 namespace cp::testing {
 
+// The raw secret of a base32 key (RFC 4648; spaces, as in a key shown for typing, skipped).
+std::string base32_decode(const std::string& text);
+
 // Enrols `login`'s authenticator app (`user enrol-totp`); returns the raw secret ("" on error).
 std::string enrol_totp(OperatorTest& test, const std::string& login);
 
