@@ -23,6 +23,8 @@ class SmtpSink {
   std::string url() const { return "smtp://127.0.0.1:" + std::to_string(port_); }
   // The raw messages received so far, oldest first; waits up to 5 s for at least `at_least`.
   std::vector<std::string> messages(size_t at_least = 0) const;
+  // The Maildir the messages arrive in (new mail under new/).
+  const std::filesystem::path& maildir() const { return maildir_; }
 
  private:
   pid_t pid_ = -1;
