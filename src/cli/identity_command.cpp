@@ -182,6 +182,17 @@ Result<void> user_recovery_codes(const AppContext& context, const IdentityOption
   return Ok{};
 }
 
+// The operator registers a user's designated email itself (SPEC AUTH-1): registered at once,
+// an administrator's too (the operator is who approves those).
+Result<void> user_set_email(const AppContext& context, const IdentityOptions& o) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_RETURN_IF_ERROR(audited(context, *db, "user.email_registered", "user:" + o.id,
+                             {{"status", "registered"}},
+                             [&] { return store::set_email(*db, o.id, o.email, false); }));
+  std::cout << "registered the email address of " << o.id << "\n";
+  return Ok{};
+}
+
 // The operator processes an administrator's email registration (SPEC AUTH-1).
 Result<void> user_approve_email(const AppContext& context, const IdentityOptions& o) {
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
@@ -323,6 +334,11 @@ void register_identity_commands(CLI::App& app, AppContext& context) {
       "recovery-codes", "Issue ten one-time recovery codes (printed once; earlier ones end)");
   recovery->add_option("login", o->id, "Login name")->required();
   on(recovery, user_recovery_codes);
+  auto* set_email = user->add_subcommand(
+      "set-email", "Register a user's designated 2FA email at once (the operator's, AUTH-1)");
+  set_email->add_option("login", o->id, "Login name")->required();
+  set_email->add_option("email", o->email, "The address")->required();
+  on(set_email, user_set_email);
   auto* approve = user->add_subcommand(
       "approve-email", "Approve an administrator's pending 2FA email registration (AUTH-1)");
   approve->add_option("login", o->id, "Login name")->required();

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   cp::cli::register_report_command(app, context);
   cp::cli::register_audit_commands(app, context);
   cp::cli::register_identity_commands(app, context);
+  cp::cli::register_session_commands(app, context);
   cp::cli::register_serve_command(app, context);
   cp::cli::register_demo_command(app, context);
 

@@ -54,6 +54,15 @@ Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters
            {"auth.password_reset_minutes", &policy.password_reset_minutes}}) {
     CP_ASSIGN_OR_RETURN(*field, parameters.integer(key, today));
   }
+  identity::MigrationDates& m = policy.migration;
+  for (const auto& [key, field] : std::initializer_list<std::pair<const char*, Date*>>{
+           {"auth.2fa.user_registration_from", &m.user_registration_from},
+           {"auth.2fa.admin_registration_from", &m.admin_registration_from},
+           {"auth.2fa.registration_deadline", &m.registration_deadline},
+           {"auth.2fa.on_from", &m.two_factor_on},
+           {"auth.2fa.only_from", &m.two_factor_only}}) {
+    CP_ASSIGN_OR_RETURN(*field, parameters.date(key, today));
+  }
   return policy;
 }
 

@@ -123,6 +123,12 @@ HttpResponse set_user_email(AuthContext& auth, const identity::RoleCatalogue& ca
                            catalogue.entitles(m.roles, "users", identity::Level::kAdmin));
   }
   const bool pending = *administrator && !operator_admin;
+  // SPEC AUTH-2: registration opens on its date, administrators' later than users'.
+  if (auto open = identity::may_register_email(auth.policy.migration, to_hkt(auth.clock.now()).date,
+                                               *administrator);
+      !open.ok()) {
+    return refusal(open.error());
+  }
   auto tx = store::Transaction::begin(auth.db);
   if (!tx.ok()) return refusal(tx.error());
   if (auto set = store::set_email(auth.db, user, email, pending); !set.ok()) {

@@ -33,6 +33,14 @@ const std::string& dummy_hash() {
   return hash;
 }
 
+// How `user` may sign in today (SPEC AUTH-2). An "existing user" was created before the day
+// 2FA came on (Hong Kong time).
+identity::SignInRule sign_in_rule_of(const AuthContext& auth, const store::User& user) {
+  const identity::MigrationDates& dates = auth.policy.migration;
+  const bool existing = user.created_at < format_utc(from_hkt(dates.two_factor_on, TimeOfDay()));
+  return identity::sign_in_rule(dates, to_hkt(auth.clock.now()).date, existing);
+}
+
 Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request) {
   auto body = json_fields(request, {"user", "password"});
   if (!body) return error_response(400, "bad_request", R"(send {"user": …, "password": …})");
@@ -74,11 +82,23 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
                               ? "this account is locked until " + user->locked_until + " UTC"
                               : "this account is locked: ask your administrator");
   }
-  Json factors = Json::array();
-  if (security.totp_confirmed) factors.push_back("totp");
   // Only a registered address receives codes: an administrator's waits for the operator (AUTH-1).
   const bool email_ready = !user->email.empty() && user->email_status == "registered";
+  const identity::SignInRule rule = sign_in_rule_of(auth, *user);
+  if (rule.email_required && !email_ready) {
+    // SPEC AUTH-2: once 2FA is on, no registered designated email, no sign-in; and told why.
+    return error_response(
+        403, "no_registered_email",
+        rule.why + ": this account " +
+            (user->email.empty() ? std::string("has no registered designated email")
+                                 : "has a designated email still waiting for the operator's "
+                                   "approval") +
+            ", so it cannot sign in. Ask your administrator (SPEC AUTH-1).");
+  }
+  Json factors = Json::array();
+  if (security.totp_confirmed) factors.push_back("totp");
   if (email_ready && auth.mailer != nullptr) factors.push_back("email");
+  if (rule.fallback_allowed) factors.push_back("password_only");
   if (factors.empty()) {
     // SPEC AUTH-1, AUTH-2: no registered second factor, no sign-in, and the user is told why.
     return error_response(403, "no_second_factor",
@@ -325,6 +345,26 @@ Result<HttpResponse> me(AuthContext& auth, const RequestContext& c) {
             {"csrf_token", c.principal->csrf_token}});
 }
 
+// The old method (SPEC AUTH-2): the password alone, for as long as the phase lets this user
+// fall back. Checked again here, not trusted from the password step: the day may have turned.
+Result<HttpResponse> fallback_step(AuthContext& auth, const HttpRequest& request) {
+  CP_ASSIGN_OR_RETURN(auto found, live_attempt(auth, request));
+  if (auto* refusal = std::get_if<HttpResponse>(&found)) return *refusal;
+  const Attempt& a = std::get<Attempt>(found);
+  CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, a.attempt.user_id));
+  const identity::SignInRule rule = sign_in_rule_of(auth, *user);
+  const bool email_ready = !user->email.empty() && user->email_status == "registered";
+  if (!rule.fallback_allowed || (rule.email_required && !email_ready)) {
+    CP_RETURN_IF_ERROR(audited_change(auth, "user:" + user->user_id, "user.login_refused",
+                                      "user:" + user->user_id, {{"reason", "fallback off"}},
+                                      [] { return Result<void>(Ok{}); }));
+    return error_response(403, "fallback_off",
+                          rule.why + ": sign in with your second factor (SPEC AUTH-2)");
+  }
+  return open_session(auth, a.token, user->user_id, "password_only",
+                      [] { return Result<void>(Ok{}); });
+}
+
 }  // namespace
 
 std::string cookie(const HttpRequest& request, const std::string& name) {
@@ -377,6 +417,11 @@ void add_auth_routes(App& app, AuthContext& auth) {
        Access::public_route("the second step of sign-in, bound to the login cookie"),
        [&auth](const RequestContext& c) { return or_failure(email_code_step(auth, c.request)); },
        "Sign-in, step 2 by email: the mailed code → the session and its CSRF token"});
+  router.add(
+      {"POST", "/api/v1/session/fallback",
+       Access::public_route("the second step of sign-in, bound to the login cookie"),
+       [&auth](const RequestContext& c) { return or_failure(fallback_step(auth, c.request)); },
+       "Sign-in, step 2 by the old method (the password alone) while SPEC AUTH-2 allows it"});
   router.add(
       {"GET", "/api/v1/connectivity",
        Access::public_route("SPEC AUTH-3: checked before signing in; no account data"),

@@ -7,6 +7,8 @@
 //        address (5 minutes; one per auth.email_code_resend_seconds)
 //   POST /api/v1/session/email-code {code}           → the session, as with a TOTP code
 //   POST /api/v1/session/logout | /logout-all        → ends this session | every session
+//   POST /api/v1/session/fallback                    → the session by the password alone, while
+//        SPEC AUTH-2 lets this user fall back (before 2FA is on; existing users until 2FA only)
 //   GET  /api/v1/me                                  → the user, firms and roles
 // Wrong passwords and wrong codes count apart (auth.password_failures_max, a timed lock;
 // auth.factor_failures_max, the attempt ends and the account locks). Every outcome is audited.
@@ -19,6 +21,7 @@
 #include "core/date.h"
 #include "identity/password.h"
 #include "identity/roles.h"
+#include "identity/two_factor_migration.h"
 #include "mail/mailer.h"
 #include "server/app.h"
 #include "store/database.h"
@@ -38,6 +41,8 @@ struct AuthPolicy {
   int64_t totp_enrolment_minutes = 10;  // a new app's QR code waits this long for its first code
   int64_t password_reset_minutes = 30;  // an emailed reset link works this long, once
   bool secure_cookies = false;          // under TLS
+  // SPEC AUTH-2's phases (auth.2fa.*); the default (all in the past) is 2FA only.
+  identity::MigrationDates migration;
   // The address users reach the portal at, for links in mail (never taken from the request's
   // Host header, which the sender controls); '' = no reset links are sent.
   std::string public_url;

@@ -12,11 +12,11 @@ Error not_found(const std::string& what) {
 
 User user_of(const Row& row) {
   return {row.text(0), row.text(1),          row.text(2), row.text(3),
-          row.text(4), !row.text(5).empty(), row.text(6)};
+          row.text(4), !row.text(5).empty(), row.text(6), row.text(7)};
 }
 
 constexpr const char* kUserColumns =
-    "user_id, display_name, email, status, locked_until, password_hash, email_status";
+    "user_id, display_name, email, status, locked_until, password_hash, email_status, created_at";
 
 Result<void> require_user(Database& db, const std::string& user_id) {
   CP_ASSIGN_OR_RETURN(auto user, find_user(db, user_id));

@@ -28,6 +28,7 @@ struct User {
   std::string locked_until;       // UTC, or '' (until unlocked)
   bool has_password = false;
   std::string email_status = "registered";  // registered | pending (AUTH-1: the operator's)
+  std::string created_at;                   // UTC; set by add_user
 };
 
 Result<void> add_firm(Database& db, const Firm& firm, UtcTime now);

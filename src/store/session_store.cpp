@@ -264,6 +264,23 @@ Result<void> end_session(Database& db, const std::string& token, UtcTime now,
   return Ok{};
 }
 
+Result<std::vector<SessionInfo>> list_sessions(Database& db, const std::string& user_id,
+                                               bool include_ended) {
+  CP_ASSIGN_OR_RETURN(
+      auto rows,
+      db.query(std::string("SELECT session_hash, created_at, last_seen_at, absolute_expiry, "
+                           "ended_at, ended_reason FROM user_session WHERE user_id = ?") +
+                   (include_ended ? "" : " AND ended_at = ''") +
+                   " ORDER BY created_at DESC, session_hash",
+               {user_id}));
+  std::vector<SessionInfo> out;
+  for (const Row& row : rows.rows) {
+    out.push_back({row.text(0).substr(0, 12), row.text(1), row.text(2), row.text(3), row.text(4),
+                   row.text(5)});
+  }
+  return out;
+}
+
 Result<int64_t> end_all_sessions(Database& db, const std::string& user_id, UtcTime now,
                                  const std::string& reason) {
   return db.execute(

@@ -92,6 +92,19 @@ Result<void> touch_session(Database& db, const std::string& token, const Session
                            UtcTime now);
 Result<void> end_session(Database& db, const std::string& token, UtcTime now,
                          const std::string& reason);
+// A session as the operator sees it: never the token, only the first 12 hex digits of its
+// stored hash (enough to tell sessions apart, nothing to sign in with).
+struct SessionInfo {
+  std::string id;
+  std::string created_at;
+  std::string last_seen_at;
+  std::string absolute_expiry;
+  std::string ended_at;  // '' while not ended
+  std::string ended_reason;
+};
+// The user's sessions, newest first; ended ones too if `include_ended`.
+Result<std::vector<SessionInfo>> list_sessions(Database& db, const std::string& user_id,
+                                               bool include_ended);
 // Ends every live session of the user; returns how many.
 Result<int64_t> end_all_sessions(Database& db, const std::string& user_id, UtcTime now,
                                  const std::string& reason);

@@ -26,7 +26,10 @@ class AdminApiTest : public testing::OperatorTest {
     if (HasFatalFailure()) return;
     cli("firm add B001 --name Alpha --kind broker");
     cli("firm add B002 --name Beta --kind broker");
-    cli("user add ada --name Ada --firm B001 --role firm_admin --role viewer");
+    // The operator registers ada's designated email at once (SPEC AUTH-1): without one, nobody
+    // signs in once 2FA is on (AUTH-2).
+    cli("user add ada --name Ada --email ada@alpha.example --firm B001 --role firm_admin "
+        "--role viewer");
     cli("user add bob --name Bob --firm B001 --role maker");
     cli("user add cyd --name Cyd --firm B002 --role maker");
     cli("user set-password ada", "harbour lanterns at dusk\n");

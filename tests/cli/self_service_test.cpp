@@ -222,7 +222,7 @@ TEST_P(SelfServiceTest, UnknownLoginsGetTheSameAnswerAndNoMail) {
 
 TEST_P(SelfServiceTest, AnExpiredResetLinkIsRefused) {
   // The shipped data with auth.password_reset_minutes = 0: every link has expired on arrival.
-  const fs::path data = data_with("auth.password_reset_minutes", "30", "0");
+  const fs::path data = data_with({{"auth.password_reset_minutes", "30", "0"}});
   serve({"--data-dir", data.string()});
   ASSERT_EQ(post("/api/v1/password-reset", {{"user", "alice"}}).status, 202);
   const HttpReply late =

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
 
@@ -47,11 +48,13 @@ class OperatorTest : public BackendTest {
     ASSERT_EQ(outcome.exit_code, 0) << args << ": " << outcome.err;
   }
 
-  // A copy of the shipped data directory under dir_ with one parameter's value replaced
-  // (`key,from,` → `key,to,`), for a server started with --data-dir; fails the test if the
+  // A copy of the shipped data directory under dir_ with parameter values replaced (each
+  // `key,from,` → `key,to,`), for a server started with --data-dir; fails the test if a
   // parameter's shipped value is not `from`.
-  std::filesystem::path data_with(const std::string& key, const std::string& from,
-                                  const std::string& to) {
+  struct ParameterEdit {
+    std::string key, from, to;
+  };
+  std::filesystem::path data_with(std::initializer_list<ParameterEdit> edits) {
     const std::filesystem::path data = dir_ / "data";
     std::filesystem::remove_all(data);
     std::filesystem::copy(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data", data,
@@ -59,11 +62,15 @@ class OperatorTest : public BackendTest {
     std::ifstream in(data / "parameters.csv");
     std::stringstream text;
     text << in.rdbuf();
-    const std::string row = "\n" + key + "," + from + ",";
     std::string edited = text.str();
-    const size_t at = edited.find(row);
-    EXPECT_NE(at, std::string::npos) << key << " is not shipped as " << from;
-    if (at != std::string::npos) edited.replace(at, row.size(), "\n" + key + "," + to + ",");
+    for (const auto& edit : edits) {
+      const std::string row = "\n" + edit.key + "," + edit.from + ",";
+      const size_t at = edited.find(row);
+      EXPECT_NE(at, std::string::npos) << edit.key << " is not shipped as " << edit.from;
+      if (at != std::string::npos) {
+        edited.replace(at, row.size(), "\n" + edit.key + "," + edit.to + ",");
+      }
+    }
     std::ofstream(data / "parameters.csv") << edited;
     return data;
   }

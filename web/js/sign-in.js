@@ -22,6 +22,7 @@ $("password-form").addEventListener("submit", (event) => {
     const factors = answer.second_factor || [];
     $("totp-form").hidden = !factors.includes("totp");
     $("email-form").hidden = !factors.includes("email");
+    $("fallback-form").hidden = !factors.includes("password_only");
     (factors.includes("totp") ? $("totp-code") : $("send-email-code")).focus();
   });
 });
@@ -46,6 +47,14 @@ $("email-form").addEventListener("submit", (event) => {
   event.preventDefault();
   busy(event.target, alert, async () => {
     await api("POST", "/api/v1/session/email-code", { code: $("email-code").value.trim() });
+    signedIn();
+  });
+});
+
+$("fallback-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  busy(event.target, alert, async () => {
+    await api("POST", "/api/v1/session/fallback", {});
     signedIn();
   });
 });
