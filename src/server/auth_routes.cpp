@@ -323,26 +323,32 @@ Result<HttpResponse> email_code_step(AuthContext& auth, const HttpRequest& reque
 }
 
 // The page of a signed-in browser needs its CSRF token again after a reload: it is read here
-// (same-origin only: no CORS), never from a cookie a script could reach.
-Result<HttpResponse> me(AuthContext& auth, const RequestContext& c) {
-  const std::string& login = c.principal->user_id;
+// (same-origin only: no CORS), never from a cookie a script could reach. Only what
+// authentication already read: this is the hot path every page load takes.
+HttpResponse me(const RequestContext& c) {
   Json firms = Json::array();
   for (const auto& m : c.principal->memberships) {
     firms.push_back(
         {{"firm", m.firm_id}, {"kind", identity::firm_kind_code(m.firm_kind)}, {"roles", m.roles}});
   }
+  return json_response(
+      200,
+      {{"user", c.principal->user_id}, {"firms", firms}, {"csrf_token", c.principal->csrf_token}});
+}
+
+// The account page's second-factor panel.
+Result<HttpResponse> my_security(AuthContext& auth, const RequestContext& c) {
+  const std::string& login = c.principal->user_id;
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
   CP_ASSIGN_OR_RETURN(store::UserSecurity security, store::user_security(auth.db, login));
   CP_ASSIGN_OR_RETURN(int64_t recovery_codes, store::unused_recovery_codes(auth.db, login));
   return json_response(
       200, {{"user", login},
             {"name", user ? user->display_name : ""},
-            {"firms", firms},
             {"totp", security.totp_confirmed},
             {"email", user && !user->email.empty() ? masked(user->email) : ""},
             {"email_status", user && !user->email.empty() ? user->email_status : "none"},
-            {"recovery_codes_left", recovery_codes},
-            {"csrf_token", c.principal->csrf_token}});
+            {"recovery_codes_left", recovery_codes}});
 }
 
 // The old method (SPEC AUTH-2): the password alone, for as long as the phase lets this user
@@ -486,10 +492,12 @@ void add_auth_routes(App& app, AuthContext& auth) {
                 return response;
               },
               "Sign out of every session of this user"});
-  router.add({"GET", "/api/v1/me", Access::signed_in(),
-              [&auth](const RequestContext& c) { return or_failure(me(auth, c)); },
-              "The signed-in user: firms and roles, second factors, and the session's CSRF "
-              "token for the pages"});
+  router.add({"GET", "/api/v1/me", Access::signed_in(), me,
+              "The signed-in user: firms and roles, and the session's CSRF token for the pages"});
+  router.add({"GET", "/api/v1/me/security", Access::signed_in(),
+              [&auth](const RequestContext& c) { return or_failure(my_security(auth, c)); },
+              "The signed-in user's name and second factors: app, designated email, recovery "
+              "codes left"});
 }
 
 }  // namespace cp::server

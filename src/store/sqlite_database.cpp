@@ -3,6 +3,9 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <utility>
 
 namespace cp::store {
 namespace {
@@ -54,10 +57,40 @@ class SqliteStatement final : public Statement {
   sqlite3_stmt* stmt_;
 };
 
+// A prepared statement on loan: a cached one goes back reset and unbound, an uncached one is
+// finalized.
+class Lease {
+ public:
+  Lease(sqlite3_stmt* stmt, bool* in_use) : stmt_(stmt), in_use_(in_use) {}
+  Lease(Lease&& other) noexcept
+      : stmt_(std::exchange(other.stmt_, nullptr)), in_use_(other.in_use_) {}
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease() {
+    if (stmt_ == nullptr) return;
+    if (in_use_ == nullptr) {
+      sqlite3_finalize(stmt_);
+      return;
+    }
+    sqlite3_reset(stmt_);  // ends its read of the database, whatever step it was at
+    sqlite3_clear_bindings(stmt_);
+    *in_use_ = false;
+  }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_;
+  bool* in_use_;  // nullptr: not cached
+};
+
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  ~SqliteDatabase() override { sqlite3_close_v2(db_); }
+  ~SqliteDatabase() override {
+    for (auto& [sql, cached] : cache_) sqlite3_finalize(cached.stmt);
+    sqlite3_close_v2(db_);
+  }
 
   Backend backend() const override { return Backend::kSqlite; }
   std::string describe() const override { return "sqlite:" + path_; }
@@ -75,12 +108,15 @@ class SqliteDatabase final : public Database {
   }
 
   Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params) override {
-    CP_ASSIGN_OR_RETURN(auto stmt, prepare(sql));
-    return stmt->execute(params);
+    CP_ASSIGN_OR_RETURN(Lease stmt, prepare_bound(sql, params));
+    int rc = SQLITE_ROW;
+    while (rc == SQLITE_ROW) rc = sqlite3_step(stmt.get());
+    if (rc != SQLITE_DONE) return sqlite_error(db_, "execute");
+    return static_cast<int64_t>(sqlite3_changes(db_));
   }
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
-    CP_ASSIGN_OR_RETURN(StatementPtr stmt, prepare_bound(sql, params));
+    CP_ASSIGN_OR_RETURN(Lease stmt, prepare_bound(sql, params));
     QueryResult result;
     const int columns = sqlite3_column_count(stmt.get());
     for (int i = 0; i < columns; ++i) {
@@ -95,7 +131,7 @@ class SqliteDatabase final : public Database {
 
   Result<void> query_each(std::string_view sql, const std::vector<Value>& params,
                           const RowCallback& each) override {
-    CP_ASSIGN_OR_RETURN(StatementPtr stmt, prepare_bound(sql, params));
+    CP_ASSIGN_OR_RETURN(Lease stmt, prepare_bound(sql, params));
     return each_row(stmt.get(), each);
   }
 
@@ -136,18 +172,41 @@ class SqliteDatabase final : public Database {
   }
 
  private:
-  using StatementPtr = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
-  Result<StatementPtr> prepare_bound(std::string_view sql, const std::vector<Value>& params) {
+  // Statements by their SQL text: the server runs the same few per request, and preparing one
+  // costs about as much as running it. Bounded (SQL built from data is not cached past the
+  // limit); one in use — a query inside another's row callback — is never lent twice.
+  struct Cached {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-        SQLITE_OK) {
-      return sqlite_error(db_, "prepare");
+    bool in_use = false;
+  };
+  static constexpr size_t kCachedStatementsMax = 256;
+
+  Result<Lease> prepare_bound(std::string_view sql, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = nullptr;
+    bool* in_use = nullptr;
+    auto found = cache_.find(std::string(sql));
+    if (found != cache_.end() && !found->second.in_use) {
+      stmt = found->second.stmt;
+      in_use = &found->second.in_use;
+    } else {
+      if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+          SQLITE_OK) {
+        return sqlite_error(db_, "prepare");
+      }
+      if (found == cache_.end() && cache_.size() < kCachedStatementsMax) {
+        // Node-based map: the in_use flag's address stays valid as the map grows.
+        Cached& cached = cache_[std::string(sql)];
+        cached.stmt = stmt;
+        in_use = &cached.in_use;
+      }
     }
-    StatementPtr guard(stmt, sqlite3_finalize);
-    CP_RETURN_IF_ERROR(bind_all(db_, stmt, params));
-    return guard;
+    if (in_use != nullptr) *in_use = true;
+    Lease lease(stmt, in_use);
+    CP_RETURN_IF_ERROR(bind_all(db_, lease.get(), params));
+    return lease;
   }
+
+  std::unordered_map<std::string, Cached> cache_;
 
   // Steps through every row, passing each in one reused Row.
   Result<void> each_row(sqlite3_stmt* stmt, const RowCallback& each) {

@@ -119,7 +119,7 @@ TEST_P(SelfServiceTest, AUserEnrolsAnAppFromItsKeyAndThenSignsInWithIt) {
   const HttpReply confirmed = post_as(alice, "/api/v1/me/totp/confirm", {{"code", first_code}});
   ASSERT_EQ(confirmed.status, 200) << confirmed.body;
   const HttpReply me =
-      http_call(server_.port(), "GET", "/api/v1/me", "", {{"Cookie", alice.cookie}});
+      http_call(server_.port(), "GET", "/api/v1/me/security", "", {{"Cookie", alice.cookie}});
   EXPECT_EQ(Json::parse(me.body)["totp"], true);
   // Nothing is pending any more.
   EXPECT_EQ(post_as(alice, "/api/v1/me/totp/confirm", {{"code", first_code}}).status, 409);

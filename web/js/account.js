@@ -13,8 +13,9 @@ function cell(row, text) {
 
 async function load() {
   let me;
+  let security;
   try {
-    me = await api("GET", "/api/v1/me");
+    [me, security] = await Promise.all([api("GET", "/api/v1/me"), api("GET", "/api/v1/me/security")]);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       window.location.replace("index.html");
@@ -24,7 +25,7 @@ async function load() {
     return;
   }
   setCsrfToken(me.csrf_token);
-  $("who").textContent = me.name ? `${me.name} (${me.user})` : me.user;
+  $("who").textContent = security.name ? `${security.name} (${me.user})` : me.user;
   const firms = $("firms");
   firms.replaceChildren();
   for (const firm of me.firms) {
@@ -34,13 +35,15 @@ async function load() {
     cell(row, firm.roles.join(", "));
     firms.appendChild(row);
   }
-  $("totp-status").textContent = me.totp ? "enrolled" : "none";
-  $("totp-start").textContent = me.totp ? "Replace the authenticator app" : "Set up an authenticator app";
+  $("totp-status").textContent = security.totp ? "enrolled" : "none";
+  $("totp-start").textContent =
+    security.totp ? "Replace the authenticator app" : "Set up an authenticator app";
   $("email-status").textContent =
-    me.email_status === "none" ? "not registered: ask your administrator"
-      : me.email_status === "pending" ? `${me.email} (waiting for the operator's approval)`
-        : me.email;
-  $("recovery-left").textContent = String(me.recovery_codes_left);
+    security.email_status === "none" ? "not registered: ask your administrator"
+      : security.email_status === "pending"
+        ? `${security.email} (waiting for the operator's approval)`
+        : security.email;
+  $("recovery-left").textContent = String(security.recovery_codes_left);
 }
 
 $("totp-start").addEventListener("click", () => {
