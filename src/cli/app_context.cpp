@@ -20,6 +20,10 @@ std::string AppContext::actor() const {
 
 Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
   CP_ASSIGN_OR_RETURN(auto db, store::open_database(config.get("db")));
+  if (const std::string& key_file = config.get("secret_key_file"); !key_file.empty()) {
+    CP_ASSIGN_OR_RETURN(store::SecretKey key, store::load_secret_key(key_file));
+    db->set_secret_key(key);
+  }
   CP_ASSIGN_OR_RETURN(int applied, store::migrate(*db, clock));
   if (applied > 0) spdlog::info("applied {} migration(s) to {}", applied, db->describe());
   return db;

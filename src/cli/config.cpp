@@ -29,6 +29,9 @@ const std::vector<KeySpec>& key_specs() {
       // Where users reach the portal (https://portal.example.com), for links in mail: never
       // taken from a request's Host header, which the sender controls. Empty: no reset links.
       {"public_url", "", {}, false},
+      // The key file that seals authenticator secrets in the database (`secret-key new FILE`);
+      // outside the database and its backups. Empty: secrets are stored unsealed (a warning).
+      {"secret_key_file", "", {}, false},
   };
   return kSpecs;
 }

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   flag("--log-format", "log_format", "text or json (JSON lines)");
   flag("--smtp-url", "smtp_url", "SMTP relay for mail, e.g. smtp://127.0.0.1:25 (default: none)");
   flag("--mail-from", "mail_from", "Sender address of the mail connectpost sends");
+  flag("--secret-key-file", "secret_key_file",
+       "Key file sealing authenticator secrets at rest (made by `secret-key new FILE`)");
   flag("--public-url", "public_url",
        "The portal's address for links in mail, e.g. https://portal.example.com");
 
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
   cp::cli::register_audit_commands(app, context);
   cp::cli::register_identity_commands(app, context);
   cp::cli::register_session_commands(app, context);
+  cp::cli::register_secret_key_command(app, context);
   cp::cli::register_serve_command(app, context);
   cp::cli::register_demo_command(app, context);
 

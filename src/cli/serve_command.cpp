@@ -1,5 +1,7 @@
 // connectpost serve: the HTTP server (issue 5): /healthz, /metrics and, as they are built, the
 // portal's API and static files. Stops gracefully on SIGTERM.
+#include <spdlog/spdlog.h>
+
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -78,6 +80,11 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
                           std::filesystem::path(context.config.get("data_dir")) / "identity"));
   // The database is opened (and migrated) before listening, so a bad URL fails at start.
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  if (!db->secret_key()) {
+    spdlog::warn(
+        "no secret_key_file: authenticator secrets are stored unsealed in the database "
+        "(docs/identity.md)");
+  }
   const std::filesystem::path web =
       std::filesystem::is_directory(options.web_dir) ? options.web_dir : "";
   CP_ASSIGN_OR_RETURN(refdata::RefData reference,

@@ -1,6 +1,5 @@
 #include "store/credential_store.h"
 
-#include "store/hex.h"
 #include "store/session_store.h"
 
 namespace cp::store {
@@ -13,7 +12,7 @@ Result<void> set_pending_totp(Database& db, const std::string& user_id, const st
   CP_RETURN_IF_ERROR(
       db.execute("UPDATE user_security SET totp_pending_hex = ?, totp_pending_expires_at = ? "
                  "WHERE user_id = ?",
-                 {to_hex(secret), expires_at, user_id}));
+                 {stored_totp_secret(db, user_id, secret), expires_at, user_id}));
   return tx.commit();
 }
 
@@ -22,7 +21,8 @@ Result<std::string> pending_totp(Database& db, const std::string& user_id,
   CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT totp_pending_hex FROM user_security "
                                           "WHERE user_id = ? AND totp_pending_expires_at > ?",
                                           {user_id, now_utc}));
-  return rows.rows.empty() ? std::string() : from_hex(rows.rows[0].text(0));
+  if (rows.rows.empty()) return std::string();
+  return read_totp_secret(db, user_id, rows.rows[0].text(0));
 }
 
 Result<void> confirm_pending_totp(Database& db, const std::string& user_id, uint64_t step) {

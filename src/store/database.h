@@ -17,6 +17,7 @@
 
 #include "core/decimal.h"
 #include "core/result.h"
+#include "store/secret_seal.h"
 
 namespace cp::store {
 
@@ -65,6 +66,11 @@ class Database {
  public:
   virtual ~Database() = default;
 
+  // The key that seals secrets the server reads back (store/secret_seal.h); none: they are
+  // written unsealed (and a sealed one cannot be read).
+  void set_secret_key(std::optional<SecretKey> key) { secret_key_ = key; }
+  const std::optional<SecretKey>& secret_key() const { return secret_key_; }
+
   virtual Backend backend() const = 0;
   // A description safe to print: the file path, or the URL without its password.
   virtual std::string describe() const = 0;
@@ -103,6 +109,7 @@ class Database {
   virtual Result<void> begin_exclusive() = 0;
 
  private:
+  std::optional<SecretKey> secret_key_;
   friend class Transaction;
   int open_guards_ = 0;   // Transaction guards alive on this connection
   bool aborted_ = false;  // an inner guard rolled the transaction back

@@ -30,6 +30,19 @@ std::string token_hash(const std::string& token) {
   return to_hex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
+std::string stored_totp_secret(const Database& db, const std::string& user_id,
+                               const std::string& secret) {
+  if (secret.empty()) return "";
+  const auto& key = db.secret_key();
+  return key ? seal_secret(*key, secret, "totp:" + user_id) : to_hex(secret);
+}
+
+Result<std::string> read_totp_secret(const Database& db, const std::string& user_id,
+                                     const std::string& stored) {
+  if (!is_sealed(stored)) return from_hex(stored);  // unsealed: no key, or written before one
+  return open_secret(db.secret_key(), stored, "totp:" + user_id);
+}
+
 Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
   CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT totp_secret_hex, totp_confirmed, "
                                           "totp_last_step, password_failures FROM user_security "
@@ -38,7 +51,7 @@ Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
   UserSecurity out;
   if (rows.rows.empty()) return out;
   const Row& row = rows.rows[0];
-  out.totp_secret = from_hex(row.text(0));
+  CP_ASSIGN_OR_RETURN(out.totp_secret, read_totp_secret(db, user_id, row.text(0)));
   out.totp_confirmed = row.integer(1) != 0;
   out.totp_last_step = static_cast<uint64_t>(row.integer(2));
   out.password_failures = row.integer(3);
@@ -47,7 +60,7 @@ Result<UserSecurity> user_security(Database& db, const std::string& user_id) {
 
 Result<void> save_user_security(Database& db, const std::string& user_id,
                                 const UserSecurity& security) {
-  const std::string secret_hex = to_hex(security.totp_secret);
+  const std::string secret_hex = stored_totp_secret(db, user_id, security.totp_secret);
   CP_ASSIGN_OR_RETURN(
       int64_t changed,
       db.execute(

@@ -21,6 +21,13 @@ struct UserSecurity {
   uint64_t totp_last_step = 0;
   int64_t password_failures = 0;
 };
+// A TOTP secret as stored: sealed under the database's secret key when it has one
+// (store/secret_seal.h, bound to the user), else hex; and back.
+std::string stored_totp_secret(const Database& db, const std::string& user_id,
+                               const std::string& secret);
+Result<std::string> read_totp_secret(const Database& db, const std::string& user_id,
+                                     const std::string& stored);
+
 // The user's row, or all defaults if none was written yet.
 Result<UserSecurity> user_security(Database& db, const std::string& user_id);
 // Counted atomically in the database (several `serve` processes may count at once); each
