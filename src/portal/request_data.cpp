@@ -1,0 +1,176 @@
+#include "portal/request_data.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace cp::portal {
+namespace {
+
+using nlohmann::json;
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+void collect_text(const json& value, std::string& out) {
+  if (value.is_string()) {
+    out += ' ';
+    out += value.get<std::string>();
+  } else if (value.is_number_integer() || value.is_number_unsigned()) {
+    out += ' ';
+    out += value.dump();
+  } else if (value.is_structured()) {
+    for (const json& item : value) collect_text(item, out);
+  }
+}
+
+void diff(const json& before, const json& after, const std::string& at,
+          std::vector<std::string>& out) {
+  if (before.is_object() && after.is_object()) {
+    std::set<std::string> keys;
+    for (const auto& [k, v] : before.items()) keys.insert(k);
+    for (const auto& [k, v] : after.items()) keys.insert(k);
+    for (const std::string& key : keys) {
+      const json missing;
+      diff(before.contains(key) ? before[key] : missing, after.contains(key) ? after[key] : missing,
+           at + "/" + key, out);
+    }
+  } else if (before.is_array() && after.is_array()) {
+    const size_t n = std::max(before.size(), after.size());
+    for (size_t i = 0; i < n; ++i) {
+      const json missing;
+      diff(i < before.size() ? before[i] : missing, i < after.size() ? after[i] : missing,
+           at + "/" + std::to_string(i), out);
+    }
+  } else if (before != after) {
+    out.push_back(at);
+  }
+}
+
+bool starts_with(const std::string& bytes, std::string_view prefix) {
+  return bytes.size() >= prefix.size() && bytes.compare(0, prefix.size(), prefix) == 0;
+}
+
+// CSV is text: valid UTF-8 (or ASCII) with no NUL and no control characters besides tab, CR, LF.
+bool looks_like_text(const std::string& bytes) {
+  size_t i = 0;
+  while (i < bytes.size()) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return false;
+      if (c == 0x7f) return false;
+      ++i;
+      continue;
+    }
+    size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || i + length > bytes.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string auto_fill_value(const ServiceDefinition& service, const std::string& source,
+                            const FirmProfile& firm, const UserFacts& user) {
+  if (source == "firm.name") return firm.name;
+  if (source == "firm.name_zh") return firm.name_zh;
+  if (source == "firm.address") return firm.address;
+  if (source == "firm.contact_name") return firm.contact_name;
+  if (source == "firm.contact_phone") return firm.contact_phone;
+  if (source == "firm.contact_email") return firm.contact_email;
+  if (source == "user.name") return user.name;
+  if (source == "user.email") return user.email;
+  if (source == "firm.participant_id") {
+    for (const std::string& house : service.clearing_houses) {
+      auto id = firm.participant_ids.find(house);
+      if (id != firm.participant_ids.end()) return id->second;
+    }
+  }
+  return "";
+}
+
+json apply_auto_fill(const ServiceDefinition& service, json data, const FirmProfile& firm,
+                     const UserFacts& user) {
+  if (!data.is_object()) data = json::object();
+  for (const auto& [property, source] : service.auto_fill) {
+    data[property] = auto_fill_value(service, source, firm, user);
+  }
+  return data;
+}
+
+std::optional<std::string> subject_of(const ServiceDefinition& service, const json& data) {
+  if (!service.one_open_per) return std::nullopt;
+  if (service.one_open_per->empty()) return std::string();
+  const json::json_pointer pointer(*service.one_open_per);
+  if (!data.contains(pointer)) return std::string();
+  const json& value = data.at(pointer);
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+std::string search_text(const ServiceDefinition& service, const std::string& reference,
+                        const json& data) {
+  std::string out = reference + " #" + std::to_string(service.number) + " " + service.id + " " +
+                    service.title.en + " " + service.title.zh_hant + " " + service.title.zh_hans;
+  collect_text(data, out);
+  return lower(out);
+}
+
+std::vector<std::string> changed_fields(const json& before, const json& after) {
+  std::vector<std::string> out;
+  diff(before, after, "", out);
+  return out;
+}
+
+Result<AttachmentCheck> check_attachment(const AttachmentSlot& slot, const std::string& file_name,
+                                         const std::string& bytes, int64_t max_bytes) {
+  if (bytes.empty()) return invalid_input("the file is empty", "file");
+  if (static_cast<int64_t>(bytes.size()) > max_bytes) {
+    return invalid_input("the file has " + std::to_string(bytes.size()) + " bytes; at most " +
+                             std::to_string(max_bytes) + " are accepted",
+                         "file");
+  }
+  if (file_name.empty() || file_name.size() > 200 ||
+      file_name.find_first_of("/\\\r\n\"") != std::string::npos) {
+    return invalid_input("the file name must be 1-200 characters without / \\ \" or line breaks",
+                         "file_name");
+  }
+  AttachmentCheck check;
+  if (starts_with(bytes, "%PDF-")) {
+    check = {"pdf", "application/pdf"};
+  } else if (starts_with(bytes, "\x89PNG\r\n\x1a\n")) {
+    check = {"png", "image/png"};
+  } else if (starts_with(bytes, "\xFF\xD8\xFF")) {
+    check = {"jpeg", "image/jpeg"};
+  } else if (looks_like_text(bytes)) {
+    check = {"csv", "text/csv"};
+  } else {
+    return invalid_input("the file is not a PDF, PNG, JPEG or CSV file", "file");
+  }
+  if (slot.types.count(check.type) == 0) {
+    std::string allowed;
+    for (const std::string& type : slot.types) allowed += (allowed.empty() ? "" : ", ") + type;
+    return invalid_input("'" + slot.name + "' takes " + allowed + "; this file is " + check.type,
+                         "file");
+  }
+  return check;
+}
+
+std::vector<std::string> missing_attachments(const ServiceDefinition& service,
+                                             const std::vector<std::string>& filled_slots) {
+  std::vector<std::string> missing;
+  for (const AttachmentSlot& slot : service.attachments) {
+    if (slot.required &&
+        std::find(filled_slots.begin(), filled_slots.end(), slot.name) == filled_slots.end()) {
+      missing.push_back(slot.name);
+    }
+  }
+  return missing;
+}
+
+}  // namespace cp::portal
