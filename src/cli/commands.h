@@ -21,7 +21,10 @@ void register_audit_commands(CLI::App& app, AppContext& context);
 void register_identity_commands(CLI::App& app, AppContext& context);
 // After register_identity_commands: adds to its `user` command.
 void register_session_commands(CLI::App& app, AppContext& context);
+// After register_identity_commands: adds `firm profile`.
+void register_firm_profile_command(CLI::App& app, AppContext& context);
 void register_secret_key_command(CLI::App& app, AppContext& context);
 void register_serve_command(CLI::App& app, AppContext& context);
+void register_notifications_command(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

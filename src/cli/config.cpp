@@ -20,6 +20,8 @@ const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> kSpecs = {
       {"db", "sqlite:var/connectpost.db", {}, true},
       {"data_dir", "data", {}, false},
+      // The e-service catalogue (catalog/README.md): one JSON file per service.
+      {"catalog_dir", "catalog", {}, false},
       {"log_level", "info", {"trace", "debug", "info", "warn", "error", "off"}, false},
       {"log_format", "text", {"text", "json"}, false},
       // The SMTP relay for email codes and notifications (smtp://host:port, smtps://…, with

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   flag("--db", "db",
        "Database URL: sqlite:PATH (default sqlite:var/connectpost.db) or postgresql://…");
   flag("--data-dir", "data_dir", "Reference-data directory (default ./data)");
+  flag("--catalog-dir", "catalog_dir", "E-service catalogue directory (default ./catalog)");
   flag("--log-level", "log_level", "trace, debug, info, warn, error or off");
   flag("--log-format", "log_format", "text or json (JSON lines)");
   flag("--smtp-url", "smtp_url", "SMTP relay for mail, e.g. smtp://127.0.0.1:25 (default: none)");
@@ -42,6 +43,8 @@ int main(int argc, char** argv) {
   cp::cli::register_audit_commands(app, context);
   cp::cli::register_identity_commands(app, context);
   cp::cli::register_session_commands(app, context);
+  cp::cli::register_firm_profile_command(app, context);
+  cp::cli::register_notifications_command(app, context);
   cp::cli::register_secret_key_command(app, context);
   cp::cli::register_serve_command(app, context);
   cp::cli::register_demo_command(app, context);

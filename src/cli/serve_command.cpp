@@ -12,6 +12,7 @@
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
+#include "server/portal_notifications.h"
 #include "server/routes.h"
 
 namespace cp::cli {
@@ -109,7 +110,15 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },
       web);
-  server::add_all_routes(app, auth, catalogue);
+  CP_ASSIGN_OR_RETURN(auto services,
+                      portal::ServiceCatalogue::load(context.config.get("catalog_dir")));
+  server::Notifier notifier(mailer.get(), policy.public_url);
+  server::PortalContext portal{auth, catalogue, services};
+  portal.notifier = &notifier;
+  // Attachments travel as request bodies: uploads may carry the largest file allowed; every
+  // other request keeps the 1 MiB limit.
+  server_options.upload_body_limit_bytes = static_cast<size_t>(portal.max_attachment_bytes);
+  server::add_all_routes(app, auth, catalogue, portal);
   return server::serve(app, server_options, [&](uint16_t port) {
     std::cout << "listening on " << (options.tls_certificate.empty() ? "http" : "https") << "://"
               << server_options.address << ":" << port << std::endl;

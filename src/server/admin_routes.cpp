@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/route_support.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
 
@@ -9,22 +10,6 @@ namespace cp::server {
 namespace {
 
 using Json = nlohmann::json;
-
-// A refused change as an answer: what the rule said, with the status that fits it.
-HttpResponse refusal(const Error& error) {
-  switch (error.code) {
-    case ErrorCode::kNotFound:
-      return error_response(404, "not_found", "no such resource");  // never which part
-    case ErrorCode::kRuleViolation:
-      return error_response(422, "refused", error.message);
-    case ErrorCode::kInvalidInput:
-      return error_response(400, "bad_request", error.message);
-    case ErrorCode::kConflict:
-      return error_response(409, "conflict", error.message);
-    default:
-      return error_response(500, "storage", "the change could not be saved; nothing was changed");
-  }
-}
 
 identity::Actor actor_of(const Principal& principal) {
   return {principal.user_id, false, principal.memberships};

@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include <algorithm>
+
 // Boost 1.74 with GCC 12 in C++20 needs <utility> before Asio (stack-notes).
 #include <utility>
 // clang-format off
@@ -56,6 +58,20 @@ http::response<http::string_body> to_beast(const HttpResponse& in, unsigned vers
   return out;
 }
 
+bool is_upload(const http::request<http::string_body>& request) {
+  if (request.method() != http::verb::post) return false;
+  const std::string_view target(request.target().data(), request.target().size());
+  const std::string_view path = target.substr(0, target.find('?'));
+  for (const std::string_view suffix :
+       {std::string_view("/attachments"), std::string_view("/versions")}) {
+    if (path.size() > suffix.size() &&
+        path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Requests and responses on one connection until it closes, times out or the server stops.
 // `Stream` is a beast::tcp_stream or an ssl_stream over one.
 template <typename Stream>
@@ -67,10 +83,26 @@ net::awaitable<void> exchange(Stream& stream, const std::string& remote, App& ap
   while (!connections.stopping) {
     lowest.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
     http::request_parser<http::string_body> parser;
-    parser.body_limit(options.body_limit_bytes);
+    // Beast checks a Content-Length against the limit while it reads the header, so the header
+    // is read under the larger (upload) limit and other requests are held to theirs after it.
+    parser.body_limit(std::max(options.body_limit_bytes, options.upload_body_limit_bytes));
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit_bytes));
     connections.idle.insert(&lowest);
-    co_await http::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    // The header first: an upload's larger body limit depends on where it goes.
+    co_await http::async_read_header(stream, buffer, parser,
+                                     net::redirect_error(net::use_awaitable, ec));
+    if (!ec && !is_upload(parser.get())) {
+      const auto length = parser.content_length();
+      if (length && *length > options.body_limit_bytes) {
+        ec = http::error::body_limit;
+      } else {
+        parser.body_limit(options.body_limit_bytes);  // a chunked body is counted as it comes
+      }
+    }
+    if (!ec && !parser.is_done()) {
+      co_await http::async_read(stream, buffer, parser,
+                                net::redirect_error(net::use_awaitable, ec));
+    }
     connections.idle.erase(&lowest);
     if (ec == http::error::body_limit || ec == http::error::header_limit) {
       const HttpResponse too_large =

@@ -17,6 +17,9 @@ struct ServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8080;               // 0 = any free port (tests); the chosen one is reported
   size_t body_limit_bytes = 1 << 20;  // a larger request body is answered 413
+  // A file upload (a POST to a path ending in /attachments or /versions) may be this large
+  // instead; 0 = none.
+  size_t upload_body_limit_bytes = 0;
   size_t header_limit_bytes = 16 << 10;
   int idle_timeout_seconds = 30;  // reading a request (slow clients) or waiting between them
   // TLS: both set = HTTPS only (PEM files: the certificate chain and its private key).

@@ -45,7 +45,11 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   AuthContext auth{**db, clock, AuthPolicy{}, nullptr, std::nullopt, {}};
   App app(
       identity::shipped_catalogue(), [](const HttpRequest&) { return std::nullopt; }, "");
-  add_all_routes(app, auth, identity::shipped_catalogue());
+  auto services =
+      portal::ServiceCatalogue::load(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "catalog");
+  ASSERT_TRUE(services.ok()) << services.error().to_string();
+  PortalContext portal{auth, identity::shipped_catalogue(), *services};
+  add_all_routes(app, auth, identity::shipped_catalogue(), portal);
   std::set<std::string> registered;
   for (const auto& route : app.router().routes()) {
     registered.insert(route.method + " " + route.pattern);

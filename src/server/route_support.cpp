@@ -17,6 +17,64 @@ HttpResponse json_response(int status, const Json& body) {
   return response;
 }
 
+HttpResponse refusal(const Error& error) {
+  switch (error.code) {
+    case ErrorCode::kNotFound:
+      return error_response(404, "not_found", "no such resource");
+    case ErrorCode::kRuleViolation:
+      return error_response(422, "refused", error.message);
+    case ErrorCode::kInvalidInput:
+      return error_response(400, "bad_request", error.message);
+    case ErrorCode::kConflict:
+      return error_response(409, "conflict", error.message);
+    default:
+      return error_response(500, "storage", "the change could not be saved; nothing was changed");
+  }
+}
+
+bool in_operator_firm(const RequestContext& c) {
+  const auto firm = c.params.find("firm");
+  if (!c.principal || firm == c.params.end()) return false;
+  for (const auto& m : c.principal->memberships) {
+    if (m.firm_id == firm->second && m.firm_kind == identity::FirmKind::kOperator) return true;
+  }
+  return false;
+}
+
+std::string hkt_text_from_utc(const std::string& utc) {
+  if (utc.size() < 16 || utc[10] != 'T') return utc;
+  auto date = Date::parse(utc.substr(0, 10));
+  auto time = TimeOfDay::parse(utc.substr(11, 5));
+  if (!date.ok() || !time.ok()) return utc;
+  // From UTC to HKT: the instant at that UTC wall time, shown in UTC+8.
+  const UtcTime instant = from_hkt(*date, *time) + kHktOffset;
+  const HktDateTime local = to_hkt(instant);
+  return local.date.to_string() + " " + local.time.to_string().substr(0, 5);
+}
+
+Result<std::string> utc_from_hkt_text(const std::string& text, const std::string& field) {
+  const size_t space = text.find(' ');
+  auto date = Date::parse(text.substr(0, space));
+  auto time =
+      space == std::string::npos ? TimeOfDay::parse("") : TimeOfDay::parse(text.substr(space + 1));
+  if (!date.ok() || !time.ok()) {
+    return invalid_input(field + " is a Hong Kong date and time, YYYY-MM-DD HH:MM", field);
+  }
+  return format_utc(from_hkt(*date, *time));
+}
+
+HttpResponse not_found() {
+  return error_response(404, "not_found", "no such resource");
+}
+
+std::optional<int64_t> id_from_text(const std::string& text) {
+  if (text.empty() || text.size() > 18 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  return std::stoll(text);
+}
+
 HttpResponse storage_failure() {
   return error_response(500, "storage", "the database is unavailable; nothing was changed");
 }

@@ -13,6 +13,27 @@ namespace cp::server {
 
 HttpResponse json_response(int status, const nlohmann::json& body);
 
+// A refused step as an answer, with the status that fits it: 404 for anything not found (never
+// which part), 422 for a rule that says no, 400 for bad input, 409 for a conflict, 500 otherwise.
+HttpResponse refusal(const Error& error);
+
+// Whether the path's {firm} is an operator firm the signed-in user belongs to: the router lets
+// the operator's staff through on any firm's id, so operator routes check this too.
+bool in_operator_firm(const RequestContext& c);
+
+// UTC text as the database keeps it ("2026-12-10T08:30:00.000000Z") as Hong Kong time for a
+// person: "2026-12-10 16:30"; the text itself if it is not in that form.
+std::string hkt_text_from_utc(const std::string& utc);
+
+// A Hong Kong date and time "YYYY-MM-DD HH:MM" as the UTC text the database keeps.
+Result<std::string> utc_from_hkt_text(const std::string& text, const std::string& field);
+
+// 404 "no such resource": the same words for what does not exist and for what is not theirs.
+HttpResponse not_found();
+
+// A path's numeric id (1-18 digits), or nullopt.
+std::optional<int64_t> id_from_text(const std::string& text);
+
 // 500 with nothing applied: the database failed under the request.
 HttpResponse storage_failure();
 

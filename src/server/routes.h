@@ -5,9 +5,11 @@
 #include "identity/roles.h"
 #include "server/app.h"
 #include "server/auth_routes.h"
+#include "server/portal_requests.h"
 
 namespace cp::server {
 
-void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue);
+void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& catalogue,
+                    PortalContext& portal);
 
 }  // namespace cp::server

@@ -219,6 +219,13 @@ Result<void> add_maker(Database& db, int64_t request_id, const std::string& user
   return {};
 }
 
+Result<void> add_makers(Database& db, const StoredRequest& request) {
+  for (const std::string& user : request.makers) {
+    CP_RETURN_IF_ERROR(add_maker(db, request.request_id, user));
+  }
+  return {};
+}
+
 Result<void> add_request_event(Database& db, int64_t request_id, RequestEvent e) {
   CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT COALESCE(MAX(seq), 0) FROM "
                                           "service_request_event WHERE request_id = ?",
@@ -308,17 +315,30 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
   return out;
 }
 
-Result<Attachment> add_attachment(Database& db, int64_t request_id, Attachment a,
-                                  const std::string& bytes) {
-  a.sha256_hex = sha256_hex(bytes);
-  a.size_bytes = static_cast<int64_t>(bytes.size());
-  CP_ASSIGN_OR_RETURN(
-      auto stored, db.query("SELECT 1 FROM attachment_content WHERE sha256 = ?", {a.sha256_hex}));
+Result<std::string> store_content(Database& db, const std::string& bytes) {
+  const std::string hash = sha256_hex(bytes);
+  CP_ASSIGN_OR_RETURN(auto stored,
+                      db.query("SELECT 1 FROM attachment_content WHERE sha256 = ?", {hash}));
   if (stored.rows.empty()) {
     CP_RETURN_IF_ERROR(
         db.execute("INSERT INTO attachment_content (sha256, content_base64) VALUES (?, ?)",
-                   {a.sha256_hex, to_base64(bytes)}));
+                   {hash, to_base64(bytes)}));
   }
+  return hash;
+}
+
+Result<std::string> content_bytes(Database& db, const std::string& hash) {
+  CP_ASSIGN_OR_RETURN(
+      auto rows,
+      db.query("SELECT content_base64 FROM attachment_content WHERE sha256 = ?", {hash}));
+  if (rows.rows.empty()) return make_error(ErrorCode::kNotFound, "no such content");
+  return from_base64(rows.rows[0].text(0));
+}
+
+Result<Attachment> add_attachment(Database& db, int64_t request_id, Attachment a,
+                                  const std::string& bytes) {
+  CP_ASSIGN_OR_RETURN(a.sha256_hex, store_content(db, bytes));
+  a.size_bytes = static_cast<int64_t>(bytes.size());
   CP_ASSIGN_OR_RETURN(
       auto inserted,
       db.query("INSERT INTO attachment (request_id, slot, file_name, content_type, size_bytes, "

@@ -55,6 +55,8 @@ Result<std::optional<StoredRequest>> find_request(Database& db, const std::strin
 // same open_key is refused with kConflict naming the open one.
 Result<void> update_request(Database& db, const StoredRequest& request);
 Result<void> add_maker(Database& db, int64_t request_id, const std::string& user_id);
+// Records every one of `request.makers` not yet recorded.
+Result<void> add_makers(Database& db, const StoredRequest& request);
 
 struct RequestEvent {
   int64_t seq = 0;
@@ -98,6 +100,10 @@ struct Attachment {
   std::string uploaded_by;
   std::string uploaded_at;
 };
+// Stores bytes once per content (attachments, documents); returns their SHA-256 in hex.
+Result<std::string> store_content(Database& db, const std::string& bytes);
+Result<std::string> content_bytes(Database& db, const std::string& hash);
+
 // Stores the bytes once per content and lists them under the request; returns the entry.
 Result<Attachment> add_attachment(Database& db, int64_t request_id, Attachment attachment,
                                   const std::string& bytes);

@@ -33,6 +33,9 @@ std::string ServerProcess::start(const std::string& db_url,
     if (std::find(extra_args.begin(), extra_args.end(), "--data-dir") == extra_args.end()) {
       args.insert(args.end(), {"--data-dir", data});
     }
+    if (std::find(extra_args.begin(), extra_args.end(), "--catalog-dir") == extra_args.end()) {
+      args.insert(args.end(), {"--catalog-dir", std::string(CONNECTPOST_SOURCE_DIR) + "/catalog"});
+    }
     args.insert(args.end(), extra_args.begin(), extra_args.end());
     for (const char* tail : {"serve", "--listen", "127.0.0.1:0"}) args.emplace_back(tail);
     args.insert(args.end(), serve_args.begin(), serve_args.end());
