@@ -14,13 +14,18 @@ using nlohmann::json;
 const std::set<std::string> kClearingHouses = {"HKSCC", "HKCC", "SEOCH", "SEHK"};
 const std::set<std::string> kAttachmentTypes = {"pdf", "png", "jpeg", "csv"};
 
-Result<json> read_json(const fs::path& path) {
+Result<std::string> read_text(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return invalid_input("cannot read the file").in_file(path.string());
   std::stringstream text;
   text << in.rdbuf();
+  return text.str();
+}
+
+Result<json> read_json(const fs::path& path) {
+  CP_ASSIGN_OR_RETURN(std::string text, read_text(path));
   try {
-    return json::parse(text.str());
+    return json::parse(text);
   } catch (const json::parse_error& e) {
     return invalid_input(std::string("not valid JSON: ") + e.what()).in_file(path.string());
   }
@@ -233,6 +238,7 @@ Result<ServiceDefinition> read_service(const fs::path& path, const std::string& 
   }
   service.validator = *validator;
   service.document = std::move(document);
+  CP_ASSIGN_OR_RETURN(service.text, read_text(path));
   return service;
 }
 

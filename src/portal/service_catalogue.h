@@ -52,7 +52,10 @@ struct ServiceDefinition {
   std::vector<AttachmentSlot> attachments;
   nlohmann::json schema;  // as in the file: the browser renders the form from it
   std::shared_ptr<const FormValidator> validator;
-  nlohmann::json document;  // the whole file, for GET /api/v1/catalog/{service}
+  nlohmann::json document;  // the whole file
+  // The file's text as written: served to the browser, whose form shows the fields in the order
+  // the file has them (nlohmann::json would sort the keys).
+  std::string text;
 };
 
 class ServiceCatalogue {

@@ -14,8 +14,12 @@ void add_security_headers(HttpResponse& response) {
   response.headers.emplace("x-content-type-options", "nosniff");
   response.headers.emplace("x-frame-options", "DENY");
   response.headers.emplace("referrer-policy", "no-referrer");
-  response.headers.emplace("content-security-policy",
-                           "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+  // Scripts only from the portal's own files. Styles may be inline: the form tool
+  // (json-editor) sets style attributes and its theme's rules; data: images are Pico's icons.
+  response.headers.emplace(
+      "content-security-policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+      "frame-ancestors 'none'; base-uri 'none'");
   if (response.content_type == "application/json") {
     response.headers.emplace("cache-control", "no-store");  // API answers carry account data
   }

@@ -32,7 +32,9 @@ HttpResponse catalogue(PortalContext& portal) {
 HttpResponse service(PortalContext& portal, const RequestContext& c) {
   const portal::ServiceDefinition* found = portal.services.find(c.params.at("service"));
   if (found == nullptr) return error_response(404, "not_found", "no such e-service");
-  return json_response(200, found->document);
+  HttpResponse response;
+  response.body = found->text;  // as written: the form keeps the file's order of fields
+  return response;
 }
 
 HttpResponse inbox(PortalContext& portal, const RequestContext& c) {

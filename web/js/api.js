@@ -6,6 +6,11 @@ export function setCsrfToken(token) {
   csrfToken = token || "";
 }
 
+// For requests api() does not make (file uploads): the header to send.
+export function csrfHeader() {
+  return { "X-CSRF-Token": csrfToken };
+}
+
 export class ApiError extends Error {
   constructor(status, code, message) {
     super(message);

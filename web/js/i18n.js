@@ -1,0 +1,129 @@
+// The portal's three languages (SPEC PORTAL-1; issue 6 item 8): English, Traditional and
+// Simplified Chinese, switchable on every page and remembered in this browser. Words of the
+// pages are here; the services' and events' own titles come from the server in all three.
+const LANGS = ["en", "zh-Hant", "zh-Hans"];
+
+const WORDS = {
+  home: ["Home", "首頁", "首页"],
+  new_request: ["New request", "新申請", "新申请"],
+  events: ["Events", "活動報名", "活动报名"],
+  documents: ["Documents", "文件下載", "文件下载"],
+  operator: ["Operations", "營運", "营运"],
+  account: ["Account", "帳戶", "账户"],
+  sign_out: ["Sign out", "登出", "登出"],
+  firm: ["Firm", "參與者", "参与者"],
+  language: ["Language", "語言", "语言"],
+  my_tasks: ["My tasks", "我的工作", "我的工作"],
+  to_check: ["To check", "待核對", "待核对"],
+  to_fix: ["Returned to me", "退回待修改", "退回待修改"],
+  drafts: ["My drafts", "我的草稿", "我的草稿"],
+  requests: ["Requests", "服務請求", "服务请求"],
+  search: ["Search", "搜尋", "搜索"],
+  text: ["Text", "文字", "文字"],
+  status: ["Status", "狀態", "状态"],
+  service: ["Service", "電子化服務", "电子化服务"],
+  from: ["From", "由", "由"],
+  to: ["To", "至", "至"],
+  reference: ["Reference", "編號", "编号"],
+  any: ["Any", "全部", "全部"],
+  export_csv: ["Export CSV", "匯出 CSV", "导出 CSV"],
+  export_xlsx: ["Export XLSX", "匯出 XLSX", "导出 XLSX"],
+  none: ["Nothing here.", "沒有項目。", "没有项目。"],
+  updated: ["Updated", "更新", "更新"],
+  save: ["Save draft", "儲存草稿", "保存草稿"],
+  submit: ["Submit for checking", "提交核對", "提交核对"],
+  withdraw: ["Withdraw", "撤回", "撤回"],
+  approve: ["Approve", "批核", "批核"],
+  return: ["Return for changes", "退回修改", "退回修改"],
+  receive: ["Receive", "接收", "接收"],
+  assign: ["Assign to me", "分派給我", "分派给我"],
+  start: ["Start processing", "開始處理", "开始处理"],
+  complete: ["Complete", "完成", "完成"],
+  reject: ["Reject", "拒絕", "拒绝"],
+  reason: ["Reason", "原因", "原因"],
+  timeline: ["Timeline", "處理記錄", "处理记录"],
+  audit: ["Audit trail", "審計記錄", "审计记录"],
+  attachments: ["Attachments", "附件", "附件"],
+  upload: ["Attach", "上載", "上传"],
+  problems: ["To fix before submitting", "提交前需修正", "提交前需修正"],
+  choose_service: ["Choose the e-service", "選擇電子化服務", "选择电子化服务"],
+  start_draft: ["Start", "開始", "开始"],
+  inbox: ["Notifications", "通知", "通知"],
+  saved: ["Saved.", "已儲存。", "已保存。"],
+  done: ["Done.", "完成。", "完成。"],
+  register: ["Register", "報名", "报名"],
+  attendee: ["Attendee", "參加者", "参加者"],
+  email: ["Email", "電郵", "电邮"],
+  cancel: ["Cancel", "取消", "取消"],
+  seats_left: ["Seats left", "尚餘名額", "尚余名额"],
+  waitlisted: ["Waiting list", "候補", "候补"],
+  deadline: ["Registration closes", "截止報名", "截止报名"],
+  download: ["Download", "下載", "下载"],
+  version: ["Version", "版本", "版本"],
+  queue: ["Queue", "工作隊列", "工作队列"],
+  team: ["Team", "小組", "小组"],
+};
+
+const STATUS = {
+  draft: ["Draft", "草稿", "草稿"],
+  submitted: ["Submitted", "已提交", "已提交"],
+  returned: ["Returned", "已退回", "已退回"],
+  approved: ["Approved", "已批核", "已批核"],
+  received: ["Received", "已接收", "已接收"],
+  in_processing: ["In processing", "處理中", "处理中"],
+  completed: ["Completed", "已完成", "已完成"],
+  rejected: ["Rejected", "已拒絕", "已拒绝"],
+  withdrawn: ["Withdrawn", "已撤回", "已撤回"],
+};
+
+export function lang() {
+  const saved = localStorage.getItem("cp.lang");
+  return LANGS.includes(saved) ? saved : "en";
+}
+
+export function setLang(value) {
+  localStorage.setItem("cp.lang", LANGS.includes(value) ? value : "en");
+}
+
+function pick(triple) {
+  return triple ? triple[LANGS.indexOf(lang())] || triple[0] : "";
+}
+
+export const t = (key) => pick(WORDS[key]) || key;
+export const statusName = (code) => pick(STATUS[code]) || code;
+export const statuses = () => Object.keys(STATUS);
+
+// A {en, zh-Hant, zh-Hans} text from the server in the page's language.
+export function local(text) {
+  if (!text) return "";
+  return text[lang()] || text.en || "";
+}
+
+// Fills every [data-t] element with its word and sets the page's language.
+export function translatePage(root = document) {
+  document.documentElement.lang = lang();
+  root.querySelectorAll("[data-t]").forEach((el) => (el.textContent = t(el.dataset.t)));
+}
+
+// The schema with titles, enum labels and descriptions in the page's language, for the form
+// tool (catalog/README.md: x-title, x-enum-titles).
+export function localSchema(schema, title) {
+  const copy = JSON.parse(JSON.stringify(schema));
+  if (title) copy.title = title;
+  const walk = (node) => {
+    if (!node || typeof node !== "object") return;
+    if (node["x-title"] && lang() !== "en") node.title = node["x-title"][lang()] || node.title;
+    if (node["x-enum-titles"]) {
+      node.options = node.options || {};
+      node.options.enum_titles = node["x-enum-titles"][lang()] || node["x-enum-titles"].en;
+    }
+    for (const key of ["properties"]) {
+      if (node[key]) Object.values(node[key]).forEach(walk);
+    }
+    if (node.items) walk(node.items);
+    if (node.oneOf) node.oneOf.forEach(walk);
+  };
+  walk(copy);
+  delete copy.$schema;
+  return copy;
+}

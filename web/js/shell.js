@@ -1,0 +1,111 @@
+// What every signed-in page shares: who is signed in, the firm they act for (SPEC PORTAL-3:
+// one user, several firms), the language, the navigation with the unread count, sign-out.
+import { api, setCsrfToken } from "./api.js";
+import { lang, setLang, t, translatePage } from "./i18n.js";
+
+// Signs the page in (or goes to the sign-in page) and draws the header; returns
+// {me, firm, operatorFirm} where firm is the participant firm chosen in the switcher.
+export async function startPage() {
+  let me;
+  try {
+    me = await api("GET", "/api/v1/me");
+  } catch {
+    window.location.assign("index.html");
+    return new Promise(() => {});
+  }
+  setCsrfToken(me.csrf_token);
+  const firms = me.firms || [];
+  const participant = firms.filter((f) => f.kind !== "operator");
+  const operatorFirm = firms.find((f) => f.kind === "operator");
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  let firm = params.get("firm") || localStorage.getItem("cp.firm");
+  if (!participant.some((f) => f.firm === firm)) firm = participant.length ? participant[0].firm : "";
+  if (firm) localStorage.setItem("cp.firm", firm);
+
+  const header = document.querySelector("header.bar");
+  header.innerHTML = "";
+  const name = document.createElement("a");
+  name.href = "home.html";
+  name.className = "name";
+  name.textContent = "connectpost";
+  header.append(name);
+  const nav = document.createElement("nav");
+  const links = [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
+                 ["documents.html", "documents"]];
+  if (operatorFirm) links.push(["operator.html", "operator"]);
+  links.push(["account.html", "account"]);
+  for (const [href, key] of links) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.textContent = t(key);
+    nav.append(a);
+  }
+  const unread = document.createElement("span");
+  unread.id = "unread";
+  nav.append(unread);
+  header.append(nav);
+
+  const controls = document.createElement("div");
+  controls.className = "controls";
+  if (participant.length > 0) {
+    const label = document.createElement("label");
+    label.textContent = t("firm") + " ";
+    const select = document.createElement("select");
+    select.id = "firm-switcher";
+    for (const f of participant) select.add(new Option(f.firm + (f.name ? " · " + f.name : ""), f.firm));
+    select.value = firm;
+    select.addEventListener("change", () => {
+      localStorage.setItem("cp.firm", select.value);
+      window.location.hash = "";
+      window.location.reload();
+    });
+    label.append(select);
+    controls.append(label);
+  }
+  const langLabel = document.createElement("label");
+  langLabel.textContent = t("language") + " ";
+  const langSelect = document.createElement("select");
+  langSelect.id = "language";
+  for (const [code, label] of [["en", "English"], ["zh-Hant", "繁體中文"], ["zh-Hans", "简体中文"]]) {
+    langSelect.add(new Option(label, code));
+  }
+  langSelect.value = lang();
+  langSelect.addEventListener("change", () => {
+    setLang(langSelect.value);
+    window.location.reload();
+  });
+  langLabel.append(langSelect);
+  controls.append(langLabel);
+  const out = document.createElement("button");
+  out.type = "button";
+  out.className = "secondary";
+  out.textContent = t("sign_out");
+  out.addEventListener("click", async () => {
+    await api("POST", "/api/v1/session/logout", {}).catch(() => {});
+    window.location.assign("index.html");
+  });
+  controls.append(out);
+  header.append(controls);
+  translatePage();
+  api("GET", "/api/v1/me/notifications?unread=1")
+    .then((inbox) => (unread.textContent = inbox.unread ? `🔔 ${inbox.unread}` : ""))
+    .catch(() => {});
+  return { me, firm, operatorFirm: operatorFirm ? operatorFirm.firm : "" };
+}
+
+// "2026-11-22T08:03:00.389526Z" → "2026-11-22 16:03" (Hong Kong time, UTC+8, no DST).
+export function hkt(text) {
+  if (!text) return "";
+  const instant = new Date(text.replace(/\.\d+Z$/, "Z"));
+  if (Number.isNaN(instant.getTime())) return text;
+  const local = new Date(instant.getTime() + 8 * 3600 * 1000);
+  return local.toISOString().slice(0, 16).replace("T", " ");
+}
+
+// A table cell or element with text, never HTML: what users typed is shown, not run.
+export function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  return node;
+}
