@@ -14,10 +14,11 @@ $(BUILD_RELEASE)/build.ninja:
 $(BUILD_TEST)/build.ninja:
 	cmake -S . -B $(BUILD_TEST) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCONNECTPOST_SANITIZE=ON
 
-# Runs the main job on the embedded SQLite default under ./var/.
+# Runs the main job on the embedded SQLite default under ./var/, then starts the portal on it
+# (http://127.0.0.1:8080/; Ctrl-C stops it).
 demo: setup $(BUILD_RELEASE)/build.ninja
 	cmake --build $(BUILD_RELEASE) -j $(JOBS) --target connectpost
-	$(BUILD_RELEASE)/connectpost demo
+	$(BUILD_RELEASE)/connectpost demo --serve
 
 # Runs every test: unit, storage on SQLite and on a throwaway PostgreSQL cluster, CLI, format.
 test: setup $(BUILD_TEST)/build.ninja

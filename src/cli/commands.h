@@ -25,6 +25,9 @@ void register_session_commands(CLI::App& app, AppContext& context);
 void register_firm_profile_command(CLI::App& app, AppContext& context);
 void register_secret_key_command(CLI::App& app, AppContext& context);
 void register_serve_command(CLI::App& app, AppContext& context);
+// The portal on the configured database until SIGTERM (`serve`, and `demo --serve`).
+Result<void> serve_portal(const AppContext& context, const std::string& listen,
+                          const std::string& web_dir);
 void register_notifications_command(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <iostream>
+#include <sstream>
 
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/demo_portal.h"
 #include "cli/output.h"
 #include "eod/demo_data.h"
 #include "eod/eod_run.h"
@@ -25,6 +27,8 @@ struct DemoOptions {
   int executions = 200'000;
   uint64_t seed = 20241115;
   bool json = false;
+  bool serve = false;  // then start the portal on it (make demo)
+  std::string listen = "127.0.0.1:8080";
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
@@ -75,6 +79,8 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   int64_t overdrafts = 0;
   for (const auto& x : report.exceptions) overdrafts += x.kind == "overdraft";
   if (options.json) {
+    std::ostringstream table;  // the sign-in table is for people; JSON readers get no secrets
+    CP_RETURN_IF_ERROR(seed_demo_portal(context, *db, table));
     Json csdc = Json::array();
     for (const auto& s : report.settlements) {
       csdc.push_back({{"channel", channel_code(s.channel)},
@@ -132,7 +138,17 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
             << "  next            connectpost report statement --date " << date.to_string()
             << " --account SB00000001\n"
             << "                  connectpost ledger check --date " << date.to_string() << "\n";
-  return Ok{};
+  CP_RETURN_IF_ERROR(seed_demo_portal(context, *db, std::cout));
+  if (!options.serve) {
+    std::cout << "  start it with   connectpost serve   (make demo does)\n";
+    return Ok{};
+  }
+  std::cout << "\nOpen http://" << options.listen
+            << "/ and sign in as mia with the password and a code from the key above; Ctrl-C "
+               "stops the portal.\n"
+            << std::flush;
+  db.reset();  // the server opens its own connection
+  return serve_portal(context, options.listen, "web");
 }
 
 }  // namespace
@@ -142,7 +158,8 @@ void register_demo_command(CLI::App& app, AppContext& context) {
   auto* demo = app.add_subcommand(
       "demo",
       "Create and migrate the database, import a generated trading day and run the "
-      "end-of-day clearing; print its summary");
+      "end-of-day clearing; print its summary; seed the portal's demo firms, users, requests, "
+      "events and documents");
   demo->add_option("--date", options->date, "Business date of the generated trades")
       ->capture_default_str();
   demo->add_option("--accounts", options->accounts, "Number of investor accounts")
@@ -151,6 +168,10 @@ void register_demo_command(CLI::App& app, AppContext& context) {
       ->capture_default_str();
   demo->add_option("--seed", options->seed, "Seed of the generator")->capture_default_str();
   demo->add_flag("--json", options->json, "Print JSON");
+  demo->add_flag("--serve", options->serve,
+                 "Then start the portal on the demo database (until SIGTERM or Ctrl-C)");
+  demo->add_option("--listen", options->listen, "ADDRESS:PORT of the portal with --serve")
+      ->capture_default_str();
   demo->callback(
       [&context, options] { run_action(context, [&] { return run_demo(context, *options); }); });
 }

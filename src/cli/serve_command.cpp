@@ -127,6 +127,14 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
 
 }  // namespace
 
+Result<void> serve_portal(const AppContext& context, const std::string& listen,
+                          const std::string& web_dir) {
+  ServeOptions options;
+  options.listen = listen;
+  options.web_dir = web_dir;
+  return serve(context, options);
+}
+
 void register_serve_command(CLI::App& app, AppContext& context) {
   auto options = std::make_shared<ServeOptions>();
   auto* command = app.add_subcommand("serve", "Run the HTTP server until SIGTERM");

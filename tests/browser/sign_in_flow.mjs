@@ -129,7 +129,11 @@ try {
   await page.getByText(/A code was sent to/).waitFor();
   await page.getByLabel("Code from the email").fill(await mailedCode(1));
   await page.locator("#email-form").getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/account\.html$/);
+  await page.waitForURL(/home\.html$/);  // signed in: the portal's home page
+  await page.locator("#firm-switcher").waitFor();
+  await noSidewaysScroll(page, "home page");
+  await shot(page, "home");
+  await page.goto(baseUrl + "/account.html");
   await page.locator("#who").filter({ hasText: user }).waitFor();
   assert.equal(await page.locator("#totp-status").textContent(), "none");
   await noSidewaysScroll(page, "account page");
@@ -168,7 +172,8 @@ try {
   // the server accepts one step of drift.
   await page.getByLabel("Code from your authenticator app").fill(totp(secret, now() + 30));
   await page.locator("#totp-form").getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/account\.html$/);
+  await page.waitForURL(/home\.html$/);
+  await page.goto(baseUrl + "/account.html");
   await page.locator("#totp-status").filter({ hasText: "enrolled" }).waitFor();
 
   step = "the connectivity page without a session (SPEC AUTH-3)";

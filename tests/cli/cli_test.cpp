@@ -271,7 +271,9 @@ TEST_P(CliDemoTest, DemoCreatesTheDatabaseAndARerunGivesTheSameResult) {
   auto scratch = testing::ScratchDatabase::create(GetParam());
   ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
   const std::string args = "--db " + quote((*scratch)->url()) + " --data-dir " +
-                           quote(shipped_data()) + " demo --accounts 300 --executions 5000 --json";
+                           quote(shipped_data()) + " --catalog-dir " +
+                           quote(std::string(CONNECTPOST_SOURCE_DIR) + "/catalog") +
+                           " demo --accounts 300 --executions 5000 --json";
   Outcome first = run(args);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   Outcome second = run(args);
@@ -287,9 +289,10 @@ TEST_P(CliDemoTest, DemoCreatesTheDatabaseAndARerunGivesTheSameResult) {
                        " ledger check --date 2024-03-15");
   EXPECT_EQ(ledger.exit_code, 0) << ledger.out << ledger.err;
   // The same seed gives the same day on either backend: the digest is a property of the data.
-  Outcome sqlite_run =
-      run("--db " + quote("sqlite:" + (dir_ / "other.db").string()) + " --data-dir " +
-          quote(shipped_data()) + " demo --accounts 300 --executions 5000 --json");
+  Outcome sqlite_run = run("--db " + quote("sqlite:" + (dir_ / "other.db").string()) +
+                           " --data-dir " + quote(shipped_data()) + " --catalog-dir " +
+                           quote(std::string(CONNECTPOST_SOURCE_DIR) + "/catalog") +
+                           " demo --accounts 300 --executions 5000 --json");
   ASSERT_EQ(sqlite_run.exit_code, 0) << sqlite_run.err;
   EXPECT_EQ(Json::parse(sqlite_run.out)["result_digest"], a["result_digest"]);
 }

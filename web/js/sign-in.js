@@ -6,7 +6,7 @@ const $ = (id) => document.getElementById(id);
 const alert = $("alert");
 
 function signedIn() {
-  window.location.assign("account.html");
+  window.location.assign("home.html");
 }
 
 $("password-form").addEventListener("submit", (event) => {
