@@ -56,7 +56,8 @@ class PortalTest : public OperatorTest {
     }
     ASSERT_EQ(sink_.start(dir_), "");
     ASSERT_EQ(server_.start(scratch_->url(),
-                            {"--smtp-url", sink_.url(), "--public-url", "https://portal.cp.test/"}),
+                            {"--smtp-url", sink_.url(), "--public-url", "https://portal.cp.test/"},
+                            {"--web-dir", std::string(CONNECTPOST_SOURCE_DIR) + "/web"}),
               "");
   }
 

@@ -17,14 +17,11 @@ function fail(error) {
 
 async function showPicker(firm, preselect) {
   $("picker").hidden = false;
-  const list = await api("GET", `/api/v1/firms/${firm}/services`);
   const select = $("service-select");
-  for (const s of list.services.filter((x) => x.can_make)) {
-    select.add(new Option(`#${s.number} ${local(s.title)}`, s.id));
-  }
-  if (preselect) select.value = preselect;
+  // The listener first: a click on Start before the list arrives must not submit the page.
   $("picker-form").addEventListener("submit", async (event) => {
     event.preventDefault();
+    if (!select.value) return;
     try {
       const created = await api("POST", `/api/v1/firms/${firm}/requests`,
                                 { service: select.value, data: {} });
@@ -34,6 +31,11 @@ async function showPicker(firm, preselect) {
       fail(error);
     }
   });
+  const list = await api("GET", `/api/v1/firms/${firm}/services`);
+  for (const s of list.services.filter((x) => x.can_make)) {
+    select.add(new Option(`#${s.number} ${local(s.title)}`, s.id));
+  }
+  if (preselect) select.value = preselect;
 }
 
 function buildEditor(request, service, editable) {
@@ -55,7 +57,8 @@ function buildEditor(request, service, editable) {
     show_errors: "interaction",
     use_default_values: false,
   });
-  if (!editable) state.editor.disable();
+  // The form is built after the constructor returns: it can be disabled once it is ready.
+  if (!editable) state.editor.on("ready", () => state.editor.disable());
 }
 
 function showProblems(problems) {

@@ -1,0 +1,195 @@
+// A request's whole way through the portal in Debian's chromium (issue 6, Tests): mia, a maker,
+// signs in with her authenticator app and fills #31 (designated bank accounts) with two
+// instructions of different types, fixing a wrong bank code where the form flags it, attaches
+// the bank's letter and submits; chen, the checker, opens the request from the link mailed to
+// him and approves it; olga of the clearing house receives, starts and completes it; mia finds it
+// by search, completed. Run once on a desktop screen and once on a phone.
+//
+// Started by tests/cli/portal_browser_test.cpp, which runs the server and the SMTP sink and sets
+//   CP_BASE_URL, CP_MAIL_DIR, CP_PASSWORD, CP_SECRETS (JSON: login → base32 authenticator key),
+//   CP_ARTIFACTS (screenshots are kept there), CP_VIEWPORT ("desktop" or "phone").
+import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+const env = (name) => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+const baseUrl = env("CP_BASE_URL");
+const mailDir = join(env("CP_MAIL_DIR"), "new");
+const password = env("CP_PASSWORD");
+const secrets = JSON.parse(env("CP_SECRETS"));
+const artifacts = env("CP_ARTIFACTS");
+const phone = env("CP_VIEWPORT") === "phone";
+const shot = (page, name) =>
+  page.screenshot({ path: join(artifacts, `${phone ? "phone" : "desktop"}-${name}.png`), fullPage: true });
+
+function base32Decode(text) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text.replace(/[ =]/g, "")) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+// RFC 6238 (HMAC-SHA1, 30 s, 6 digits), written from the RFC, apart from the server's liboath.
+function totp(secret, unixSeconds) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
+  const mac = createHmac("sha1", secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+// The link in the newest mail to `to` that matches `pattern`, waiting up to 10 s.
+async function mailedLink(to, pattern) {
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    for (const name of readdirSync(mailDir).sort().reverse()) {
+      const text = readFileSync(join(mailDir, name), "utf8");
+      const match = text.includes(`To: ${to}`) && text.match(pattern);
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail to ${to} with ${pattern}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CP_CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const screen = phone
+  ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+  : { viewport: { width: 1280, height: 900 } };
+
+// A browser of its own for each user, signed in with the password and the app's code.
+async function signIn(login, offset = 0) {
+  const context = await browser.newContext(screen);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`${login}: page error: ${error.message}`));
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("User name").fill(login);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator("#totp-form").waitFor({ state: "visible" });
+  await page.getByLabel("Code from your authenticator app")
+    .fill(totp(base32Decode(secrets[login]), Date.now() / 1000 + 30 * offset));
+  await page.locator("#totp-form").getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/home\.html/);
+  return page;
+}
+
+// The visible control of a field: json-editor keeps the other instruction types' fields hidden.
+const field = (page, path) =>
+  page.locator(`[data-schemapath="${path}"]`).locator("input, select, textarea")
+    .filter({ visible: true }).first();
+// The offset of each user's code: the desktop run and the phone run sign in within one minute.
+const offset = phone ? 1 : 0;
+
+let step = "start";
+let page;
+let active;  // the page of the step, for the failure screenshot
+try {
+  step = "mia signs in with her authenticator app";
+  page = await signIn("mia", offset);
+  active = page;
+  await shot(page, "home");
+
+  step = "mia starts #31 and fills the first instruction, with a wrong bank code";
+  await page.goto(baseUrl + "/request.html#firm=B001&new=bank-accounts");
+  await page.locator('#service-select option[value="bank-accounts"]').waitFor({ state: "attached" });
+  await page.locator("#service-select").selectOption("bank-accounts");
+  await page.locator("#picker-form button[type=submit]").click();
+  await page.locator('[data-schemapath="root.instructions.0"]').first().waitFor();
+  const reference = (await page.locator("#reference").textContent()).trim();
+  assert.match(reference, /^SR-\d{8}$/);
+  await field(page, "root.instructions.0.currency").selectOption("CNY");
+  await field(page, "root.instructions.0.bank_code").fill("12");
+  await field(page, "root.instructions.0.bank_name").fill("Bank of China (Hong Kong) Limited");
+  await field(page, "root.instructions.0.bank_name").press("Tab");
+  const codeError = page.locator('[data-schemapath="root.instructions.0.bank_code"] .errmsg').first();
+  await codeError.waitFor();  // flagged beside the field as it is typed
+  await shot(page, "validation-error");
+  await field(page, "root.instructions.0.bank_code").fill("012");
+  await field(page, "root.instructions.0.bank_code").press("Tab");
+  await codeError.waitFor({ state: "hidden" });
+  await field(page, "root.instructions.0.account_number").fill("012-875-1-234567");
+  await field(page, "root.instructions.0.account_name").fill("Alpha Securities Limited");
+  await field(page, "root.instructions.0.effective_date").fill("2026-12-14");
+
+  step = "mia adds a second instruction of the other type";
+  await page.locator('[data-schemapath="root.instructions"]').first()
+    .getByRole("button", { name: "Add item" }).last().click();
+  const second = page.locator('[data-schemapath="root.instructions.1"]').first();
+  await second.waitFor();
+  await second.locator("select").first().selectOption({ label: "Add or change a designated bank account" });
+  await field(page, "root.instructions.1.currency").selectOption("HKD");
+  await field(page, "root.instructions.1.bank_code").fill("004");
+  await field(page, "root.instructions.1.bank_name").fill("The Hongkong and Shanghai Banking Corporation Limited");
+  await field(page, "root.instructions.1.account_number").fill("004-500-654321-838");
+  await field(page, "root.instructions.1.account_name").fill("Alpha Securities Limited");
+  await field(page, "root.instructions.1.effective_date").fill("2026-12-14");
+  await page.locator("#save").click();
+  await page.locator("#alert").filter({ hasText: "Saved." }).waitFor();
+
+  step = "mia attaches the bank's letter and submits";
+  await page.locator("#file-bank_confirmation").setInputFiles({
+    name: "bank-letter.pdf", mimeType: "application/pdf",
+    buffer: Buffer.from("%PDF-1.4\n% bank confirmation\n%%EOF\n") });
+  await page.locator("#slots button").first().click();
+  await page.locator("#attachments li").filter({ hasText: "bank-letter.pdf" }).waitFor();
+  await page.locator("#submit").click();
+  await page.locator("#status").filter({ hasText: "Submitted" }).waitFor();
+  await shot(page, "submitted");
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  assert.ok(scrollWidth <= innerWidth, `the request page is ${scrollWidth}px wide on ${innerWidth}px`);
+
+  step = "chen opens the request from the link mailed to him and approves it";
+  const link = await mailedLink("chen@example.com", new RegExp(`/request\\.html#firm=B001&ref=${reference}`));
+  const chen = await signIn("chen", offset);
+  active = chen;
+  await chen.goto(baseUrl + link);
+  await chen.locator("#action-approve").click();
+  await chen.locator("#status").filter({ hasText: "Approved" }).waitFor();
+  await shot(chen, "approved");
+
+  step = "olga receives, starts and completes it";
+  const olga = await signIn("olga", offset);
+  active = olga;
+  await olga.goto(baseUrl + "/operator.html");
+  for (const action of ["receive", "start", "complete"]) {
+    await olga.locator(`#${action}-${reference}`).click();
+    await olga.locator("#alert").filter({ hasText: `${reference}: Done.` }).waitFor();
+  }
+  await shot(olga, "operations");
+
+  step = "mia finds it by search, completed";
+  active = page;
+  await page.goto(baseUrl + "/home.html");
+  await page.locator("#q").fill("hongkong and shanghai");
+  await page.getByRole("button", { name: "Search" }).click();
+  const row = page.locator("#results tr").filter({ hasText: reference });
+  await row.filter({ hasText: "Completed" }).waitFor();
+  await shot(page, "found");
+  console.log("every step held");
+} catch (error) {
+  console.error(`step failed: ${step}\n${error.stack || error}`);
+  if (active) await shot(active, "failure").catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
