@@ -257,6 +257,12 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
   std::string sql = std::string("SELECT ") + kColumns + " FROM service_request WHERE (";
   std::vector<Value> params;
   auto in_list = [&](const char* column, const std::vector<std::string>& values) {
+    // One value as "=": SQLite then reads the page in index order instead of sorting every row
+    // of the firm (an IN list, even of one, makes it sort).
+    if (values.size() == 1) {
+      params.push_back(values[0]);
+      return std::string(column) + " = ?";
+    }
     std::string out = std::string(column) + " IN (";
     for (size_t i = 0; i < values.size(); ++i) {
       out += i == 0 ? "?" : ", ?";
