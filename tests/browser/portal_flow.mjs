@@ -9,10 +9,11 @@
 //   CP_BASE_URL, CP_MAIL_DIR, CP_PASSWORD, CP_SECRETS (JSON: login → base32 authenticator key),
 //   CP_ARTIFACTS (screenshots are kept there), CP_VIEWPORT ("desktop" or "phone").
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+
+import { base32Decode, totp } from "./otp.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -27,31 +28,6 @@ const artifacts = env("CP_ARTIFACTS");
 const phone = env("CP_VIEWPORT") === "phone";
 const shot = (page, name) =>
   page.screenshot({ path: join(artifacts, `${phone ? "phone" : "desktop"}-${name}.png`), fullPage: true });
-
-function base32Decode(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text.replace(/[ =]/g, "")) {
-    value = (value << 5) | alphabet.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-// RFC 6238 (HMAC-SHA1, 30 s, 6 digits), written from the RFC, apart from the server's liboath.
-function totp(secret, unixSeconds) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const mac = createHmac("sha1", secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
 
 // The link in the newest mail to `to` that matches `pattern`, waiting up to 10 s.
 async function mailedLink(to, pattern) {

@@ -9,10 +9,11 @@
 //   CP_ARTIFACTS a directory for a screenshot when a step fails
 // Exit 0 when every step held; otherwise the failed step on stderr and exit 1.
 import assert from "node:assert/strict";
-import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+
+import { base32Decode, totp } from "./otp.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -29,36 +30,6 @@ const screenshots = process.env.CP_SCREENSHOTS;
 const shot = async (page, name) => {
   if (screenshots) await page.screenshot({ path: join(screenshots, name + ".png"), fullPage: true });
 };
-
-// RFC 4648 base32 → bytes.
-function base32Decode(text) {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text.replace(/\s+/g, "")) {
-    const index = alphabet.indexOf(c);
-    assert.ok(index >= 0, `not base32: ${c}`);
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-// RFC 6238 with the authenticator apps' settings (HMAC-SHA1, 30 s, 6 digits): written here from
-// the RFC, independently of the server's liboath, so the two check each other.
-function totp(secret, unixSeconds) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(unixSeconds / 30)));
-  const mac = createHmac("sha1", secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;  // RFC 4226 §5.3 dynamic truncation
-  const binary = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(binary).padStart(6, "0");
-}
 
 // The sign-in code of the newest mail, waiting up to 10 s for mail number `count`.
 async function mailedCode(count) {
