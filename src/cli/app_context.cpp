@@ -18,12 +18,17 @@ std::string AppContext::actor() const {
   return "cli:" + std::string(entry != nullptr ? entry->pw_name : std::to_string(::geteuid()));
 }
 
-Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
+Result<std::unique_ptr<store::Database>> AppContext::connect_database() const {
   CP_ASSIGN_OR_RETURN(auto db, store::open_database(config.get("db")));
   if (const std::string& key_file = config.get("secret_key_file"); !key_file.empty()) {
     CP_ASSIGN_OR_RETURN(store::SecretKey key, store::load_secret_key(key_file));
     db->set_secret_key(key);
   }
+  return db;
+}
+
+Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
+  CP_ASSIGN_OR_RETURN(auto db, connect_database());
   CP_ASSIGN_OR_RETURN(int applied, store::migrate(*db, clock));
   if (applied > 0) spdlog::info("applied {} migration(s) to {}", applied, db->describe());
   return db;

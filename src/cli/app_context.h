@@ -26,6 +26,9 @@ struct AppContext {
 
   // Opens the configured database and applies pending migrations (refusing a newer schema).
   Result<std::unique_ptr<store::Database>> open_database() const;
+  // Another connection to it, with the secret key, for a server thread (no migrations: the
+  // first connection applied them).
+  Result<std::unique_ptr<store::Database>> connect_database() const;
   // Who acts, for the audit trail: "cli:<operating-system user>".
   std::string actor() const;
 };

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "identity/password.h"
@@ -14,6 +15,7 @@
 #include "server/http_server.h"
 #include "server/portal_notifications.h"
 #include "server/routes.h"
+#include "store/connection_per_thread.h"
 
 namespace cp::cli {
 namespace {
@@ -23,6 +25,9 @@ struct ServeOptions {
   std::string web_dir = "web";
   std::string tls_certificate;
   std::string tls_private_key;
+  // Worker threads, each with its own database connection. Default: one per core (a thread
+  // waiting on PostgreSQL or on a password hash leaves the others serving).
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 };
 
 Result<server::ServerOptions> parse_listen(const std::string& text) {
@@ -79,8 +84,20 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   CP_ASSIGN_OR_RETURN(auto catalogue,
                       identity::RoleCatalogue::load(
                           std::filesystem::path(context.config.get("data_dir")) / "identity"));
-  // The database is opened (and migrated) before listening, so a bad URL fails at start.
-  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  if (options.threads < 1 || options.threads > 64) {
+    return invalid_input("--threads must be 1 to 64", "threads");
+  }
+  server_options.threads = options.threads;
+  // The database is opened (and migrated) before listening, so a bad URL fails at start; then a
+  // connection for each further thread.
+  std::vector<std::unique_ptr<store::Database>> connections;
+  CP_ASSIGN_OR_RETURN(auto first, context.open_database());
+  connections.push_back(std::move(first));
+  for (int i = 1; i < options.threads; ++i) {
+    CP_ASSIGN_OR_RETURN(auto more, context.connect_database());
+    connections.push_back(std::move(more));
+  }
+  auto db = std::make_unique<store::ConnectionPerThread>(std::move(connections));
   if (!db->secret_key()) {
     spdlog::warn(
         "no secret_key_file: authenticator secrets are stored unsealed in the database "
@@ -143,6 +160,8 @@ void register_serve_command(CLI::App& app, AppContext& context) {
   command->add_option("--tls-cert", options->tls_certificate,
                       "PEM certificate chain: serve HTTPS only (with --tls-key)");
   command->add_option("--tls-key", options->tls_private_key, "PEM private key of --tls-cert");
+  command->add_option("--threads", options->threads,
+                      "Worker threads, each with a database connection (default: one per core)");
   command->callback(
       [&context, options] { run_action(context, [&] { return serve(context, *options); }); });
 }

@@ -118,6 +118,15 @@ std::string search_text(const ServiceDefinition& service, const std::string& ref
   std::string out = reference + " #" + std::to_string(service.number) + " " + service.id + " " +
                     service.title.en + " " + service.title.zh_hant + " " + service.title.zh_hans;
   collect_text(data, out);
+  // Cut at a code point's start, never inside one.
+  size_t chars = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    const bool starts_char = (static_cast<unsigned char>(out[i]) & 0xC0) != 0x80;
+    if (starts_char && ++chars > kSearchTextMaxChars) {
+      out.resize(i);
+      break;
+    }
+  }
   return lower(out);
 }
 

@@ -47,8 +47,14 @@ nlohmann::json apply_auto_fill(const ServiceDefinition& service, nlohmann::json 
 // the text at the service's pointer ("" if the data has nothing there).
 std::optional<std::string> subject_of(const ServiceDefinition& service, const nlohmann::json& data);
 
+// The search text's length in characters (UTF-8 code points) at most, a choice [D]
+// (docs/portal.md): the lists' index carries it, and a PostgreSQL B-tree entry must stay under
+// 2,704 bytes (600 characters of up to 4 bytes, plus the reference the store puts in front).
+constexpr size_t kSearchTextMaxChars = 600;
+
 // Lower-case text the home page's search matches: the reference, the service's number and
-// titles, and every string and number in the data.
+// titles, and every string and number in the data, in the form's order, cut at
+// kSearchTextMaxChars.
 std::string search_text(const ServiceDefinition& service, const std::string& reference,
                         const nlohmann::json& data);
 

@@ -69,6 +69,20 @@ TEST(RequestData, SearchTextHasTheReferenceTitlesAndValuesInLowerCase) {
   }
 }
 
+TEST(RequestData, SearchTextStopsAtItsLimitOnACharacterBoundary) {
+  const ServiceDefinition& service = *catalogue().find("bank-accounts");
+  // 1,000 three-byte characters in a field: the text keeps 600 characters, whole ones.
+  std::string long_name;
+  for (int i = 0; i < 1000; ++i) long_name += "銀";
+  const std::string text = search_text(
+      service, "", json{{"instructions", json::array({json{{"bank_name", long_name}}})}});
+  size_t chars = 0;
+  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  EXPECT_EQ(chars, kSearchTextMaxChars);
+  EXPECT_EQ(text.substr(text.size() - 3), "銀");   // the last character is whole
+  EXPECT_NE(text.find("#31"), std::string::npos);  // the head is kept
+}
+
 TEST(RequestData, ChangedFieldsArePointersToTheLeavesThatDiffer) {
   const json before = json::parse(R"({"a": "1", "list": [{"x": 1}, {"x": 2}], "gone": true})");
   const json after = json::parse(R"({"a": "1", "list": [{"x": 1}, {"x": 3}, {"x": 4}]})");

@@ -63,6 +63,8 @@ HttpResponse App::handle(const HttpRequest& request) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   metrics_.record(request.method, route_name, response.status, seconds);
   // One line per request; never the query string, a header value or a body (tokens, passwords).
+  // Built only when it will be written: at --log-level warn it costs nothing.
+  if (!spdlog::should_log(spdlog::level::info)) return response;
   spdlog::info(nlohmann::json{{"event", "http"},
                               {"method", request.method},
                               {"route", route_name},

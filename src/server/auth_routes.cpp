@@ -438,6 +438,7 @@ void add_auth_routes(App& app, AuthContext& auth) {
          const bool database = auth.db.query("SELECT 1").ok();
          Json mail = {{"configured", auth.mailer != nullptr}};
          if (auth.mailer != nullptr) {
+           const std::lock_guard<std::mutex> lock(auth.relay_mutex);
            if (!auth.relay_checked || now - auth.relay_checked->first > std::chrono::seconds(30)) {
              auth.relay_checked = std::make_pair(now, auth.mailer->check().ok());
            }

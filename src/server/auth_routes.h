@@ -14,6 +14,7 @@
 // auth.factor_failures_max, the attempt ends and the account locks). Every outcome is audited.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,6 +58,7 @@ struct AuthContext {
   // an SMTP connection (a cheap way to stall the one server thread).
   std::optional<std::pair<UtcTime, bool>> relay_checked;
   identity::PasswordPolicy password_policy;  // for changes and resets
+  std::mutex relay_mutex{};                  // relay_checked, read and set by every thread
 };
 
 // The principal of a request's cp_session cookie, if it names a live session.

@@ -11,9 +11,12 @@
 #include <boost/beast/ssl.hpp>
 // clang-format on
 
+#include <atomic>
 #include <csignal>
 #include <optional>
 #include <set>
+#include <thread>
+#include <vector>
 
 namespace cp::server {
 namespace {
@@ -23,10 +26,19 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 
-// The live connections, so that a shutdown can close the idle ones.
+// The live connections of one worker thread, so that a shutdown can close the idle ones. Each
+// connection lives on one worker's io_context from accept to close, so `idle` is only touched
+// on that worker's thread; `stopping` is set by the signal handler on worker 0.
 struct Connections {
-  bool stopping = false;
+  std::atomic<bool>* stopping = nullptr;
   std::set<beast::tcp_stream*> idle;
+};
+
+// A thread with its io_context; the guard keeps run() going while it waits for connections.
+struct Worker {
+  net::io_context ioc{1};
+  net::executor_work_guard<net::io_context::executor_type> busy = net::make_work_guard(ioc);
+  Connections connections;
 };
 
 HttpRequest to_plain(const http::request<http::string_body>& in, const std::string& remote,
@@ -80,7 +92,7 @@ net::awaitable<void> exchange(Stream& stream, const std::string& remote, App& ap
   beast::tcp_stream& lowest = beast::get_lowest_layer(stream);
   beast::error_code ec;
   beast::flat_buffer buffer;
-  while (!connections.stopping) {
+  while (!*connections.stopping) {
     lowest.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
     http::request_parser<http::string_body> parser;
     // Beast checks a Content-Length against the limit while it reads the header, so the header
@@ -117,7 +129,7 @@ net::awaitable<void> exchange(Stream& stream, const std::string& remote, App& ap
     HttpRequest plain = to_plain(request, remote, valid);
     const HttpResponse response =
         valid ? app.handle(plain) : error_response(400, "bad_request", "malformed request target");
-    const bool keep_alive = request.keep_alive() && !connections.stopping;
+    const bool keep_alive = request.keep_alive() && !*connections.stopping;
     auto out =
         to_beast(response, request.version(), keep_alive, request.method() == http::verb::head);
     co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
@@ -145,16 +157,21 @@ net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& 
   co_await stream.async_shutdown(net::redirect_error(net::use_awaitable, ec));
 }
 
+// Accepts on worker 0 and hands each connection to the next worker in turn, whose thread then
+// serves it to the end.
 net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptions& options,
-                            Connections& connections, net::ssl::context* tls) {
+                            std::vector<std::unique_ptr<Worker>>& workers, net::ssl::context* tls) {
   beast::error_code ec;
-  while (!connections.stopping) {
+  size_t next = 0;
+  while (!*workers[0]->connections.stopping) {
+    Worker& worker = *workers[next];
+    next = (next + 1) % workers.size();
     tcp::socket socket =
-        co_await acceptor.async_accept(net::redirect_error(net::use_awaitable, ec));
+        co_await acceptor.async_accept(worker.ioc, net::redirect_error(net::use_awaitable, ec));
     if (ec) break;                               // the acceptor was closed by a shutdown
     socket.set_option(tcp::no_delay(true), ec);  // small JSON answers: no Nagle delay
-    net::co_spawn(acceptor.get_executor(),
-                  session(std::move(socket), app, options, connections, tls), net::detached);
+    net::co_spawn(worker.ioc, session(std::move(socket), app, options, worker.connections, tls),
+                  net::detached);
   }
 }
 
@@ -162,7 +179,13 @@ net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptio
 
 Result<void> serve(App& app, const ServerOptions& options,
                    const std::function<void(uint16_t port)>& on_listening) {
-  net::io_context ioc{1};
+  std::atomic<bool> stopping = false;
+  std::vector<std::unique_ptr<Worker>> workers;
+  for (int i = 0; i < std::max(1, options.threads); ++i) {
+    workers.push_back(std::make_unique<Worker>());
+    workers.back()->connections.stopping = &stopping;
+  }
+  net::io_context& ioc = workers[0]->ioc;
   beast::error_code ec;
   const auto address = net::ip::make_address(options.address, ec);
   if (ec) return invalid_input("not an IP address: " + options.address, "listen");
@@ -191,19 +214,27 @@ Result<void> serve(App& app, const ServerOptions& options,
                            "tls");
     }
   }
-  Connections connections;
   net::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](const beast::error_code&, int) {
     // Stop accepting; a connection writing a response finishes it and closes; idle ones close
-    // now. run() returns when the last one has.
-    connections.stopping = true;
+    // now, each on its own worker's thread. Each run() returns when its last one has.
+    stopping = true;
     acceptor.close(ec);
-    for (beast::tcp_stream* idle : connections.idle) idle->cancel();
+    for (auto& worker : workers) {
+      net::post(worker->ioc, [&w = *worker] {
+        for (beast::tcp_stream* idle : w.connections.idle) idle->cancel();
+        w.busy.reset();
+      });
+    }
   });
   on_listening(acceptor.local_endpoint().port());
-  net::co_spawn(ioc, listen(acceptor, app, options, connections, tls ? &*tls : nullptr),
-                net::detached);
+  net::co_spawn(ioc, listen(acceptor, app, options, workers, tls ? &*tls : nullptr), net::detached);
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < workers.size(); ++i) {
+    threads.emplace_back([&w = *workers[i]] { w.ioc.run(); });
+  }
   ioc.run();
+  for (std::thread& thread : threads) thread.join();
   return Ok{};
 }
 

@@ -1,7 +1,6 @@
-// The HTTP/1.1 transport (Boost.Beast, one thread, C++20 coroutines): keep-alive, request size
-// and idle-time limits, optional TLS (OpenSSL, TLS 1.2 and later), graceful shutdown on SIGTERM
-// or SIGINT. The only file that sees Beast;
-// everything else works on server/http_message.h.
+// The HTTP/1.1 transport (Boost.Beast, C++20 coroutines, a thread or several): keep-alive, request
+// size and idle-time limits, optional TLS (OpenSSL, TLS 1.2 and later), graceful shutdown on
+// SIGTERM or SIGINT. The only file that sees Beast; everything else works on server/http_message.h.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +21,10 @@ struct ServerOptions {
   size_t upload_body_limit_bytes = 0;
   size_t header_limit_bytes = 16 << 10;
   int idle_timeout_seconds = 30;  // reading a request (slow clients) or waiting between them
+  // Worker threads, each serving the connections handed to it with its own io_context. The
+  // handlers then run side by side: the App and everything it reaches must be thread-safe (the
+  // database as store::ConnectionPerThread, one connection per thread).
+  int threads = 1;
   // TLS: both set = HTTPS only (PEM files: the certificate chain and its private key).
   std::string tls_certificate_file;
   std::string tls_private_key_file;

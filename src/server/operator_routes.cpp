@@ -1,6 +1,7 @@
 #include "server/operator_routes.h"
 
 #include "server/request_routes.h"
+#include "server/request_summary_json.h"
 #include "server/route_support.h"
 #include "store/identity_store.h"
 
@@ -29,20 +30,17 @@ HttpResponse queue(PortalContext& portal, const RequestContext& c) {
   }
   auto found = store::search_requests(portal.auth.db, *query);
   if (!found.ok()) return storage_failure();
-  Json items = Json::array();
-  for (const auto& r : *found) {
-    auto item = request_json(portal, *c.principal, r, false);
-    if (!item.ok()) return storage_failure();
-    items.push_back(*item);
-  }
-  return json_response(200, {{"teams", query->teams}, {"requests", items}});
+  ListAnswer answer;
+  write_string_list(answer.out(), "teams", query->teams);
+  write_request_list(answer.out(), "requests", portal.services, *found);
+  return answer.finish();
 }
 
 HttpResponse get(PortalContext& portal, const RequestContext& c) {
   if (!in_operator_firm(c)) return not_found();
   auto request = load_request(portal, "", c.params.at("ref"));
   if (!request.ok()) return refusal(request.error());
-  auto body = request_json(portal, *c.principal, *request, true);
+  auto body = request_json(portal, *c.principal, *request);
   if (!body.ok()) return refusal(body.error());
   return json_response(200, *body);
 }
@@ -72,7 +70,7 @@ HttpResponse step(PortalContext& portal, const RequestContext& c) {
   input.assignee = body->value("assignee", "");
   auto done = take_step(portal, *c.principal, *request, input);
   if (!done.ok()) return refusal(done.error());
-  auto shown = request_json(portal, *c.principal, *done, true);
+  auto shown = request_json(portal, *c.principal, *done);
   if (!shown.ok()) return refusal(shown.error());
   return json_response(200, *shown);
 }

@@ -4,6 +4,7 @@
 
 #include "portal/request_data.h"
 #include "server/portal_notifications.h"
+#include "server/request_summary_json.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
 
@@ -256,30 +257,11 @@ Result<store::StoredRequest> take_step(PortalContext& portal, const Principal& p
 }
 
 Result<Json> request_json(PortalContext& portal, const Principal& principal,
-                          const store::StoredRequest& request, bool full) {
+                          const store::StoredRequest& request) {
   const portal::ServiceDefinition* service = portal.services.find(request.service_id);
-  Json out = {{"reference", request.reference},
-              {"firm", request.firm_id},
-              {"service",
-               {{"id", request.service_id},
-                {"number", service ? service->number : 0},
-                {"title", service ? Json{{"en", service->title.en},
-                                         {"zh-Hant", service->title.zh_hant},
-                                         {"zh-Hans", service->title.zh_hans}}
-                                  : Json::object()}}},
-              {"status", workflow::status_code(request.status)},
-              {"operator_team", request.operator_team},
-              {"created_by", request.created_by},
-              {"created_at", request.created_at},
-              {"updated_at", request.updated_at},
-              {"submitted_by", request.submitted_by},
-              {"submitted_at", request.submitted_at},
-              {"checked_by", request.checked_by},
-              {"checked_at", request.checked_at},
-              {"assignee", request.assignee},
-              {"reason", request.reason},
-              {"version", request.version}};
-  if (!full || service == nullptr) return out;
+  // The list's summary, then what only the detail view shows.
+  Json out = Json::parse(request_summary_text(portal.services, request));
+  if (service == nullptr) return out;
   out["data"] = Json::parse(request.data, nullptr, false);
   out["makers"] = Json(request.makers);
   Json actions = Json::array();

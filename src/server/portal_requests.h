@@ -68,10 +68,11 @@ Result<store::StoredRequest> take_step(PortalContext& portal, const Principal& p
 // missing required attachment (pointer "#attachments/<slot>").
 nlohmann::json problems_of(PortalContext& portal, const store::StoredRequest& request);
 
-// The request as the API shows it to `principal` (data, timeline, attachments, the actions this
-// user may take, and the problems left to fix).
+// The request as the API shows it to `principal`: its summary (request_summary_json.h) with
+// data, makers, timeline, attachments, the actions this user may take and the problems left to
+// fix. Lists show the summary alone.
 Result<nlohmann::json> request_json(PortalContext& portal, const Principal& principal,
-                                    const store::StoredRequest& request, bool full);
+                                    const store::StoredRequest& request);
 
 // Adds a file to a draft or returned request (a maker of the firm), or removes one; audited.
 Result<store::Attachment> attach_file(PortalContext& portal, const Principal& principal,

@@ -2,6 +2,7 @@
 
 #include "portal/request_data.h"
 #include "server/request_export.h"
+#include "server/request_summary_json.h"
 #include "server/route_support.h"
 #include "store/audit_store.h"
 
@@ -23,7 +24,7 @@ HttpResponse problems_response(PortalContext& portal, const Error& error,
 
 HttpResponse show(PortalContext& portal, const RequestContext& c,
                   const store::StoredRequest& request, int status = 200) {
-  auto body = request_json(portal, *c.principal, request, true);
+  auto body = request_json(portal, *c.principal, request);
   if (!body.ok()) return refusal(body.error());
   return json_response(status, *body);
 }
@@ -198,16 +199,6 @@ HttpResponse audit_trail(PortalContext& portal, const RequestContext& c, const s
   return json_response(200, {{"reference", request->reference}, {"entries", entries}});
 }
 
-Result<Json> listed(PortalContext& portal, const RequestContext& c,
-                    const std::vector<store::StoredRequest>& found) {
-  Json out = Json::array();
-  for (const auto& r : found) {
-    CP_ASSIGN_OR_RETURN(Json item, request_json(portal, *c.principal, r, false));
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 HttpResponse search(PortalContext& portal, const RequestContext& c) {
   auto query = request_query(c.request);
   if (!query.ok()) return refusal(query.error());
@@ -215,12 +206,14 @@ HttpResponse search(PortalContext& portal, const RequestContext& c) {
   if (c.request.query.count("mine") != 0) query->maker = c.principal->user_id;
   auto found = store::search_requests(portal.auth.db, *query);
   if (!found.ok()) return storage_failure();
-  auto items = listed(portal, c, *found);
-  if (!items.ok()) return storage_failure();
-  return json_response(200, {{"firm", c.params.at("firm")},
-                             {"limit", query->limit},
-                             {"offset", query->offset},
-                             {"requests", *items}});
+  ListAnswer answer;
+  write_field(answer.out(), "firm", c.params.at("firm"));
+  answer.out().Key("limit");
+  answer.out().Int64(query->limit);
+  answer.out().Key("offset");
+  answer.out().Int64(query->offset);
+  write_request_list(answer.out(), "requests", portal.services, *found);
+  return answer.finish();
 }
 
 HttpResponse tasks(PortalContext& portal, const RequestContext& c) {
@@ -238,7 +231,8 @@ HttpResponse tasks(PortalContext& portal, const RequestContext& c) {
   drafts.firm_ids = {firm};
   drafts.statuses = {"draft"};
   drafts.maker = me;
-  Json out = {{"firm", firm}};
+  ListAnswer answer;
+  write_field(answer.out(), "firm", firm);
   for (auto& [name, query] : {std::pair{"to_check", &to_check}, std::pair{"to_fix", &to_fix},
                               std::pair{"drafts", &drafts}}) {
     auto found = store::search_requests(portal.auth.db, *query);
@@ -253,11 +247,9 @@ HttpResponse tasks(PortalContext& portal, const RequestContext& c) {
       }
       mine.push_back(r);
     }
-    auto items = listed(portal, c, mine);
-    if (!items.ok()) return storage_failure();
-    out[name] = *items;
+    write_request_list(answer.out(), name, portal.services, mine);
   }
-  return json_response(200, out);
+  return answer.finish();
 }
 
 HttpResponse export_list(PortalContext& portal, const RequestContext& c, ExportFormat format) {

@@ -52,7 +52,8 @@ Decimal Row::decimal(size_t column) const {
   return *value;
 }
 
-Result<Transaction> Transaction::begin(Database& db) {
+Result<Transaction> Transaction::begin(Database& shared) {
+  Database& db = shared.connection();
   if (db.open_guards_ > 0 && db.aborted_) {
     // The transaction this would join was rolled back by an inner failure: joining it would
     // run statements outside any transaction.
@@ -66,7 +67,8 @@ Result<Transaction> Transaction::begin(Database& db) {
   return Transaction(&db);
 }
 
-Result<Transaction> Transaction::begin_exclusive(Database& db) {
+Result<Transaction> Transaction::begin_exclusive(Database& shared) {
+  Database& db = shared.connection();
   CP_ASSERT(db.open_guards_ == 0, "an exclusive transaction inside another");
   CP_RETURN_IF_ERROR(db.begin_exclusive());
   db.aborted_ = false;

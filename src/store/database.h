@@ -108,6 +108,11 @@ class Database {
   // lock; SQLite's write lock via BEGIN IMMEDIATE). Held until the transaction ends.
   virtual Result<void> begin_exclusive() = 0;
 
+  // The connection that runs this thread's statements: this one, or for a set of connections
+  // shared by a server's threads (store/connection_per_thread.h) the calling thread's own.
+  // Transactions are kept on it.
+  virtual Database& connection() { return *this; }
+
  private:
   std::optional<SecretKey> secret_key_;
   friend class Transaction;

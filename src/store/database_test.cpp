@@ -36,6 +36,22 @@ class StoreTest : public testing::BackendTest {
   FixedClock clock_{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
 };
 
+TEST_P(StoreTest, AnIndexCarriesExtraColumnsOnBothBackends) {
+  create_items_table();
+  const std::string ddl = render_migration(
+      "CREATE INDEX item_by_amount ON item (amount, id{{INCLUDE}}label)", GetParam());
+  EXPECT_EQ(ddl, GetParam() == Backend::kSqlite
+                     ? "CREATE INDEX item_by_amount ON item (amount, id, label)"
+                     : "CREATE INDEX item_by_amount ON item (amount, id) INCLUDE (label)");
+  ASSERT_TRUE(db_->execute_script(ddl).ok());
+  ASSERT_TRUE(db_->execute("INSERT INTO item (id, label, amount) VALUES (1, 'tencent', '2')").ok());
+  ASSERT_TRUE(db_->execute("INSERT INTO item (id, label, amount) VALUES (2, 'meituan', '2')").ok());
+  auto found = db_->query("SELECT id FROM item WHERE amount = '2' AND label LIKE '%cent%'");
+  ASSERT_TRUE(found.ok()) << found.error().to_string();
+  ASSERT_EQ(found->rows.size(), 1u);
+  EXPECT_EQ(found->rows[0].integer(0), 1);
+}
+
 TEST_P(StoreTest, ReportsItsBackend) {
   EXPECT_EQ(db_->backend(), GetParam());
 }

@@ -86,6 +86,9 @@ std::string render_migration(const std::string& sql, Backend backend) {
   std::string out = sql;
   const bool sqlite = backend == Backend::kSqlite;
   replace_all(out, "{{DECIMAL}}", sqlite ? "TEXT" : "NUMERIC");
+  // An index's extra columns: stored, not sorted on (PostgreSQL INCLUDE); SQLite has no INCLUDE,
+  // so they become trailing key columns, which serve the same reads.
+  replace_all(out, "{{INCLUDE}}", sqlite ? ", " : ") INCLUDE (");
   replace_all(out, "{{ID}}",
               sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
                      : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");

@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 
+#include <unordered_map>
+
 namespace cp::store {
 namespace {
 
@@ -102,14 +104,7 @@ class PgDatabase final : public Database {
   Backend backend() const override { return Backend::kPostgresql; }
   std::string describe() const override { return description_; }
 
-  Result<void> execute_script(std::string_view sql) override {
-    ResultPtr res(PQexec(conn_, std::string(sql).c_str()), PQclear);
-    const auto status = PQresultStatus(res.get());
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return pg_error(conn_, "postgresql");
-    }
-    return Ok{};
-  }
+  Result<void> execute_script(std::string_view sql) override { return run(sql); }
 
   Result<int64_t> execute(std::string_view sql, const std::vector<Value>& params) override {
     ResultPtr res = exec_params(sql, params);
@@ -120,10 +115,14 @@ class PgDatabase final : public Database {
   Result<void> query_each(std::string_view sql, const std::vector<Value>& params,
                           const RowCallback& each) override {
     BoundParams bound = bind(params);
-    const std::string text = to_postgres_placeholders(sql);
-    if (PQsendQueryParams(conn_, text.c_str(), static_cast<int>(bound.values.size()), nullptr,
-                          bound.values.data(), nullptr, nullptr, 0) != 1 ||
-        PQsetSingleRowMode(conn_) != 1) {
+    const int count = static_cast<int>(bound.values.size());
+    const std::string* name = prepared_name(sql);
+    const int sent = name != nullptr
+                         ? PQsendQueryPrepared(conn_, name->c_str(), count, bound.values.data(),
+                                               nullptr, nullptr, 0)
+                         : PQsendQueryParams(conn_, to_postgres_placeholders(sql).c_str(), count,
+                                             nullptr, bound.values.data(), nullptr, nullptr, 0);
+    if (sent != 1 || PQsetSingleRowMode(conn_) != 1) {
       return pg_error(conn_, "query");
     }
     Result<void> outcome = Ok{};
@@ -183,20 +182,19 @@ class PgDatabase final : public Database {
     return std::unique_ptr<Statement>(new PgStatement(conn_, name));
   }
 
-  Result<void> begin() override { return execute_script("BEGIN"); }
+  Result<void> begin() override { return run("BEGIN"); }
   Result<void> begin_exclusive() override {
-    CP_RETURN_IF_ERROR(execute_script("BEGIN"));
+    CP_RETURN_IF_ERROR(run("BEGIN"));
     // Transaction-scoped: released at COMMIT or ROLLBACK.
-    auto locked =
-        execute_script("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
+    auto locked = run("SELECT pg_advisory_xact_lock(" + std::to_string(kMigrationLockKey) + ")");
     if (!locked.ok()) {
       (void)rollback();
       return locked;
     }
     return Ok{};
   }
-  Result<void> commit() override { return execute_script("COMMIT"); }
-  Result<void> rollback() override { return execute_script("ROLLBACK"); }
+  Result<void> commit() override { return run("COMMIT"); }
+  Result<void> rollback() override { return run("ROLLBACK"); }
 
   Result<int64_t> bulk_insert(std::string_view table, const std::vector<std::string>& columns,
                               const RowSource& next_row) override {
@@ -248,18 +246,56 @@ class PgDatabase final : public Database {
   }
 
  private:
+  Result<void> run(std::string_view sql) {
+    ResultPtr res(PQexec(conn_, std::string(sql).c_str()), PQclear);
+    const auto status = PQresultStatus(res.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      return pg_error(conn_, "postgresql");
+    }
+    return Ok{};
+  }
+
+  // The server-side prepared statement for `sql`, prepared at its first use: the server then
+  // parses and plans it once per connection instead of at every call (the portal's hot reads
+  // run thousands of times a second). Bounded like SQLite's cache: SQL built from data is not
+  // kept past kPreparedMax. nullptr: run it unprepared (the cache is full, or preparing failed,
+  // and running it unprepared then reports the error the caller should see).
+  // A schema change after a statement was prepared needs nothing from us: PostgreSQL re-plans it
+  // (plancache). It would refuse one whose result columns changed type, which our statements
+  // never meet: they name their columns, and migrations run when a connection opens, before
+  // the statements that read what they change.
+  const std::string* prepared_name(std::string_view sql) {
+    const auto found = prepared_.find(std::string(sql));
+    if (found != prepared_.end()) return &found->second;
+    if (prepared_.size() >= kPreparedMax) return nullptr;
+    const std::string name = "cp_q_" + std::to_string(++statement_counter_);
+    ResultPtr res(PQprepare(conn_, name.c_str(), to_postgres_placeholders(sql).c_str(), 0, nullptr),
+                  PQclear);
+    if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) return nullptr;
+    return &prepared_.emplace(std::string(sql), name).first->second;
+  }
+
   // One statement with `?` parameters, sent as text (decimals keep every digit).
   ResultPtr exec_params(std::string_view sql, const std::vector<Value>& params) {
     BoundParams bound = bind(params);
+    const int count = static_cast<int>(bound.values.size());
+    if (const std::string* name = prepared_name(sql)) {
+      return ResultPtr(
+          PQexecPrepared(conn_, name->c_str(), count, bound.values.data(), nullptr, nullptr, 0),
+          PQclear);
+    }
     const std::string text = to_postgres_placeholders(sql);
-    return ResultPtr(PQexecParams(conn_, text.c_str(), static_cast<int>(bound.values.size()),
-                                  nullptr, bound.values.data(), nullptr, nullptr, 0),
-                     PQclear);
+    return ResultPtr(
+        PQexecParams(conn_, text.c_str(), count, nullptr, bound.values.data(), nullptr, nullptr, 0),
+        PQclear);
   }
+
+  static constexpr size_t kPreparedMax = 256;
 
   PGconn* conn_;
   std::string description_;
   int64_t statement_counter_ = 0;
+  std::unordered_map<std::string, std::string> prepared_;  // SQL as written → statement name
 };
 
 }  // namespace

@@ -14,6 +14,12 @@ constexpr const char* kColumns =
     "request_id, reference, firm_id, service_id, operator_team, status, open_key, data, "
     "search_text, created_by, created_at, updated_at, submitted_by, submitted_at, checked_by, "
     "checked_at, assignee, reason, version";
+// The same for lists: data and search text left empty (a list shows neither; the data is the
+// largest column).
+constexpr const char* kListColumns =
+    "request_id, reference, firm_id, service_id, operator_team, status, open_key, '', '', "
+    "created_by, created_at, updated_at, submitted_by, submitted_at, checked_by, checked_at, "
+    "assignee, reason, version";
 
 StoredRequest read_request(const Row& row) {
   StoredRequest r;
@@ -254,7 +260,11 @@ Result<std::vector<RequestEvent>> request_events(Database& db, int64_t request_i
 
 Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQuery& q) {
   if (q.firm_ids.empty() && q.teams.empty()) return std::vector<StoredRequest>();
-  std::string sql = std::string("SELECT ") + kColumns + " FROM service_request WHERE (";
+  // The page's ids first, from the index alone where the filters allow (the search text is in
+  // it, migration 0025), then their rows: PostgreSQL fetches a table row for every index entry a
+  // plain index scan visits, even the ones the filter then drops (3.9 ms instead of 0.4 ms for a
+  // search that passes over 500 to find 50).
+  std::string sql = "SELECT request_id FROM service_request WHERE (";
   std::vector<Value> params;
   auto in_list = [&](const char* column, const std::vector<std::string>& values) {
     // One value as "=": SQLite then reads the page in index order instead of sorting every row
@@ -310,7 +320,9 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
         " AND request_id NOT IN (SELECT request_id FROM service_request_maker WHERE user_id = ?)";
     params.push_back(q.not_maker);
   }
-  sql += " ORDER BY updated_at DESC, request_id DESC LIMIT ? OFFSET ?";
+  constexpr const char* kNewestFirst = " ORDER BY updated_at DESC, request_id DESC";
+  sql = std::string("SELECT ") + kListColumns + " FROM service_request WHERE request_id IN (" +
+        sql + kNewestFirst + " LIMIT ? OFFSET ?)" + kNewestFirst;
   params.push_back(q.limit);
   params.push_back(q.offset);
   std::vector<StoredRequest> out;

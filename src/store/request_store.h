@@ -88,6 +88,8 @@ struct RequestQuery {
   int64_t limit = 50;
   int64_t offset = 0;
 };
+// The matching requests, newest change first, without their data and search text (empty): the
+// lists show neither.
 Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQuery& query);
 
 struct Attachment {

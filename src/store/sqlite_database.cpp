@@ -144,7 +144,10 @@ class SqliteDatabase final : public Database {
     return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
   }
 
-  Result<void> begin() override { return execute_script("BEGIN"); }
+  // IMMEDIATE: a transaction takes the write lock when it begins, so a second connection's
+  // writer waits for it (busy timeout) instead of failing with BUSY_SNAPSHOT when it reads first
+  // and writes after another connection's commit (the server runs a connection per thread).
+  Result<void> begin() override { return execute_script("BEGIN IMMEDIATE"); }
   // BEGIN IMMEDIATE takes the write lock now, so two migrating processes queue (busy timeout).
   Result<void> begin_exclusive() override { return execute_script("BEGIN IMMEDIATE"); }
   Result<void> commit() override { return execute_script("COMMIT"); }
