@@ -34,6 +34,9 @@ const std::vector<DemoUser>& demo_users() {
       {"ben", "Ben Ho", {{"B002", "checker"}}},
       {"dora", "Dora Ng", {{"D001", "viewer"}}},
       {"olga", "Olga Cheung", {{"HKEX", "operator_processor"}}},
+      // Reference-data changes: otto files, tess checks (issue 6 item 7).
+      {"otto", "Otto Chan", {{"HKEX", "refdata_maker"}}},
+      {"tess", "Tess Yip", {{"HKEX", "refdata_checker"}}},
   };
   return users;
 }

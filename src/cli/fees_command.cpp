@@ -6,6 +6,7 @@
 #include "cli/output.h"
 #include "core/market.h"
 #include "refdata/refdata.h"
+#include "store/refdata_change_store.h"
 
 namespace cp::cli {
 namespace {
@@ -31,6 +32,9 @@ Result<void> show_fees(const AppContext& context, const FeesOptions& options) {
     return invalid_input("quantity must be a positive whole number of shares", "quantity");
   }
   CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(context.config.get("data_dir")));
+  // With the fee rules approved in the operator's workspace since the file was written.
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_RETURN_IF_ERROR(store::merge_fee_additions(*db, data.fees));
   const Decimal consideration = *price * *quantity;
   const auto fees =
       clearing::DayFees::for_date(data.fees, date).compute(consideration, options.etf);

@@ -132,6 +132,7 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   server::Notifier notifier(mailer.get(), policy.public_url);
   server::PortalContext portal{auth, catalogue, services};
   portal.notifier = &notifier;
+  portal.data_dir = context.config.get("data_dir");
   // Attachments travel as request bodies: uploads may carry the largest file allowed; every
   // other request keeps the 1 MiB limit.
   server_options.upload_body_limit_bytes = static_cast<size_t>(portal.max_attachment_bytes);

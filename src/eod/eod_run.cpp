@@ -19,6 +19,7 @@
 #include "store/audit_store.h"
 #include "store/calendar_store.h"
 #include "store/execution_store.h"
+#include "store/refdata_change_store.h"
 
 namespace cp::eod {
 namespace {
@@ -123,6 +124,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     CP_RETURN_IF_ERROR(db.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
   }
   CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, markets));
+  // Fee rules approved in the operator's workspace (issue 6 item 7) apply from their date.
+  CP_RETURN_IF_ERROR(store::merge_fee_additions(db, refdata.fees));
   CP_ASSIGN_OR_RETURN(auto executions, store::load_executions(db, date));
   CP_ASSIGN_OR_RETURN(const clearing::AccountBook accounts, store::load_account_book(db));
   DayContext day(db, date, refdata, accounts);

@@ -65,6 +65,35 @@ class DatedTable {
     return Ok{};
   }
 
+  // From `provenance.effective_from` on, `row` replaces the row of `key` in force that day: that
+  // row now ends the day before, and the new one runs to where it ran. Refused, changing
+  // nothing, when no row is in force that day or the one in force starts that very day.
+  Result<void> supersede(std::string key, Row row, Provenance provenance) {
+    const Date from = provenance.effective_from;
+    const auto found = by_key_.find(key);
+    Entry* current = nullptr;
+    if (found != by_key_.end()) {
+      for (size_t index : found->second) {
+        if (entries_[index].provenance.in_force_on(from)) current = &entries_[index];
+      }
+    }
+    if (current == nullptr) {
+      return invalid_input(
+          "'" + key + "' has no row in force on " + from.to_string() + " to replace",
+          "effective_from");
+    }
+    if (current->provenance.effective_from == from) {
+      return invalid_input("'" + key + "' already has a row from " + from.to_string() + " (" +
+                               current->provenance.location() + ")",
+                           "effective_from");
+    }
+    provenance.effective_to = current->provenance.effective_to;
+    current->provenance.effective_to = from.plus_days(-1);
+    by_key_[key].push_back(entries_.size());
+    entries_.push_back(Entry{std::move(key), std::move(row), std::move(provenance)});
+    return Ok{};
+  }
+
   // The row of `key` in force on `date`, or nullptr.
   const Entry* in_force(std::string_view key, Date date) const {
     auto found = by_key_.find(std::string(key));

@@ -20,6 +20,13 @@ const char* fee_code_name(FeeCode code) {
   return "stamp_duty";
 }
 
+Result<FeeCode> parse_fee_code(std::string_view name) {
+  for (FeeCode candidate : kFeeCodes) {
+    if (name == fee_code_name(candidate)) return candidate;
+  }
+  return invalid_input("unknown fee code '" + std::string(name) + "'", "code");
+}
+
 Result<FeeSchedule> FeeSchedule::load(const std::filesystem::path& path, const std::string& shown) {
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
   CP_RETURN_IF_ERROR(reader.require_columns({"code", "effective_from", "effective_to", "basis",

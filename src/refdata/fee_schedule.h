@@ -26,6 +26,7 @@ inline constexpr std::array<FeeCode, 6> kFeeCodes = {
     FeeCode::kStampDuty, FeeCode::kTradingFee,    FeeCode::kSfcLevy,
     FeeCode::kAfrcLevy,  FeeCode::kTradingTariff, FeeCode::kSettlementFee};
 const char* fee_code_name(FeeCode code);
+Result<FeeCode> parse_fee_code(std::string_view name);
 
 struct FeeRule {
   FeeCode code = FeeCode::kStampDuty;
@@ -45,6 +46,12 @@ class FeeSchedule {
   // The rule of `code` in force on `date`, or nullptr.
   const DatedTable<FeeRule>::Entry* in_force(FeeCode code, Date date) const;
   const DatedTable<FeeRule>& table() const { return table_; }
+  // A change decided after the file was written (a reference-data change request, issue 6):
+  // from `provenance.effective_from` on, `rule` replaces the rule in force (DatedTable::
+  // supersede).
+  Result<void> supersede(FeeRule rule, Provenance provenance) {
+    return table_.supersede(fee_code_name(rule.code), std::move(rule), std::move(provenance));
+  }
 
  private:
   DatedTable<FeeRule> table_;

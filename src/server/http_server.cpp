@@ -35,8 +35,10 @@ struct Connections {
 };
 
 // A thread with its io_context; the guard keeps run() going while it waits for connections.
+// Not the single-thread concurrency hint: worker 0's thread hands connections to the others
+// (accept and co_spawn on their io_context), and the hint would drop the locking that needs.
 struct Worker {
-  net::io_context ioc{1};
+  net::io_context ioc;
   net::executor_work_guard<net::io_context::executor_type> busy = net::make_work_guard(ioc);
   Connections connections;
 };

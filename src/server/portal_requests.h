@@ -26,6 +26,9 @@ struct PortalContext {
   const portal::ServiceCatalogue& services;
   int64_t max_attachment_bytes = 4 << 20;  // 4 MiB: scanned letters and forms [D]
   Notifier* notifier = nullptr;            // nullptr: nobody is told
+  // The shipped reference data (data/), which the operator's reference-data changes are
+  // checked against (server/refdata_changes.h).
+  std::string data_dir = "data";
 };
 
 // What a request's page or API answer needs about who looks at it.

@@ -6,6 +6,7 @@
 #include "server/operator_routes.h"
 #include "server/password_reset_routes.h"
 #include "server/portal_routes.h"
+#include "server/refdata_change_routes.h"
 #include "server/request_routes.h"
 #include "server/self_service_routes.h"
 
@@ -21,6 +22,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_portal_routes(app, portal);
   add_request_routes(app, portal);
   add_operator_routes(app, portal);
+  add_refdata_change_routes(app, portal);
   add_event_routes(app, portal);
   add_document_routes(app, portal);
 }

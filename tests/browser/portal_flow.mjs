@@ -11,9 +11,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
-
-import { base32Decode, totp } from "./otp.mjs";
+import { launchBrowser, screenFor, signIn as signInAs } from "./session.mjs";
 
 const env = (name) => {
   const value = process.env[name];
@@ -42,31 +40,12 @@ async function mailedLink(to, pattern) {
   throw new Error(`no mail to ${to} with ${pattern}`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CP_CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-const screen = phone
-  ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
-  : { viewport: { width: 1280, height: 900 } };
+const browser = await launchBrowser();
+const screen = screenFor(phone);
 
 // A browser of its own for each user, signed in with the password and the app's code.
-async function signIn(login, offset = 0) {
-  const context = await browser.newContext(screen);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => console.error(`${login}: page error: ${error.message}`));
-  await page.goto(baseUrl + "/");
-  await page.getByLabel("User name").fill(login);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await page.locator("#totp-form").waitFor({ state: "visible" });
-  await page.getByLabel("Code from your authenticator app")
-    .fill(totp(base32Decode(secrets[login]), Date.now() / 1000 + 30 * offset));
-  await page.locator("#totp-form").getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/home\.html/);
-  return page;
-}
+const signIn = (login, offset = 0) =>
+  signInAs(browser, screen, { baseUrl, password, secret: secrets[login], login, offset });
 
 // The visible control of a field: json-editor keeps the other instruction types' fields hidden.
 const field = (page, path) =>

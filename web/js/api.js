@@ -12,10 +12,11 @@ export function csrfHeader() {
 }
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, body = {}) {
     super(message);
     this.status = status;
     this.code = code;
+    this.body = body;  // the whole answer: some name the field at fault ("field")
   }
 }
 
@@ -40,7 +41,7 @@ export async function api(method, path, body) {
   if (!response.ok) {
     const error = data.error || {};
     throw new ApiError(response.status, error.code || "http_" + response.status,
-                       error.message || "the server answered " + response.status);
+                       error.message || "the server answered " + response.status, data);
   }
   return data;
 }

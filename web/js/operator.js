@@ -3,7 +3,7 @@
 // each step audited like the participants' own.
 import { ApiError, api, say } from "./api.js";
 import { local, statusName, t } from "./i18n.js";
-import { el, hkt, startPage } from "./shell.js";
+import { actionButtons, el, hkt, startOperatorPage } from "./shell.js";
 
 const $ = (id) => document.getElementById(id);
 let operatorFirm = "";
@@ -34,24 +34,14 @@ async function load() {
     card.append(el("h3", `${r.reference} · #${r.service.number} ${local(r.service.title)}`),
                 el("p", `${r.firm} · ${statusName(r.status)} · ${r.operator_team} · ${hkt(r.updated_at)}` +
                         (r.assignee ? ` · ${r.assignee}` : "")));
-    const buttons = el("div", null, { class: "buttons" });
-    for (const action of NEXT[r.status] || []) {
-      const button = el("button", t(action), { type: "button", id: `${action}-${r.reference}`,
-                                               class: action === "reject" ? "secondary" : "" });
-      button.addEventListener("click", () => act(r, action));
-      buttons.append(button);
-    }
-    card.append(buttons);
+    card.append(actionButtons(NEXT[r.status] || [], r.reference, ["reject"], (action) => act(r, action)));
     box.append(card);
   }
 }
 
 async function main() {
-  ({ operatorFirm } = await startPage());
-  if (!operatorFirm) {
-    say($("alert"), "not an operator");
-    return;
-  }
+  operatorFirm = await startOperatorPage($("alert"));
+  if (!operatorFirm) return;
   const catalogue = await api("GET", "/api/v1/catalog");
   const team = $("team");
   team.add(new Option(t("any"), ""));

@@ -1,6 +1,6 @@
 // What every signed-in page shares: who is signed in, the firm they act for (SPEC PORTAL-3:
 // one user, several firms), the language, the navigation with the unread count, sign-out.
-import { api, setCsrfToken } from "./api.js";
+import { api, say, setCsrfToken } from "./api.js";
 import { lang, setLang, t, translatePage } from "./i18n.js";
 
 // Signs the page in (or goes to the sign-in page) and draws the header; returns
@@ -32,7 +32,7 @@ export async function startPage() {
   const nav = document.createElement("nav");
   const links = [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
                  ["documents.html", "documents"]];
-  if (operatorFirm) links.push(["operator.html", "operator"]);
+  if (operatorFirm) links.push(["operator.html", "operator"], ["refdata.html", "refdata"]);
   links.push(["account.html", "account"]);
   for (const [href, key] of links) {
     const a = document.createElement("a");
@@ -103,6 +103,27 @@ export function hkt(text) {
 }
 
 // A table cell or element with text, never HTML: what users typed is shown, not run.
+// startPage() for the operator's pages: the operator firm, or "" after saying in `alert` that
+// this user is in none.
+export async function startOperatorPage(alert) {
+  const { operatorFirm } = await startPage();
+  if (!operatorFirm) say(alert, "not an operator");
+  return operatorFirm;
+}
+
+// A row of buttons, one per action, each with the id "<action>-<reference>"; the actions in
+// `secondary` are drawn as secondary (reject, withdraw).
+export function actionButtons(actions, reference, secondary, onClick) {
+  const row = el("div", null, { class: "buttons" });
+  for (const action of actions) {
+    const button = el("button", t(action), { type: "button", id: `${action}-${reference}`,
+                                             class: secondary.includes(action) ? "secondary" : "" });
+    button.addEventListener("click", () => onClick(action));
+    row.append(button);
+  }
+  return row;
+}
+
 export function el(tag, text, attrs = {}) {
   const node = document.createElement(tag);
   if (text !== undefined && text !== null) node.textContent = String(text);

@@ -1,0 +1,37 @@
+// What the portal's browser tests share: Debian's chromium started headless, the screen of a
+// desktop or a phone, and a user signed in with the password and the authenticator app's code.
+import { chromium } from "playwright-core";
+
+import { base32Decode, totp } from "./otp.mjs";
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CP_CHROMIUM || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export function screenFor(phone) {
+  return phone
+    ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+    : { viewport: { width: 1280, height: 900 } };
+}
+
+// A browser context of its own for `login`, signed in; the page lands on home.html. `offset`
+// picks a later 30-second code (a used code is never accepted twice).
+export async function signIn(browser, screen, { baseUrl, password, secret, login, offset = 0 }) {
+  const context = await browser.newContext(screen);
+  const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`${login}: page error: ${error.message}`));
+  await page.goto(baseUrl + "/");
+  await page.getByLabel("User name").fill(login);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.locator("#totp-form").waitFor({ state: "visible" });
+  await page.getByLabel("Code from your authenticator app")
+    .fill(totp(base32Decode(secret), Date.now() / 1000 + 30 * offset));
+  await page.locator("#totp-form").getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/home\.html/);
+  return page;
+}
