@@ -136,6 +136,14 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
     return error_response(400, "bad_request", "a rejection needs its reason");
   }
   Json detail = {{"reference", change->reference}, {"summary", change->summary}};
+  const std::string status = action == "approve"  ? "applied"
+                             : action == "reject" ? "rejected"
+                                                  : "withdrawn";
+  // The state first: of two operators acting on one change at once, the second waits here for
+  // the first's commit and is then refused (409) before it applies anything.
+  auto closed =
+      store::close_refdata_change(portal.auth.db, change->change_id, status, me, now, reason);
+  if (!closed.ok()) return refusal(closed.error());
   if (action == "approve") {
     // Checked again: a change applied since this one was filed may collide with it.
     auto checked = check_change(portal.auth.db, portal.data_dir, change->kind,
@@ -148,12 +156,6 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   } else {
     detail["reason"] = reason;
   }
-  const std::string status = action == "approve"  ? "applied"
-                             : action == "reject" ? "rejected"
-                                                  : "withdrawn";
-  auto closed =
-      store::close_refdata_change(portal.auth.db, change->change_id, status, me, now, reason);
-  if (!closed.ok()) return refusal(closed.error());
   auto logged = store::append_audit(portal.auth.db, portal.auth.clock,
                                     {"user:" + me, change->firm_id, "refdata.change_" + status,
                                      "refdata-change:" + change->reference, detail.dump()});

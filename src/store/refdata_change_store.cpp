@@ -55,13 +55,16 @@ Result<std::optional<RefdataChange>> find_refdata_change(Database& db, const std
 Result<std::vector<RefdataChange>> list_refdata_changes(Database& db, const std::string& firm_id,
                                                         const std::string& status, int64_t limit) {
   std::string sql = std::string("SELECT ") + kColumns + " FROM refdata_change WHERE firm_id = ?";
-  std::vector<Value> params = {firm_id};
+  // Built with emplace_back: GCC 12 at -O3 warns (-Wmaybe-uninitialized, a false positive) on a
+  // braced first value followed by push_back of an integer.
+  std::vector<Value> params;
+  params.emplace_back(firm_id);
   if (!status.empty()) {
     sql += " AND status = ?";
-    params.push_back(status);
+    params.emplace_back(status);
   }
   sql += " ORDER BY change_id DESC LIMIT ?";
-  params.push_back(limit);
+  params.emplace_back(limit);
   std::vector<RefdataChange> out;
   CP_RETURN_IF_ERROR(db.query_each(sql, params, [&](const Row& row) -> Result<void> {
     out.push_back(read_change(row));
