@@ -34,8 +34,9 @@ function showFieldError(field, message) {
   const note = el("small", message, { id: `error-${field}`, class: "field-error" });
   input.setAttribute("aria-invalid", "true");
   input.setAttribute("aria-describedby", note.id);
-  // After the label, not inside it: the field's name stays its label, the message its description.
-  (input.closest("label") || input).after(note);
+  // After the label, not inside it: the field's name stays its label, the message its
+  // description. Below a row of fields, so that it does not take a field's place in the grid.
+  (input.closest(".grid") || input.closest("label") || input).after(note);
   input.focus();
   return true;
 }
