@@ -1,5 +1,6 @@
-// Reference-data changes as maker-checker requests on the operator's side (issue 6 item 7): a
-// new holiday or half day, a severe-weather episode (a typhoon signal 8, a black rainstorm,
+// Reference-data changes as maker-checker requests on the operator's side (issue 6 item 7;
+// SPEC PORTAL-7 maker-checker, PORTAL-12 audit trail; the calendar rows as CAL-2, the fees CLR-4):
+// a new holiday or half day, a severe-weather episode (a typhoon signal 8, a black rainstorm,
 // extreme conditions), a fee from a date. Each is checked against the reference data as it
 // stands, once when filed (so the checker sees a change that can be applied) and again when
 // applied (another change may have got in between).

@@ -11,13 +11,8 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launchBrowser, screenFor, signIn as signInAs } from "./session.mjs";
+import { env, launchBrowser, runFlow, screenFor, signIn as signInAs } from "./session.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const baseUrl = env("CP_BASE_URL");
 const mailDir = join(env("CP_MAIL_DIR"), "new");
 const password = env("CP_PASSWORD");
@@ -54,16 +49,14 @@ const field = (page, path) =>
 // The offset of each user's code: the desktop run and the phone run sign in within one minute.
 const offset = phone ? 1 : 0;
 
-let step = "start";
 let page;
-let active;  // the page of the step, for the failure screenshot
-try {
-  step = "mia signs in with her authenticator app";
+await runFlow(browser, shot, async (at) => {
+  at.step = "mia signs in with her authenticator app";
   page = await signIn("mia", offset);
-  active = page;
+  at.page = page;
   await shot(page, "home");
 
-  step = "mia starts #31 and fills the first instruction, with a wrong bank code";
+  at.step = "mia starts #31 and fills the first instruction, with a wrong bank code";
   await page.goto(baseUrl + "/request.html#firm=B001&new=bank-accounts");
   await page.locator('#service-select option[value="bank-accounts"]').waitFor({ state: "attached" });
   await page.locator("#service-select").selectOption("bank-accounts");
@@ -85,7 +78,7 @@ try {
   await field(page, "root.instructions.0.account_name").fill("Alpha Securities Limited");
   await field(page, "root.instructions.0.effective_date").fill("2026-12-14");
 
-  step = "mia adds a second instruction of the other type";
+  at.step = "mia adds a second instruction of the other type";
   await page.locator('[data-schemapath="root.instructions"]').first()
     .getByRole("button", { name: "Add item" }).last().click();
   const second = page.locator('[data-schemapath="root.instructions.1"]').first();
@@ -100,7 +93,7 @@ try {
   await page.locator("#save").click();
   await page.locator("#alert").filter({ hasText: "Saved." }).waitFor();
 
-  step = "mia attaches the bank's letter and submits";
+  at.step = "mia attaches the bank's letter and submits";
   await page.locator("#file-bank_confirmation").setInputFiles({
     name: "bank-letter.pdf", mimeType: "application/pdf",
     buffer: Buffer.from("%PDF-1.4\n% bank confirmation\n%%EOF\n") });
@@ -113,18 +106,18 @@ try {
     scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   assert.ok(scrollWidth <= innerWidth, `the request page is ${scrollWidth}px wide on ${innerWidth}px`);
 
-  step = "chen opens the request from the link mailed to him and approves it";
+  at.step = "chen opens the request from the link mailed to him and approves it";
   const link = await mailedLink("chen@example.com", new RegExp(`/request\\.html#firm=B001&ref=${reference}`));
   const chen = await signIn("chen", offset);
-  active = chen;
+  at.page = chen;
   await chen.goto(baseUrl + link);
   await chen.locator("#action-approve").click();
   await chen.locator("#status").filter({ hasText: "Approved" }).waitFor();
   await shot(chen, "approved");
 
-  step = "olga receives, starts and completes it";
+  at.step = "olga receives, starts and completes it";
   const olga = await signIn("olga", offset);
-  active = olga;
+  at.page = olga;
   await olga.goto(baseUrl + "/operator.html");
   for (const action of ["receive", "start", "complete"]) {
     await olga.locator(`#${action}-${reference}`).click();
@@ -132,19 +125,12 @@ try {
   }
   await shot(olga, "operations");
 
-  step = "mia finds it by search, completed";
-  active = page;
+  at.step = "mia finds it by search, completed";
+  at.page = page;
   await page.goto(baseUrl + "/home.html");
   await page.locator("#q").fill("hongkong and shanghai");
   await page.getByRole("button", { name: "Search" }).click();
   const row = page.locator("#results tr").filter({ hasText: reference });
   await row.filter({ hasText: "Completed" }).waitFor();
   await shot(page, "found");
-  console.log("every step held");
-} catch (error) {
-  console.error(`step failed: ${step}\n${error.stack || error}`);
-  if (active) await shot(active, "failure").catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

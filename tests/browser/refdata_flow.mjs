@@ -7,13 +7,8 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
-import { launchBrowser, screenFor, signIn } from "./session.mjs";
+import { env, launchBrowser, runFlow, screenFor, signIn } from "./session.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const baseUrl = env("CP_BASE_URL");
 const password = env("CP_PASSWORD");
 const secrets = JSON.parse(env("CP_SECRETS"));
@@ -24,15 +19,14 @@ const screen = screenFor(false);
 const as = (login) => signIn(browser, screen, { baseUrl, password, secret: secrets[login], login });
 const shot = (page, name) => page.screenshot({ path: join(artifacts, `refdata-${name}.png`), fullPage: true });
 
-let step = "otto signs in";
-let active;
-try {
+await runFlow(browser, shot, async (at) => {
+  at.step = "otto signs in";
   const otto = await as("otto");
-  active = otto;
+  at.page = otto;
   await otto.goto(baseUrl + "/refdata.html");
   await otto.locator("#kind").selectOption("closure");
 
-  step = "a Saturday is refused beside the date field";
+  at.step = "a Saturday is refused beside the date field";
   const date = otto.getByLabel("Date", { exact: true });
   await date.fill("2026-06-20");
   await otto.getByLabel("Reason", { exact: true }).fill("Emergency closure (browser test)");
@@ -43,7 +37,7 @@ try {
   assert.equal(await date.getAttribute("aria-describedby"), "error-date");
   await shot(otto, "error");
 
-  step = "fixed in place and filed";
+  at.step = "fixed in place and filed";
   await date.fill("2026-06-17");
   await otto.locator("#change").getByRole("button", { name: "File for checking" }).click();
   const filed = otto.locator("#alert").filter({ hasText: /RC-\d{8}: holiday sehk 2026-06-17/ });
@@ -52,19 +46,12 @@ try {
   assert.equal(await otto.locator(`#approve-${reference}`).count(), 0, "the maker has no approve");
   await otto.locator(`#withdraw-${reference}`).waitFor();
 
-  step = "tess approves it";
+  at.step = "tess approves it";
   const tess = await as("tess");
-  active = tess;
+  at.page = tess;
   await tess.goto(baseUrl + "/refdata.html");
   await tess.locator(`#approve-${reference}`).click();
   await tess.locator("#alert").filter({ hasText: `${reference}: Done.` }).waitFor();
   await tess.locator(`#change-${reference}`).filter({ hasText: "applied" }).waitFor();
   await shot(tess, "applied");
-  console.log("every step held");
-} catch (error) {
-  console.error(`step failed: ${step}\n${error.stack || error}`);
-  if (active) await shot(active, "failure").catch(() => {});
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -1,8 +1,33 @@
-// What the portal's browser tests share: Debian's chromium started headless, the screen of a
-// desktop or a phone, and a user signed in with the password and the authenticator app's code.
+// What the portal's browser tests share: their settings, the run of a flow's steps, Debian's
+// chromium started headless, the screen of a desktop or a phone, and a user signed in with the
+// password and the authenticator app's code.
 import { chromium } from "playwright-core";
 
 import { base32Decode, totp } from "./otp.mjs";
+
+// A setting the test that starts the flow must give.
+export function env(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}
+
+// Runs a flow's steps. Each step names itself in `at.step` and its page in `at.page`; a failure
+// prints the step, keeps a screenshot of its page and sets exit code 1. The browser closes
+// either way; success prints "every step held", which the C++ test looks for.
+export async function runFlow(browser, shot, steps) {
+  const at = { step: "start", page: null };
+  try {
+    await steps(at);
+    console.log("every step held");
+  } catch (error) {
+    console.error(`step failed: ${at.step}\n${error.stack || error}`);
+    if (at.page) await shot(at.page, "failure").catch(() => {});
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
 
 export function launchBrowser() {
   return chromium.launch({

@@ -14,12 +14,8 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 import { base32Decode, totp } from "./otp.mjs";
+import { env } from "./session.mjs";
 
-const env = (name) => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set`);
-  return value;
-};
 const baseUrl = env("CP_BASE_URL");
 const mailDir = join(env("CP_MAIL_DIR"), "new");
 const user = env("CP_USER");
