@@ -13,6 +13,7 @@
 #include "server/route_support.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
+#include "store/principal_store.h"
 #include "store/session_store.h"
 
 namespace cp::server {
@@ -392,14 +393,11 @@ std::optional<Principal> authenticate(AuthContext& auth, const HttpRequest& requ
   const std::string token = cookie(request, "cp_session");
   if (token.empty()) return std::nullopt;
   const UtcTime now = auth.clock.now();
-  auto session = store::find_session(auth.db, token, now, auth.policy.session_idle_minutes);
-  if (!session.ok() || !*session) return std::nullopt;
-  auto user = store::find_user(auth.db, (*session)->user_id);
-  if (!user.ok() || !*user || (*user)->status != "active") return std::nullopt;
-  auto memberships = store::memberships_of(auth.db, (*session)->user_id);
-  if (!memberships.ok()) return std::nullopt;
-  (void)store::touch_session(auth.db, token, **session, now);
-  return Principal{(*session)->user_id, std::move(*memberships), token, (*session)->csrf_token};
+  auto found = store::find_signed_in(auth.db, token, now, auth.policy.session_idle_minutes);
+  if (!found.ok() || !*found) return std::nullopt;
+  store::SignedIn& in = **found;
+  (void)store::touch_session(auth.db, token, in.session, now);
+  return Principal{in.session.user_id, std::move(in.memberships), token, in.session.csrf_token};
 }
 
 void add_auth_routes(App& app, AuthContext& auth) {

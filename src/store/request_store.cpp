@@ -260,11 +260,7 @@ Result<std::vector<RequestEvent>> request_events(Database& db, int64_t request_i
 
 Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQuery& q) {
   if (q.firm_ids.empty() && q.teams.empty()) return std::vector<StoredRequest>();
-  // The page's ids first, from the index alone where the filters allow (the search text is in
-  // it, migration 0025), then their rows: PostgreSQL fetches a table row for every index entry a
-  // plain index scan visits, even the ones the filter then drops (3.9 ms instead of 0.4 ms for a
-  // search that passes over 500 to find 50).
-  std::string sql = "SELECT request_id FROM service_request WHERE (";
+  std::string where = "(";
   std::vector<Value> params;
   auto in_list = [&](const char* column, const std::vector<std::string>& values) {
     // One value as "=": SQLite then reads the page in index order instead of sorting every row
@@ -280,56 +276,72 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
     }
     return out + ")";
   };
-  if (!q.firm_ids.empty()) sql += in_list("firm_id", q.firm_ids);
-  if (!q.firm_ids.empty() && !q.teams.empty()) sql += " OR ";
-  if (!q.teams.empty()) sql += in_list("operator_team", q.teams);
-  sql += ")";
-  if (!q.statuses.empty()) sql += " AND " + in_list("status", q.statuses);
+  if (!q.firm_ids.empty()) where += in_list("firm_id", q.firm_ids);
+  if (!q.firm_ids.empty() && !q.teams.empty()) where += " OR ";
+  if (!q.teams.empty()) where += in_list("operator_team", q.teams);
+  where += ")";
+  if (!q.statuses.empty()) where += " AND " + in_list("status", q.statuses);
   auto equals = [&](const char* column, const std::string& value) {
     if (value.empty()) return;
-    sql += std::string(" AND ") + column + " = ?";
+    where += std::string(" AND ") + column + " = ?";
     params.push_back(value);
   };
   equals("service_id", q.service_id);
   equals("reference", q.reference);
   equals("assignee", q.assignee);
   if (!q.from_utc.empty()) {
-    sql += " AND created_at >= ?";
+    where += " AND created_at >= ?";
     params.push_back(q.from_utc);
   }
   if (!q.before_utc.empty()) {
-    sql += " AND created_at < ?";
+    where += " AND created_at < ?";
     params.push_back(q.before_utc);
   }
   if (!q.text.empty()) {
-    // LIKE with the user's text as a literal: % and _ escaped.
+    // LIKE with the user's text as a literal: % and _ escaped. (PostgreSQL's strpos is slower:
+    // it counts the characters before a match to return its position.)
     std::string pattern = "%";
     for (char c : q.text) {
       if (c == '%' || c == '_' || c == '\\') pattern += '\\';
       pattern += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     }
-    sql += " AND search_text LIKE ? ESCAPE '\\'";
+    where += " AND search_text LIKE ? ESCAPE '\\'";
     params.push_back(pattern + "%");
   }
   if (!q.maker.empty()) {
-    sql += " AND request_id IN (SELECT request_id FROM service_request_maker WHERE user_id = ?)";
+    where += " AND request_id IN (SELECT request_id FROM service_request_maker WHERE user_id = ?)";
     params.push_back(q.maker);
   }
   if (!q.not_maker.empty()) {
-    sql +=
+    where +=
         " AND request_id NOT IN (SELECT request_id FROM service_request_maker WHERE user_id = ?)";
     params.push_back(q.not_maker);
   }
   constexpr const char* kNewestFirst = " ORDER BY updated_at DESC, request_id DESC";
-  sql = std::string("SELECT ") + kListColumns + " FROM service_request WHERE request_id IN (" +
-        sql + kNewestFirst + " LIMIT ? OFFSET ?)" + kNewestFirst;
+  const bool filtered = !q.statuses.empty() || !q.service_id.empty() || !q.reference.empty() ||
+                        !q.assignee.empty() || !q.from_utc.empty() || !q.before_utc.empty() ||
+                        !q.text.empty() || !q.maker.empty() || !q.not_maker.empty();
+  std::string sql = std::string("SELECT ") + kListColumns + " FROM service_request WHERE ";
+  if (filtered) {
+    // The page's ids first, from the index alone where the filters allow (the search text is in
+    // it, migration 0025), then their rows: PostgreSQL fetches a table row for every index entry
+    // a plain index scan visits, even the ones the filter then drops (3.9 ms instead of 0.4 ms
+    // for a search that passes over 500 to find 50).
+    sql += "request_id IN (SELECT request_id FROM service_request WHERE " + where + kNewestFirst +
+           " LIMIT ? OFFSET ?)" + kNewestFirst;
+  } else {
+    // Nothing for the index to pass over: the page's rows straight in index order (on PostgreSQL
+    // 0.08 ms instead of 0.39 ms for the ids first, their rows, then a sort of the 50).
+    sql += where + kNewestFirst + " LIMIT ? OFFSET ?";
+  }
   params.push_back(q.limit);
   params.push_back(q.offset);
+  // The whole page at once (at most 200 rows), not streamed: libpq's single-row mode would
+  // allocate a result for each row.
+  CP_ASSIGN_OR_RETURN(auto rows, db.query(sql, params));
   std::vector<StoredRequest> out;
-  CP_RETURN_IF_ERROR(db.query_each(sql, params, [&](const Row& row) -> Result<void> {
-    out.push_back(read_request(row));
-    return {};
-  }));
+  out.reserve(rows.rows.size());
+  for (const Row& row : rows.rows) out.push_back(read_request(row));
   return out;
 }
 

@@ -132,6 +132,19 @@ TEST_P(RequestStoreTest, SearchNeverLeavesItsFirmsOrTeams) {
   EXPECT_EQ(references({.teams = {"technical_services"}}), std::vector<std::string>{});
 }
 
+TEST_P(RequestStoreTest, SearchFindsChineseTextAsWrittenAndAsciiInAnyCase) {
+  const StoredRequest a = draft("B001", "mia", " #6 00700 騰訊控股 tencent");
+  const StoredRequest b = draft("B001", "max", " #6 00388 香港交易所");
+  EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "騰訊"}),
+            std::vector<std::string>{a.reference});
+  EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "香港"}),
+            std::vector<std::string>{b.reference});
+  EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "TenCent"}),
+            std::vector<std::string>{a.reference});
+  // Simplified 腾讯 is another text: the search matches what was written, character for character.
+  EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "腾讯"}), std::vector<std::string>{});
+}
+
 TEST_P(RequestStoreTest, SearchFiltersCombine) {
   const StoredRequest a = draft("B001", "mia", " #31 hsbc 100%");
   StoredRequest b = draft("B001", "max", " #31 boc");
@@ -146,6 +159,7 @@ TEST_P(RequestStoreTest, SearchFiltersCombine) {
   EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "100%"}),
             std::vector<std::string>{a.reference});
   EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "1_0"}), std::vector<std::string>{});
+  EXPECT_EQ(references({.firm_ids = {"B001"}, .text = "\\"}), std::vector<std::string>{});
   EXPECT_EQ(references({.firm_ids = {"B001"}, .maker = "max"}),
             std::vector<std::string>{b.reference});
   EXPECT_EQ(references({.firm_ids = {"B001"}, .not_maker = "max"}),

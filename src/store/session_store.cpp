@@ -240,24 +240,10 @@ Result<NewSession> create_session(Database& db, const std::string& user_id, UtcT
   return out;
 }
 
-Result<std::optional<Session>> find_session(Database& db, const std::string& token, UtcTime now,
-                                            int64_t idle_minutes) {
-  CP_ASSIGN_OR_RETURN(auto rows,
-                      db.query("SELECT user_id, csrf_token, created_at, last_seen_at, "
-                               "absolute_expiry FROM user_session WHERE session_hash = ? AND "
-                               "ended_at = ''",
-                               {token_hash(token)}));
-  if (rows.rows.empty()) return std::optional<Session>();
-  const Row& row = rows.rows[0];
-  Session session{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)};
-  const std::string now_text = format_utc(now);
-  const bool expired = session.absolute_expiry <= now_text;
-  const bool idle = format_utc(now - std::chrono::minutes(idle_minutes)) >= session.last_seen_at;
-  if (expired || idle) {
-    CP_RETURN_IF_ERROR(end_session(db, token, now, expired ? "expired" : "idle"));
-    return std::optional<Session>();
-  }
-  return std::optional<Session>(std::move(session));
+const char* session_end_reason(const Session& session, UtcTime now, int64_t idle_minutes) {
+  if (session.absolute_expiry <= format_utc(now)) return "expired";
+  if (format_utc(now - std::chrono::minutes(idle_minutes)) >= session.last_seen_at) return "idle";
+  return nullptr;
 }
 
 Result<void> touch_session(Database& db, const std::string& token, const Session& session,

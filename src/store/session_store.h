@@ -90,10 +90,9 @@ struct NewSession {
 };
 Result<NewSession> create_session(Database& db, const std::string& user_id, UtcTime now,
                                   int64_t absolute_minutes);
-// The live session for the token at `now`: not ended, used within `idle_minutes`, before its
-// absolute expiry. A session found idle or expired is ended with that reason.
-Result<std::optional<Session>> find_session(Database& db, const std::string& token, UtcTime now,
-                                            int64_t idle_minutes);
+// Why a session found at `now` must end: "expired" (past its absolute expiry), "idle" (unused
+// for `idle_minutes`), or nullptr while it is live.
+const char* session_end_reason(const Session& session, UtcTime now, int64_t idle_minutes);
 // Records use; written at most once a minute per session (a read-mostly hot path).
 Result<void> touch_session(Database& db, const std::string& token, const Session& session,
                            UtcTime now);
