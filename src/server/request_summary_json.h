@@ -3,6 +3,11 @@
 // a page of fifty built as a DOM cost more than the query behind it (docs/performance.md).
 #pragma once
 
+// The writer copies a string's plain runs 16 bytes at a time instead of byte by byte (every
+// x86-64 has SSE2). Defined here, before the only include of RapidJSON in the project.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -23,7 +28,7 @@ void write_field(JsonWriter& out, std::string_view key, std::string_view value);
 
 // One request's summary: reference, firm, service (id, number and title in the three
 // languages), status, team, who and when at each step, assignee, reason and version. The detail
-// view (request_json with full = true) starts from this same object.
+// view (request_json) starts from this same object.
 void write_request_summary(JsonWriter& out, const portal::ServiceCatalogue& services,
                            const store::StoredRequest& request);
 
