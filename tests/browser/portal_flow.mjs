@@ -3,7 +3,8 @@
 // instructions of different types, fixing a wrong bank code where the form flags it, attaches
 // the bank's letter and submits; chen, the checker, opens the request from the link mailed to
 // him and approves it; olga of the clearing house receives, starts and completes it; mia finds it
-// by search, completed. Run once on a desktop screen and once on a phone.
+// by search, completed; then, in Traditional Chinese, a new form's error is in Chinese. Every
+// page on the way passes axe-core's WCAG 2.1 AA rules. Run on a desktop screen and on a phone.
 //
 // Started by tests/cli/portal_browser_test.cpp, which runs the server and the SMTP sink and sets
 //   CP_BASE_URL, CP_MAIL_DIR, CP_PASSWORD, CP_SECRETS (JSON: login → base32 authenticator key),
@@ -11,7 +12,9 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { env, launchBrowser, runFlow, screenFor, signIn as signInAs } from "./session.mjs";
+import {
+  checkAccessibility, env, launchBrowser, runFlow, screenFor, signIn as signInAs,
+} from "./session.mjs";
 
 const baseUrl = env("CP_BASE_URL");
 const mailDir = join(env("CP_MAIL_DIR"), "new");
@@ -55,6 +58,7 @@ await runFlow(browser, shot, async (at) => {
   page = await signIn("mia", offset);
   at.page = page;
   await shot(page, "home");
+  await checkAccessibility(page, "home page");
 
   at.step = "mia starts #31 and fills the first instruction, with a wrong bank code";
   await page.goto(baseUrl + "/request.html#firm=B001&new=bank-accounts");
@@ -71,9 +75,16 @@ await runFlow(browser, shot, async (at) => {
   const codeError = page.locator('[data-schemapath="root.instructions.0.bank_code"] .errmsg').first();
   await codeError.waitFor();  // flagged beside the field as it is typed
   await shot(page, "validation-error");
+  // Said beside the field, and tied to it for a screen reader.
+  const codeInput = field(page, "root.instructions.0.bank_code");
+  assert.equal(await codeInput.getAttribute("aria-invalid"), "true");
+  const errorId = await codeError.getAttribute("id");
+  assert.ok((await codeInput.getAttribute("aria-describedby")).split(" ").includes(errorId));
+  await checkAccessibility(page, "request form with an error");
   await field(page, "root.instructions.0.bank_code").fill("012");
   await field(page, "root.instructions.0.bank_code").press("Tab");
   await codeError.waitFor({ state: "hidden" });
+  assert.equal(await codeInput.getAttribute("aria-invalid"), null);
   await field(page, "root.instructions.0.account_number").fill("012-875-1-234567");
   await field(page, "root.instructions.0.account_name").fill("Alpha Securities Limited");
   await field(page, "root.instructions.0.effective_date").fill("2026-12-14");
@@ -114,6 +125,7 @@ await runFlow(browser, shot, async (at) => {
   await chen.locator("#action-approve").click();
   await chen.locator("#status").filter({ hasText: "Approved" }).waitFor();
   await shot(chen, "approved");
+  await checkAccessibility(chen, "request page of the checker");
 
   at.step = "olga receives, starts and completes it";
   const olga = await signIn("olga", offset);
@@ -124,6 +136,7 @@ await runFlow(browser, shot, async (at) => {
     await olga.locator("#alert").filter({ hasText: `${reference}: Done.` }).waitFor();
   }
   await shot(olga, "operations");
+  await checkAccessibility(olga, "operator workspace");
 
   at.step = "mia finds it by search, completed";
   at.page = page;
@@ -133,4 +146,21 @@ await runFlow(browser, shot, async (at) => {
   const row = page.locator("#results tr").filter({ hasText: reference });
   await row.filter({ hasText: "Completed" }).waitFor();
   await shot(page, "found");
+  await checkAccessibility(page, "search results");
+
+  at.step = "in Traditional Chinese, the form's error is in Chinese too";
+  await page.locator("#language").selectOption("zh-Hant");
+  await page.waitForFunction(() => document.documentElement.lang === "zh-Hant");  // reloaded
+  await page.goto(baseUrl + "/request.html#firm=B001&new=bank-accounts");
+  await page.locator('#service-select option[value="bank-accounts"]').waitFor({ state: "attached" });
+  await page.locator("#service-select").selectOption("bank-accounts");
+  await page.locator("#picker-form button[type=submit]").click();
+  await page.locator('[data-schemapath="root.instructions.0"]').first().waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-Hant");
+  await field(page, "root.instructions.0.bank_code").fill("12");
+  await field(page, "root.instructions.0.bank_code").press("Tab");
+  await page.locator('[data-schemapath="root.instructions.0.bank_code"] .errmsg')
+    .filter({ hasText: "格式不符" }).first().waitFor();
+  await shot(page, "validation-error-zh-hant");
+  await checkAccessibility(page, "request form in Traditional Chinese");
 });

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
-import { env, launchBrowser, runFlow, screenFor, signIn } from "./session.mjs";
+import { checkAccessibility, env, launchBrowser, runFlow, screenFor, signIn } from "./session.mjs";
 
 const baseUrl = env("CP_BASE_URL");
 const password = env("CP_PASSWORD");
@@ -36,6 +36,7 @@ await runFlow(browser, shot, async (at) => {
   assert.equal(await date.getAttribute("aria-invalid"), "true");
   assert.equal(await date.getAttribute("aria-describedby"), "error-date");
   await shot(otto, "error");
+  await checkAccessibility(otto, "reference-data page with an error");
 
   at.step = "fixed in place and filed";
   await date.fill("2026-06-17");

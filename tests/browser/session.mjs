@@ -1,9 +1,26 @@
 // What the portal's browser tests share: their settings, the run of a flow's steps, Debian's
 // chromium started headless, the screen of a desktop or a phone, and a user signed in with the
 // password and the authenticator app's code.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
 import { base32Decode, totp } from "./otp.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+// axe-core's WCAG 2.1 A and AA rules on the page as it is now (labels, names, contrast,
+// language, ARIA): throws naming each rule broken and the elements that break it. The script is
+// evaluated through the DevTools protocol, which the pages' Content-Security-Policy allows.
+export async function checkAccessibility(page, what) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }));
+  if (result.violations.length === 0) return;
+  const lines = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.slice(0, 5).map((n) => `    ${n.target.join(" ")}: ${n.html.slice(0, 160)}`).join("\n"));
+  throw new Error(`${what}: ${result.violations.length} accessibility rule(s) broken\n${lines.join("\n")}`);
+}
 
 // A setting the test that starts the flow must give.
 export function env(name) {

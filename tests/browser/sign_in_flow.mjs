@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 
 import { base32Decode, totp } from "./otp.mjs";
-import { env } from "./session.mjs";
+import { checkAccessibility, env } from "./session.mjs";
 
 const baseUrl = env("CP_BASE_URL");
 const mailDir = join(env("CP_MAIL_DIR"), "new");
@@ -58,6 +58,7 @@ async function signInWithPassword(page) {
   await page.getByRole("button", { name: "Continue" }).click();
   await page.locator("#factor-step").waitFor({ state: "visible" });
   await shot(page, "second-factor");
+  await checkAccessibility(page, "sign-in, second factor");
 }
 
 const browser = await chromium.launch({
@@ -112,6 +113,7 @@ try {
   await page.locator("#totp-qr svg path").waitFor();
   await noSidewaysScroll(page, "QR code");
   await shot(page, "account-qr");
+  await checkAccessibility(page, "account page with the QR code");
   const key = (await page.locator("#totp-key").textContent()).trim();
   assert.match(key, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, "a 160-bit key in groups of four");
   const secret = base32Decode(key);

@@ -83,6 +83,7 @@ const WORDS = {
   version: ["Version", "版本", "版本"],
   queue: ["Queue", "工作隊列", "工作队列"],
   team: ["Team", "小組", "小组"],
+  instruction_type: ["Type of instruction", "指示類別", "指示类别"],
 };
 
 const STATUS = {

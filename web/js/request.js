@@ -5,6 +5,7 @@
 // #firm=B001&ref=SR-00000042 shows a request; #firm=B001&new=bank-accounts starts one.
 /* global JSONEditor */
 import { ApiError, api, csrfHeader, say } from "./api.js";
+import { prepareFormTool } from "./form-tool.js";
 import { local, localSchema, statusName, t } from "./i18n.js";
 import { el, hkt, startPage } from "./shell.js";
 
@@ -45,10 +46,11 @@ function buildEditor(request, service, editable) {
     if (schema.properties && schema.properties[property]) schema.properties[property].readOnly = true;
   }
   if (state.editor) state.editor.destroy();
+  prepareFormTool();
   state.editor = new JSONEditor($("editor"), {
     schema,
     startval: request.data,
-    theme: "html",
+    theme: "portal",
     disable_edit_json: true,
     disable_properties: true,
     disable_collapse: true,
