@@ -157,6 +157,9 @@ await runFlow(browser, shot, async (at) => {
   await page.locator("#picker-form button[type=submit]").click();
   await page.locator('[data-schemapath="root.instructions.0"]').first().waitFor();
   assert.equal(await page.locator("html").getAttribute("lang"), "zh-Hant");
+  // The server's list of what to fix names the fields and the attachment in Chinese.
+  await page.locator("#problems li").filter({ hasText: "須附上此文件" }).waitFor();
+  await page.locator("#problems li").filter({ hasText: "必須填寫" }).first().waitFor();
   await field(page, "root.instructions.0.bank_code").fill("12");
   await field(page, "root.instructions.0.bank_code").press("Tab");
   await page.locator('[data-schemapath="root.instructions.0.bank_code"] .errmsg')

@@ -84,6 +84,10 @@ const WORDS = {
   queue: ["Queue", "工作隊列", "工作队列"],
   team: ["Team", "小組", "小组"],
   instruction_type: ["Type of instruction", "指示類別", "指示类别"],
+  attachment_required: ["this attachment is required", "須附上此文件", "须附上此文件"],
+  required_field: ["required", "必須填寫", "必须填写"],
+  check_field: ["check this field", "請檢查此欄", "请检查此栏"],
+  whole_request: ["The request", "整份申請", "整份申请"],
 };
 
 const STATUS = {

@@ -6,7 +6,7 @@
 /* global JSONEditor */
 import { ApiError, api, csrfHeader, say } from "./api.js";
 import { prepareFormTool } from "./form-tool.js";
-import { local, localSchema, statusName, t } from "./i18n.js";
+import { lang, local, localSchema, statusName, t } from "./i18n.js";
 import { el, hkt, startPage } from "./shell.js";
 
 const $ = (id) => document.getElementById(id);
@@ -63,12 +63,47 @@ function buildEditor(request, service, editable) {
   if (!editable) state.editor.on("ready", () => state.editor.disable());
 }
 
-function showProblems(problems) {
+// The field a problem is about, by its titles in the page's language ("Instructions › 1 › Bank
+// code"), from a JSON pointer ("/instructions/0/bank_code", the server's) or a json-editor path
+// ("root.instructions.0.bank_code").
+function fieldTitle(path) {
+  const segments = path.startsWith("root") ? path.split(".").slice(1)
+                                           : path.split("/").slice(1).filter(Boolean);
+  let node = localSchema(state.service.schema);
+  const names = [];
+  for (const segment of segments) {
+    if (!node) break;
+    if (/^\d+$/.test(segment) && node.items) {
+      names.push(String(Number(segment) + 1));
+      node = node.items;
+      continue;
+    }
+    const branch = [node, ...(node.oneOf || [])].find((n) => n.properties && n.properties[segment]);
+    node = branch ? branch.properties[segment] : null;
+    names.push(node && node.title ? node.title : segment);
+  }
+  return names.join(" › ");
+}
+
+// A problem in the page's language. The server's schema messages are in English (valijson's):
+// other languages name the field and say what to do.
+function problemText(p, fromServer) {
+  if (p.pointer.startsWith("#attachments/")) {
+    const name = p.pointer.slice("#attachments/".length);
+    const slot = (state.service.attachments || []).find((s) => s.name === name);
+    return `${slot ? local(slot.title) : name}: ${t("attachment_required")}`;
+  }
+  const missing = fromServer && p.message.match(/required property '([^']+)'/);
+  const path = missing ? `${p.pointer.replace(/\/$/, "")}/${missing[1]}` : p.pointer;
+  const where = fieldTitle(path) || t("whole_request");
+  if (missing) return `${where}: ${t("required_field")}`;
+  return `${where}: ${fromServer && lang() !== "en" ? t("check_field") : p.message}`;
+}
+
+function showProblems(problems, fromServer = true) {
   const list = $("problems");
   list.replaceChildren();
-  for (const p of problems || []) {
-    list.append(el("li", `${p.pointer || "/"}: ${p.message}`));
-  }
+  for (const p of problems || []) list.append(el("li", problemText(p, fromServer)));
   $("problems-box").hidden = !problems || problems.length === 0;
 }
 
@@ -209,7 +244,7 @@ async function main() {
     const errors = state.editor.validate();
     if (errors.length > 0) {
       state.editor.setOption("show_errors", "always");
-      showProblems(errors.map((e) => ({ pointer: e.path, message: e.message })));
+      showProblems(errors.map((e) => ({ pointer: e.path, message: e.message })), false);
       return;
     }
     step("submit", { data: state.editor.getValue() });
