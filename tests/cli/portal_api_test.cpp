@@ -6,8 +6,6 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "support/portal_test.h"
 
 namespace cp {
@@ -281,32 +279,11 @@ TEST_P(PortalApiTest, EveryServiceCanBeFiledCheckedAndCompleted) {
       "--participant-id SEHK=B01234");
   const Json catalogue = json_of(call("mia", "GET", "/api/v1/catalog"));
   ASSERT_EQ(catalogue["services"].size(), 43u);
-  const std::map<std::string, std::string> binary = {{"Content-Type", "application/octet-stream"}};
   for (const Json& listed : catalogue["services"]) {
     const std::string id = listed["id"];
     SCOPED_TRACE(id);
-    const Json service = json_of(call("mia", "GET", "/api/v1/catalog/" + id));
-    char number[3];
-    std::snprintf(number, sizeof number, "%02d", service["number"].get<int>());
-    std::ifstream in(std::string(CONNECTPOST_SOURCE_DIR) + "/tests/catalog/" + number + "-" + id +
-                     ".cases.json");
-    Json data = Json::parse(in)["valid"][0];
-    for (const auto& [property, source] : service["auto_fill"].items()) data.erase(property);
-    const HttpReply created = call("mia", "POST", "/api/v1/firms/B001/requests",
-                                   Json{{"service", id}, {"data", data}}.dump());
-    ASSERT_EQ(created.status, 201) << created.body;
-    const std::string ref = json_of(created)["reference"];
-    for (const Json& slot : service["attachments"]) {
-      if (!slot["required"].get<bool>()) continue;
-      const bool pdf =
-          std::find(slot["types"].begin(), slot["types"].end(), "pdf") != slot["types"].end();
-      const HttpReply attached =
-          call("mia", "POST",
-               "/api/v1/firms/B001/requests/" + ref + "/attachments?slot=" +
-                   slot["name"].get<std::string>() + "&name=" + (pdf ? "a.pdf" : "a.csv"),
-               pdf ? testing::kPdf : std::string("line,detail\n1,x\n"), binary);
-      ASSERT_EQ(attached.status, 201) << attached.body;
-    }
+    const std::string ref = sample_draft(json_of(call("mia", "GET", "/api/v1/catalog/" + id)));
+    ASSERT_FALSE(ref.empty());
     const HttpReply submitted = step("mia", "B001", ref, "submit");
     ASSERT_EQ(submitted.status, 200) << submitted.body;
     ASSERT_EQ(step("chen", "B001", ref, "approve").status, 200);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -94,6 +96,37 @@ class PortalTest : public OperatorTest {
                                         "/attachments?slot=bank_confirmation&name=letter.pdf",
                                     kPdf, {{"Content-Type", "application/octet-stream"}});
     EXPECT_EQ(attached.status, 201) << attached.body;
+    return ref;
+  }
+
+  // A draft in B001 by mia of the catalogue's service `service` (GET /api/v1/catalog/{id}): its
+  // first valid case of tests/catalog less what auto-fill sets, with every required attachment
+  // (a PDF where the slot takes one, else a CSV); its reference. B001 needs the participant ids
+  // at HKCC and SEOCH for the derivatives services.
+  std::string sample_draft(const Json& service) {
+    const std::string id = service["id"];
+    char number[3];
+    std::snprintf(number, sizeof number, "%02d", service["number"].get<int>());
+    std::ifstream in(std::string(CONNECTPOST_SOURCE_DIR) + "/tests/catalog/" + number + "-" + id +
+                     ".cases.json");
+    Json data = Json::parse(in)["valid"][0];
+    for (const auto& [property, source] : service["auto_fill"].items()) data.erase(property);
+    const HttpReply created = call("mia", "POST", "/api/v1/firms/B001/requests",
+                                   Json{{"service", id}, {"data", data}}.dump());
+    EXPECT_EQ(created.status, 201) << id << ": " << created.body;
+    const std::string ref = json_of(created).value("reference", "");
+    for (const Json& slot : service["attachments"]) {
+      if (!slot["required"].get<bool>()) continue;
+      const bool pdf =
+          std::find(slot["types"].begin(), slot["types"].end(), "pdf") != slot["types"].end();
+      const HttpReply attached = call("mia", "POST",
+                                      "/api/v1/firms/B001/requests/" + ref +
+                                          "/attachments?slot=" + slot["name"].get<std::string>() +
+                                          "&name=" + (pdf ? "a.pdf" : "a.csv"),
+                                      pdf ? kPdf : std::string("line,detail\n1,x\n"),
+                                      {{"Content-Type", "application/octet-stream"}});
+      EXPECT_EQ(attached.status, 201) << id << ": " << attached.body;
+    }
     return ref;
   }
 

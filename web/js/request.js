@@ -222,6 +222,9 @@ async function load(clearAlert = true) {
 }
 
 async function main() {
+  // A link to another request from this page (a notification, the picker) changes only the
+  // hash, which does not load the page again: load it, or the old request would stay shown.
+  window.addEventListener("hashchange", () => window.location.reload());
   const { firm } = await startPage();
   state.firm = firm;
   const params = new URLSearchParams(window.location.hash.slice(1));
