@@ -20,7 +20,7 @@ struct SignedIn {
 };
 
 // The live session for `token` at `now` and its active user, or nullopt: no such session, one
-// ended, idle or expired (ended now with that reason, as find_session does), or a user who is
+// ended, idle or expired (an idle or expired one is ended now with that reason), or a user who is
 // not active (locked or disabled; the session is left as it is).
 Result<std::optional<SignedIn>> find_signed_in(Database& db, const std::string& token, UtcTime now,
                                                int64_t idle_minutes);
