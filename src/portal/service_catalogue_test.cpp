@@ -103,6 +103,41 @@ TEST(ServiceCatalogue, EveryServiceNamesItsFormsTeamAndWhoMayFileIt) {
   EXPECT_EQ(shipped().find("no-such-service"), nullptr);
 }
 
+// catalog/README.md: a field's title and its note are shown in the page's language, so each has
+// its Traditional and Simplified Chinese beside the English (x-title, x-description).
+void expect_chinese_beside(const json& node, const std::string& path) {
+  if (!node.is_object()) return;
+  for (const auto& [english, chinese] :
+       {std::pair{"title", "x-title"}, std::pair{"description", "x-description"}}) {
+    if (!node.contains(english) || path.empty()) continue;  // the form's own title: the service's
+    for (const char* language : {"zh-Hant", "zh-Hans"}) {
+      EXPECT_TRUE(node.contains(chinese) && node[chinese].contains(language) &&
+                  !node[chinese][language].get<std::string>().empty())
+          << path << ": " << chinese << " has no " << language;
+    }
+  }
+  if (node.contains("properties")) {
+    for (const auto& [name, child] : node["properties"].items()) {
+      expect_chinese_beside(child, path + "/" + name);
+    }
+  }
+  if (node.contains("items")) expect_chinese_beside(node["items"], path + "/items");
+  if (node.contains("oneOf")) {
+    for (size_t i = 0; i < node["oneOf"].size(); ++i) {
+      expect_chinese_beside(node["oneOf"][i], path + "/oneOf/" + std::to_string(i));
+    }
+  }
+}
+
+TEST(ServiceCatalogue, EveryFieldsTitleAndNoteHaveTheirChinese) {
+  for (const ServiceDefinition& service : shipped().services()) {
+    SCOPED_TRACE("#" + std::to_string(service.number) + " " + service.id);
+    for (const auto& [name, child] : service.schema["properties"].items()) {
+      expect_chinese_beside(child, "/" + name);
+    }
+  }
+}
+
 TEST(ServiceCatalogue, SampleRequestsPassAndWrongOnesFailAtTheFieldAtFault) {
   int valid = 0;
   int invalid = 0;

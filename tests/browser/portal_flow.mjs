@@ -148,7 +148,7 @@ await runFlow(browser, shot, async (at) => {
   await shot(page, "found");
   await checkAccessibility(page, "search results");
 
-  at.step = "in Traditional Chinese, the form's error is in Chinese too";
+  at.step = "in Traditional Chinese, the form's notes and errors are in Chinese too";
   await page.locator("#language").selectOption("zh-Hant");
   await page.waitForFunction(() => document.documentElement.lang === "zh-Hant");  // reloaded
   await page.goto(baseUrl + "/request.html#firm=B001&new=bank-accounts");
@@ -164,6 +164,8 @@ await runFlow(browser, shot, async (at) => {
   await field(page, "root.instructions.0.bank_code").press("Tab");
   await page.locator('[data-schemapath="root.instructions.0.bank_code"] .errmsg')
     .filter({ hasText: "格式不符" }).first().waitFor();
+  await page.locator('[data-schemapath="root.instructions.0.bank_code"]').filter({ visible: true })
+    .first().getByText("香港銀行同業結算有限公司的三位數字銀行編號").waitFor();  // the field's note
   await shot(page, "validation-error-zh-hant");
   await checkAccessibility(page, "request form in Traditional Chinese");
 });

@@ -132,13 +132,16 @@ export function translatePage(root = document) {
 }
 
 // The schema with titles, enum labels and descriptions in the page's language, for the form
-// tool (catalog/README.md: x-title, x-enum-titles).
+// tool (catalog/README.md: x-title, x-enum-titles, x-description).
 export function localSchema(schema, title) {
   const copy = JSON.parse(JSON.stringify(schema));
   if (title) copy.title = title;
   const walk = (node) => {
     if (!node || typeof node !== "object") return;
     if (node["x-title"] && lang() !== "en") node.title = node["x-title"][lang()] || node.title;
+    if (node["x-description"] && lang() !== "en") {
+      node.description = node["x-description"][lang()] || node.description;
+    }
     if (node["x-enum-titles"]) {
       node.options = node.options || {};
       node.options.enum_titles = node["x-enum-titles"][lang()] || node["x-enum-titles"].en;
