@@ -107,19 +107,29 @@ Result<std::vector<User>> list_users(Database& db, const std::string& firm_id) {
 }
 
 Result<std::vector<identity::Membership>> memberships_of(Database& db, const std::string& user_id) {
-  std::map<std::string, identity::Membership> by_firm;
+  MembershipRows memberships;
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT r.firm_id, f.kind, r.role FROM user_role r JOIN firm f ON f.firm_id = r.firm_id "
       "WHERE r.user_id = ? ORDER BY r.firm_id, r.role",
       {user_id}, [&](const Row& row) -> Result<void> {
-        auto& m = by_firm[row.text(0)];
-        m.firm_id = row.text(0);
-        m.firm_kind = *identity::parse_firm_kind(row.text(1));  // CHECK constraint
-        m.roles.insert(row.text(2));
+        memberships.add(row.text(0), row.text(1), row.text(2));
         return Ok{};
       }));
+  return memberships.take();
+}
+
+void MembershipRows::add(const std::string& firm_id, const std::string& firm_kind,
+                         const std::string& role) {
+  identity::Membership& m = by_firm_[firm_id];
+  m.firm_id = firm_id;
+  m.firm_kind = *identity::parse_firm_kind(firm_kind);
+  m.roles.insert(role);
+}
+
+std::vector<identity::Membership> MembershipRows::take() {
   std::vector<identity::Membership> out;
-  for (auto& [firm, m] : by_firm) out.push_back(std::move(m));
+  for (auto& [firm, m] : by_firm_) out.push_back(std::move(m));
+  by_firm_.clear();
   return out;
 }
 

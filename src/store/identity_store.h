@@ -3,6 +3,7 @@
 // stored before it writes, inside the caller's transaction (the caller appends the audit entry).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +44,18 @@ Result<std::vector<User>> list_users(Database& db, const std::string& firm_id);
 
 // The user's memberships with their firms' kinds, by firm.
 Result<std::vector<identity::Membership>> memberships_of(Database& db, const std::string& user_id);
+
+// Memberships built from rows of (firm id, firm kind, role), in firm-id order: how user_role is
+// read both by memberships_of and by the sign-in's one query (store/principal_store.h).
+class MembershipRows {
+ public:
+  // REQUIRES: `firm_kind` is a stored firm kind (the firm table's CHECK constraint).
+  void add(const std::string& firm_id, const std::string& firm_kind, const std::string& role);
+  std::vector<identity::Membership> take();
+
+ private:
+  std::map<std::string, identity::Membership> by_firm_;
+};
 
 // Grants `role` in `firm_id` after checking that `actor` may (delegation) and that the user's
 // roles in that firm with it still form an allowed set (conflicts, maker-checker). Granting a

@@ -1,6 +1,6 @@
 #include "store/principal_store.h"
 
-#include <map>
+#include "store/identity_store.h"
 
 namespace cp::store {
 
@@ -25,15 +25,11 @@ Result<std::optional<SignedIn>> find_signed_in(Database& db, const std::string& 
     return std::optional<SignedIn>();
   }
   if (first.text(5) != "active") return std::optional<SignedIn>();
-  std::map<std::string, identity::Membership> by_firm;
+  MembershipRows memberships;
   for (const Row& row : rows.rows) {
-    if (row.is_null(6)) continue;
-    auto& m = by_firm[row.text(6)];
-    m.firm_id = row.text(6);
-    m.firm_kind = *identity::parse_firm_kind(row.text(7));  // CHECK constraint
-    m.roles.insert(row.text(8));
+    if (!row.is_null(6)) memberships.add(row.text(6), row.text(7), row.text(8));
   }
-  for (auto& [firm, m] : by_firm) out.memberships.push_back(std::move(m));
+  out.memberships = memberships.take();
   return std::optional<SignedIn>(std::move(out));
 }
 
