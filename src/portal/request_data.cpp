@@ -1,18 +1,12 @@
 #include "portal/request_data.h"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 namespace cp::portal {
 namespace {
 
 using nlohmann::json;
-
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 void collect_text(const json& value, std::string& out) {
   if (value.is_string()) {
@@ -76,6 +70,13 @@ bool looks_like_text(const std::string& bytes) {
 
 }  // namespace
 
+std::string search_case(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 std::string auto_fill_value(const ServiceDefinition& service, const std::string& source,
                             const FirmProfile& firm, const UserFacts& user) {
   if (source == "firm.name") return firm.name;
@@ -127,7 +128,7 @@ std::string search_text(const ServiceDefinition& service, const std::string& ref
       break;
     }
   }
-  return lower(out);
+  return search_case(out);
 }
 
 std::vector<std::string> changed_fields(const json& before, const json& after) {

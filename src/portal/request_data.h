@@ -52,6 +52,10 @@ std::optional<std::string> subject_of(const ServiceDefinition& service, const nl
 // 2,704 bytes (600 characters of up to 4 bytes, plus the reference the store puts in front).
 constexpr size_t kSearchTextMaxChars = 600;
 
+// Text as the search text and the search's terms are both kept: A-Z lowered, every other byte
+// as it is (so UTF-8 Chinese is untouched and a term matches what was written).
+std::string search_case(std::string text);
+
 // Lower-case text the home page's search matches: the reference, the service's number and
 // titles, and every string and number in the data, in the form's order, cut at
 // kSearchTextMaxChars.

@@ -58,6 +58,12 @@ TEST(RequestData, SubjectFollowsTheServicesOneOpenRule) {
   EXPECT_EQ(subject_of(service, json::object()), std::nullopt);
 }
 
+TEST(RequestData, SearchCaseLowersLatinCapitalsOnly) {
+  // A term and the stored text meet in one case: A-Z lowered, Chinese and digits as written.
+  EXPECT_EQ(search_case("SR-00000042 騰訊控股 HSBC Ltd."), "sr-00000042 騰訊控股 hsbc ltd.");
+  EXPECT_EQ(search_case("ÄÖ"), "ÄÖ");  // not A-Z: left as written
+}
+
 TEST(RequestData, SearchTextHasTheReferenceTitlesAndValuesInLowerCase) {
   const ServiceDefinition& service = *catalogue().find("bank-accounts");
   const std::string text =

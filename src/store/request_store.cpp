@@ -2,7 +2,6 @@
 
 #include <sodium.h>
 
-#include <cctype>
 #include <cstdio>
 
 #include "store/hex.h"
@@ -155,10 +154,7 @@ Result<StoredRequest> insert_request(Database& db, StoredRequest r) {
   r.request_id = inserted.rows.at(0).integer(0);
   r.reference = reference_for(r.request_id);
   // The search text starts with the reference, which only now is known.
-  std::string reference_lower = r.reference;
-  for (char& c : reference_lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  r.search_text = reference_lower + r.search_text;
+  r.search_text = portal::search_case(r.reference) + r.search_text;
   CP_RETURN_IF_ERROR(
       db.execute("UPDATE service_request SET reference = ?, search_text = ? WHERE request_id = ?",
                  {r.reference, r.search_text, r.request_id}));
@@ -298,12 +294,11 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
     params.push_back(q.before_utc);
   }
   if (!q.text.empty()) {
-    // The text lowered as the search text was (A-Z only, portal::search_text), found as it is.
+    // The term in the search text's case (portal::search_case), found as it is.
     // SQLite: instr, a plain substring test (+35% searches a second against LIKE, whose pattern
     // matcher folds case at every character). PostgreSQL: LIKE with % and _ escaped (its strpos
     // is slower: it counts the characters before a match to return its position).
-    std::string needle = q.text;
-    for (char& c : needle) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string needle = portal::search_case(q.text);
     if (db.backend() == Backend::kSqlite) {
       where += " AND instr(search_text, ?) > 0";
       params.push_back(needle);
