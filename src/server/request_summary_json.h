@@ -3,11 +3,6 @@
 // a page of fifty built as a DOM cost more than the query behind it (docs/performance.md).
 #pragma once
 
-// The writer copies a string's plain runs 16 bytes at a time instead of byte by byte (every
-// x86-64 has SSE2). Defined here, before the only include of RapidJSON in the project.
-#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
-#define RAPIDJSON_SSE2
-#endif
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
