@@ -66,10 +66,10 @@ function buildEditor(request, service, editable) {
 // The field a problem is about, by its titles in the page's language ("Instructions › 1 › Bank
 // code"), from a JSON pointer ("/instructions/0/bank_code", the server's) or a json-editor path
 // ("root.instructions.0.bank_code").
-function fieldTitle(path) {
+function fieldTitle(schema, path) {
   const segments = path.startsWith("root") ? path.split(".").slice(1)
                                            : path.split("/").slice(1).filter(Boolean);
-  let node = localSchema(state.service.schema);
+  let node = schema;
   const names = [];
   for (const segment of segments) {
     if (!node) break;
@@ -87,7 +87,7 @@ function fieldTitle(path) {
 
 // A problem in the page's language. The server's schema messages are in English (valijson's):
 // other languages name the field and say what to do.
-function problemText(p, fromServer) {
+function problemText(schema, p, fromServer) {
   if (p.pointer.startsWith("#attachments/")) {
     const name = p.pointer.slice("#attachments/".length);
     const slot = (state.service.attachments || []).find((s) => s.name === name);
@@ -95,7 +95,7 @@ function problemText(p, fromServer) {
   }
   const missing = fromServer && p.message.match(/required property '([^']+)'/);
   const path = missing ? `${p.pointer.replace(/\/$/, "")}/${missing[1]}` : p.pointer;
-  const where = fieldTitle(path) || t("whole_request");
+  const where = fieldTitle(schema, path) || t("whole_request");
   if (missing) return `${where}: ${t("required_field")}`;
   return `${where}: ${fromServer && lang() !== "en" ? t("check_field") : p.message}`;
 }
@@ -103,7 +103,8 @@ function problemText(p, fromServer) {
 function showProblems(problems, fromServer = true) {
   const list = $("problems");
   list.replaceChildren();
-  for (const p of problems || []) list.append(el("li", problemText(p, fromServer)));
+  const schema = localSchema(state.service.schema);  // the titles in the page's language
+  for (const p of problems || []) list.append(el("li", problemText(schema, p, fromServer)));
   $("problems-box").hidden = !problems || problems.length === 0;
 }
 
