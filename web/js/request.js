@@ -26,8 +26,7 @@ async function showPicker(firm, preselect) {
     try {
       const created = await api("POST", `/api/v1/firms/${firm}/requests`,
                                 { service: select.value, data: {} });
-      window.location.hash = `firm=${firm}&ref=${created.reference}`;
-      window.location.reload();
+      window.location.hash = `firm=${firm}&ref=${created.reference}`;  // loads it (main)
     } catch (error) {
       fail(error);
     }
