@@ -34,6 +34,9 @@ const std::vector<KeySpec>& key_specs() {
       // The key file that seals authenticator secrets in the database (`secret-key new FILE`);
       // outside the database and its backups. Empty: secrets are stored unsealed (a warning).
       {"secret_key_file", "", {}, false},
+      // A file holding the bearer token a monitoring scraper sends to GET /metrics (at least 32
+      // characters). Empty: /metrics answers 404 to everyone.
+      {"metrics_token_file", "", {}, false},
   };
   return kSpecs;
 }

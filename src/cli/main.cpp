@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
        "Key file sealing authenticator secrets at rest (made by `secret-key new FILE`)");
   flag("--public-url", "public_url",
        "The portal's address for links in mail, e.g. https://portal.example.com");
+  flag("--metrics-token-file", "metrics_token_file",
+       "File with the bearer token a scraper sends to /metrics (default: /metrics closed)");
 
   cp::cli::register_config_commands(app, context);
   cp::cli::register_refdata_commands(app, context);

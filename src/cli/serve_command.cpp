@@ -4,12 +4,15 @@
 
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "cli/commands.h"
 #include "identity/password.h"
 #include "identity/roles.h"
+#include "mail/mail_queue.h"
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
@@ -29,6 +32,26 @@ struct ServeOptions {
   // waiting on PostgreSQL or on a password hash leaves the others serving).
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 };
+
+// Messages waiting for the relay at most; past that a reset link is dropped (and logged) and the
+// user asks again. A relay down for a minute under a burst of resets fits.
+constexpr size_t kMailQueueCapacity = 1000;
+
+// The monitoring token from its file: one line, at least 32 characters (a guessable token
+// would open the metrics to anyone).
+Result<std::string> read_token_file(const std::string& path) {
+  std::ifstream in(path);
+  std::string token;
+  if (!in || !std::getline(in, token)) {
+    return invalid_input("cannot read the metrics token file " + path, "metrics_token_file");
+  }
+  while (!token.empty() && (token.back() == '\r' || token.back() == ' ')) token.pop_back();
+  if (token.size() < 32) {
+    return invalid_input(path + ": the metrics token must be at least 32 characters",
+                         "metrics_token_file");
+  }
+  return token;
+}
 
 Result<server::ServerOptions> parse_listen(const std::string& text) {
   const size_t colon = text.rfind(':');
@@ -59,7 +82,9 @@ Result<server::AuthPolicy> auth_policy(const refdata::ParameterTable& parameters
            {"auth.email_code_minutes", &policy.email_code_minutes},
            {"auth.email_code_resend_seconds", &policy.email_code_resend_seconds},
            {"auth.totp_enrolment_minutes", &policy.totp_enrolment_minutes},
-           {"auth.password_reset_minutes", &policy.password_reset_minutes}}) {
+           {"auth.password_reset_minutes", &policy.password_reset_minutes},
+           {"auth.sign_in_attempts_per_address", &policy.sign_in_attempts_per_address},
+           {"auth.sign_in_attempts_per_login", &policy.sign_in_attempts_per_login}}) {
     CP_ASSIGN_OR_RETURN(*field, parameters.integer(key, today));
   }
   identity::MigrationDates& m = policy.migration;
@@ -89,11 +114,11 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   }
   server_options.threads = options.threads;
   // The database is opened (and migrated) before listening, so a bad URL fails at start; then a
-  // connection for each further thread.
+  // connection for each further thread, the password-hashing pool's included.
   std::vector<std::unique_ptr<store::Database>> connections;
   CP_ASSIGN_OR_RETURN(auto first, context.open_database());
   connections.push_back(std::move(first));
-  for (int i = 1; i < options.threads; ++i) {
+  for (int i = 1; i < options.threads + server_options.hash_threads; ++i) {
     CP_ASSIGN_OR_RETURN(auto more, context.connect_database());
     connections.push_back(std::move(more));
   }
@@ -117,7 +142,16 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   policy.public_url = context.config.get("public_url");
   while (!policy.public_url.empty() && policy.public_url.back() == '/')
     policy.public_url.pop_back();
+  // Mail that must not hold up its request (the password-reset link) leaves through a queue.
+  std::optional<mail::MailQueue> mail_queue;
+  if (mailer) {
+    mail_queue.emplace(*mailer, kMailQueueCapacity, [](const Error& error) {
+      spdlog::warn("queued mail not sent: {}", error.message);
+    });
+  }
   server::AuthContext auth{*db, context.clock, policy, mailer.get(), std::nullopt, {}};
+  auth.mail_queue = mail_queue ? &*mail_queue : nullptr;
+  auth.login_limiter.reset(server::attempts_per_minute(policy.sign_in_attempts_per_login));
   CP_ASSIGN_OR_RETURN(
       auth.password_policy.common,
       identity::load_common_passwords((std::filesystem::path(context.config.get("data_dir")) /
@@ -126,16 +160,22 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   server::App app(
       catalogue,
       [&auth](const server::HttpRequest& request) { return server::authenticate(auth, request); },
-      web);
+      web, context.clock);
+  app.set_address_limit(server::attempts_per_minute(policy.sign_in_attempts_per_address));
+  if (const std::string& token_file = context.config.get("metrics_token_file");
+      !token_file.empty()) {
+    CP_ASSIGN_OR_RETURN(std::string token, read_token_file(token_file));
+    app.set_monitoring_token(std::move(token));
+  }
   CP_ASSIGN_OR_RETURN(auto services,
                       portal::ServiceCatalogue::load(context.config.get("catalog_dir")));
   server::Notifier notifier(mailer.get(), policy.public_url);
   server::PortalContext portal{auth, catalogue, services};
   portal.notifier = &notifier;
   portal.data_dir = context.config.get("data_dir");
-  // Attachments travel as request bodies: uploads may carry the largest file allowed; every
-  // other request keeps the 1 MiB limit.
-  server_options.upload_body_limit_bytes = static_cast<size_t>(portal.max_attachment_bytes);
+  // Attachments travel as request bodies: upload routes may carry the largest file allowed;
+  // every other route keeps its limit (core/input_limits.h).
+  app.set_upload_bytes_max(static_cast<size_t>(portal.max_attachment_bytes));
   server::add_all_routes(app, auth, catalogue, portal);
   return server::serve(app, server_options, [&](uint16_t port) {
     std::cout << "listening on " << (options.tls_certificate.empty() ? "http" : "https") << "://"

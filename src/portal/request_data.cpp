@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "core/input_limits.h"
+#include "core/utf8.h"
+
 namespace cp::portal {
 namespace {
 
@@ -49,23 +52,7 @@ bool starts_with(const std::string& bytes, std::string_view prefix) {
 
 // CSV is text: valid UTF-8 (or ASCII) with no NUL and no control characters besides tab, CR, LF.
 bool looks_like_text(const std::string& bytes) {
-  size_t i = 0;
-  while (i < bytes.size()) {
-    const auto c = static_cast<unsigned char>(bytes[i]);
-    if (c < 0x80) {
-      if (c < 0x20 && c != '\t' && c != '\r' && c != '\n') return false;
-      if (c == 0x7f) return false;
-      ++i;
-      continue;
-    }
-    size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (length == 0 || i + length > bytes.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      if ((static_cast<unsigned char>(bytes[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
+  return is_valid_utf8(bytes) && !has_control_characters(bytes, true);
 }
 
 }  // namespace
@@ -145,9 +132,12 @@ Result<AttachmentCheck> check_attachment(const AttachmentSlot& slot, const std::
                              std::to_string(max_bytes) + " are accepted",
                          "file");
   }
-  if (file_name.empty() || file_name.size() > 200 ||
-      file_name.find_first_of("/\\\r\n\"") != std::string::npos) {
-    return invalid_input("the file name must be 1-200 characters without / \\ \" or line breaks",
+  // The name reaches a Content-Disposition header, a file system and a page: text, one line.
+  if (file_name.empty() || file_name.size() > limits::kFileNameBytesMax ||
+      !is_valid_utf8(file_name) || has_control_characters(file_name, false) ||
+      file_name.find_first_of("/\\\"") != std::string::npos) {
+    return invalid_input("the file name must be 1-" + std::to_string(limits::kFileNameBytesMax) +
+                             " bytes of UTF-8 text without / \\ \" or control characters",
                          "file_name");
   }
   AttachmentCheck check;

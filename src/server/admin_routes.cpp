@@ -43,11 +43,9 @@ HttpResponse change_role(AuthContext& auth, const identity::RoleCatalogue& catal
   const std::string& user = c.params.at("user");
   std::string role;
   if (grant) {
-    const Json body = Json::parse(c.request.body, nullptr, false);
-    if (!body.is_object() || !body.contains("role") || !body["role"].is_string()) {
-      return error_response(400, "bad_request", R"(send {"role": "…"})");
-    }
-    role = body["role"];
+    const auto body = json_fields(c.request, {"role"});
+    if (!body) return error_response(400, "bad_request", R"(send {"role": "…"})");
+    role = (*body)["role"];
   } else {
     role = c.params.at("role");
   }
@@ -80,11 +78,9 @@ HttpResponse set_user_email(AuthContext& auth, const identity::RoleCatalogue& ca
                             const RequestContext& c) {
   const std::string& firm = c.params.at("firm");
   const std::string& user = c.params.at("user");
-  const Json body = Json::parse(c.request.body, nullptr, false);
-  if (!body.is_object() || !body.contains("email") || !body["email"].is_string()) {
-    return error_response(400, "bad_request", R"(send {"email": "…"})");
-  }
-  const std::string email = body["email"];
+  const auto body = json_fields(c.request, {"email"});
+  if (!body) return error_response(400, "bad_request", R"(send {"email": "…"})");
+  const std::string email = (*body)["email"];
   // The target must be a member of the firm the administrator manages: else nothing is there.
   auto memberships = store::memberships_of(auth.db, user);
   if (!memberships.ok()) return refusal(memberships.error());

@@ -48,6 +48,14 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
   const std::string login = (*body)["user"];
   const std::string password = (*body)["password"];
   const UtcTime now = auth.clock.now();
+  // Per login, known or not, before any hashing (the App limits each source address too):
+  // a guess spread over many addresses at one account is slowed as well.
+  if (const int64_t wait_seconds = auth.login_limiter.take(login, now); wait_seconds > 0) {
+    HttpResponse response = error_response(429, "too_many_attempts",
+                                           "too many attempts for this login: wait and try again");
+    response.headers["retry-after"] = std::to_string(wait_seconds);
+    return response;
+  }
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
   if (!user) {
     (void)identity::verify_password(dummy_hash(), password);
@@ -400,13 +408,21 @@ std::optional<Principal> authenticate(AuthContext& auth, const HttpRequest& requ
   return Principal{in.session.user_id, std::move(in.memberships), token, in.session.csrf_token};
 }
 
+AttemptLimiter::Policy attempts_per_minute(int64_t attempts) {
+  AttemptLimiter::Policy policy;
+  policy.burst = attempts;
+  policy.interval = std::chrono::seconds(attempts > 0 ? std::max<int64_t>(1, 60 / attempts) : 60);
+  return policy;
+}
+
 void add_auth_routes(App& app, AuthContext& auth) {
   Router& router = app.router();
   router.add(
       {"POST", "/api/v1/session/password",
        Access::public_route("the first step of sign-in; answers alike for unknown users"),
        [&auth](const RequestContext& c) { return or_failure(password_step(auth, c.request)); },
-       "Sign-in, step 1: user and password → a login attempt awaiting the second factor"});
+       "Sign-in, step 1: user and password → a login attempt awaiting the second factor",
+       Body::kJson, Cost::kPasswordHash});
   router.add({"POST", "/api/v1/session/totp",
               Access::public_route("the second step of sign-in, bound to the login cookie"),
               [&auth](const RequestContext& c) { return or_failure(totp_step(auth, c.request)); },

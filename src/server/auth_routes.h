@@ -23,8 +23,10 @@
 #include "identity/password.h"
 #include "identity/roles.h"
 #include "identity/two_factor_migration.h"
+#include "mail/mail_queue.h"
 #include "mail/mailer.h"
 #include "server/app.h"
+#include "server/attempt_limiter.h"
 #include "store/database.h"
 
 namespace cp::server {
@@ -41,7 +43,9 @@ struct AuthPolicy {
   int64_t session_absolute_minutes = 720;
   int64_t totp_enrolment_minutes = 10;  // a new app's QR code waits this long for its first code
   int64_t password_reset_minutes = 30;  // an emailed reset link works this long, once
-  bool secure_cookies = false;          // under TLS
+  int64_t sign_in_attempts_per_address = 20;  // a minute, on the password routes (App)
+  int64_t sign_in_attempts_per_login = 10;    // a minute, at the password step
+  bool secure_cookies = false;                // under TLS
   // SPEC AUTH-2's phases (auth.2fa.*); the default (all in the past) is 2FA only.
   identity::MigrationDates migration;
   // The address users reach the portal at, for links in mail (never taken from the request's
@@ -59,7 +63,14 @@ struct AuthContext {
   std::optional<std::pair<UtcTime, bool>> relay_checked;
   identity::PasswordPolicy password_policy;  // for changes and resets
   std::mutex relay_mutex{};                  // relay_checked, read and set by every thread
+  AttemptLimiter login_limiter{};            // auth.sign_in_attempts_per_login
+  // Where mail leaves the request: the password-reset link is queued, never sent while the
+  // sender waits (issue 14 finding 7: the time taken said whether the login exists).
+  mail::MailQueue* mail_queue = nullptr;
 };
+
+// The per-minute attempts of a parameter as a limit: all at once, then one per 60/N seconds.
+AttemptLimiter::Policy attempts_per_minute(int64_t attempts);
 
 // The principal of a request's cp_session cookie, if it names a live session.
 std::optional<Principal> authenticate(AuthContext& auth, const HttpRequest& request);

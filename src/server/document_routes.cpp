@@ -1,5 +1,6 @@
 #include "server/document_routes.h"
 
+#include "core/input_limits.h"
 #include "portal/request_data.h"
 #include "server/route_support.h"
 #include "store/audit_store.h"
@@ -79,7 +80,7 @@ HttpResponse download(PortalContext& portal, const RequestContext& c) {
   if (!logged.ok()) return storage_failure();
   HttpResponse response;
   response.content_type = found->content_type;
-  response.headers["content-disposition"] = "attachment; filename=\"" + found->file_name + "\"";
+  response.headers["content-disposition"] = attachment_disposition(found->file_name);
   response.body = std::move(bytes).value();
   return response;
 }
@@ -120,6 +121,11 @@ HttpResponse publish(PortalContext& portal, const RequestContext& c) {
     return error_response(400, "bad_request", "send the file as the body, ?name=…[&notes=…]");
   }
   const auto notes = c.request.query.find("notes");
+  if (notes != c.request.query.end() && notes->second.size() > limits::kReasonBytesMax) {
+    return error_response(
+        400, "bad_request",
+        "notes are at most " + std::to_string(limits::kReasonBytesMax) + " bytes");
+  }
   // A technical document: the same kinds and size limit as a request's attachment.
   const portal::AttachmentSlot any{"document", {}, true, {"pdf", "png", "jpeg", "csv"}};
   auto check =
@@ -150,7 +156,7 @@ void add_document_routes(App& app, PortalContext& portal) {
   r.add({"GET", "/api/v1/firms/{firm}/documents", kView,
          [p](const RequestContext& c) { return list(*p, c); },
          "The technical documents and guides the firm's kind may see, with their versions"});
-  r.add({"GET", "/api/v1/firms/{firm}/documents/{code}/versions/{version}", kView,
+  r.add({"POST", "/api/v1/firms/{firm}/documents/{code}/versions/{version}/download", kView,
          [p](const RequestContext& c) { return download(*p, c); },
          "Download a version of a document (logged in the audit trail)"});
   r.add({"POST", "/api/v1/operator/{firm}/documents", kProcess,
@@ -158,7 +164,7 @@ void add_document_routes(App& app, PortalContext& portal) {
          "Add a document to the centre: category, titles, the firm kinds who see it"});
   r.add({"POST", "/api/v1/operator/{firm}/documents/{code}/versions", kProcess,
          [p](const RequestContext& c) { return publish(*p, c); },
-         "Publish the next version of a document (the file as the body)"});
+         "Publish the next version of a document (the file as the body)", Body::kUpload});
 }
 
 }  // namespace cp::server

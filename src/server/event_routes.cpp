@@ -13,6 +13,10 @@ using Json = nlohmann::json;
 
 const Access kView = Access::entitled("events", identity::Level::kView, "firm");
 const Access kProcess = Access::entitled("events", identity::Level::kProcess, "firm");
+// Seats are the firm's own business, taken by those who act for it (make on event_seats: the
+// firm's makers), never by a viewer nor by the operator's staff for another firm (issue 14
+// finding 6).
+const Access kSeats = Access::own_firm("event_seats", identity::Level::kMake, "firm");
 
 Json registration_json(const store::Registration& r) {
   return {{"id", r.registration_id},
@@ -254,10 +258,10 @@ void add_event_routes(App& app, PortalContext& portal) {
   r.add({"GET", "/api/v1/firms/{firm}/events", kView,
          [p](const RequestContext& c) { return list(*p, c); },
          "Events the firm is invited to, with sessions, seats left and the firm's registrations"});
-  r.add({"POST", "/api/v1/firms/{firm}/events/{event}/registrations", kView,
+  r.add({"POST", "/api/v1/firms/{firm}/events/{event}/registrations", kSeats,
          [p](const RequestContext& c) { return register_one(*p, c); },
          "Register an attendee in a session: confirmed, or waitlisted when full; per-firm limits"});
-  r.add({"POST", "/api/v1/firms/{firm}/events/{event}/registrations/{id}/cancel", kView,
+  r.add({"POST", "/api/v1/firms/{firm}/events/{event}/registrations/{id}/cancel", kSeats,
          [p](const RequestContext& c) { return cancel_one(*p, c, c.params.at("firm")); },
          "Cancel one of the firm's registrations; a freed seat goes to the first waitlisted"});
   r.add({"POST", "/api/v1/operator/{firm}/events", kProcess,

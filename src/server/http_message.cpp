@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace cp::server {
 namespace {
 
@@ -41,7 +43,9 @@ std::string HttpRequest::header(std::string_view name) const {
 HttpResponse error_response(int status, std::string_view code, std::string_view message) {
   HttpResponse response;
   response.status = status;
-  response.body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump();
+  // A message may quote what the user sent: never let a bad byte in it fail the answer.
+  response.body = nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
   return response;
 }
 
@@ -49,6 +53,7 @@ bool parse_target(std::string_view target, std::string& path,
                   std::map<std::string, std::string>& query) {
   const size_t question = target.find('?');
   if (!decode(target.substr(0, question), false, path)) return false;
+  if (!is_valid_utf8(path) || has_control_characters(path, false)) return false;
   if (question == std::string_view::npos) return true;
   std::string_view rest = target.substr(question + 1);
   while (!rest.empty()) {
@@ -59,6 +64,10 @@ bool parse_target(std::string_view target, std::string& path,
     std::string value;
     if (!decode(pair.substr(0, eq), true, key)) return false;
     if (eq != std::string_view::npos && !decode(pair.substr(eq + 1), true, value)) return false;
+    if (!is_valid_utf8(key) || has_control_characters(key, false) || !is_valid_utf8(value) ||
+        has_control_characters(value, true)) {
+      return false;
+    }
     if (!key.empty()) query[key] = value;
     if (amp == std::string_view::npos) break;
     rest.remove_prefix(amp + 1);

@@ -30,7 +30,10 @@ struct HttpResponse {
 // {"error": {"code": …, "message": …}} with the status; the message is for a person.
 HttpResponse error_response(int status, std::string_view code, std::string_view message);
 
-// Splits "/a/b?x=1&y=%20" into its decoded path and query; false if the percent-encoding is bad.
+// Splits "/a/b?x=1&y=%20" into its decoded path and query; false if the percent-encoding is bad,
+// or if what it decodes to is not UTF-8 text: a path with a control character (%00 too), a query
+// name or value with one other than tab and line breaks, or bytes that are not UTF-8 (%ff%fe).
+// Every path parameter and query value a handler sees is therefore text it may store.
 bool parse_target(std::string_view target, std::string& path,
                   std::map<std::string, std::string>& query);
 

@@ -11,12 +11,17 @@
 #include <boost/beast/ssl.hpp>
 // clang-format on
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <csignal>
+#include <limits>
 #include <optional>
 #include <set>
 #include <thread>
 #include <vector>
+
+#include "core/input_limits.h"
 
 namespace cp::server {
 namespace {
@@ -43,8 +48,9 @@ struct Worker {
   Connections connections;
 };
 
-HttpRequest to_plain(const http::request<http::string_body>& in, const std::string& remote,
-                     bool& valid) {
+// The request's head as the App sees it; `valid` is false for a target that is not UTF-8 text.
+HttpRequest head_of(const http::request<http::string_body>& in, const std::string& remote,
+                    bool& valid) {
   HttpRequest out;
   out.method = std::string(in.method_string());
   valid =
@@ -54,7 +60,6 @@ HttpRequest to_plain(const http::request<http::string_body>& in, const std::stri
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     out.headers[name] = std::string(field.value());
   }
-  out.body = in.body();
   out.remote_address = remote;
   return out;
 }
@@ -72,80 +77,148 @@ http::response<http::string_body> to_beast(const HttpResponse& in, unsigned vers
   return out;
 }
 
-bool is_upload(const http::request<http::string_body>& request) {
-  if (request.method() != http::verb::post) return false;
-  const std::string_view target(request.target().data(), request.target().size());
-  const std::string_view path = target.substr(0, target.find('?'));
-  for (const std::string_view suffix :
-       {std::string_view("/attachments"), std::string_view("/versions")}) {
-    if (path.size() > suffix.size() &&
-        path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      return true;
-    }
-  }
-  return false;
+// RFC 9112 §6.1 and §6.3: a request whose framing two parties could read two ways is refused,
+// never guessed at (request smuggling). Transfer-Encoding is accepted only as exactly "chunked"
+// and never beside Content-Length; "xchunked", "chunked, identity" or a second field are 400.
+bool ambiguous_framing(const http::request<http::string_body>& in) {
+  const size_t codings = in.count(http::field::transfer_encoding);
+  if (codings == 0) return false;
+  if (codings > 1 || in.count(http::field::content_length) > 0) return true;
+  std::string coding(in[http::field::transfer_encoding]);
+  for (char& c : coding) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const size_t first = coding.find_first_not_of(" \t");
+  const size_t last = coding.find_last_not_of(" \t");
+  return first == std::string::npos || coding.substr(first, last - first + 1) != "chunked";
 }
+
+// The hashing pool's requests, waiting or running, against its bound.
+struct HashPool {
+  net::thread_pool threads;
+  std::atomic<int> busy = 0;
+  int queue_max;
+  HashPool(int size, int max) : threads(static_cast<size_t>(size)), queue_max(max) {}
+};
 
 // Requests and responses on one connection until it closes, times out or the server stops.
 // `Stream` is a beast::tcp_stream or an ssl_stream over one.
 template <typename Stream>
 net::awaitable<void> exchange(Stream& stream, const std::string& remote, App& app,
-                              const ServerOptions& options, Connections& connections) {
+                              const ServerOptions& options, Connections& connections,
+                              HashPool& hashing) {
   beast::tcp_stream& lowest = beast::get_lowest_layer(stream);
   beast::error_code ec;
   beast::flat_buffer buffer;
   while (!*connections.stopping) {
     lowest.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
     http::request_parser<http::string_body> parser;
-    // Beast checks a Content-Length against the limit while it reads the header, so the header
-    // is read under the larger (upload) limit and other requests are held to theirs after it.
-    parser.body_limit(std::max(options.body_limit_bytes, options.upload_body_limit_bytes));
-    parser.header_limit(static_cast<std::uint32_t>(options.header_limit_bytes));
+    parser.header_limit(static_cast<std::uint32_t>(limits::kHeaderBytesMax));
+    // Beast checks a Content-Length against the body limit as it reads the header: none is
+    // set until the route is known (below), so the largest any route takes stands in.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     connections.idle.insert(&lowest);
-    // The header first: an upload's larger body limit depends on where it goes.
     co_await http::async_read_header(stream, buffer, parser,
                                      net::redirect_error(net::use_awaitable, ec));
-    if (!ec && !is_upload(parser.get())) {
-      const auto length = parser.content_length();
-      if (length && *length > options.body_limit_bytes) {
-        ec = http::error::body_limit;
+    connections.idle.erase(&lowest);
+    // An answer after which the connection closes (its body unread, or the request refused
+    // before it was routed). Built here and written once below: GCC 12 mis-destroys temporaries
+    // inside a co_await expression, so none is written from one.
+    std::optional<HttpResponse> last;
+    HttpRequest request;
+    Admission admission;
+    if (ec == http::error::header_limit) {
+      admission = app.unrouted();
+      last = app.finish(admission, request,
+                        error_response(413, "too_large",
+                                       "the request's header is larger than this server accepts"));
+    } else if (ec && ec.category() == http::make_error_code(http::error::bad_target).category() &&
+               ec != http::error::end_of_stream && ec != http::error::partial_message) {
+      // A head Beast could not parse (bad framing such as chunked beside a length, a bad
+      // field): answered, so that the sender learns why, then closed.
+      admission = app.unrouted();
+      last =
+          app.finish(admission, request,
+                     error_response(400, "bad_request", "the request is not well-formed HTTP/1.1"));
+    } else if (ec) {
+      break;  // closed, timed out or cancelled by a shutdown: nothing to answer
+    } else {
+      bool valid = true;
+      request = head_of(parser.get(), remote, valid);
+      const bool has_body = parser.chunked() || parser.content_length().value_or(0) > 0;
+      if (!valid || ambiguous_framing(parser.get())) {
+        admission = app.unrouted();
+        last = app.finish(
+            admission, request,
+            error_response(400, "bad_request",
+                           valid ? "ambiguous framing: Transfer-Encoding must be chunked alone"
+                                 : "the request target is not UTF-8 text"));
       } else {
-        parser.body_limit(options.body_limit_bytes);  // a chunked body is counted as it comes
+        // Who asks and where it goes decide how much body is read, if any (issue 14 finding 8:
+        // an anonymous 3 MiB upload was once read in full before it was refused).
+        admission = app.admit(request);
+        const auto length = parser.content_length();
+        if (admission.answer && has_body) {
+          last = app.respond(admission, request);  // refused on its head: the body stays unread
+        } else if (!admission.answer && length && *length > admission.body_bytes_max) {
+          last = app.finish(
+              admission, request,
+              error_response(413, "too_large", "the request is larger than this server accepts"));
+        }
       }
     }
-    if (!ec && !parser.is_done()) {
+    if (!last && !parser.is_done()) {
+      parser.body_limit(admission.body_bytes_max);  // a chunked body is counted as it comes
+      lowest.expires_after(std::chrono::seconds(options.idle_timeout_seconds));
       co_await http::async_read(stream, buffer, parser,
                                 net::redirect_error(net::use_awaitable, ec));
+      if (ec == http::error::body_limit) {
+        last = app.finish(
+            admission, request,
+            error_response(413, "too_large", "the request is larger than this server accepts"));
+      } else if (ec) {
+        break;
+      }
     }
-    connections.idle.erase(&lowest);
-    if (ec == http::error::body_limit || ec == http::error::header_limit) {
-      const HttpResponse too_large =
-          error_response(413, "too_large", "the request is larger than this server accepts");
-      auto out = to_beast(too_large, 11, false, false);
+    if (last) {
+      auto out = to_beast(*last, 11, false, false);
       co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
       break;
     }
-    if (ec) break;  // closed, timed out, cancelled by a shutdown, or malformed: drop it
-    const auto& request = parser.get();
-    bool valid = true;
-    HttpRequest plain = to_plain(request, remote, valid);
-    const HttpResponse response =
-        valid ? app.handle(plain) : error_response(400, "bad_request", "malformed request target");
-    const bool keep_alive = request.keep_alive() && !*connections.stopping;
-    auto out =
-        to_beast(response, request.version(), keep_alive, request.method() == http::verb::head);
+    request.body = std::move(parser.get().body());
+    HttpResponse response;
+    if (admission.cost == Cost::kPasswordHash && !admission.answer) {
+      if (++hashing.busy > hashing.queue_max) {
+        --hashing.busy;
+        HttpResponse busy = error_response(503, "busy", "too many sign-ins at once: try again");
+        busy.headers["retry-after"] = "1";
+        response = app.finish(admission, request, std::move(busy));
+      } else {
+        // The handler runs on the pool; this worker serves other connections meanwhile and
+        // picks the answer up when it is ready.
+        auto on_pool = [&]() -> net::awaitable<HttpResponse> {
+          co_return app.respond(admission, request);
+        };
+        response = co_await net::co_spawn(hashing.threads.get_executor(), std::move(on_pool),
+                                          net::use_awaitable);
+        --hashing.busy;
+      }
+    } else {
+      response = app.respond(admission, request);
+    }
+    const auto& head = parser.get();
+    const bool keep_alive = head.keep_alive() && !*connections.stopping;
+    auto out = to_beast(response, head.version(), keep_alive, head.method() == http::verb::head);
     co_await http::async_write(stream, out, net::redirect_error(net::use_awaitable, ec));
     if (ec || !keep_alive) break;
   }
 }
 
 net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& options,
-                             Connections& connections, net::ssl::context* tls) {
+                             Connections& connections, net::ssl::context* tls, HashPool& hashing) {
   beast::error_code ec;
   const std::string remote = socket.remote_endpoint(ec).address().to_string();
   beast::tcp_stream plain(std::move(socket));
   if (tls == nullptr) {
-    co_await exchange(plain, remote, app, options, connections);
+    co_await exchange(plain, remote, app, options, connections, hashing);
     plain.socket().shutdown(tcp::socket::shutdown_send, ec);
     co_return;
   }
@@ -154,7 +227,7 @@ net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& 
   co_await stream.async_handshake(net::ssl::stream_base::server,
                                   net::redirect_error(net::use_awaitable, ec));
   if (ec) co_return;  // not TLS, or a failed handshake: nothing was read
-  co_await exchange(stream, remote, app, options, connections);
+  co_await exchange(stream, remote, app, options, connections, hashing);
   beast::get_lowest_layer(stream).expires_after(std::chrono::seconds(2));
   co_await stream.async_shutdown(net::redirect_error(net::use_awaitable, ec));
 }
@@ -162,7 +235,8 @@ net::awaitable<void> session(tcp::socket socket, App& app, const ServerOptions& 
 // Accepts on worker 0 and hands each connection to the next worker in turn, whose thread then
 // serves it to the end.
 net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptions& options,
-                            std::vector<std::unique_ptr<Worker>>& workers, net::ssl::context* tls) {
+                            std::vector<std::unique_ptr<Worker>>& workers, net::ssl::context* tls,
+                            HashPool& hashing) {
   beast::error_code ec;
   size_t next = 0;
   while (!*workers[0]->connections.stopping) {
@@ -172,8 +246,20 @@ net::awaitable<void> listen(tcp::acceptor& acceptor, App& app, const ServerOptio
         co_await acceptor.async_accept(worker.ioc, net::redirect_error(net::use_awaitable, ec));
     if (ec) break;                               // the acceptor was closed by a shutdown
     socket.set_option(tcp::no_delay(true), ec);  // small JSON answers: no Nagle delay
-    net::co_spawn(worker.ioc, session(std::move(socket), app, options, worker.connections, tls),
-                  net::detached);
+    // An exception escaping a connection's coroutine would end io_context::run() and so the
+    // process: it ends that connection only, and is logged.
+    net::co_spawn(worker.ioc,
+                  session(std::move(socket), app, options, worker.connections, tls, hashing),
+                  [](std::exception_ptr failure) {
+                    if (!failure) return;
+                    try {
+                      std::rethrow_exception(failure);
+                    } catch (const std::exception& e) {
+                      spdlog::error("connection ended by an exception: {}", e.what());
+                    } catch (...) {
+                      spdlog::error("connection ended by an unknown exception");
+                    }
+                  });
   }
 }
 
@@ -230,13 +316,16 @@ Result<void> serve(App& app, const ServerOptions& options,
     }
   });
   on_listening(acceptor.local_endpoint().port());
-  net::co_spawn(ioc, listen(acceptor, app, options, workers, tls ? &*tls : nullptr), net::detached);
+  HashPool hashing(std::max(1, options.hash_threads), std::max(1, options.hash_queue_max));
+  net::co_spawn(ioc, listen(acceptor, app, options, workers, tls ? &*tls : nullptr, hashing),
+                net::detached);
   std::vector<std::thread> threads;
   for (size_t i = 1; i < workers.size(); ++i) {
     threads.emplace_back([&w = *workers[i]] { w.ioc.run(); });
   }
   ioc.run();
   for (std::thread& thread : threads) thread.join();
+  hashing.threads.join();
   return Ok{};
 }
 

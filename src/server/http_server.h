@@ -14,17 +14,19 @@ namespace cp::server {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";
-  uint16_t port = 8080;               // 0 = any free port (tests); the chosen one is reported
-  size_t body_limit_bytes = 1 << 20;  // a larger request body is answered 413
-  // A file upload (a POST to a path ending in /attachments or /versions) may be this large
-  // instead; 0 = none.
-  size_t upload_body_limit_bytes = 0;
-  size_t header_limit_bytes = 16 << 10;
+  uint16_t port = 8080;  // 0 = any free port (tests); the chosen one is reported
+  // A body's limit is the App's, chosen per route after sign-in (App::admit); the header's is
+  // limits::kHeaderBytesMax.
   int idle_timeout_seconds = 30;  // reading a request (slow clients) or waiting between them
   // Worker threads, each serving the connections handed to it with its own io_context. The
   // handlers then run side by side: the App and everything it reaches must be thread-safe (the
   // database as store::ConnectionPerThread, one connection per thread).
   int threads = 1;
+  // The pool that runs the password-hashing routes (Cost::kPasswordHash) apart from the
+  // workers, and how many of its requests may wait; past that they are answered 503 with
+  // Retry-After at once. Each pool thread needs a database connection too.
+  int hash_threads = 1;
+  int hash_queue_max = 32;
   // TLS: both set = HTTPS only (PEM files: the certificate chain and its private key).
   std::string tls_certificate_file;
   std::string tls_private_key_file;

@@ -89,7 +89,7 @@ void add_operator_routes(App& app, PortalContext& portal) {
   r.add({"POST", "/api/v1/operator/{firm}/requests/{ref}/{action}", kProcess,
          [p](const RequestContext& c) { return step(*p, c); },
          "Receive, assign, start, complete, or reject with a reason (audited)"});
-  r.add({"GET", "/api/v1/operator/{firm}/requests/{ref}/attachments/{id}", kProcess,
+  r.add({"POST", "/api/v1/operator/{firm}/requests/{ref}/attachments/{id}/download", kProcess,
          [p](const RequestContext& c) {
            return in_operator_firm(c) ? download_attachment(*p, c) : not_found();
          },

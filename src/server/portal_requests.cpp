@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "portal/request_data.h"
+#include "server/json_body.h"
 #include "server/portal_notifications.h"
 #include "server/request_summary_json.h"
 #include "store/audit_store.h"
@@ -153,7 +154,7 @@ Json problems_of(PortalContext& portal, const store::StoredRequest& request) {
   Json out = Json::array();
   const portal::ServiceDefinition* service = portal.services.find(request.service_id);
   if (service == nullptr) return out;
-  const Json data = Json::parse(request.data, nullptr, false);
+  const Json data = stored_json(request.data);
   for (const portal::FieldError& e : service->validator->validate(data)) {
     out.push_back({{"pointer", e.pointer}, {"message", e.message}});
   }
@@ -184,7 +185,7 @@ Result<store::StoredRequest> take_step(PortalContext& portal, const Principal& p
                       workflow::next_step(facts, input.action, actor, input.reason));
   const Status from = request.status;
   const std::string now = format_utc(portal.auth.clock.now());
-  const Json before = Json::parse(request.data, nullptr, false);
+  const Json before = stored_json(request.data);
   Json changes = Json::array();
   bool makes = false;  // the actor becomes one of the request's makers
   switch (input.action) {
@@ -262,7 +263,7 @@ Result<Json> request_json(PortalContext& portal, const Principal& principal,
   // The list's summary, then what only the detail view shows.
   Json out = Json::parse(request_summary_text(portal.services, request));
   if (service == nullptr) return out;
-  out["data"] = Json::parse(request.data, nullptr, false);
+  out["data"] = stored_json(request.data);
   out["makers"] = Json(request.makers);
   Json actions = Json::array();
   const workflow::Actor actor = actor_in(portal, principal, request.firm_id, *service);
@@ -282,7 +283,7 @@ Result<Json> request_json(PortalContext& portal, const Principal& principal,
                         {"from", e.from_status},
                         {"to", e.to_status},
                         {"reason", e.reason},
-                        {"changes", Json::parse(e.changes, nullptr, false)}});
+                        {"changes", stored_json(e.changes)}});
   }
   out["timeline"] = timeline;
   CP_ASSIGN_OR_RETURN(auto attachments,

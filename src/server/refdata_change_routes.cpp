@@ -1,5 +1,7 @@
 #include "server/refdata_change_routes.h"
 
+#include "core/utf8.h"
+#include "server/json_body.h"
 #include "server/refdata_changes.h"
 #include "server/route_support.h"
 #include "store/audit_store.h"
@@ -27,7 +29,7 @@ Json change_json(const store::RefdataChange& change, const Principal& principal)
   return {{"reference", change.reference},
           {"firm", change.firm_id},
           {"kind", change.kind},
-          {"payload", Json::parse(change.payload, nullptr, false)},
+          {"payload", stored_json(change.payload)},
           {"summary", change.summary},
           {"status", change.status},
           {"made_by", change.made_by},
@@ -132,7 +134,7 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   if (action != "withdraw" && is_maker) {
     return error_response(403, "same_person", "the checker must be another person than the maker");
   }
-  if (action == "reject" && reason.empty()) {
+  if (action == "reject" && is_blank(reason)) {
     return error_response(400, "bad_request", "a rejection needs its reason");
   }
   Json detail = {{"reference", change->reference}, {"summary", change->summary}};
@@ -147,7 +149,7 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   if (action == "approve") {
     // Checked again: a change applied since this one was filed may collide with it.
     auto checked = check_change(portal.auth.db, portal.data_dir, change->kind,
-                                Json::parse(change->payload, nullptr, false), today_hkt(portal));
+                                stored_json(change->payload), today_hkt(portal));
     if (!checked.ok()) {
       return checked.error().code == ErrorCode::kInvalidInput ? invalid_change(checked.error())
                                                               : storage_failure();

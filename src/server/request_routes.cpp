@@ -1,6 +1,7 @@
 #include "server/request_routes.h"
 
 #include "portal/request_data.h"
+#include "server/json_body.h"
 #include "server/request_export.h"
 #include "server/request_summary_json.h"
 #include "server/route_support.h"
@@ -165,7 +166,7 @@ HttpResponse download(PortalContext& portal, const RequestContext& c, const std:
   if (!logged.ok()) return storage_failure();
   HttpResponse response;
   response.content_type = file->content_type;
-  response.headers["content-disposition"] = "attachment; filename=\"" + file->file_name + "\"";
+  response.headers["content-disposition"] = attachment_disposition(file->file_name);
   response.body = std::move(bytes).value();
   return response;
 }
@@ -184,17 +185,16 @@ HttpResponse audit_trail(PortalContext& portal, const RequestContext& c, const s
   auto request = load_request(portal, firm, c.params.at("ref"));
   if (!request.ok()) return refusal(request.error());
   Json entries = Json::array();
-  auto read = store::for_each_audit_entry(
-      portal.auth.db, {"request:" + request->reference, ""},
-      [&](const audit::AuditEntry& e) -> Result<void> {
-        entries.push_back({{"seq", e.seq},
-                           {"at", e.at_utc},
-                           {"actor", e.actor},
-                           {"action", e.action},
-                           {"detail", Json::parse(e.detail, nullptr, false)},
-                           {"hash", e.hash}});
-        return {};
-      });
+  auto read = store::for_each_audit_entry(portal.auth.db, {"request:" + request->reference, ""},
+                                          [&](const audit::AuditEntry& e) -> Result<void> {
+                                            entries.push_back({{"seq", e.seq},
+                                                               {"at", e.at_utc},
+                                                               {"actor", e.actor},
+                                                               {"action", e.action},
+                                                               {"detail", stored_json(e.detail)},
+                                                               {"hash", e.hash}});
+                                            return {};
+                                          });
   if (!read.ok()) return storage_failure();
   return json_response(200, {{"reference", request->reference}, {"entries", entries}});
 }
@@ -336,11 +336,14 @@ void add_request_routes(App& app, PortalContext& portal) {
   // Before …/{action}: the router takes the first pattern that matches.
   r.add({"POST", "/api/v1/firms/{firm}/requests/{ref}/attachments", kView,
          [p](const RequestContext& c) { return attach(*p, c); },
-         "Attach a file (PDF, PNG, JPEG or CSV by its bytes; size-limited; stored with SHA-256)"});
+         "Attach a file (PDF, PNG, JPEG or CSV by its bytes; size-limited; stored with SHA-256)",
+         Body::kUpload});
   r.add({"POST", "/api/v1/firms/{firm}/requests/{ref}/{action}", kView,
          [p](const RequestContext& c) { return named_step(*p, c); },
          "Submit or withdraw (a maker), approve or return (a checker who is not a maker)"});
-  r.add({"GET", "/api/v1/firms/{firm}/requests/{ref}/attachments/{id}", kView,
+  // Downloads and exports are audited, so they are POSTs with the CSRF token: a GET could be
+  // sent by an <img> planted in a page, under the viewer's name (issue 14 finding 5).
+  r.add({"POST", "/api/v1/firms/{firm}/requests/{ref}/attachments/{id}/download", kView,
          [p](const RequestContext& c) { return download(*p, c, c.params.at("firm")); },
          "Download an attachment (logged in the audit trail)"});
   r.add({"DELETE", "/api/v1/firms/{firm}/requests/{ref}/attachments/{id}", kView,
@@ -352,10 +355,10 @@ void add_request_routes(App& app, PortalContext& portal) {
   r.add({"GET", "/api/v1/firms/{firm}/tasks", kView,
          [p](const RequestContext& c) { return tasks(*p, c); },
          "My tasks: requests to check, returned to me to fix, my drafts"});
-  r.add({"GET", "/api/v1/firms/{firm}/exports/requests.csv", kView,
+  r.add({"POST", "/api/v1/firms/{firm}/exports/requests.csv", kView,
          [p](const RequestContext& c) { return export_list(*p, c, ExportFormat::kCsv); },
          "The filtered list as CSV (the search's filters; logged)"});
-  r.add({"GET", "/api/v1/firms/{firm}/exports/requests.xlsx", kView,
+  r.add({"POST", "/api/v1/firms/{firm}/exports/requests.xlsx", kView,
          [p](const RequestContext& c) { return export_list(*p, c, ExportFormat::kXlsx); },
          "The filtered list as XLSX (the search's filters; logged)"});
 }

@@ -1,5 +1,6 @@
 #include "server/request_summary_json.h"
 
+#include "core/utf8.h"
 #include "workflow/request_workflow.h"
 
 namespace cp::server {
@@ -17,6 +18,13 @@ void write_key(JsonWriter& out, std::string_view key) {
 
 void write_field(JsonWriter& out, std::string_view key, std::string_view value) {
   write_key(out, key);
+  // Text is checked as it enters, but a row stored before that check must not break the list
+  // for everyone (issue 14 finding 4): its bad bytes are shown as U+FFFD.
+  if (!is_valid_utf8(value)) {
+    const std::string shown = utf8_with_replacements(value);
+    out.String(shown.data(), length_of(shown));
+    return;
+  }
   out.String(value.data(), length_of(value));
 }
 

@@ -1,7 +1,10 @@
 #include "server/route_support.h"
 
+#include <cctype>
 #include <chrono>
+#include <string_view>
 
+#include "server/json_body.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
 #include "store/session_store.h"
@@ -13,7 +16,7 @@ using Json = nlohmann::json;
 HttpResponse json_response(int status, const Json& body) {
   HttpResponse response;
   response.status = status;
-  response.body = body.dump();
+  response.body = dump_for_answer(body);
   return response;
 }
 
@@ -86,12 +89,13 @@ HttpResponse or_failure(Result<HttpResponse> response) {
 std::optional<Json> json_fields(const HttpRequest& request,
                                 std::initializer_list<const char*> names) {
   if (request.header("content-type").rfind("application/json", 0) != 0) return std::nullopt;
-  Json body = Json::parse(request.body, nullptr, false);
-  if (!body.is_object()) return std::nullopt;
+  auto parsed = parse_limited_json(request.body);
+  if (!parsed.ok() || !parsed->is_object()) return std::nullopt;
+  Json& body = *parsed;
   for (const char* name : names) {
     if (!body.contains(name) || !body[name].is_string()) return std::nullopt;
   }
-  return body;
+  return std::move(body);
 }
 
 Result<void> audited_change(AuthContext& auth, const std::string& actor, const std::string& action,
@@ -102,6 +106,28 @@ Result<void> audited_change(AuthContext& auth, const std::string& actor, const s
   CP_RETURN_IF_ERROR(
       store::append_audit(auth.db, auth.clock, {actor, "", action, object, detail.dump()}));
   return tx.commit();
+}
+
+std::string attachment_disposition(const std::string& file_name) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string ascii;
+  std::string encoded;
+  for (const char ch : file_name) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool printable = c >= 0x20 && c < 0x7F;
+    ascii += printable && c != '"' && c != '\\' ? ch : '_';
+    // RFC 8187 §3.2.1 attr-char: ALPHA / DIGIT / "!#$&+-.^_`|~"; everything else %XX.
+    const bool plain =
+        std::isalnum(c) != 0 || std::string_view("!#$&+-.^_`|~").find(ch) != std::string_view::npos;
+    if (plain && c < 0x80) {
+      encoded += ch;
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 0x0F];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 std::string set_cookie(const AuthPolicy& policy, const std::string& name, const std::string& value,

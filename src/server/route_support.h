@@ -50,6 +50,12 @@ Result<void> audited_change(AuthContext& auth, const std::string& actor, const s
                             const std::string& object, const nlohmann::json& detail,
                             const std::function<Result<void>()>& change);
 
+// A Content-Disposition value that saves a file as `file_name` (RFC 6266): the name as UTF-8 in
+// filename* (RFC 8187 percent-encoding) and an ASCII stand-in in filename for old clients, with
+// anything but printable ASCII (a quote, a backslash, a control character) as '_'. Nothing in
+// the name can end the header or add a parameter.
+std::string attachment_disposition(const std::string& file_name);
+
 // A Set-Cookie value: HttpOnly, SameSite=Strict, Secure under TLS; max age 0 deletes it.
 std::string set_cookie(const AuthPolicy& policy, const std::string& name, const std::string& value,
                        int64_t max_age_seconds);

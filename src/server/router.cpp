@@ -62,11 +62,26 @@ Access Access::entitled(std::string category, identity::Level level, std::string
   return access;
 }
 
+Access Access::own_firm(std::string category, identity::Level level, std::string firm_param) {
+  Access access = entitled(std::move(category), level, std::move(firm_param));
+  access.own_firm_only = true;
+  return access;
+}
+
+Access Access::monitoring() {
+  Access access;
+  access.kind = Kind::kMonitoring;
+  return access;
+}
+
 void Router::add(Route route) {
   CP_ASSERT(route.access.kind != Access::Kind::kPublic || !route.access.why_public.empty(),
             "a public route must say why it is public");
   CP_ASSERT(route.access.kind != Access::Kind::kEntitled || !route.access.category.empty(),
             "an entitled route must name its service category");
+  CP_ASSERT(!route.access.own_firm_only || !route.access.firm_param.empty(),
+            "an own-firm route must name its firm parameter");
+  CP_ASSERT(route.body != Body::kUpload || route.method == "POST", "uploads are POSTs");
   for (const auto& existing : routes_) {
     CP_ASSERT(existing.method != route.method || existing.pattern != route.pattern,
               "a route registered twice");
@@ -95,6 +110,7 @@ int access_status(const identity::RoleCatalogue& catalogue, const Access& access
                   const std::optional<Principal>& principal,
                   const std::map<std::string, std::string>& params) {
   if (access.kind == Access::Kind::kPublic) return 200;
+  if (access.kind == Access::Kind::kMonitoring) return 404;  // the App checks the token first
   if (!principal) return 401;
   if (access.kind == Access::Kind::kSignedIn) return 200;
   const auto named = params.find(access.firm_param);
@@ -106,7 +122,7 @@ int access_status(const identity::RoleCatalogue& catalogue, const Access& access
     if (firm.empty() || m.firm_id == firm) {
       if (entitled) return 200;
       member_of_firm = member_of_firm || m.firm_id == firm;
-    } else if (m.firm_kind == identity::FirmKind::kOperator && entitled) {
+    } else if (m.firm_kind == identity::FirmKind::kOperator && entitled && !access.own_firm_only) {
       return 200;  // the operator's staff handle every firm's requests
     }
   }

@@ -126,13 +126,15 @@ void add_self_service_routes(App& app, AuthContext& auth) {
   router.add({"POST", "/api/v1/me/totp", Access::signed_in(),
               [&auth](const RequestContext& c) { return or_failure(start_totp(auth, c)); },
               "Start enrolling an authenticator app: its key and QR code (SVG), pending until "
-              "confirmed"});
+              "confirmed",
+              Body::kJson, Cost::kPasswordHash});
   router.add({"POST", "/api/v1/me/totp/confirm", Access::signed_in(),
               [&auth](const RequestContext& c) { return or_failure(confirm_totp(auth, c)); },
               "Confirm the new authenticator app with a first code from it"});
   router.add({"POST", "/api/v1/me/password", Access::signed_in(),
               [&auth](const RequestContext& c) { return or_failure(change_password(auth, c)); },
-              "Change the password: every session ends and this browser gets a new one"});
+              "Change the password: every session ends and this browser gets a new one",
+              Body::kJson, Cost::kPasswordHash});
 }
 
 }  // namespace cp::server

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "portal/event_rules.h"
 
 namespace cp::store {
@@ -158,10 +159,11 @@ Result<Registration> register_attendee(Database& db, const std::string& event_co
                                        identity::FirmKind kind, const std::string& user,
                                        const std::string& name, const std::string& email,
                                        UtcTime now) {
-  if (name.empty() || name.size() > 120)
-    return invalid_input("the attendee's name, 1-120 characters", "attendee_name");
+  // The name goes into mail bodies and badges: one line of text (issue 14 finding 8).
+  if (name.empty() || name.size() > 120 || is_blank(name) || has_control_characters(name, false))
+    return invalid_input("the attendee's name, 1-120 characters on one line", "attendee_name");
   if (email.find('@') == std::string::npos || email.size() > 254 ||
-      email.find_first_of(" \r\n") != std::string::npos) {
+      email.find(' ') != std::string::npos || has_control_characters(email, false)) {
     return invalid_input("the attendee's email address", "attendee_email");
   }
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));

@@ -10,9 +10,12 @@ std::string format_price(const Decimal& price) {
 
 std::optional<int64_t> to_milli(const Decimal& price) {
   if (!price.fits_scale(3)) return std::nullopt;
-  const Decimal scaled = price.round(3, Rounding::kTowardZero);  // exact: fits_scale(3)
-  if (scaled.units() > Int128(1'000'000'000'000) || scaled.units() < 0) return std::nullopt;
-  return static_cast<int64_t>(scaled.units());
+  // Exact when it fits (fits_scale(3)); a price of 36 digits or more does not fit 38 digits at
+  // 3 decimals, and is no price (found by fuzz/replay_fuzz: it threw from a file's reader).
+  const auto scaled = price.checked_round(3, Rounding::kTowardZero);
+  if (!scaled.ok()) return std::nullopt;
+  if (scaled->units() > Int128(1'000'000'000'000) || scaled->units() < 0) return std::nullopt;
+  return static_cast<int64_t>(scaled->units());
 }
 
 Result<TickResult> check_tick(const refdata::SpreadTable& table, Date date, const Decimal& price) {

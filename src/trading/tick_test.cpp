@@ -145,6 +145,17 @@ TEST_F(TickTest, FiftyIsANewEdgeFrom2025) {
   EXPECT_TRUE(Check(kNewTable, "50.05").valid);
 }
 
+TEST(ToMilli, APriceTooLargeForThreeDecimalsIsNoPriceRatherThanAThrow) {
+  // Found by fuzz/replay_fuzz: 36 digits before the point with 2 after is 38 digits, a Decimal's
+  // most; at 3 decimals it would need 39, and the rescaling threw from the events file's reader.
+  const Decimal huge = *Decimal::parse("777777777777777777777777777777777300.00");
+  EXPECT_FALSE(to_milli(huge).has_value());
+  // The largest price it takes: 10^12 thousandths, that is 1,000,000,000.000.
+  EXPECT_EQ(to_milli(*Decimal::parse("1000000000")), int64_t{1'000'000'000'000});
+  EXPECT_FALSE(to_milli(*Decimal::parse("1000000000.001")).has_value());
+  EXPECT_EQ(to_milli(*Decimal::parse("302.005")), int64_t{302'005});
+}
+
 TEST_F(TickTest, EndsOfTheTable) {
   // 0.01 is the lowest price: the first band includes its own from.
   const TickResult lowest = Check(kOldTable, "0.01");

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "core/assert.h"
+#include "core/input_limits.h"
+#include "core/utf8.h"
 
 namespace cp::workflow {
 namespace {
@@ -170,9 +172,15 @@ Result<Step> next_step(const RequestFacts& request, Action action, const Actor& 
   }
   const std::string why = refusal(rule, request, actor);
   if (!why.empty()) return rule_violation(why);
-  const bool blank = std::all_of(reason.begin(), reason.end(), [](char c) { return c == ' '; });
-  if (rule.needs_reason && blank) {
+  // Whitespace alone (tabs, line breaks) is no reason (issue 14 finding 8).
+  if (rule.needs_reason && is_blank(reason)) {
     return invalid_input(std::string("'") + action_code(action) + "' needs a reason", "reason");
+  }
+  if (reason.size() > limits::kReasonBytesMax || !is_valid_utf8(reason) ||
+      has_control_characters(reason, true)) {
+    return invalid_input(
+        "a reason is text of at most " + std::to_string(limits::kReasonBytesMax) + " bytes",
+        "reason");
   }
   return Step{rule.to.value_or(request.status), rule.needs_reason};
 }

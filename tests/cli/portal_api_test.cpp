@@ -107,14 +107,18 @@ TEST_P(PortalApiTest, FirmBSeesSearchesExportsAndDownloadsNothingOfFirmA) {
   const Json draft = json_of(call("mia", "GET", "/api/v1/firms/B001/requests/" + ref));
   const std::string file =
       "/attachments/" + std::to_string(draft["attachments"][0]["id"].get<int64_t>());
-  for (const std::string& path : std::vector<std::string>{
-           "/api/v1/firms/B001/requests", "/api/v1/firms/B001/requests/" + ref,
-           "/api/v1/firms/B001/requests/" + ref + file,
-           "/api/v1/firms/B001/requests/" + ref + "/audit",
-           "/api/v1/firms/B001/exports/requests.csv", "/api/v1/firms/B001/tasks",
-           "/api/v1/firms/B002/requests/" + ref, "/api/v1/firms/B002/requests/" + ref + file,
-           "/api/v1/firms/B002/requests/" + ref + "/audit"}) {
-    const HttpReply reply = call("bea", "GET", path);
+  // Downloads and exports are POSTs (issue 14 finding 5); the rest are GETs.
+  for (const auto& [method, path] : std::vector<std::pair<std::string, std::string>>{
+           {"GET", "/api/v1/firms/B001/requests"},
+           {"GET", "/api/v1/firms/B001/requests/" + ref},
+           {"POST", "/api/v1/firms/B001/requests/" + ref + file + "/download"},
+           {"GET", "/api/v1/firms/B001/requests/" + ref + "/audit"},
+           {"POST", "/api/v1/firms/B001/exports/requests.csv"},
+           {"GET", "/api/v1/firms/B001/tasks"},
+           {"GET", "/api/v1/firms/B002/requests/" + ref},
+           {"POST", "/api/v1/firms/B002/requests/" + ref + file + "/download"},
+           {"GET", "/api/v1/firms/B002/requests/" + ref + "/audit"}}) {
+    const HttpReply reply = call("bea", method, path, method == "POST" ? "{}" : "");
     EXPECT_EQ(reply.status, 404) << path;
     EXPECT_THAT(reply.body, ::testing::Not(HasSubstr("B01234"))) << path;
   }
@@ -124,7 +128,8 @@ TEST_P(PortalApiTest, FirmBSeesSearchesExportsAndDownloadsNothingOfFirmA) {
     EXPECT_EQ(json_of(call("bea", "GET", "/api/v1/firms/B002/requests" + query))["requests"],
               Json::array())
         << query;
-    const HttpReply csv = call("bea", "GET", "/api/v1/firms/B002/exports/requests.csv" + query);
+    const HttpReply csv =
+        call("bea", "POST", "/api/v1/firms/B002/exports/requests.csv" + query, "{}");
     EXPECT_EQ(csv.status, 200);
     EXPECT_THAT(csv.body, ::testing::Not(HasSubstr(ref)));
   }
@@ -249,9 +254,10 @@ TEST_P(PortalApiTest, AttachmentsAreCheckedByTheirBytes) {
   const HttpReply ok = call("mia", "POST", base + "bank_confirmation&name=a.pdf", kPdf, binary);
   ASSERT_EQ(ok.status, 201);
   const Json stored = json_of(ok);
-  const HttpReply back = call("chen", "GET",
+  const HttpReply back = call("chen", "POST",
                               "/api/v1/firms/B001/requests/" + ref + "/attachments/" +
-                                  std::to_string(stored["id"].get<int64_t>()));
+                                  std::to_string(stored["id"].get<int64_t>()) + "/download",
+                              "{}");
   EXPECT_EQ(back.status, 200);
   EXPECT_EQ(back.body, kPdf);
   EXPECT_EQ(back.headers.at("content-type"), "application/pdf");
@@ -262,12 +268,12 @@ TEST_P(PortalApiTest, ExportsCarryTheFilteredList) {
   const std::string b = ready_draft();
   ASSERT_EQ(step("mia", "B001", b, "submit").status, 200);
   const HttpReply csv =
-      call("chen", "GET", "/api/v1/firms/B001/exports/requests.csv?status=submitted");
+      call("chen", "POST", "/api/v1/firms/B001/exports/requests.csv?status=submitted", "{}");
   ASSERT_EQ(csv.status, 200);
   EXPECT_THAT(csv.headers.at("content-type"), HasSubstr("text/csv"));
   EXPECT_THAT(csv.body, HasSubstr(b + ",B001,31,Update designated bank accounts,submitted,mia"));
   EXPECT_THAT(csv.body, ::testing::Not(HasSubstr(a)));
-  const HttpReply xlsx = call("chen", "GET", "/api/v1/firms/B001/exports/requests.xlsx");
+  const HttpReply xlsx = call("chen", "POST", "/api/v1/firms/B001/exports/requests.xlsx", "{}");
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK");  // a ZIP container, as every XLSX file
 }

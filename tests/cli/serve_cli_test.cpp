@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "support/backend_test.h"
@@ -28,15 +30,25 @@ class ServeTest : public testing::BackendTest {
   void SetUp() override {
     BackendTest::SetUp();
     if (HasFatalFailure()) return;
-    const std::string failure = server_.start(scratch_->url());
+    // The monitoring token /metrics asks for (issue 14: /metrics is no longer public).
+    std::ofstream(token_file_) << kToken << "\n";
+    server_.use_binary(CONNECTPOST_SANITIZED_BIN);  // the transport under the sanitizers
+    const std::string failure =
+        server_.start(scratch_->url(), {"--metrics-token-file", token_file_.string()});
     ASSERT_EQ(failure, "");
     port_ = server_.port();
   }
+
+  void TearDown() override { std::filesystem::remove(token_file_); }
 
   int stop() { return server_.stop(); }
 
   std::string get(const std::string& path) { return testing::http_call(port_, "GET", path).raw; }
 
+  static constexpr const char* kToken = "a-monitoring-token-of-40-characters-xyz1";
+  std::filesystem::path token_file_ =
+      std::filesystem::temp_directory_path() / ("cp_metrics_token_" + std::to_string(::getpid()) +
+                                                "_" + std::to_string(static_cast<int>(GetParam())));
   testing::ServerProcess server_;
   uint16_t port_ = 0;
 };
@@ -47,7 +59,13 @@ TEST_P(ServeTest, AnswersHealthAndCountsItInMetrics) {
   EXPECT_THAT(health, HasSubstr(R"({"status":"ok"})"));
   EXPECT_THAT(health, HasSubstr("x-frame-options: DENY"));  // names as the app sets them
   EXPECT_THAT(get("/nowhere"), HasSubstr("HTTP/1.1 404"));
-  const std::string metrics = get("/metrics");
+  // Without the token, /metrics is not there; with it, it counts what was served.
+  EXPECT_THAT(get("/metrics"), HasSubstr("HTTP/1.1 404"));
+  const std::string metrics =
+      testing::http_call(port_, "GET", "/metrics", "",
+                         {{"Authorization", std::string("Bearer ") + kToken}})
+          .raw;
+  EXPECT_THAT(metrics, HasSubstr("HTTP/1.1 200"));
   EXPECT_THAT(metrics, HasSubstr("route=\"/healthz\",status=\"200\"} 1"));
   EXPECT_THAT(metrics, HasSubstr("route=\"unmatched\",status=\"404\"} 1"));
   EXPECT_EQ(stop(), 0);
@@ -66,9 +84,11 @@ TEST_P(ServeTest, KeepsAConnectionAliveForSeveralRequests) {
 
 TEST_P(ServeTest, RefusesABodyOverTheLimit) {
   const int fd = connect_to(port_);
-  const std::string body(2 << 20, 'x');  // 2 MiB against the 1 MiB limit
-  send_all(fd, "POST /healthz HTTP/1.1\r\nHost: test\r\nContent-Length: " +
-                   std::to_string(body.size()) + "\r\n\r\n" + body);
+  const std::string body(2 << 20, 'x');  // 2 MiB against a JSON route's 1 MiB limit
+  send_all(fd,
+           "POST /api/v1/session/password HTTP/1.1\r\nHost: test\r\nContent-Type: "
+           "application/json\r\nContent-Length: " +
+               std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_THAT(read_response(fd), HasSubstr("HTTP/1.1 413"));
   ::close(fd);
   EXPECT_THAT(get("/healthz"), HasSubstr("200 OK"));  // the server carries on

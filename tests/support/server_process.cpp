@@ -29,7 +29,7 @@ std::string ServerProcess::start(const std::string& db_url,
     ::dup2(out[1], STDOUT_FILENO);
     ::close(out[0]);
     const std::string data = std::string(CONNECTPOST_SOURCE_DIR) + "/data";
-    std::vector<std::string> args = {CONNECTPOST_TEST_BIN, "--log-level", "warn", "--db", db_url};
+    std::vector<std::string> args = {binary_, "--log-level", "warn", "--db", db_url};
     if (std::find(extra_args.begin(), extra_args.end(), "--data-dir") == extra_args.end()) {
       args.insert(args.end(), {"--data-dir", data});
     }
@@ -42,7 +42,7 @@ std::string ServerProcess::start(const std::string& db_url,
     std::vector<char*> argv;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
-    ::execv(CONNECTPOST_TEST_BIN, argv.data());
+    ::execv(binary_.c_str(), argv.data());
     ::_exit(127);
   }
   ::close(out[1]);
@@ -57,6 +57,16 @@ std::string ServerProcess::start(const std::string& db_url,
   }
   port_ = static_cast<uint16_t>(std::stoi(text.substr(colon + 1)));
   return "";
+}
+
+bool ServerProcess::running() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+    pid_ = -1;
+    return false;
+  }
+  return true;
 }
 
 int ServerProcess::stop() {

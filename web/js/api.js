@@ -6,7 +6,7 @@ export function setCsrfToken(token) {
   csrfToken = token || "";
 }
 
-// For requests api() does not make (file uploads): the header to send.
+// For requests api() does not make (file uploads, downloads): the header to send.
 export function csrfHeader() {
   return { "X-CSRF-Token": csrfToken };
 }
@@ -44,6 +44,79 @@ export async function api(method, path, body) {
                        error.message || "the server answered " + response.status, data);
   }
   return data;
+}
+
+// The file name of a Content-Disposition header: filename* (RFC 6266 and 8187, UTF-8,
+// percent-encoded) before the plain filename, or "" without either. Never a path.
+export function dispositionName(header) {
+  if (!header) return "";
+  let name = "";
+  const extended = header.match(/(?:^|;)\s*filename\*\s*=\s*([^;]+)/i);
+  if (extended) {
+    const value = extended[1].trim().replace(/^"(.*)"$/, "$1");
+    const quote = value.indexOf("'", value.indexOf("'") + 1);
+    try {
+      if (quote > 0 && /^utf-8'/i.test(value)) name = decodeURIComponent(value.slice(quote + 1));
+    } catch {
+      name = "";
+    }
+  }
+  if (!name) {
+    const plain = header.match(/(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i);
+    if (plain) name = plain[1] !== undefined ? plain[1].replace(/\\(.)/g, "$1") : plain[2];
+  }
+  return name.replace(/[\u0000-\u001f\u007f/\\]/g, "_").trim();
+}
+
+// An audited download (an export, an attachment, a document): a POST with the CSRF token, its
+// answer saved as a file through a temporary object URL and an <a download> click. The name is
+// the server's (Content-Disposition), else `fallbackName`. Returns the name; throws ApiError
+// with the server's message when it refuses.
+export async function download(path, fallbackName) {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...csrfHeader() },
+    body: "{}",
+    credentials: "same-origin",
+  });
+  if (!response.ok) {
+    const data = await response.json().catch(() => ({}));
+    const error = data.error || {};
+    throw new ApiError(response.status, error.code || "http_" + response.status,
+                       error.message || "the server answered " + response.status, data);
+  }
+  const blob = await response.blob();
+  const name = dispositionName(response.headers.get("Content-Disposition")) || fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // The browser has the file once the click's navigation starts; a minute is plenty.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  }
+  return name;
+}
+
+// A button that runs download(path(), fallbackName) and says in `alert` why it failed; it is
+// disabled while the file comes, so a double click does not make two audit entries.
+export function downloadButton(button, path, fallbackName, alert) {
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      await download(typeof path === "function" ? path() : path, fallbackName);
+    } catch (error) {
+      say(alert, error instanceof ApiError ? error.message : "the server could not be reached");
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return button;
 }
 
 // Shows `text` in the alert element (role="alert": screen readers announce it).

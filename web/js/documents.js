@@ -1,6 +1,6 @@
 // The document centre (SPEC PORTAL-11): the technical documents and guides the firm's kind may
 // see, by category, each version downloadable (every download is in the audit trail).
-import { ApiError, api, say } from "./api.js";
+import { ApiError, api, downloadButton, say } from "./api.js";
 import { local, t } from "./i18n.js";
 import { el, hkt, startPage } from "./shell.js";
 
@@ -16,9 +16,15 @@ async function main() {
     for (const v of d.versions) {
       const row = body.insertRow();
       const cell = el("td");
-      cell.append(el("a", t("download"), {
-        href: `/api/v1/firms/${firm}/documents/${d.code}/versions/${v.version}`,
-      }));
+      // Each download is audited: a POST (a button), not a link. Its name says which document,
+      // beginning with the word shown (WCAG 2.5.3).
+      const button = el("button", t("download"), {
+        type: "button", class: "secondary download", id: `download-${d.code}-${v.version}`,
+        "aria-label": `${t("download")}: ${local(d.title)} ${v.version}`,
+      });
+      const path = `/api/v1/firms/${firm}/documents/${encodeURIComponent(d.code)}` +
+                   `/versions/${encodeURIComponent(v.version)}/download`;
+      cell.append(downloadButton(button, path, `${d.code}-${v.version}`, document.getElementById("alert")));
       row.append(el("td", d.category), el("td", local(d.title)), el("td", v.version),
                  el("td", hkt(v.published_at)), cell);
     }

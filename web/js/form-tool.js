@@ -1,8 +1,9 @@
-// json-editor (web/package.json) fitted to the portal: its own words in the page's language, and
-// its error markup made accessible (issue 6 item 8). The library's html theme writes an error as
-// red text beside the field; red on Pico's background fails the WCAG contrast ratio, and a screen
-// reader is not told which field the text is about. Both are fixed here through the library's
-// extension points (a theme class and a language table), not by editing its code.
+// json-editor (web/package.json) fitted to the portal: its own words in the page's language, its
+// error markup made accessible (issue 6 item 8), and what users type kept as text, never markup
+// (issue 14, finding 5). The library's html theme writes an error as red text beside the field;
+// red on Pico's background fails the WCAG contrast ratio, and a screen reader is not told which
+// field the text is about. All is fixed here through the library's extension points (a theme
+// class, the editor classes and the language table), not by editing its code.
 /* global JSONEditor */
 import { lang, t } from "./i18n.js";
 
@@ -63,8 +64,89 @@ function describedBy(element, id, present) {
 
 let errorCount = 0;
 
+// Text as it is, whatever it holds: the library's cleanText would parse it as HTML.
+function asText(text) {
+  return text === undefined || text === null ? "" : String(text);
+}
+
+// What users type is text (issue 14, finding 5). json-editor "cleans" every string value it is
+// given — StringEditor.setValue and .sanitize (so also number, integer, date, hidden, uuid and
+// multiselect values) call AbstractEditor.purify, which calls cleanText — by setting it as the
+// innerHTML of a detached <div> and reading its textContent back. That parse creates the
+// elements: `<img src="/api/…">` in a field made the browser GET that URL, with the cookies of
+// whoever opened the request (CSP default-src 'self' allows same-origin images), and the value
+// lost its tags, so the checker did not see what was typed. Headers (headerTemplate, which fills
+// in values; array item titles) went through the same cleanText, or through DOMPurify into
+// innerHTML if window.DOMPurify were present. The portal's editors keep values and headers as
+// text: input.value and text nodes, which no browser parses.
+function plainEditor(Base) {
+  const Plain = class extends Base {
+    cleanText(text) {
+      return asText(text);
+    }
+
+    purify(value) {
+      return value;
+    }
+
+    // The library's, without its DOMPurify → innerHTML branch.
+    updateHeaderText() {
+      if (!this.header) return;
+      const text = asText(this.getHeaderText());
+      if (this.header.children.length) {
+        const node = [...this.header.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+        if (node) node.nodeValue = text;
+      } else {
+        this.header.textContent = text;
+      }
+    }
+
+    // A schema's `links` (none in the catalogue) as plain links only: an image, audio or video
+    // link sets its src from a template of the values, which the browser would fetch at once.
+    getLink(data) {
+      return super.getLink({ ...data, mediaType: "text/plain" });
+    }
+
+    // The enum editor (objects or arrays as enum values, none in the catalogue) shows the value
+    // chosen through innerHTML: give it escaped text.
+    getHTML(value) {
+      return asText(JSON.stringify(value)).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+    }
+  };
+  Plain.portalPlain = true;
+  return Plain;
+}
+
+// Editors that render values as markup (base64 and upload previews, star ratings, the WYSIWYG
+// and markdown editors) or need a library the pages do not load. Without them, the library's
+// resolvers fall through to the plain editor of the schema's type (string, integer, select,
+// array): JSONEditor.getEditorClass skips a resolver's answer that is not a registered editor.
+const RICH_EDITORS = ["ace", "arrayChoices", "arraySelect2", "arraySelectize", "autocomplete",
+                      "base64", "choices", "describedBy", "jodit", "sceditor", "select2",
+                      "selectize", "signature", "simplemde", "starrating", "upload"];
+
+function plainEditors() {
+  const editors = JSONEditor.defaults.editors;
+  for (const name of RICH_EDITORS) delete editors[name];
+  for (const [name, Editor] of Object.entries(editors)) {
+    if (!Editor.portalPlain) editors[name] = plainEditor(Editor);
+  }
+}
+
 function portalTheme() {
   return class extends JSONEditor.defaults.themes.html {
+    // A field's note (the schema's description) as text: the library's goes through cleanText,
+    // an innerHTML parse, or through DOMPurify into innerHTML.
+    cleanText(text) {
+      return asText(text);
+    }
+
+    getDescription(text) {
+      const note = document.createElement("p");
+      note.textContent = asText(text);
+      return note;
+    }
+
     // The error beside its field, in the stylesheet's colour (css/portal.css), named by the
     // field (aria-describedby) and the field marked invalid, so that a screen reader says both.
     addInputError(input, text) {
@@ -98,9 +180,11 @@ function portalTheme() {
   };
 }
 
-// Call before creating an editor: the theme is "portal" and the words are the page's language.
+// Call before creating an editor: the theme is "portal", the editors keep values as text and
+// the words are the page's language.
 export function prepareFormTool() {
   if (!JSONEditor.defaults.themes.portal) JSONEditor.defaults.themes.portal = portalTheme();
+  plainEditors();
   const column = ["en", "zh-Hant", "zh-Hans"].indexOf(lang());
   const words = {};
   for (const [key, triple] of Object.entries(MESSAGES)) words[key] = triple[column] || triple[0];

@@ -1,13 +1,14 @@
 // The personal home page (SPEC PORTAL-9): my tasks (to check, returned to me, my drafts), the
 // firm's requests found by text, reference, status, service and date range with each one's
 // status, exports of the same list, and my notifications.
-import { ApiError, api, say } from "./api.js";
+import { ApiError, api, downloadButton, say } from "./api.js";
 import { local, statusName, statuses, t } from "./i18n.js";
 import { el, hkt, startPage } from "./shell.js";
 
 const $ = (id) => document.getElementById(id);
 let firm = "";
 let services = {};
+let shown = new URLSearchParams();  // the filters of the list shown, which the exports give
 
 function link(r) {
   return el("a", `${r.reference} · #${r.service.number} ${local(r.service.title)}`, {
@@ -36,8 +37,7 @@ function filters() {
 
 async function search() {
   const query = filters();
-  $("export-csv").href = `/api/v1/firms/${firm}/exports/requests.csv?${query}`;
-  $("export-xlsx").href = `/api/v1/firms/${firm}/exports/requests.xlsx?${query}`;
+  shown = query;
   const found = await api("GET", `/api/v1/firms/${firm}/requests?${query}`);
   const table = $("results");
   table.replaceChildren();
@@ -72,6 +72,11 @@ async function main() {
   fillList("to_check", tasks.to_check);
   fillList("to_fix", tasks.to_fix);
   fillList("drafts", tasks.drafts);
+  // Exports are audited: a POST each (a link's GET would be made by any page that embeds it).
+  for (const type of ["csv", "xlsx"]) {
+    downloadButton($(`export-${type}`), () => `/api/v1/firms/${firm}/exports/requests.${type}?${shown}`,
+                   `requests.${type}`, $("alert"));
+  }
   $("search").addEventListener("submit", (event) => {
     event.preventDefault();
     search().catch((error) => say($("alert"), error instanceof ApiError ? error.message : String(error)));

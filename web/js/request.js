@@ -4,7 +4,7 @@
 // checkers approve or return, makers withdraw; the timeline and the audit trail below.
 // #firm=B001&ref=SR-00000042 shows a request; #firm=B001&new=bank-accounts starts one.
 /* global JSONEditor */
-import { ApiError, api, csrfHeader, say } from "./api.js";
+import { ApiError, api, csrfHeader, downloadButton, say } from "./api.js";
 import { prepareFormTool } from "./form-tool.js";
 import { lang, local, localSchema, statusName, t } from "./i18n.js";
 import { el, hkt, startPage } from "./shell.js";
@@ -137,10 +137,14 @@ function renderAttachments(request, service, editable) {
   list.replaceChildren();
   for (const a of request.attachments) {
     const li = el("li");
-    const link = el("a", `${a.file_name} (${a.slot}, ${a.size_bytes} B)`, {
-      href: `/api/v1/firms/${state.firm}/requests/${request.reference}/attachments/${a.id}`,
+    // A download is audited: a POST (a button), not a link any page could make the browser GET.
+    const button = el("button", `${a.file_name} (${a.slot}, ${a.size_bytes} B)`, {
+      type: "button", class: "secondary download", id: `attachment-${a.id}`,
     });
-    li.append(link, el("small", ` SHA-256 ${a.sha256.slice(0, 16)}…`));
+    downloadButton(button,
+                   `/api/v1/firms/${state.firm}/requests/${request.reference}/attachments/${a.id}/download`,
+                   a.file_name, $("alert"));
+    li.append(button, el("small", ` SHA-256 ${a.sha256.slice(0, 16)}…`));
     list.append(li);
   }
   const slots = $("slots");

@@ -23,7 +23,7 @@ export async function startPage() {
   if (firm) localStorage.setItem("cp.firm", firm);
 
   const header = document.querySelector("header.bar");
-  header.innerHTML = "";
+  header.replaceChildren();
   const name = document.createElement("a");
   name.href = "home.html";
   name.className = "name";

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Builds the seed corpora of the fuzz targets (fuzz/seeds.txt) from the repository's files.
+
+usage: fuzz/make_corpora.py [OUT_DIR]      (default: build/fuzz-corpora, which git ignores)
+
+Writes OUT_DIR/<target>/<seed> for each target. Targets whose first input byte is a selector
+(import_fuzz, form_fuzz, replay_fuzz) get that byte prepended; attachment_fuzz gets a file name
+and a NUL prepended. Only reads the repository; needs nothing but Python 3.
+"""
+import glob
+import hashlib
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# import_fuzz's selector byte per file kind (fuzz/import_fuzz.cpp, kNames).
+IMPORT_KINDS = ["accounts.csv", "cash.csv", "reserve_checks.csv", "executions.csv", "prices.csv",
+                "fx.csv", "positions.csv", "reserves.csv", "bank.csv"]
+
+# Seeds that no file in the repository provides.
+BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
+DECIMAL_SEEDS = [
+    b"301.20\n0.92", b"-0.05\n3", b"0\n-0.000", b"1.5\n1.50", b"+7\n-7",
+    b"99999999999999999999999999999999999999\n0.000000000000000001",
+    b"12345678901234567890.123456789012345678\n-1", b"HKD 12.50\nHKD 0.01", b"JPY 100\nCNY 0.1",
+    b"2024-03-15\n10:30:15", b"2024-02-29\n23:59", b"half_even\nfloor", b"CNY\nRMB", b"1e5\n.5",
+]
+HTTP_SEEDS = [
+    b"/", b"/api/v1/catalog/bank-accounts", b"/api/v1/firms/B001/requests?status=draft&page=2",
+    b"/api/v1/firms/B001/requests?q=%E4%B8%AD%E6%96%87+bank&sort=-updated_at",
+    b"/api/v1/documents/a%2Fb?name=letter.pdf&notes=line%0Aline", b"/x?=empty&k&k=v2&%ff=1",
+    b"/%00?a=%09", b"/a+b?c+d=e+f", b"/%e4%b8%ad?%", b"?only=query",
+]
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+
+
+def files(*patterns):
+    out = []
+    for pattern in patterns:
+        out.extend(sorted(glob.glob(os.path.join(ROOT, pattern), recursive=True)))
+    return out
+
+
+def read(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def write(out_dir, target, content):
+    directory = os.path.join(out_dir, target)
+    os.makedirs(directory, exist_ok=True)
+    name = hashlib.sha1(content).hexdigest()  # libFuzzer's own naming: duplicates collapse
+    with open(os.path.join(directory, name), "wb") as f:
+        f.write(content)
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "fuzz-corpora")
+    golden_csv = files("tests/golden/**/*.csv")
+    data_csv = files("data/*.csv", "data/calendar/*.csv", "data/identity/*.csv")
+
+    for path in golden_csv + data_csv:
+        write(out_dir, "csv_fuzz", read(path))
+
+    for path in files("tests/golden/eod/*/*.csv"):
+        kind = os.path.basename(path)
+        if kind in IMPORT_KINDS:
+            write(out_dir, "import_fuzz", bytes([IMPORT_KINDS.index(kind)]) + read(path))
+    write(out_dir, "import_fuzz", bytes([IMPORT_KINDS.index("bank.csv")]) + BANK_CSV)
+
+    for seed in DECIMAL_SEEDS:
+        write(out_dir, "decimal_fuzz", seed)
+
+    # Form data: each valid case and each invalid case's data, behind its service's byte.
+    for path in files("tests/catalog/*.cases.json"):
+        number = int(os.path.basename(path)[:2])
+        cases = json.loads(read(path))
+        samples = list(cases.get("valid", [])) + [c["data"] for c in cases.get("invalid", [])
+                                                  if "data" in c]
+        for sample in samples:
+            text = json.dumps(sample, ensure_ascii=False).encode("utf-8")
+            write(out_dir, "form_fuzz", bytes([number - 1]) + text)
+            write(out_dir, "json_body_fuzz", text)
+    for path in files("catalog/*.json", "data/demo/*.json"):
+        write(out_dir, "json_body_fuzz", read(path))
+
+    for seed in HTTP_SEEDS:
+        write(out_dir, "http_target_fuzz", seed)
+
+    for path in files("catalog/*.json", "data/calendar/README*.md", "data/identity/README.md"):
+        write(out_dir, "utf8_fuzz", read(path))
+    for seed in [b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe4\xb8", b"ok\xff\xfeok"]:
+        write(out_dir, "utf8_fuzz", seed)
+
+    for path in files("tests/golden/replay/*.events.csv"):
+        write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai
+
+    write(out_dir, "attachment_fuzz", b"letter.pdf\x00" + PDF)
+    write(out_dir, "attachment_fuzz", b"scan.png\x00" + PNG)
+    write(out_dir, "attachment_fuzz", "簽署.jpg".encode("utf-8") + b"\x00" + JPEG)
+    for path in files("tests/golden/eod/basic/*.csv"):
+        write(out_dir, "attachment_fuzz", os.path.basename(path).encode() + b"\x00" + read(path))
+
+    for target in sorted(os.listdir(out_dir)):
+        print(f"{target}: {len(os.listdir(os.path.join(out_dir, target)))} seeds")
+
+
+if __name__ == "__main__":
+    main()
