@@ -48,7 +48,7 @@ struct Access {
 enum class Body { kJson, kUpload };
 
 // Where a route's handler runs: on the request threads, or on the bounded pool that computes
-// Argon2id password hashes apart from them (http_server.h), so that ~250 ms of hashing per
+// Argon2id password hashes apart from them (http_server.h), so that 35 ms or more of hashing per
 // attempt cannot hold up every other request. Such routes are also limited per source address.
 enum class Cost { kCheap, kPasswordHash };
 
