@@ -8,6 +8,9 @@
 namespace cp::clearing {
 namespace {
 
+// The most shares a position or an execution may hold: more than any issuer has issued.
+constexpr int64_t kSharesMax = 1'000'000'000'000;
+
 // Reads column `name` of `record` as a decimal with at most `max_scale` decimals.
 Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
                               int max_scale, bool positive) {
@@ -136,7 +139,7 @@ Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
     if (!side.ok()) return reader.field_error(record, side_col, side.error().message);
     e.side = *side;
     CP_ASSIGN_OR_RETURN(Decimal quantity, decimal_field(reader, record, quantity_col, 0, true));
-    if (quantity.units() > 1'000'000'000'000) {
+    if (quantity.units() > Int128(kSharesMax)) {
       return reader.field_error(record, quantity_col, "quantity is implausibly large");
     }
     e.quantity = static_cast<int64_t>(quantity.units());
@@ -246,6 +249,13 @@ Result<std::vector<PositionRow>> parse_positions(CsvReader& reader) {
     if (row.security_code.empty())
       return reader.field_error(record, security_col, "security required");
     CP_ASSIGN_OR_RETURN(Decimal quantity, decimal_field(reader, record, quantity_col, 0, false));
+    // A count of shares: no issuer has 10^12 (found by fuzz/import_fuzz: a 38-digit quantity
+    // was cast to int64 and wrapped to a negative holding).
+    if (quantity.units() > Int128(kSharesMax)) {
+      return reader.field_error(record, quantity_col,
+                                "quantity " + quantity.to_string() + " is more than " +
+                                    std::to_string(kSharesMax) + " shares");
+    }
     row.quantity = static_cast<int64_t>(quantity.units());
     if (!seen.insert({row.as_of, row.account_id, row.channel, row.security_code}).second) {
       return reader.field_error(record, security_col, "position listed twice");
