@@ -6,6 +6,11 @@ BUILD_RELEASE := build/release
 BUILD_FUZZ    := build/fuzz
 JOBS          ?= $(shell nproc)
 
+# ccache hits across clones (CI builds a fresh clone in another folder): paths under the clone
+# are hashed relative to it, and the -g builds do not hash the working directory.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
+
 setup:
 	@./scripts/setup
 
