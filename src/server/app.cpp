@@ -151,10 +151,7 @@ void App::admit_route(const HttpRequest& head, Admission& admission) {
     // Counted before the body is read or a hash is computed: a refused attempt costs nothing.
     const int64_t wait_seconds = address_limiter_.take(head.remote_address, clock_.now());
     if (wait_seconds > 0) {
-      HttpResponse response = error_response(
-          429, "too_many_attempts", "too many attempts from your address: wait and try again");
-      response.headers["retry-after"] = std::to_string(wait_seconds);
-      admission.answer = std::move(response);
+      admission.answer = too_many_attempts("from your address", wait_seconds);
       return;
     }
   }

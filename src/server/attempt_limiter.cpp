@@ -33,4 +33,11 @@ int64_t AttemptLimiter::take(const std::string& key, UtcTime now) {
   return 0;
 }
 
+HttpResponse too_many_attempts(const std::string& why, int64_t wait_seconds) {
+  HttpResponse response =
+      error_response(429, "too_many_attempts", "too many attempts " + why + ": wait and try again");
+  response.headers["retry-after"] = std::to_string(wait_seconds);
+  return response;
+}
+
 }  // namespace cp::server

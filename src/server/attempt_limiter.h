@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "server/http_message.h"
 
 namespace cp::server {
 
@@ -40,5 +41,9 @@ class AttemptLimiter {
   // this less burst × interval.
   std::map<std::string, UtcTime> due_;
 };
+
+// The answer to an attempt over its limit: 429 with Retry-After in whole seconds (RFC 6585 §4),
+// `why` saying whose limit it is.
+HttpResponse too_many_attempts(const std::string& why, int64_t wait_seconds);
 
 }  // namespace cp::server

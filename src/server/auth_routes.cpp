@@ -51,10 +51,7 @@ Result<HttpResponse> password_step(AuthContext& auth, const HttpRequest& request
   // Per login, known or not, before any hashing (the App limits each source address too):
   // a guess spread over many addresses at one account is slowed as well.
   if (const int64_t wait_seconds = auth.login_limiter.take(login, now); wait_seconds > 0) {
-    HttpResponse response = error_response(429, "too_many_attempts",
-                                           "too many attempts for this login: wait and try again");
-    response.headers["retry-after"] = std::to_string(wait_seconds);
-    return response;
+    return too_many_attempts("for this login", wait_seconds);
   }
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(auth.db, login));
   if (!user) {
