@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <exception>
+#include <new>
+#include <string>
 #include <utility>  // Boost/valijson headers expect std::exchange declared first (stack-notes)
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -9,14 +11,74 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "core/date.h"
+
 namespace cp::portal {
 namespace {
 
 using valijson::adapters::NlohmannJsonAdapter;
 
+// "format": "date" is checked by cp::Date::parse, not by valijson. valijson compiles three
+// std::regex on every date it checks (a form of ten dates, thirty: found by fuzz/form_fuzz,
+// and a cost to every save), and it takes 2023-02-29 and year 99999 for dates. The schema the
+// validator keeps names the check kDateKeyword instead: exactly YYYY-MM-DD, a day that exists
+// in the Gregorian calendar, years 1900–2999 as everywhere in connectpost. The browser checks
+// the same calendar (ajv-formats' "date" knows leap years).
+constexpr const char* kDateKeyword = "x-connectpost-date";
+constexpr const char* kNotADate = "String should be a valid date";
+
+class DateConstraint : public valijson::constraints::PolyConstraint {
+ public:
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    std::string text;
+    // A format applies to strings only (JSON Schema draft-07 §7.1); "type" refuses the rest.
+    if (!target.isString() || !target.getString(text)) return true;
+    if (Date::parse(text).ok()) return true;
+    if (results != nullptr) results->pushError(context, kNotADate);
+    return false;
+  }
+
+ private:
+  valijson::constraints::Constraint* cloneInto(void* memory) const override {
+    return new (memory) DateConstraint(*this);
+  }
+  size_t sizeOf() const override { return sizeof(DateConstraint); }
+};
+
+class DateConstraintBuilder : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter&) const override {
+    return new DateConstraint();
+  }
+};
+
+// The schema with each {"format": "date"} written as {kDateKeyword: true}. Values that are data,
+// not schemas (enum, const, default, examples), are left as they are. The schema is the
+// catalogue's, not a user's: its depth is the catalogue's.
+void use_date_keyword(nlohmann::json& schema) {
+  if (schema.is_array()) {
+    for (nlohmann::json& item : schema) use_date_keyword(item);
+    return;
+  }
+  if (!schema.is_object()) return;
+  const auto format = schema.find("format");
+  if (format != schema.end() && *format == "date") {
+    schema.erase(format);
+    schema[kDateKeyword] = true;
+  }
+  for (auto& [keyword, value] : schema.items()) {
+    if (keyword == "enum" || keyword == "const" || keyword == "default" || keyword == "examples") {
+      continue;
+    }
+    use_date_keyword(value);
+  }
+}
+
 std::unique_ptr<valijson::Schema> parse_schema(const nlohmann::json& document) {
   auto schema = std::make_unique<valijson::Schema>();
   valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+  parser.addConstraintBuilder(kDateKeyword, new DateConstraintBuilder());
   NlohmannJsonAdapter adapter(document);
   parser.populateSchema(adapter, *schema);
   return schema;
@@ -109,6 +171,7 @@ FormValidator::~FormValidator() = default;
 Result<std::shared_ptr<const FormValidator>> FormValidator::compile(const nlohmann::json& schema) {
   auto compiled = std::make_unique<Compiled>();
   compiled->document = schema;
+  use_date_keyword(compiled->document);
   try {
     compiled->schema = parse_schema(compiled->document);
     const nlohmann::json& properties = compiled->document.value("properties", nlohmann::json{});

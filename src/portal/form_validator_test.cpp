@@ -91,6 +91,52 @@ TEST(FormValidator, TypesAreStrictAndDatesAreDates) {
             (std::vector<std::string>{"/instructions/0/quantity", "/instructions/1/value_date"}));
 }
 
+// A date is a day of the Gregorian calendar written YYYY-MM-DD: 2024 is a leap year (divisible
+// by 4, not a century), 2023 and 2100 are not (2100 is a century not divisible by 400), and
+// April has 30 days. valijson alone took every 29 February and any number of year digits.
+TEST(FormValidator, DatesAreDaysOfTheCalendar) {
+  const auto with_date = [](const std::string& date) {
+    json data = json::parse(R"({"participant_id": "B01234", "instructions": [
+      {"instruction_type": "pay", "amount": "1.00", "currency": "HKD"}]})");
+    data["instructions"][0]["value_date"] = date;
+    return pointers(validator()->validate(data));
+  };
+  const std::vector<std::string> at_date{"/instructions/0/value_date"};
+  EXPECT_TRUE(with_date("2024-02-29").empty());
+  EXPECT_TRUE(with_date("2000-02-29").empty());
+  EXPECT_TRUE(with_date("2026-04-30").empty());
+  EXPECT_EQ(with_date("2023-02-29"), at_date);
+  EXPECT_EQ(with_date("2100-02-29"), at_date);
+  EXPECT_EQ(with_date("2026-04-31"), at_date);
+  EXPECT_EQ(with_date("2026-13-01"), at_date);
+  EXPECT_EQ(with_date("99999-01-01"), at_date);
+  EXPECT_EQ(with_date("2026-1-05"), at_date);
+  EXPECT_EQ(with_date("2026-01-05T00:00:00Z"), at_date);
+  EXPECT_EQ(with_date(""), at_date);
+}
+
+// Only a schema's "format" keyword is a date check: a property named "format", and data in enum
+// or const that happens to read {"format": "date"}, are left alone.
+TEST(FormValidator, APropertyNamedFormatIsNotADateCheck) {
+  auto compiled = FormValidator::compile(json::parse(R"({
+    "type": "object",
+    "properties": {
+      "format": {"type": "string", "enum": ["date", "csv"]},
+      "layout": {"const": {"format": "date"}},
+      "due": {"type": "string", "format": "date"}}})"));
+  ASSERT_TRUE(compiled.ok()) << compiled.error().to_string();
+  EXPECT_TRUE((*compiled)
+                  ->validate(json::parse(R"({"format": "date",
+      "layout": {"format": "date"}, "due": "2026-12-07"})"))
+                  .empty());
+  EXPECT_EQ(pointers((*compiled)->validate(json::parse(R"({"format": "csv",
+      "layout": {"format": "date"}, "due": "2026-02-30"})"))),
+            std::vector<std::string>{"/due"});
+  EXPECT_EQ(
+      pointers((*compiled)->validate(json::parse(R"({"layout": {"x-connectpost-date": true}})"))),
+      std::vector<std::string>{"/layout"});
+}
+
 TEST(FormValidator, TopLevelProblemsKeepTheirPointers) {
   const json data =
       json::parse(R"({"participant_id": "b1234", "instructions": [], "fax_number": "2522 0000"})");
