@@ -81,13 +81,13 @@ int main(int argc, char** argv) {
   const char* date = "2024-03-15";
 
   std::ofstream master(out / "data/securities.csv");
-  master << "code,name,board_lot,kind,hsci_size,hsi_hscei,ah_venue,avg_mcap_hkd,effective_from,"
-            "effective_to,source\n";
+  master << "code,name,board_lot,kind,hsci_size,hsi_hscei,ah_venue,a_share_status,currency,"
+            "avg_mcap_hkd,effective_from,effective_to,source\n";
   std::ofstream prices(out / "prices.csv");
   prices << "price_date,security,close_hkd\n";
   for (uint64_t i = 0; i < securities; ++i) {
     master << code_of(i) << ",Generated " << i << ",100,equity," << (i % 3 == 0 ? "large" : "mid")
-           << ",false,none,,2014-11-17,,generated for the EOD macro benchmark\n";
+           << ",false,none,none,HKD,,2014-11-17,,generated for the EOD macro benchmark\n";
     prices << date << "," << code_of(i) << "," << money_text(base_price_milli(i)) << "\n";
   }
   std::ofstream account_file(out / "accounts.csv");

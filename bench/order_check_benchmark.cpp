@@ -40,7 +40,9 @@ MixedDay make_day(size_t order_count) {
                          *Decimal::parse(closes[i]),
                          std::nullopt,
                          std::nullopt,
-                         *Decimal::parse(closes[i])};
+                         *Decimal::parse(closes[i]),
+                         std::nullopt,
+                         std::nullopt};
     // A morning of trades at the close price, so the VCM has references.
     for (int t = hms(9, 30); t < hms(11, 0); t += 60)
       security.vcm.on_trade(t, *security.previous_close);

@@ -6,13 +6,14 @@
 //
 // Input: the first byte picks the channel (bit 0: 0 = sh, 1 = sz) and the day (the other bits,
 // modulo the list): day 0 is 2024-03-15, the day of tests/golden/replay, and the others are
-// Southbound trading days spread over the calendar's coverage. The rest is events.csv. The FX
-// rate is 0.92 RMB/HKD, as in the golden test.
+// Southbound trading days spread over the calendar's coverage. The rest is events.csv. The
+// reference rates are buy 0.8664 / sell 0.9200 RMB/HKD, as the golden test imports.
 //
 // Properties: no crash, no exception; on success read_events gives at most one event per
 // record, on increasing lines, in time order within the day, each with what its kind needs
 // (replay.h's grammar); replay_day then reports one line per event, in order, each accepted,
-// rejected or applied, with the accepted and rejected counts matching the lines.
+// rejected or applied, with the accepted and rejected counts matching the lines; the frozen
+// funds are never negative and grow only with an accepted buy order.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -43,7 +44,7 @@ struct Setup {
   refdata::MarketCalendarData markets;
   std::vector<calendar::SouthboundCalendar> calendars;      // sh, sz
   std::vector<std::vector<const calendar::DayInfo*>> days;  // per channel: trading days
-  Decimal fx_rate;
+  trading::ReferenceRates rates;  // the replay CLI test's: 0.8664 / 0.9200 (mid 0.8932 ∓ 3 %)
 };
 
 const Setup& setup() {
@@ -56,7 +57,7 @@ const Setup& setup() {
     auto markets = refdata::load_market_calendars(dir);
     if (!markets.ok()) fuzz::setup_failed("market calendars: " + markets.error().to_string());
     s->markets = std::move(markets).value();
-    s->fx_rate = *Decimal::parse("0.92");
+    s->rates = {*Decimal::parse("0.8664"), *Decimal::parse("0.9200")};
     const Date golden = *Date::parse(kGoldenDay);
     for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
       auto built_calendar =
@@ -139,6 +140,13 @@ void check_report(const trading::ReplayReport& report,
         "an outcome is accepted, rejected or applied");
     if (line.outcome == "accepted") ++accepted;
     if (line.outcome == "rejected") ++rejected;
+    // CLR-15: frozen money is never negative and only a buy order freezes more.
+    CP_FUZZ_CHECK(line.frozen_rmb.sign() >= 0, "frozen funds are never negative");
+    if (i > 0 && line.frozen_rmb > report.lines[i - 1].frozen_rmb) {
+      CP_FUZZ_CHECK(line.event->kind == trading::EventKind::kOrder &&
+                        line.event->side == Side::kBuy && line.outcome == "accepted",
+                    "only an accepted buy order freezes more");
+    }
   }
   CP_FUZZ_CHECK(report.accepted == accepted && report.rejected == rejected,
                 "the counts match the lines");
@@ -166,7 +174,7 @@ void fuzz_one(const uint8_t* data, size_t size) {
     return;
   }
   check_events(*events, cp::fuzz::count_csv_records("events.csv", text));
-  auto report = trading::replay_day(*events, s.data, day, channel, s.fx_rate);
+  auto report = trading::replay_day(*events, s.data, day, channel, s.rates);
   if (report.ok()) check_report(*report, *events, day, channel);
 }
 

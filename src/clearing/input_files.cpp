@@ -1,5 +1,7 @@
 #include "clearing/input_files.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -223,6 +225,49 @@ Result<std::vector<FxRates>> parse_fx(CsvReader& reader) {
     rows.push_back(std::move(fx));
   }
   return rows;
+}
+
+Result<void> check_reference_rates(const std::vector<FxRates>& rows,
+                                   const refdata::ParameterTable& parameters,
+                                   const std::string& file) {
+  auto fail = [&](const FxRates& fx, const char* field, std::string message) {
+    Error error = invalid_input(std::move(message), field);
+    error.file = file;
+    error.line = fx.line;
+    return error;
+  };
+  std::map<Date, const FxRates*> first_of_date;
+  for (const FxRates& fx : rows) {
+    auto buffer = parameters.ratio("fx.reference_rate_buffer", fx.rate_date);
+    if (!buffer.ok()) {
+      return fail(fx, "rate_date",
+                  "no fx.reference_rate_buffer in force on " + fx.rate_date.to_string() +
+                      ": no Southbound reference rates that day");
+    }
+    const int decimals = std::max(fx.reference_buy.scale(), fx.reference_sell.scale());
+    const Decimal unit = Decimal::from_units(1, decimals);
+    const Decimal off =
+        ((fx.reference_sell - fx.reference_buy) - *buffer * (fx.reference_sell + fx.reference_buy))
+            .abs();
+    if (off > unit) {
+      const Decimal mid = ((fx.reference_buy + fx.reference_sell) * Decimal::from_units(5, 1))
+                              .round(decimals + 1, Rounding::kHalfUp);
+      return fail(fx, "reference_sell",
+                  "reference rates " + fx.reference_buy.to_string() + " / " +
+                      fx.reference_sell.to_string() + " are not the mid " + mid.to_string() +
+                      " ∓ " + (*buffer * Decimal::from_int(100)).normalized().to_string() +
+                      "% (fx.reference_rate_buffer, SPEC CLR-15)");
+    }
+    const auto [first, added] = first_of_date.emplace(fx.rate_date, &fx);
+    if (!added && (first->second->reference_buy != fx.reference_buy ||
+                   first->second->reference_sell != fx.reference_sell)) {
+      return fail(fx, "reference_buy",
+                  "the reference rates of " + fx.rate_date.to_string() + " differ from line " +
+                      std::to_string(first->second->line) +
+                      "'s: one reference rate serves both channels (SPEC CLR-15)");
+    }
+  }
+  return Ok{};
 }
 
 Result<std::vector<PositionRow>> parse_positions(CsvReader& reader) {

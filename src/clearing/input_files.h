@@ -28,6 +28,7 @@
 
 #include "clearing/execution.h"
 #include "core/csv.h"
+#include "refdata/parameters.h"
 #include "refdata/securities.h"
 #include "refdata/spread_table.h"
 
@@ -112,6 +113,15 @@ Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
                                                    const refdata::SpreadTable& spread_table);
 Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
 Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
+// SPEC CLR-15: the day's reference rates are the offshore mid ∓ fx.reference_rate_buffer
+// (research/domain-facts.md §6.3), published once for both channels. Refuses, naming the row and
+// field, a pair whose spread is not the buffer — (sell − buy) − buffer × (sell + buy) within one
+// unit of the rates' last decimal, which is what rounding each rate to that decimal can move it
+// (docs/trading.md) — and a date whose sh and sz reference rates differ. A date with no buffer in
+// force is refused too: the rates of a day before Southbound mean nothing.
+Result<void> check_reference_rates(const std::vector<FxRates>& rows,
+                                   const refdata::ParameterTable& parameters,
+                                   const std::string& file);
 Result<std::vector<PositionRow>> parse_positions(CsvReader& reader);
 Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader);
 // bank.csv := header "balance_date,reserve,balance_rmb", then one row per date and money kind.

@@ -57,14 +57,25 @@ Result<std::vector<PortfolioFeeTier>> load_portfolio_fee_tiers(const std::filesy
   return tiers;
 }
 
+Result<FeeTiering> parse_fee_tiering(std::string_view text) {
+  if (text == "marginal") return FeeTiering::kMarginal;
+  if (text == "whole_value") return FeeTiering::kWholeValue;
+  return invalid_input(
+      "portfolio_fee.tiering is '" + std::string(text) + "': it must be marginal or whole_value",
+      "portfolio_fee.tiering");
+}
+
 Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
-                                 const std::vector<PortfolioFeeTier>& tiers) {
+                                 const std::vector<PortfolioFeeTier>& tiers, FeeTiering tiering) {
   Decimal fee;
   for (const auto& tier : tiers) {
     if (value_hkd <= tier.value_above_hkd) break;
-    const Decimal top = tier.value_up_to_hkd && *tier.value_up_to_hkd < value_hkd
-                            ? *tier.value_up_to_hkd
-                            : value_hkd;
+    const bool inside = !tier.value_up_to_hkd || value_hkd <= *tier.value_up_to_hkd;
+    if (tiering == FeeTiering::kWholeValue) {
+      if (inside) return value_hkd * tier.annual_rate;
+      continue;
+    }
+    const Decimal top = inside ? value_hkd : *tier.value_up_to_hkd;
     fee += (top - tier.value_above_hkd) * tier.annual_rate;
   }
   return fee;
@@ -72,8 +83,8 @@ Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
 
 PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
                                  const std::map<std::string, Decimal>& closes_hkd,
-                                 const std::vector<PortfolioFeeTier>& tiers, int64_t days,
-                                 int64_t day_count, const Decimal& rate_rmb_per_hkd) {
+                                 const std::vector<PortfolioFeeTier>& tiers, FeeTiering tiering,
+                                 int64_t days, int64_t day_count, const Decimal& rate_rmb_per_hkd) {
   PortfolioFeeCharge charge;
   charge.value_hkd = Decimal::from_units(0, 2);
   for (const auto& [code, shares] : holdings) {
@@ -82,7 +93,7 @@ PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
   charge.days = days;
   // annual × days / day_count, rounded once, half-up to the cent.
   charge.fee_hkd =
-      divide(annual_portfolio_fee_hkd(charge.value_hkd, tiers) * Decimal::from_int(days),
+      divide(annual_portfolio_fee_hkd(charge.value_hkd, tiers, tiering) * Decimal::from_int(days),
              Decimal::from_int(day_count), 2, Rounding::kHalfUp);
   charge.fee_rmb = (charge.fee_hkd * rate_rmb_per_hkd).round(2, Rounding::kHalfUp);
   return charge;

@@ -3,7 +3,8 @@
 // daily rate = annual rate / day count (portfolio_fee.day_count = 365), passed on to investors.
 //
 // Our reading where the sources are silent ([NC], docs/eod.md):
-//   - tiers apply marginally to each investor's value on the channel (portfolio_fee.tiering);
+//   - tiers apply to each investor's value on the channel, marginally (portfolio_fee.tiering =
+//     marginal; whole_value is the other reading);
 //   - the EOD of trade date T charges T and each following calendar day before the channel's
 //     next Southbound trading day (a Friday charges Friday, Saturday and Sunday), on the value at
 //     T's close of the latest holdings statement — the broker computes T+1's fee from T's holdings
@@ -19,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/csv.h"
@@ -39,9 +41,17 @@ struct PortfolioFeeTier {
 Result<std::vector<PortfolioFeeTier>> load_portfolio_fee_tiers(const std::filesystem::path& path,
                                                                const std::string& shown, Date date);
 
-// The annual fee on `value_hkd`, tiers applied marginally, exact.
+// How the tiers apply (parameter portfolio_fee.tiering, [NC]): marginally (分段累进: each tier's
+// rate on the part of the value inside it) or to the whole value (the rate of the tier the value
+// falls in, on all of it).
+enum class FeeTiering { kMarginal, kWholeValue };
+// "marginal" | "whole_value"
+Result<FeeTiering> parse_fee_tiering(std::string_view text);
+
+// The annual fee on `value_hkd`, exact.
 Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
-                                 const std::vector<PortfolioFeeTier>& tiers);
+                                 const std::vector<PortfolioFeeTier>& tiers,
+                                 FeeTiering tiering = FeeTiering::kMarginal);
 
 struct PortfolioFeeCharge {
   Decimal value_hkd;  // Σ shares × close
@@ -53,7 +63,7 @@ struct PortfolioFeeCharge {
 // `holdings`: shares by security; `closes_hkd`: by security (REQUIRES one per held security).
 PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
                                  const std::map<std::string, Decimal>& closes_hkd,
-                                 const std::vector<PortfolioFeeTier>& tiers, int64_t days,
-                                 int64_t day_count, const Decimal& rate_rmb_per_hkd);
+                                 const std::vector<PortfolioFeeTier>& tiers, FeeTiering tiering,
+                                 int64_t days, int64_t day_count, const Decimal& rate_rmb_per_hkd);
 
 }  // namespace cp::clearing

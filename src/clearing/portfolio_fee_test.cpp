@@ -35,17 +35,34 @@ TEST(PortfolioFee, MarginalTiers) {
   EXPECT_TRUE(annual_portfolio_fee_hkd(D("0"), tiers).is_zero());
 }
 
+// The other reading of the tiers (portfolio_fee.tiering = whole_value): the rate of the tier the
+// value falls in, on all of it. 60bn is in the 50bn–250bn tier: 60bn × 0.007% = 4,200,000 (not
+// 4,700,000); 1,200bn is above 1,000bn: × 0.003% = 36,000,000; 50bn, the first tier's bound, is
+// still in the first tier: × 0.008% = 4,000,000.
+TEST(PortfolioFee, WholeValueTiers) {
+  const auto tiers = shipped_tiers();
+  const auto whole = FeeTiering::kWholeValue;
+  EXPECT_TRUE(annual_portfolio_fee_hkd(D("97650.00"), tiers, whole) == D("7.812"));
+  EXPECT_TRUE(annual_portfolio_fee_hkd(D("50000000000"), tiers, whole) == D("4000000"));
+  EXPECT_TRUE(annual_portfolio_fee_hkd(D("60000000000"), tiers, whole) == D("4200000"));
+  EXPECT_TRUE(annual_portfolio_fee_hkd(D("1200000000000"), tiers, whole) == D("36000000"));
+  EXPECT_TRUE(annual_portfolio_fee_hkd(D("0"), tiers, whole).is_zero());
+  EXPECT_EQ(parse_fee_tiering("whole_value").value(), whole);
+  EXPECT_EQ(parse_fee_tiering("marginal").value(), FeeTiering::kMarginal);
+  EXPECT_EQ(parse_fee_tiering("progressive").error().field, "portfolio_fee.tiering");
+}
+
 TEST(PortfolioFee, DaysRoundingAndConversion) {
   // 1,500 shares at 65.10 = 97,650.00; 7.812 × 3 / 365 = 0.06420… → 0.06 HKD; × 0.91768 =
   // 0.0550608 → 0.06 RMB (tests/golden/eod/basic).
-  const auto charge = portfolio_fee({{"00941", 1500}}, {{"00941", D("65.10")}}, shipped_tiers(), 3,
-                                    365, D("0.91768"));
+  const auto charge = portfolio_fee({{"00941", 1500}}, {{"00941", D("65.10")}}, shipped_tiers(),
+                                    FeeTiering::kMarginal, 3, 365, D("0.91768"));
   EXPECT_EQ(charge.value_hkd.to_string(), "97650.00");
   EXPECT_EQ(charge.fee_hkd.to_string(), "0.06");
   EXPECT_EQ(charge.fee_rmb.to_string(), "0.06");
   // A large holding over one day: 10bn × 0.008% / 365 = 2,191.7808… → 2,191.78.
-  const auto big =
-      portfolio_fee({{"X", 100'000'000}}, {{"X", D("100.00")}}, shipped_tiers(), 1, 365, D("1"));
+  const auto big = portfolio_fee({{"X", 100'000'000}}, {{"X", D("100.00")}}, shipped_tiers(),
+                                 FeeTiering::kMarginal, 1, 365, D("1"));
   EXPECT_EQ(big.fee_hkd.to_string(), "2191.78");
 }
 

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "clearing/input_files.h"
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/demo_portal.h"
@@ -54,6 +55,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   auto started = std::chrono::steady_clock::now();
   const auto demo =
       eod::generate_demo_data(date, options.accounts, options.executions, options.seed);
+  CP_RETURN_IF_ERROR(clearing::check_reference_rates(demo.fx, data.parameters, "demo"));
   // The day's inputs in one transaction with their audit entry: all of them or none.
   auto load_inputs = [&]() -> Result<void> {
     CP_RETURN_IF_ERROR(store::insert_missing_accounts(*db, demo.accounts));

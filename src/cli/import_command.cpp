@@ -90,11 +90,20 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                           });
       });
   add("fx", "Reference and settlement rates per channel (RMB per HKD)", true,
-      [](const AppContext& ctx, const ImportOptions& options) {
-        return run_import(ctx, "fx rates", options, clearing::parse_fx,
-                          [&](store::Database& db, const auto& rows) {
-                            return store::import_fx(db, rows, options.file, options.replace);
-                          });
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(refdata::RefData data,
+                            refdata::load_refdata(ctx.config.get("data_dir")));
+        return run_import(
+            ctx, "fx rates", options,
+            [&](CsvReader& reader) -> Result<std::vector<clearing::FxRates>> {
+              CP_ASSIGN_OR_RETURN(auto rows, clearing::parse_fx(reader));
+              CP_RETURN_IF_ERROR(
+                  clearing::check_reference_rates(rows, data.parameters, options.file));
+              return rows;
+            },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_fx(db, rows, options.file, options.replace);
+            });
       });
   add("positions", "Shares held per account, channel and security at the end of a date", false,
       [](const AppContext& ctx, const ImportOptions& options) {

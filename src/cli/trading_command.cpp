@@ -1,4 +1,4 @@
-// connectpost tick | orders replay
+// connectpost tick | eligibility | orders replay
 #include <iostream>
 
 #include "calendar/southbound_calendar.h"
@@ -6,6 +6,8 @@
 #include "cli/output.h"
 #include "refdata/refdata.h"
 #include "store/calendar_store.h"
+#include "store/import_store.h"
+#include "trading/eligibility.h"
 #include "trading/replay.h"
 #include "trading/tick.h"
 
@@ -14,10 +16,10 @@ namespace {
 
 struct TradingOptions {
   std::string price;
+  std::string security;
   std::string date;
   std::string channel;
   std::string file;
-  std::string fx_rate;
   bool json = false;
 };
 
@@ -53,6 +55,37 @@ Result<void> show_tick(const AppContext& context, const TradingOptions& options)
   return Ok{};
 }
 
+// SPEC TRD-1, TRD-2: one security on one channel and date, with the rule that decided.
+Result<void> show_eligibility(const AppContext& context, const TradingOptions& options) {
+  CP_ASSIGN_OR_RETURN(Channel channel, parse_channel(options.channel));
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(context.config.get("data_dir")));
+  CP_ASSIGN_OR_RETURN(trading::EligibilityResult result,
+                      trading::eligibility({data.securities, data.parameters, data.exclusions},
+                                           options.security, channel, date));
+  const std::string rule =
+      std::string(result.rule) + (result.exclusion.empty() ? "" : " " + result.exclusion);
+  if (options.json) {
+    print_json(std::cout,
+               {{"security", options.security},
+                {"channel", std::string(channel_code(channel))},
+                {"date", date.to_string()},
+                {"eligible", result.status == trading::Eligibility::kEligible},
+                {"status", trading::eligibility_name(result.status)},
+                {"rule", rule},
+                {"spec_rule", result.rule},
+                {"exclusion", result.exclusion.empty() ? Json(nullptr) : Json(result.exclusion)},
+                {"reason", result.reason},
+                {"source", result.source}});
+    return Ok{};
+  }
+  std::cout << options.security << " on the " << channel_code(channel) << " channel, "
+            << date.to_string() << ": " << trading::eligibility_name(result.status) << "\n"
+            << "rule    " << rule << "\nreason  " << result.reason << "\nsource  " << result.source
+            << "\n";
+  return Ok{};
+}
+
 std::string money_text(const Decimal& value) {
   return value.round(2, Rounding::kHalfUp).to_string_grouped();
 }
@@ -60,11 +93,6 @@ std::string money_text(const Decimal& value) {
 Result<void> replay(const AppContext& context, const TradingOptions& options) {
   CP_ASSIGN_OR_RETURN(Channel channel, parse_channel(options.channel));
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
-  auto fx = Decimal::parse(options.fx_rate);
-  if (!fx.ok() || fx->sign() <= 0) {
-    return invalid_input("--fx-rate must be the day's RMB-per-HKD reference sell rate, e.g. 0.9123",
-                         "fx_rate");
-  }
   const std::string data_dir = context.config.get("data_dir");
   CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(data_dir));
   CP_ASSIGN_OR_RETURN(refdata::MarketCalendarData markets,
@@ -78,9 +106,17 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
     return rule_violation(date.to_string() + " is not a Southbound trading day on the " +
                           options.channel + " channel: " + day->reason_text());
   }
+  // CLR-15: the published reference rates of the day, as imported (connectpost import fx).
+  CP_ASSIGN_OR_RETURN(auto fx, store::fx_rates_of(*db, date, channel));
+  if (!fx) {
+    return make_error(ErrorCode::kNotFound,
+                      "no reference rates for " + date.to_string() + " on the " + options.channel +
+                          " channel: import the day's fx.csv first (connectpost import fx)");
+  }
+  const trading::ReferenceRates rates{fx->reference_buy, fx->reference_sell};
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(options.file));
   CP_ASSIGN_OR_RETURN(auto events, trading::read_events(reader, data.securities, date));
-  auto report = trading::replay_day(events, data, *day, channel, *fx);
+  auto report = trading::replay_day(events, data, *day, channel, rates);
   if (!report.ok()) return std::move(report).error().in_file(options.file);
 
   if (options.json) {
@@ -96,7 +132,8 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
            {"outcome", line.outcome},
            {"rule", line.rule.empty() ? Json(nullptr) : Json(line.rule)},
            {"message", line.message.empty() ? Json(nullptr) : Json(line.message)},
-           {"quota_balance_rmb", line.quota_balance_rmb.round(2, Rounding::kHalfUp).to_string()}});
+           {"quota_balance_rmb", line.quota_balance_rmb.round(2, Rounding::kHalfUp).to_string()},
+           {"frozen_rmb", line.frozen_rmb.round(2, Rounding::kHalfUp).to_string()}});
     }
     Json vcm = Json::array();
     for (const auto& v : report->vcm) {
@@ -110,7 +147,9 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
     }
     print_json(std::cout, {{"date", date.to_string()},
                            {"channel", options.channel},
-                           {"fx_rate", fx->to_string()},
+                           {"fx_rate", report->quota_rate.to_string()},
+                           {"reference_buy", rates.buy.to_string()},
+                           {"reference_sell", rates.sell.to_string()},
                            {"quota_start_rmb", report->quota_start_rmb.to_string()},
                            {"accepted", report->accepted},
                            {"rejected", report->rejected},
@@ -119,8 +158,10 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
     return Ok{};
   }
   std::cout << "Replay of " << options.file << " on " << date.to_string() << " (" << options.channel
-            << "), quota RMB " << money_text(report->quota_start_rmb) << " at " << fx->to_string()
-            << " RMB/HKD\n";
+            << "), quota RMB " << money_text(report->quota_start_rmb) << " at "
+            << report->quota_rate.to_string() << " RMB/HKD; reference rates buy "
+            << rates.buy.to_string() << ", sell " << rates.sell.to_string()
+            << " (buys freeze at the sell rate)\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& line : report->lines) {
     const auto& e = *line.event;
@@ -128,12 +169,12 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
                     e.security, e.side ? std::string(side_code(*e.side)) : "",
                     e.price ? e.price->to_string() : "",
                     e.quantity ? std::to_string(e.quantity) : "", line.outcome, line.rule,
-                    money_text(line.quota_balance_rmb), line.message});
+                    money_text(line.quota_balance_rmb), money_text(line.frozen_rmb), line.message});
   }
   print_table(std::cout,
               {"TIME", "EVENT", "ORDER", "SECURITY", "SIDE", "PRICE", "QTY", "OUTCOME", "RULE",
-               "QUOTA (RMB)", "MESSAGE"},
-              rows, {5, 6, 9});
+               "QUOTA (RMB)", "FROZEN (RMB)", "MESSAGE"},
+              rows, {5, 6, 9, 10});
   for (const auto& v : report->vcm) {
     std::cout << "VCM " << v.security << " at " << trading::clock_text(v.trigger.at_s) << ": "
               << v.trigger.trigger_price.to_string() << " vs reference "
@@ -156,6 +197,16 @@ void register_trading_commands(CLI::App& app, AppContext& context) {
   tick->callback(
       [&context, options] { run_action(context, [&] { return show_tick(context, *options); }); });
 
+  auto* eligible = app.add_subcommand(
+      "eligibility", "Whether a security is on a channel's Southbound list on a date, and why");
+  eligible->add_option("--channel", options->channel, "sh or sz")->required();
+  eligible->add_option("--security", options->security, "Five-digit SEHK code")->required();
+  eligible->add_option("--date", options->date, "YYYY-MM-DD")->required();
+  eligible->add_flag("--json", options->json, "Print JSON");
+  eligible->callback([&context, options] {
+    run_action(context, [&] { return show_eligibility(context, *options); });
+  });
+
   auto* orders = app.add_subcommand("orders", "Southbound order checks");
   orders->require_subcommand(1);
   auto* replay_command = orders->add_subcommand(
@@ -164,10 +215,6 @@ void register_trading_commands(CLI::App& app, AppContext& context) {
       "quota balance after each event, VCM triggers");
   replay_command->add_option("--channel", options->channel, "sh or sz")->required();
   replay_command->add_option("--date", options->date, "YYYY-MM-DD")->required();
-  replay_command
-      ->add_option("--fx-rate", options->fx_rate,
-                   "RMB per HKD for the quota: the day's reference sell rate")
-      ->required();
   replay_command->add_option("file", options->file, "Events CSV (docs/formats.md)")->required();
   replay_command->add_flag("--json", options->json, "Print JSON");
   replay_command->callback(

@@ -19,23 +19,13 @@
 #include "store/audit_store.h"
 #include "store/calendar_store.h"
 #include "store/execution_store.h"
+#include "store/import_store.h"
 #include "store/refdata_change_store.h"
 
 namespace cp::eod {
 namespace {
 
 using store::Row;
-
-Result<std::optional<clearing::FxRates>> load_fx(store::Database& db, Date date, Channel channel) {
-  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT reference_buy, reference_sell, settlement_buy, "
-                                          "settlement_sell FROM fx_rate WHERE rate_date = ? AND "
-                                          "channel = ?",
-                                          {date.to_string(), std::string(channel_code(channel))}));
-  if (rows.rows.empty()) return std::optional<clearing::FxRates>();
-  const Row& row = rows.rows[0];
-  return std::optional<clearing::FxRates>(clearing::FxRates{
-      date, channel, row.decimal(0), row.decimal(1), row.decimal(2), row.decimal(3), 0});
-}
 
 // The digest's line of one execution result.
 std::string canonical_line(const clearing::ExecutionResult& r) {
@@ -76,7 +66,7 @@ Result<void> load_day(DayContext& day, const refdata::MarketCalendarData& market
                         calendar::settlement_schedule(built, day.refdata.parameters, day.date));
     day.schedules.emplace(channel, std::move(schedule));
     day.calendars.emplace(channel, std::move(built));
-    CP_ASSIGN_OR_RETURN(auto fx, load_fx(day.db, day.date, channel));
+    CP_ASSIGN_OR_RETURN(auto fx, store::fx_rates_of(day.db, day.date, channel));
     if (fx) {
       day.fx[channel] = *fx;
     } else if (traded.count(channel)) {

@@ -14,6 +14,9 @@ Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& 
                                       shown + "/portfolio_fee_tiers.csv", day.date));
   CP_ASSIGN_OR_RETURN(int64_t day_count,
                       day.refdata.parameters.integer("portfolio_fee.day_count", day.date));
+  CP_ASSIGN_OR_RETURN(std::string tiering_text,
+                      day.refdata.parameters.text("portfolio_fee.tiering", day.date));
+  CP_ASSIGN_OR_RETURN(clearing::FeeTiering tiering, clearing::parse_fee_tiering(tiering_text));
   PortfolioFees out;
   for (const auto& [channel, southbound] : day.calendars) {
     const std::string ch(channel_code(channel));
@@ -34,10 +37,10 @@ Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& 
     for (const auto& [account_id, holdings] : by_account) {
       const clearing::Account* account = day.accounts.find(account_id);
       if (account == nullptr) continue;
-      InvestorPortfolioFee fee{
-          account_id, channel, account->money_kind,
-          clearing::portfolio_fee(holdings, closes, tiers, days, day_count, rates->settlement_buy),
-          collection};
+      InvestorPortfolioFee fee{account_id, channel, account->money_kind,
+                               clearing::portfolio_fee(holdings, closes, tiers, tiering, days,
+                                                       day_count, rates->settlement_buy),
+                               collection};
       if (fee.charge.fee_rmb.sign() > 0) {
         ledger::add_charge(out.charges, "PF:" + account_id + ":" + ch, account_id, channel,
                            fee.reserve, fee.charge.fee_rmb);

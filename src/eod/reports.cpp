@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/csv.h"
 
@@ -32,6 +33,27 @@ Report table(const std::string& name, const std::string& title, std::vector<std:
     report.rows.push_back(std::move(cells));
   }
   return report;
+}
+
+// The statement's line on a channel's rates (SPEC CLR-15; seed 004 §2.6): the settlement rates
+// that converted its trades, the reference rates that froze its money during the day, and —
+// when the other channel's settlement rates differ — why: CSDC's Shanghai and Shenzhen branches
+// convert separately and share each one's FX cost over its own trades, while one reference rate
+// serves both.
+std::string fx_rates_text(const Row& row, const store::QueryResult& all) {
+  std::string text = "settlement buy " + row.text(3) + ", sell " + row.text(4) +
+                     "; reference buy " + row.text(1) + ", sell " + row.text(2) +
+                     " (froze funds during the day)";
+  for (const Row& other : all.rows) {
+    if (other.text(0) == row.text(0)) continue;
+    if (other.decimal(3) == row.decimal(3) && other.decimal(4) == row.decimal(4)) continue;
+    text += ". The " + other.text(0) + " channel settled at buy " + other.text(3) + ", sell " +
+            other.text(4) +
+            ": CSDC's Shanghai and Shenzhen branches each convert their own net HKD and share the "
+            "cost over their own trades, so settlement rates can differ while the reference rate "
+            "is one for both (CLR-15)";
+  }
+  return text;
 }
 
 Result<Report> statement(store::Database& db, const std::string& day, const std::string& account) {
@@ -92,6 +114,20 @@ Result<Report> statement(store::Database& db, const std::string& day, const std:
     sorted[{r.text(0), r.text(1), 2, ""}] = {
         r.text(0), r.text(1), "net_trading_money", "",       "", "", "", "", "", "", "",
         "",        "",        r.text(2),           r.text(3)};
+  }
+  CP_ASSIGN_OR_RETURN(auto rates, db.query("SELECT channel, reference_buy, reference_sell, "
+                                           "settlement_buy, settlement_sell FROM fx_rate WHERE "
+                                           "rate_date = ? ORDER BY channel",
+                                           {day}));
+  std::map<std::string, std::string> rates_text;
+  for (const Row& r : rates.rows) rates_text[r.text(0)] = fx_rates_text(r, rates);
+  std::set<std::pair<std::string, std::string>> account_channels;
+  for (const auto& [key, cells] : sorted) account_channels.insert({cells[0], cells[1]});
+  for (const auto& [holder, channel] : account_channels) {
+    const auto found = rates_text.find(channel);
+    if (found == rates_text.end()) continue;
+    sorted[{holder, channel, 3, ""}] = {
+        holder, channel, "fx_rates", found->second, "", "", "", "", "", "", "", "", "", "", ""};
   }
   for (auto& [key, cells] : sorted) report.rows.push_back(std::move(cells));
   return report;

@@ -22,6 +22,10 @@ Result<RefData> load_refdata(const std::filesystem::path& data_dir) {
   CP_ASSIGN_OR_RETURN(data.securities, SecurityMaster::load(data_dir / "securities.csv",
                                                             dir_name + "/securities.csv"));
   data.files.push_back({dir_name + "/securities.csv", data.securities.table().size()});
+  CP_ASSIGN_OR_RETURN(data.exclusions,
+                      ExclusionTable::load(data_dir / "eligibility_exclusions.csv",
+                                           dir_name + "/eligibility_exclusions.csv"));
+  data.files.push_back({dir_name + "/eligibility_exclusions.csv", data.exclusions.table().size()});
   CP_ASSIGN_OR_RETURN(data.fees, FeeSchedule::load(data_dir / "fees.csv", dir_name + "/fees.csv"));
   data.files.push_back({dir_name + "/fees.csv", data.fees.table().size()});
   return data;

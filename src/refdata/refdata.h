@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "refdata/eligibility_exclusions.h"
 #include "refdata/fee_schedule.h"
 #include "refdata/parameters.h"
 #include "refdata/securities.h"
@@ -22,6 +23,7 @@ struct RefData {
   ParameterTable parameters;
   SpreadTable spread_table;
   SecurityMaster securities;
+  ExclusionTable exclusions;  // SPEC TRD-1: who is off a channel's list whatever the index
   FeeSchedule fees;
   std::vector<LoadedFile> files;
 };

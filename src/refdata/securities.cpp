@@ -44,6 +44,22 @@ const char* ah_venue_code(AhVenue venue) {
   return "none";
 }
 
+const char* a_share_status_code(AShareStatus status) {
+  switch (status) {
+    case AShareStatus::kNone:
+      return "none";
+    case AShareStatus::kListed:
+      return "listed";
+    case AShareStatus::kRiskAlert:
+      return "risk_alert";
+    case AShareStatus::kSuspended:
+      return "suspended";
+    case AShareStatus::kDelisting:
+      return "delisting";
+  }
+  return "none";
+}
+
 Result<SecurityMaster> SecurityMaster::load(const std::filesystem::path& path,
                                             const std::string& shown) {
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(path.string(), shown));
@@ -56,9 +72,9 @@ Result<SecurityMaster> SecurityMaster::parse(const std::string& name, std::strin
 }
 
 Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
-  CP_RETURN_IF_ERROR(reader.require_columns({"code", "name", "board_lot", "kind", "hsci_size",
-                                             "hsi_hscei", "ah_venue", "avg_mcap_hkd",
-                                             "effective_from", "effective_to", "source"}));
+  CP_RETURN_IF_ERROR(reader.require_columns(
+      {"code", "name", "board_lot", "kind", "hsci_size", "hsi_hscei", "ah_venue", "a_share_status",
+       "currency", "avg_mcap_hkd", "effective_from", "effective_to", "source"}));
   const size_t code_col = *reader.column("code");
   const size_t name_col = *reader.column("name");
   const size_t lot_col = *reader.column("board_lot");
@@ -66,6 +82,8 @@ Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
   const size_t size_col = *reader.column("hsci_size");
   const size_t index_col = *reader.column("hsi_hscei");
   const size_t venue_col = *reader.column("ah_venue");
+  const size_t status_col = *reader.column("a_share_status");
+  const size_t currency_col = *reader.column("currency");
   const size_t mcap_col = *reader.column("avg_mcap_hkd");
 
   SecurityMaster master;
@@ -122,6 +140,36 @@ Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
     } else {
       return reader.field_error(record, venue_col, "ah_venue must be sse, szse or none");
     }
+    const std::string_view status = record[status_col];
+    if (status == "none") {
+      security.a_share_status = AShareStatus::kNone;
+    } else if (status == "listed") {
+      security.a_share_status = AShareStatus::kListed;
+    } else if (status == "risk_alert") {
+      security.a_share_status = AShareStatus::kRiskAlert;
+    } else if (status == "suspended") {
+      security.a_share_status = AShareStatus::kSuspended;
+    } else if (status == "delisting") {
+      security.a_share_status = AShareStatus::kDelisting;
+    } else {
+      return reader.field_error(
+          record, status_col,
+          "a_share_status must be listed, risk_alert, suspended, delisting or none");
+    }
+    if ((security.ah_venue == AhVenue::kNone) != (security.a_share_status == AShareStatus::kNone)) {
+      return reader.field_error(record, status_col,
+                                security.ah_venue == AhVenue::kNone
+                                    ? "a_share_status is none when there are no A shares"
+                                    : "A shares on " +
+                                          std::string(ah_venue_code(security.ah_venue)) +
+                                          " need their status: listed, risk_alert, suspended or "
+                                          "delisting");
+    }
+    auto currency = parse_currency(record[currency_col]);
+    if (!currency.ok()) {
+      return reader.field_error(record, currency_col, currency.error().message);
+    }
+    security.currency = *currency;
     if (!record[mcap_col].empty()) {
       auto mcap = Decimal::parse(record[mcap_col], 2);
       if (!mcap.ok()) return reader.field_error(record, mcap_col, mcap.error().message);

@@ -379,4 +379,15 @@ Result<ImportCounts> import_reserve_checks(Database& db,
                           balances);
 }
 
+Result<std::optional<clearing::FxRates>> fx_rates_of(Database& db, Date date, Channel channel) {
+  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT reference_buy, reference_sell, settlement_buy, "
+                                          "settlement_sell FROM fx_rate WHERE rate_date = ? AND "
+                                          "channel = ?",
+                                          {date.to_string(), std::string(channel_code(channel))}));
+  if (rows.rows.empty()) return std::optional<clearing::FxRates>();
+  const Row& row = rows.rows[0];
+  return std::optional<clearing::FxRates>(clearing::FxRates{
+      date, channel, row.decimal(0), row.decimal(1), row.decimal(2), row.decimal(3), 0});
+}
+
 }  // namespace cp::store

@@ -4,6 +4,7 @@
 // corrected; executions never are).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::Clo
                                    const std::string& file, bool replace);
 Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates>& rows,
                                const std::string& file, bool replace);
+// The rates of `channel` on `date` as imported; none when no rates were imported for them.
+Result<std::optional<clearing::FxRates>> fx_rates_of(Database& db, Date date, Channel channel);
 
 // Positions are a statement of a date: re-importing a date replaces all its rows. A reserve
 // balance replaces the stored one of its date, channel and reserve account only, so the

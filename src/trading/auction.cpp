@@ -43,4 +43,11 @@ bool within_band(const Decimal& price, const Decimal& reference, const Decimal& 
   return price >= reference * (one - band) && price <= reference * (one + band);
 }
 
+std::optional<PriceRange> no_cancel_range(const std::optional<Decimal>& highest_bid,
+                                          const std::optional<Decimal>& lowest_ask) {
+  if (!highest_bid || !lowest_ask) return std::nullopt;
+  if (*highest_bid <= *lowest_ask) return PriceRange{*highest_bid, *lowest_ask};
+  return PriceRange{*lowest_ask, *highest_bid};
+}
+
 }  // namespace cp::trading

@@ -24,6 +24,19 @@ std::optional<Decimal> cas_reference_price(const std::array<std::optional<Decima
 // The five snapshot times, seconds since midnight.
 std::array<int, 5> cas_snapshot_times(DayShape shape);
 
+// The prices the no-cancellation period takes (SPEC TRD-5; seed 004: from 16:06 "价格在最低卖价
+// 和最高买价之间", between the lowest ask and the highest bid): those of the book as it stood
+// when order input ended (16:06:00; 12:06:00 on a half day), not the live book. An auction's
+// book can be crossed — a bid above an ask, nothing matches until the close — so the range runs
+// from the lower of the two prices to the higher. None when the book lacked a side then: no such
+// limit ([D], docs/trading.md).
+struct PriceRange {
+  Decimal low;
+  Decimal high;
+};
+std::optional<PriceRange> no_cancel_range(const std::optional<Decimal>& highest_bid,
+                                          const std::optional<Decimal>& lowest_ask);
+
 // Whether `price` lies within ±band of `reference`, edges included.
 bool within_band(const Decimal& price, const Decimal& reference, const Decimal& band);
 

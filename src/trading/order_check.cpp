@@ -93,12 +93,16 @@ Verdict check_order(const OrderRequest& order, const SecurityDay& security, cons
                                  band_text(*security.cas_reference, *rules.closing_band) +
                                  " (reference " + security.cas_reference->to_string() + ")");
     }
-    if (phase == Phase::kCasNoCancel && security.best_bid && security.best_ask &&
-        (order.price < *security.best_bid || order.price > *security.best_ask)) {
-      return reject("TRD-5", std::string(rules.shape.half_day ? "from 12:06" : "from 16:06") +
-                                 " the price must lie between the highest bid " +
-                                 security.best_bid->to_string() + " and the lowest ask " +
-                                 security.best_ask->to_string());
+    if (phase == Phase::kCasNoCancel) {
+      const auto range = no_cancel_range(security.cas_input_end_bid, security.cas_input_end_ask);
+      if (range && (order.price < range->low || order.price > range->high)) {
+        const char* at = rules.shape.half_day ? "12:06" : "16:06";
+        return reject("TRD-5", std::string("from ") + at + " the price must lie between " +
+                                   range->low.to_string() + " and " + range->high.to_string() +
+                                   " (the book at " + at + ": highest bid " +
+                                   security.cas_input_end_bid->to_string() + ", lowest ask " +
+                                   security.cas_input_end_ask->to_string() + ")");
+      }
     }
   }
 

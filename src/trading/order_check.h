@@ -8,7 +8,8 @@
 //           maximum lots, price on the tick
 //   POS     pre-opening input within ±band of the previous close (from 2020-10-19)
 //   TRD-5   closing auction: covered security, within ±5% of the reference price; from the
-//           no-cancellation period also between the highest bid and the lowest ask
+//           no-cancellation period also between the lowest ask and the highest bid of the book
+//           when order input ended (auction.h no_cancel_range)
 //   TRD-4   inside a VCM cooling-off, within its band
 //   TRD-3   a buy needs quota; an accepted buy takes its value from the quota
 #pragma once
@@ -36,6 +37,10 @@ struct SecurityDay {
   std::optional<Decimal> best_bid;
   std::optional<Decimal> best_ask;
   std::optional<Decimal> cas_reference;
+  // The book when closing-auction order input ended (16:06:00; 12:06:00 on a half day): the
+  // no-cancellation period's limits (TRD-5), fixed then whatever the live book does after.
+  std::optional<Decimal> cas_input_end_bid;
+  std::optional<Decimal> cas_input_end_ask;
 };
 
 // What holds for every order of the day.

@@ -4,7 +4,7 @@
 //   band ±5%, at most 3,000 board lots (data/parameters.csv).
 //   Security 00700: board lot 100, eligible, in the closing auction, outside the VCM unless a
 //   test says otherwise; previous close 300.00, CAS reference 301.20, best bid 300.80, best ask
-//   301.80.
+//   301.80, live and in the book as CAS order input ended at 16:06.
 // So the pre-opening band is 300.00 × (1 ∓ 0.15) = 255.00 to 345.00 and the closing-auction band
 // 301.20 × (1 ∓ 0.05) = 286.14 to 316.26; on the 0.20 tick the nearest prices inside are 286.20
 // and 316.20. The checks run in the order SUIT, SESSION, TRD-1/2, TRD-6 (lots, maximum lots,
@@ -75,7 +75,9 @@ SecurityDay Security00700(VcmRules vcm = {}) {
                      Dec("300.00"),
                      Dec("300.80"),
                      Dec("301.80"),
-                     Dec("301.20")};
+                     Dec("301.20"),
+                     Dec("300.80"),
+                     Dec("301.80")};
 }
 
 OrderRequest Order(int at_s, Side side, std::string_view price, int64_t quantity) {
@@ -249,8 +251,8 @@ TEST_F(OrderCheckTest, ClosingAuctionOrderFailsEachRuleInTurn) {
   verdict = Check(order);
   EXPECT_TRUE(Rejected(verdict, "TRD-5", ""));
   EXPECT_EQ(verdict.message,
-            "from 16:06 the price must lie between the highest bid 300.80 and the lowest ask "
-            "301.80");
+            "from 16:06 the price must lie between 300.80 and 301.80 (the book at 16:06: highest "
+            "bid 300.80, lowest ask 301.80)");
 
   SetPrice(order, "301.00");
   EXPECT_TRUE(Rejected(Check(order), "TRD-3", "daily quota is used up"));
@@ -451,15 +453,54 @@ TEST_F(OrderCheckTest, ClosingAuctionBandOfFivePercent) {
 TEST_F(OrderCheckTest, From1606BetweenTheBestBidAndAsk) {
   // 302.00 is inside ±5% but above the ask 301.80: fine until 16:05:59, refused from 16:06:00.
   EXPECT_TRUE(Accepted(Check(Order(hms(16, 5, 59), Side::kBuy, "302.00", 100))));
-  const std::string message = "between the highest bid 300.80 and the lowest ask 301.80";
+  const std::string message =
+      "between 300.80 and 301.80 (the book at 16:06: highest bid 300.80, "
+      "lowest ask 301.80)";
   EXPECT_TRUE(Rejected(Check(Order(hms(16, 6), Side::kBuy, "302.00", 100)), "TRD-5", message));
   EXPECT_TRUE(Rejected(Check(Order(hms(16, 9, 59), Side::kSell, "300.60", 100)), "TRD-5", message));
   // The bid and the ask themselves are inside.
   EXPECT_TRUE(Accepted(Check(Order(hms(16, 6), Side::kBuy, "300.80", 100))));
   EXPECT_TRUE(Accepted(Check(Order(hms(16, 6), Side::kSell, "301.80", 100))));
-  // Without an ask in the book there is no such limit.
-  security_.best_ask = std::nullopt;
+  // Without an ask in the book at 16:06 there is no such limit.
+  security_.cas_input_end_ask = std::nullopt;
   EXPECT_TRUE(Accepted(Check(Order(hms(16, 6), Side::kBuy, "302.00", 100))));
+}
+
+// Seed 004 §2.4: from 16:06 "价格在最低卖价和最高买价之间". In the auction the book can be crossed:
+// here the highest bid 302.40 is above the lowest ask 300.60 (nothing matches until the random
+// close). The range then runs from the ask 300.60 up to the bid 302.40 — a rule read as
+// "bid ≤ price ≤ ask" would refuse every order. Both edges are on the 0.20 tick and inside
+// ±5% of 301.20 (286.14 to 316.26).
+TEST_F(OrderCheckTest, OnACrossedBookFrom1606BetweenTheAskAndTheBid) {
+  security_.best_bid = Dec("302.40");
+  security_.best_ask = Dec("300.60");
+  security_.cas_input_end_bid = Dec("302.40");
+  security_.cas_input_end_ask = Dec("300.60");
+  // 16:05:59, order input: only the ±5% band; 303.00 is outside the crossed range and taken.
+  EXPECT_TRUE(Accepted(Check(Order(hms(16, 5, 59), Side::kBuy, "303.00", 100))));
+  EXPECT_TRUE(Accepted(Check(Order(hms(16, 5, 59), Side::kSell, "300.00", 100))));
+  // 16:06:00: between 300.60 and 302.40, both edges included.
+  for (const char* price : {"300.60", "301.20", "302.40"}) {
+    SCOPED_TRACE(price);
+    EXPECT_TRUE(Accepted(Check(Order(hms(16, 6), Side::kBuy, price, 100))));
+    EXPECT_TRUE(Accepted(Check(Order(hms(16, 6), Side::kSell, price, 100))));
+  }
+  const std::string message =
+      "between 300.60 and 302.40 (the book at 16:06: highest bid 302.40, "
+      "lowest ask 300.60)";
+  EXPECT_TRUE(Rejected(Check(Order(hms(16, 6), Side::kBuy, "302.60", 100)), "TRD-5", message));
+  EXPECT_TRUE(Rejected(Check(Order(hms(16, 6), Side::kSell, "300.40", 100)), "TRD-5", message));
+}
+
+// The limits are the book at 16:06, not the live book: a bid that rises to 303.00 at 16:07 does
+// not widen the range, and one that falls does not narrow it.
+TEST_F(OrderCheckTest, TheNoCancellationRangeIsTheBookAt1606) {
+  security_.best_bid = Dec("303.00");
+  EXPECT_TRUE(Rejected(Check(Order(hms(16, 7), Side::kBuy, "302.00", 100)), "TRD-5",
+                       "between 300.80 and 301.80"));
+  security_.best_bid = Dec("299.00");
+  security_.best_ask = Dec("299.20");
+  EXPECT_TRUE(Accepted(Check(Order(hms(16, 7), Side::kSell, "301.80", 100))));
 }
 
 TEST_F(OrderCheckTest, HalfDayClosingAuctionAfterNoon) {
@@ -469,7 +510,8 @@ TEST_F(OrderCheckTest, HalfDayClosingAuctionAfterNoon) {
                        "within 286.14 to 316.26"));
   EXPECT_TRUE(Accepted(Check(Order(hms(12, 5, 59), Side::kBuy, "302.00", 100))));
   EXPECT_TRUE(Rejected(Check(Order(hms(12, 6), Side::kBuy, "302.00", 100)), "TRD-5",
-                       "between the highest bid 300.80 and the lowest ask 301.80"));
+                       "from 12:06 the price must lie between 300.80 and 301.80 (the book at "
+                       "12:06: highest bid 300.80, lowest ask 301.80)"));
   EXPECT_TRUE(Rejected(Check(Order(hms(12, 10), Side::kBuy, "301.00", 100)), "SESSION",
                        "no order input at 12:10:00 (closed)"));
 }

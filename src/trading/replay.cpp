@@ -149,7 +149,7 @@ Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
 
 Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
                                 const refdata::RefData& refdata, const calendar::DayInfo& day,
-                                Channel channel, const Decimal& fx_rate) {
+                                Channel channel, const ReferenceRates& rates) {
   const Date date = day.date;
   const auto& params = refdata.parameters;
   const std::string ch(channel_code(channel));
@@ -171,10 +171,24 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
   ReplayReport report;
   report.date = date;
   report.channel = channel;
-  report.fx_rate = fx_rate;
+  report.rates = rates;
+  CP_ASSIGN_OR_RETURN(std::string basis_text, params.text("trading.quota.fx_rate_basis", date));
+  CP_ASSIGN_OR_RETURN(QuotaRateBasis basis, parse_quota_rate_basis(basis_text));
+  report.quota_rate = quota_rate(rates, basis);
   CP_ASSIGN_OR_RETURN(Money quota_start, params.money("southbound.daily_quota." + ch, date));
   report.quota_start_rmb = quota_start.amount();
-  QuotaTracker quota(quota_start.amount(), fx_rate);
+  QuotaTracker quota(quota_start.amount(), report.quota_rate);
+  // CLR-15: each buy order's frozen RMB, by order id, and their sum. An order freezes its value
+  // at its limit; a cancellation or an SEHK rejection frees the unfilled part; executions keep
+  // it frozen until the EOD's pre-clearing (CLR-14).
+  std::map<std::string, Decimal, std::less<>> frozen_by_order;
+  Decimal frozen_rmb;
+  auto freeze = [&](const ReplayEvent& placed, int64_t shares) {
+    Decimal& frozen = frozen_by_order[placed.order_id];
+    const Decimal now = frozen_for_buy(*placed.price * Decimal::from_int(shares), rates);
+    frozen_rmb += now - frozen;
+    frozen = now;
+  };
 
   // VCM scope and parameters of the day (2016 version: HSI/HSCEI; 2020: by HSCI size).
   auto vcm_rules_for = [&](const refdata::SecurityRecord& security) -> Result<VcmRules> {
@@ -219,8 +233,9 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
   auto security_day = [&](const std::string& code) -> Result<SecurityDay*> {
     if (auto found = securities.find(code); found != securities.end()) return &found->second;
     CP_ASSIGN_OR_RETURN(const auto* entry, refdata.securities.on(code, date));
-    CP_ASSIGN_OR_RETURN(EligibilityResult eligible,
-                        eligibility(refdata.securities, params, code, channel, date));
+    CP_ASSIGN_OR_RETURN(
+        EligibilityResult eligible,
+        eligibility({refdata.securities, params, refdata.exclusions}, code, channel, date));
     CP_ASSIGN_OR_RETURN(VcmRules vcm, vcm_rules_for(entry->row));
     SecurityDay state{code,
                       entry->row.board_lot,
@@ -231,12 +246,15 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
                       std::nullopt,
                       std::nullopt,
                       std::nullopt,
+                      std::nullopt,
+                      std::nullopt,
                       std::nullopt};
     return &securities.emplace(code, std::move(state)).first->second;
   };
 
   const auto snapshot_times = cas_snapshot_times(rules.shape);
   size_t next_snapshot = 0;
+  bool book_at_input_end = false;
   std::map<std::string, OrderState, std::less<>> orders;
 
   for (const ReplayEvent& event : events) {
@@ -250,6 +268,16 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
         for (auto& [code, state] : securities) {
           state.cas_reference = cas_reference_price(snapshots[code], state.previous_close);
         }
+      }
+    }
+
+    // TRD-5: the no-cancellation period's limits are the book as order input ended; an event
+    // stamped at that second already belongs to the new period (auction.h no_cancel_range).
+    if (!book_at_input_end && phase_at(event.at_s, rules.shape) == Phase::kCasNoCancel) {
+      book_at_input_end = true;
+      for (auto& [code, state] : securities) {
+        state.cas_input_end_bid = state.best_bid;
+        state.cas_input_end_ask = state.best_ask;
       }
     }
 
@@ -285,6 +313,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
         line.message = verdict.message;
         orders[event.order_id] = OrderState{&event, verdict.accepted, !verdict.accepted, 0};
         ++(verdict.accepted ? report.accepted : report.rejected);
+        if (verdict.accepted && event.side == Side::kBuy) freeze(event, event.quantity);
         break;
       }
       case EventKind::kCancel: {
@@ -305,6 +334,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
           if (order.event->side == Side::kBuy) {
             quota.on_buy_released(*order.event->price *
                                   Decimal::from_int(order.event->quantity - order.filled));
+            freeze(*order.event, order.filled);
           }
         }
         break;
@@ -320,6 +350,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
         if (order.event->side == Side::kBuy) {
           quota.on_buy_released(*order.event->price *
                                 Decimal::from_int(order.event->quantity - order.filled));
+          freeze(*order.event, order.filled);
         }
         break;
       }
@@ -353,6 +384,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
       }
     }
     line.quota_balance_rmb = quota.balance_rmb();
+    line.frozen_rmb = frozen_rmb;
     report.lines.push_back(std::move(line));
   }
   return report;

@@ -1,5 +1,8 @@
 // Replaying one channel's trading day from an event file: every order checked (order_check.h),
-// the quota balance after each event, VCM triggers and cooling-off windows.
+// the quota balance and the RMB frozen for buy orders after each event, VCM triggers and
+// cooling-off windows. The day's reference rates are the published ones (CLR-15), passed in:
+// the quota converts at the rate trading.quota.fx_rate_basis names, buys freeze at the
+// reference sell rate (reference_rates.h).
 //
 // events.csv := header, then one row per event in time order:
 //   time      HH:MM:SS (HKT); never earlier than the row before
@@ -24,6 +27,7 @@
 #include "core/csv.h"
 #include "refdata/refdata.h"
 #include "trading/order_check.h"
+#include "trading/reference_rates.h"
 
 namespace cp::trading {
 
@@ -52,6 +56,7 @@ struct ReplayLine {
   std::string rule;
   std::string message;
   Decimal quota_balance_rmb;
+  Decimal frozen_rmb;  // RMB frozen for the file's buy orders after the event (CLR-15)
 };
 
 struct VcmLine {
@@ -62,7 +67,8 @@ struct VcmLine {
 struct ReplayReport {
   Date date;
   Channel channel = Channel::kShanghai;
-  Decimal fx_rate;
+  ReferenceRates rates;
+  Decimal quota_rate;  // RMB per HKD: the reference rate trading.quota.fx_rate_basis names
   Decimal quota_start_rmb;
   std::vector<ReplayLine> lines;
   std::vector<VcmLine> vcm;
@@ -73,6 +79,6 @@ struct ReplayReport {
 // Runs the day. REQUIRES: `day` is the Southbound calendar day of `date` on `channel`.
 Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
                                 const refdata::RefData& refdata, const calendar::DayInfo& day,
-                                Channel channel, const Decimal& fx_rate_rmb_per_hkd);
+                                Channel channel, const ReferenceRates& rates);
 
 }  // namespace cp::trading

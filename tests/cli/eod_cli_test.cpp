@@ -515,6 +515,18 @@ TEST_P(EodCliTest, ReportsComeFromTheStoredResults) {
   EXPECT_THAT(statement.out,
               HasSubstr("INV001,sh,net_trading_money,,,,,,,,,,,246993.24,2024-03-19"));
   EXPECT_EQ(statement.out.find("INV002"), std::string::npos);  // one investor only
+  // SPEC CLR-15, seed 004 §2.6: the statement shows each channel's settlement rates
+  // (tests/golden/eod/basic/fx.csv: sh 0.91768 / 0.91712, sz 0.91771 / 0.91709), the one
+  // reference rate that froze the money, and why Shanghai and Shenzhen differ.
+  EXPECT_THAT(statement.out,
+              HasSubstr("INV001,sh,fx_rates,\"settlement buy 0.91768, sell 0.91712; reference buy "
+                        "0.8857, sell 0.9405 (froze funds during the day). The sz channel settled "
+                        "at buy 0.91771, sell 0.91709: CSDC's Shanghai and Shenzhen branches each "
+                        "convert their own net HKD and share the cost over their own trades"));
+  EXPECT_THAT(statement.out,
+              HasSubstr("INV001,sz,fx_rates,\"settlement buy 0.91771, sell 0.91709; reference buy "
+                        "0.8857, sell 0.9405 (froze funds during the day). The sh channel settled "
+                        "at buy 0.91768, sell 0.91712"));
   // XLSX: a real workbook (a ZIP container).
   const fs::path xlsx = dir_ / "transfer.xlsx";
   EodRun workbook =

@@ -45,16 +45,35 @@ class ReplayCliTest : public ::testing::Test {
     return buffer.str();
   }
 
-  ReplayRun replay(const std::string& file, const std::string& date = "2024-03-15",
-                   const std::string& extra = "--json") {
+  // Runs connectpost with `arguments` on this test's database and the shipped data.
+  ReplayRun connectpost(const std::string& arguments) {
     const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
                                 "' --log-level warn --db 'sqlite:" + (dir_ / "cp.db").string() +
-                                "' --data-dir '" + CONNECTPOST_SOURCE_DIR +
-                                "/data' orders replay --channel sh --date " + date +
-                                " --fx-rate 0.92 " + extra + " '" + file + "' >out.txt 2>err.txt";
+                                "' --data-dir '" + CONNECTPOST_SOURCE_DIR + "/data' " + arguments +
+                                " >out.txt 2>err.txt";
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
             slurp(dir_ / "err.txt")};
+  }
+
+  // Imports the day's published rates (SPEC CLR-15), as an operator does before the replay. The
+  // reference sell rate 0.9200 is a round number for hand arithmetic, not a published rate; the
+  // buy rate 0.8664 makes the pair the mid 0.89320 ∓ 3 % (fx.reference_rate_buffer):
+  // 0.9200 − 0.8664 = 0.0536 and 3 % × (0.9200 + 0.8664) = 0.053592, 0.000008 apart.
+  void import_rates(const std::string& date = "2024-03-15") {
+    const fs::path fx = dir_ / "fx.csv";
+    std::ofstream(fx) << "rate_date,channel,reference_buy,reference_sell,settlement_buy,"
+                         "settlement_sell\n"
+                      << date << ",sh,0.8664,0.9200,0.89350,0.89290\n";
+    ReplayRun imported = connectpost("import fx '" + fx.string() + "'");
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+
+  ReplayRun replay(const std::string& file, const std::string& date = "2024-03-15",
+                   const std::string& extra = "--json") {
+    import_rates(date);
+    return connectpost("orders replay --channel sh --date " + date + " " + extra + " '" + file +
+                       "'");
   }
 
   // The sample day with `line` (1-based, header = 1) replaced.
@@ -103,9 +122,14 @@ TEST_F(ReplayCliTest, SampleDayMatchesTheHandWorkedExpectations) {
     EXPECT_EQ(event["rule"].is_null() ? "" : event["rule"].get<std::string>(), field("rule"))
         << event["message"];
     EXPECT_EQ(event["quota_balance_rmb"], field("quota_balance_rmb"));
+    EXPECT_EQ(event["frozen_rmb"], field("frozen_rmb"));
     ++rows;
   }
   EXPECT_EQ(rows, by_line.size()) << "every event has an expected line";
+  // The quota converted at the imported reference sell rate (trading.quota.fx_rate_basis).
+  EXPECT_EQ(out["fx_rate"], "0.9200");
+  EXPECT_EQ(out["reference_buy"], "0.8664");
+  EXPECT_EQ(out["reference_sell"], "0.9200");
   // 8 orders and 2 cancellations accepted; 12 orders and 1 cancellation rejected.
   EXPECT_EQ(out["accepted"], 10);
   EXPECT_EQ(out["rejected"], 13);
@@ -156,6 +180,124 @@ TEST_F(ReplayCliTest, ACancelOfAnUnknownOrderIsRefused) {
   ReplayRun run = replay(sample_with(7, "09:12:00,cancel,NOPE,,,,,,"));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("no earlier order NOPE"));
+}
+
+// SPEC CLR-15: the replay uses the day's published reference rate, not one typed in: without
+// the day's imported rates it stops and says what to import; the rates of another day do not
+// serve.
+TEST_F(ReplayCliTest, WithoutTheDaysImportedRatesTheReplayStops) {
+  import_rates("2024-03-14");
+  ReplayRun run =
+      connectpost("orders replay --channel sh --date 2024-03-15 --json '" + sample() + "'");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("no reference rates for 2024-03-15 on the sh channel: import "
+                                 "the day's fx.csv first"));
+  EXPECT_TRUE(run.out.empty());
+  // --fx-rate is gone: a rate typed on the command line is refused as an unknown option.
+  run =
+      connectpost("orders replay --channel sh --date 2024-03-15 --fx-rate 0.92 '" + sample() + "'");
+  EXPECT_NE(run.exit_code, 0);
+}
+
+// SPEC TRD-5 on a crossed book. At 16:05:30 a bid of 302.40 comes in above the ask 301.20: the
+// book is crossed when order input ends at 16:06:00, so from then on orders must lie between
+// the ask 301.20 and the bid 302.40 — that book's, whatever the live ask does at 16:06:00 or
+// after (here it falls to 299.00). Before 16:06 only the ±5 % band applies: the CAS reference is
+// the previous close 300.00 at 15:59:00 and the first nominal prices after, all within
+// 300.00–301.20, so ±5 % holds 285.00 to 316.26 at the least and 303.00 is inside it.
+TEST_F(ReplayCliTest, FromSixteenOhSixACrossedBookRunsFromTheAskToTheBid) {
+  const fs::path events = dir_ / "crossed.csv";
+  std::ofstream(events) << "time,event,order_id,security,side,price,quantity,type,permission\n"
+                           "08:59:00,price,,00700,,300.00,,,\n"
+                           "15:59:10,price,,00700,buy,300.80,,,\n"
+                           "15:59:10,price,,00700,sell,301.20,,,\n"
+                           "16:05:30,price,,00700,buy,302.40,,,\n"
+                           "16:05:59,order,C0,00700,buy,303.00,100,,\n"
+                           "16:06:00,price,,00700,sell,299.00,,,\n"
+                           "16:06:00,order,C1,00700,buy,302.40,100,,\n"
+                           "16:06:30,order,C2,00700,sell,301.20,100,,\n"
+                           "16:07:00,order,C3,00700,buy,302.60,100,,\n"
+                           "16:07:10,order,C4,00700,sell,301.00,100,,\n";
+  ReplayRun run = replay(events.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json out = Json::parse(run.out);
+  std::map<std::string, Json> by_order;
+  for (const auto& event : out["events"]) {
+    if (!event["order_id"].is_null()) by_order[event["order_id"].get<std::string>()] = event;
+  }
+  EXPECT_EQ(by_order["C0"]["outcome"], "accepted");
+  EXPECT_EQ(by_order["C1"]["outcome"], "accepted");
+  EXPECT_EQ(by_order["C2"]["outcome"], "accepted");
+  for (const char* order : {"C3", "C4"}) {
+    SCOPED_TRACE(order);
+    EXPECT_EQ(by_order[order]["outcome"], "rejected");
+    EXPECT_EQ(by_order[order]["rule"], "TRD-5");
+    EXPECT_EQ(by_order[order]["message"],
+              "from 16:06 the price must lie between 301.20 and 302.40 (the book at 16:06: "
+              "highest bid 302.40, lowest ask 301.20)");
+  }
+  // Buys freeze at the reference sell rate 0.92: C0 303.00 × 100 × 0.92 = 27,876.00 and C1
+  // 302.40 × 100 × 0.92 = 27,820.80; sells freeze nothing.
+  EXPECT_EQ(by_order["C1"]["frozen_rmb"], "55696.80");
+  EXPECT_EQ(by_order["C4"]["frozen_rmb"], "55696.80");
+}
+
+// `connectpost eligibility` on the shipped data (SPEC TRD-1): ZTE (00763, HSCI MidCap, A shares on
+// SZSE) is off the Shanghai list by the SSE measures' exclusion, before Shenzhen Connect opened
+// and after; on Shenzhen it is out until the channel opens on 2016-12-05 and in from then, as an
+// A+H share. Tencent's RMB counter 80700 is out on both channels: it is not quoted in HKD.
+TEST_F(ReplayCliTest, EligibilityNamesTheRuleThatDecided) {
+  auto eligibility = [&](const std::string& channel, const std::string& code,
+                         const std::string& date) {
+    ReplayRun run = connectpost("eligibility --channel " + channel + " --security " + code +
+                                " --date " + date + " --json");
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return run.exit_code == 0 ? Json::parse(run.out) : Json();
+  };
+  for (const char* date : {"2016-12-02", "2016-12-05", "2024-03-15"}) {
+    SCOPED_TRACE(date);
+    const Json sh = eligibility("sh", "00763", date);
+    EXPECT_EQ(sh["eligible"], false);
+    EXPECT_EQ(sh["status"], "not_eligible");
+    EXPECT_EQ(sh["rule"], "TRD-1 sh.other_mainland_listing");
+    EXPECT_EQ(sh["exclusion"], "sh.other_mainland_listing");
+    EXPECT_EQ(sh["reason"],
+              "the issuer's A shares list on szse, a mainland exchange other than sse: excluded "
+              "from the sh list (TRD-1 sh.other_mainland_listing)");
+    EXPECT_THAT(sh["source"].get<std::string>(),
+                HasSubstr("https://english.sse.com.cn/access/stockconnect/eligibility/"));
+  }
+  const Json before = eligibility("sz", "00763", "2016-12-02");
+  EXPECT_EQ(before["eligible"], false);
+  EXPECT_EQ(before["rule"], "TRD-1");
+  EXPECT_EQ(before["reason"], "the sz channel is not open on 2016-12-02");
+  const Json after = eligibility("sz", "00763", "2016-12-05");
+  EXPECT_EQ(after["eligible"], true);
+  EXPECT_EQ(after["rule"], "TRD-1");
+  EXPECT_TRUE(after["exclusion"].is_null());
+  EXPECT_EQ(after["reason"],
+            "H share of an A+H company with A shares on szse (TRD-1, no market-cap test)");
+  EXPECT_THAT(after["source"].get<std::string>(), HasSubstr("seed 004"));
+  for (const char* channel : {"sh", "sz"}) {
+    SCOPED_TRACE(channel);
+    const Json rmb = eligibility(channel, "80700", "2024-03-15");
+    EXPECT_EQ(rmb["eligible"], false);
+    EXPECT_EQ(rmb["exclusion"], std::string(channel) + ".non_hkd_quote");
+    EXPECT_EQ(rmb["reason"], "quoted on SEHK in CNY, not HKD: excluded from the " +
+                                 std::string(channel) + " list (TRD-1 " + channel +
+                                 ".non_hkd_quote)");
+  }
+  // Tencent's HKD counter is in, as a LargeCap constituent; the text form says the same.
+  ReplayRun text = connectpost("eligibility --channel sz --security 00700 --date 2024-03-15");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("00700 on the sz channel, 2024-03-15: eligible\nrule    TRD-1\n"
+                                  "reason  HSCI large-cap constituent (TRD-1)\n"));
+  // An unknown code is not found (exit 1); a channel that is neither sh nor sz is bad input.
+  ReplayRun unknown = connectpost("eligibility --channel sh --security 99999 --date 2024-03-15");
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_THAT(unknown.err, HasSubstr("unknown security 99999"));
+  EXPECT_EQ(connectpost("eligibility --channel hk --security 00700 --date 2024-03-15").exit_code,
+            2);
 }
 
 TEST_F(ReplayCliTest, ADayThatIsNotASouthboundTradingDayIsARuleFailure) {
