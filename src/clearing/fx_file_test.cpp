@@ -34,6 +34,9 @@ TEST(FxFile, APublishedPairIsTheMidPlusAndMinusTheBuffer) {
   EXPECT_TRUE(Check("2024-03-15,sh,0.8857,0.9405,0.91768,0.91712\n"
                     "2024-03-15,sz,0.8857,0.9405,0.91771,0.91709\n")
                   .ok());
+  // Written to five places like the settlement rates, the same pair is the same pair: trailing
+  // zeros do not tighten the tolerance to 0.00001 (which 0.000014 would exceed).
+  EXPECT_TRUE(Check("2024-03-15,sh,0.88570,0.94050,0.91768,0.91712\n").ok());
 }
 
 // At two decimals one unit is 0.01: 0.97 / 1.04 is 0.07 − 0.0603 = 0.0097 off (taken), 0.96 /

@@ -244,7 +244,9 @@ Result<void> check_reference_rates(const std::vector<FxRates>& rows,
                   "no fx.reference_rate_buffer in force on " + fx.rate_date.to_string() +
                       ": no Southbound reference rates that day");
     }
-    const int decimals = std::max(fx.reference_buy.scale(), fx.reference_sell.scale());
+    // The decimals the rates are published to: trailing zeros (0.88570) add none.
+    const int decimals =
+        std::max(fx.reference_buy.normalized().scale(), fx.reference_sell.normalized().scale());
     const Decimal unit = Decimal::from_units(1, decimals);
     const Decimal off =
         ((fx.reference_sell - fx.reference_buy) - *buffer * (fx.reference_sell + fx.reference_buy))

@@ -190,6 +190,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(report.postings,
                       write_results(db, date, {result, settles_on, portfolio_fees.charges, report},
                                     format_utc(inputs.clock->now())));
+  CP_RETURN_IF_ERROR(write_fx_rates(db, date, day.fx));
   // The run's trace commits with its results (SPEC ORG-3).
   const nlohmann::json detail = {{"digest", report.digest},
                                  {"executions", report.executions},

@@ -115,9 +115,10 @@ Result<Report> statement(store::Database& db, const std::string& day, const std:
         r.text(0), r.text(1), "net_trading_money", "",       "", "", "", "", "", "", "",
         "",        "",        r.text(2),           r.text(3)};
   }
+  // The rates the run used (eod_fx_rate), not the input table a later replace may change.
   CP_ASSIGN_OR_RETURN(auto rates, db.query("SELECT channel, reference_buy, reference_sell, "
-                                           "settlement_buy, settlement_sell FROM fx_rate WHERE "
-                                           "rate_date = ? ORDER BY channel",
+                                           "settlement_buy, settlement_sell FROM eod_fx_rate "
+                                           "WHERE business_date = ? ORDER BY channel",
                                            {day}));
   std::map<std::string, std::string> rates_text;
   for (const Row& r : rates.rows) rates_text[r.text(0)] = fx_rates_text(r, rates);

@@ -15,7 +15,8 @@ Result<void> delete_results(store::Database& db, Date date) {
   const std::string day = date.to_string();
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
-        "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception"}) {
+        "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception",
+        "eod_fx_rate"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -156,6 +157,18 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
                  "VALUES (?, ?, ?, ?, ?)",
                  {day, "eod", std::string(finished_at_utc), report.executions, report.digest}));
   return postings;
+}
+
+Result<void> write_fx_rates(store::Database& db, Date date,
+                            const std::map<Channel, clearing::FxRates>& rates) {
+  for (const auto& [channel, fx] : rates) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_fx_rate (business_date, channel, reference_buy, reference_sell, "
+        "settlement_buy, settlement_sell) VALUES (?, ?, ?, ?, ?, ?)",
+        {date.to_string(), std::string(channel_code(channel)), dec(fx.reference_buy),
+         dec(fx.reference_sell), dec(fx.settlement_buy), dec(fx.settlement_sell)}));
+  }
+  return Ok{};
 }
 
 }  // namespace cp::eod

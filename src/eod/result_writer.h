@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "clearing/client_clearing.h"
+#include "clearing/input_files.h"
 #include "core/date.h"
 #include "eod/eod_run.h"
 #include "ledger/journal.h"
@@ -40,5 +41,10 @@ struct DayResults {
 // Asserts that every entry balances (a break is a bug, never bad input).
 Result<int64_t> write_results(store::Database& db, Date date, const DayResults& day_results,
                               std::string_view finished_at_utc);
+
+// Records the rates the run used, per channel (SPEC CLR-15): reports read these, not the
+// imported table a later `import fx --replace` may change.
+Result<void> write_fx_rates(store::Database& db, Date date,
+                            const std::map<Channel, clearing::FxRates>& rates);
 
 }  // namespace cp::eod

@@ -1,63 +1,69 @@
 #include "refdata/securities.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
 
 namespace cp::refdata {
+namespace {
+
+// Each enum's codes, in one table that both directions read; the order is the order of the
+// choices an error lists.
+template <typename Enum>
+struct Code {
+  const char* text;
+  Enum value;
+};
+
+constexpr std::array<Code<SecurityKind>, 4> kKinds{{{"equity", SecurityKind::kEquity},
+                                                    {"etf", SecurityKind::kEtf},
+                                                    {"warrant", SecurityKind::kWarrant},
+                                                    {"rights", SecurityKind::kRights}}};
+constexpr std::array<Code<SizeCategory>, 4> kSizes{{{"large", SizeCategory::kLarge},
+                                                    {"mid", SizeCategory::kMid},
+                                                    {"small", SizeCategory::kSmall},
+                                                    {"none", SizeCategory::kNone}}};
+constexpr std::array<Code<AhVenue>, 3> kVenues{
+    {{"sse", AhVenue::kSse}, {"szse", AhVenue::kSzse}, {"none", AhVenue::kNone}}};
+constexpr std::array<Code<AShareStatus>, 5> kStatuses{{{"listed", AShareStatus::kListed},
+                                                       {"risk_alert", AShareStatus::kRiskAlert},
+                                                       {"suspended", AShareStatus::kSuspended},
+                                                       {"delisting", AShareStatus::kDelisting},
+                                                       {"none", AShareStatus::kNone}}};
+
+template <typename Enum, size_t N>
+const char* code_of(const std::array<Code<Enum>, N>& codes, Enum value) {
+  for (const auto& code : codes) {
+    if (code.value == value) return code.text;
+  }
+  return codes.back().text;
+}
+
+// The value `field` of `record` names, or an error listing the choices ("a, b or c").
+template <typename Enum, size_t N>
+Result<Enum> read_code(const CsvReader& reader, const CsvRecord& record, size_t index,
+                       const char* field, const std::array<Code<Enum>, N>& codes) {
+  std::string choices;
+  for (size_t i = 0; i < N; ++i) {
+    if (record[index] == codes[i].text) return codes[i].value;
+    choices += std::string(i == 0 ? "" : i + 1 == N ? " or " : ", ") + codes[i].text;
+  }
+  return reader.field_error(record, index, std::string(field) + " must be " + choices);
+}
+
+}  // namespace
 
 const char* security_kind_code(SecurityKind kind) {
-  switch (kind) {
-    case SecurityKind::kEquity:
-      return "equity";
-    case SecurityKind::kEtf:
-      return "etf";
-    case SecurityKind::kWarrant:
-      return "warrant";
-    case SecurityKind::kRights:
-      return "rights";
-  }
-  return "equity";
+  return code_of(kKinds, kind);
 }
-
 const char* size_category_code(SizeCategory size) {
-  switch (size) {
-    case SizeCategory::kLarge:
-      return "large";
-    case SizeCategory::kMid:
-      return "mid";
-    case SizeCategory::kSmall:
-      return "small";
-    case SizeCategory::kNone:
-      return "none";
-  }
-  return "none";
+  return code_of(kSizes, size);
 }
-
 const char* ah_venue_code(AhVenue venue) {
-  switch (venue) {
-    case AhVenue::kNone:
-      return "none";
-    case AhVenue::kSse:
-      return "sse";
-    case AhVenue::kSzse:
-      return "szse";
-  }
-  return "none";
+  return code_of(kVenues, venue);
 }
-
 const char* a_share_status_code(AShareStatus status) {
-  switch (status) {
-    case AShareStatus::kNone:
-      return "none";
-    case AShareStatus::kListed:
-      return "listed";
-    case AShareStatus::kRiskAlert:
-      return "risk_alert";
-    case AShareStatus::kSuspended:
-      return "suspended";
-    case AShareStatus::kDelisting:
-      return "delisting";
-  }
-  return "none";
+  return code_of(kStatuses, status);
 }
 
 Result<SecurityMaster> SecurityMaster::load(const std::filesystem::path& path,
@@ -102,60 +108,17 @@ Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
       return reader.field_error(record, lot_col, "board lot must be a positive whole number");
     }
     security.board_lot = static_cast<int64_t>(lot->units());
-    const std::string_view kind = record[kind_col];
-    if (kind == "equity") {
-      security.kind = SecurityKind::kEquity;
-    } else if (kind == "etf") {
-      security.kind = SecurityKind::kEtf;
-    } else if (kind == "warrant") {
-      security.kind = SecurityKind::kWarrant;
-    } else if (kind == "rights") {
-      security.kind = SecurityKind::kRights;
-    } else {
-      return reader.field_error(record, kind_col, "kind must be equity, etf, warrant or rights");
-    }
-    const std::string_view size = record[size_col];
-    if (size == "large") {
-      security.hsci_size = SizeCategory::kLarge;
-    } else if (size == "mid") {
-      security.hsci_size = SizeCategory::kMid;
-    } else if (size == "small") {
-      security.hsci_size = SizeCategory::kSmall;
-    } else if (size == "none") {
-      security.hsci_size = SizeCategory::kNone;
-    } else {
-      return reader.field_error(record, size_col, "hsci_size must be large, mid, small or none");
-    }
+    CP_ASSIGN_OR_RETURN(security.kind, read_code(reader, record, kind_col, "kind", kKinds));
+    CP_ASSIGN_OR_RETURN(security.hsci_size,
+                        read_code(reader, record, size_col, "hsci_size", kSizes));
     if (record[index_col] != "true" && record[index_col] != "false") {
       return reader.field_error(record, index_col, "hsi_hscei must be true or false");
     }
     security.hsi_hscei = record[index_col] == "true";
-    const std::string_view venue = record[venue_col];
-    if (venue == "sse") {
-      security.ah_venue = AhVenue::kSse;
-    } else if (venue == "szse") {
-      security.ah_venue = AhVenue::kSzse;
-    } else if (venue == "none") {
-      security.ah_venue = AhVenue::kNone;
-    } else {
-      return reader.field_error(record, venue_col, "ah_venue must be sse, szse or none");
-    }
-    const std::string_view status = record[status_col];
-    if (status == "none") {
-      security.a_share_status = AShareStatus::kNone;
-    } else if (status == "listed") {
-      security.a_share_status = AShareStatus::kListed;
-    } else if (status == "risk_alert") {
-      security.a_share_status = AShareStatus::kRiskAlert;
-    } else if (status == "suspended") {
-      security.a_share_status = AShareStatus::kSuspended;
-    } else if (status == "delisting") {
-      security.a_share_status = AShareStatus::kDelisting;
-    } else {
-      return reader.field_error(
-          record, status_col,
-          "a_share_status must be listed, risk_alert, suspended, delisting or none");
-    }
+    CP_ASSIGN_OR_RETURN(security.ah_venue,
+                        read_code(reader, record, venue_col, "ah_venue", kVenues));
+    CP_ASSIGN_OR_RETURN(security.a_share_status,
+                        read_code(reader, record, status_col, "a_share_status", kStatuses));
     if ((security.ah_venue == AhVenue::kNone) != (security.a_share_status == AShareStatus::kNone)) {
       return reader.field_error(record, status_col,
                                 security.ah_venue == AhVenue::kNone

@@ -313,6 +313,25 @@ Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates
                              "; use --replace to correct them");
     }
   }
+  // SPEC CLR-15: one reference rate serves both channels, whichever file brought each.
+  for (const auto& fx : rows) {
+    CP_ASSIGN_OR_RETURN(QueryResult stored,
+                        db.query("SELECT reference_buy, reference_sell FROM fx_rate WHERE "
+                                 "rate_date = ?",
+                                 {fx.rate_date.to_string()}));
+    for (const Row& other : stored.rows) {
+      if (other.decimal(0) != fx.reference_buy || other.decimal(1) != fx.reference_sell) {
+        Error error = invalid_input(
+            "the reference rates of " + fx.rate_date.to_string() +
+                " would differ between sh and sz: one reference rate serves both channels (SPEC "
+                "CLR-15); correct both with --replace",
+            "reference_buy");
+        error.file = file;
+        error.line = fx.line;
+        return error;
+      }
+    }
+  }
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }

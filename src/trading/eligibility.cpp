@@ -117,8 +117,14 @@ Result<EligibilityResult> eligibility(const EligibilityData& data, std::string_v
     return result;
   }
   if (entry->row.kind == SecurityKind::kWarrant || entry->row.kind == SecurityKind::kRights) {
+    // Sell-only because it was distributed (TRD-2), whatever an exclusion would also say.
     result.status = Eligibility::kSellOnly;
     result.rule = "TRD-2";
+    result.exclusion.clear();
+    result.reason = entry->row.kind == SecurityKind::kWarrant
+                        ? "distributed warrants are outside the eligible list (TRD-2)"
+                        : "distributed rights are outside the eligible list (TRD-2)";
+    result.source = entry->provenance.source;
     return result;
   }
   // TRD-2: eligible on an earlier day (the last day of an earlier record, or the day before).

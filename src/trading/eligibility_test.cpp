@@ -80,7 +80,9 @@ constexpr std::string_view kMaster =
     "test\n"
     // Listed A shares on SSE until 2024-03-10, suspended from listing from 2024-03-11.
     "00018,AH SSE suspended,500,equity,large,false,sse,listed,HKD,,2010-01-04,2024-03-10,test\n"
-    "00018,AH SSE suspended,500,equity,large,false,sse,suspended,HKD,,2024-03-11,,test\n";
+    "00018,AH SSE suspended,500,equity,large,false,sse,suspended,HKD,,2024-03-11,,test\n"
+    // A distributed warrant quoted in USD: sell-only as a distribution, whatever the currency.
+    "00019,USD warrant,1000,warrant,none,false,none,none,USD,,2024-01-02,,warrant row\n";
 
 class EligibilityTest : public ::testing::Test {
  protected:
@@ -212,6 +214,12 @@ TEST_F(EligibilityTest, DistributedWarrantsAndRightsAreSellOnly) {
     const EligibilityResult rights = Of("00011", channel, kToday);
     EXPECT_STREQ(eligibility_name(rights.status), "sell_only");
     EXPECT_THAT(rights.reason, HasSubstr("outside the eligible list (TRD-2)"));
+    const EligibilityResult usd = Of("00019", channel, kToday);
+    EXPECT_STREQ(eligibility_name(usd.status), "sell_only");
+    EXPECT_STREQ(usd.rule, "TRD-2");
+    EXPECT_EQ(usd.exclusion, "");
+    EXPECT_EQ(usd.reason, "distributed warrants are outside the eligible list (TRD-2)");
+    EXPECT_EQ(usd.source, "warrant row");
   }
 }
 

@@ -133,8 +133,6 @@ TEST_F(CliTest, RefdataShowJsonPrintsParametersInForceWithSources) {
   EXPECT_EQ(by_key.at("calendar.severe_weather_trading")["value"], "false");
   // SPEC CLR-9: 22% margin rate.
   EXPECT_EQ(by_key.at("risk.margin_rate")["value"], "22");
-  // The pre-2018 quota and the abolished aggregate quota are not in force.
-  EXPECT_EQ(by_key.count("southbound.aggregate_quota.sh"), 0u);
 }
 
 TEST_F(CliTest, AnImpossibleDateIsBadInput) {

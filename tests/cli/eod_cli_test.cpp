@@ -527,6 +527,24 @@ TEST_P(EodCliTest, ReportsComeFromTheStoredResults) {
               HasSubstr("INV001,sz,fx_rates,\"settlement buy 0.91771, sell 0.91709; reference buy "
                         "0.8857, sell 0.9405 (froze funds during the day). The sh channel settled "
                         "at buy 0.91768, sell 0.91712"));
+  // The line shows the rates the run used: correcting the input afterwards changes the next
+  // run, not this run's statement.
+  const fs::path corrected = dir_ / "fx_corrected.csv";
+  std::ofstream(corrected) << "rate_date,channel,reference_buy,reference_sell,settlement_buy,"
+                              "settlement_sell\n2024-03-15,sh,0.8857,0.9405,0.91800,0.91700\n";
+  EodRun replaced = run("import fx --replace '" + corrected.string() + "'");
+  ASSERT_EQ(replaced.exit_code, 0) << replaced.err;
+  EodRun again = run("report statement --date 2024-03-15 --account INV001");
+  EXPECT_THAT(again.out, HasSubstr("INV001,sh,fx_rates,\"settlement buy 0.91768, sell 0.91712;"));
+  // One reference rate serves both channels (CLR-15), across files too: a Shenzhen file whose
+  // reference rates differ from the stored Shanghai ones is refused, and nothing changes.
+  const fs::path sz_only = dir_ / "fx_sz.csv";
+  std::ofstream(sz_only) << "rate_date,channel,reference_buy,reference_sell,settlement_buy,"
+                            "settlement_sell\n2024-03-15,sz,0.8858,0.9406,0.91771,0.91709\n";
+  EodRun differ = run("import fx --replace '" + sz_only.string() + "'");
+  EXPECT_EQ(differ.exit_code, 2);
+  EXPECT_THAT(differ.err, HasSubstr("fx_sz.csv:2: field 'reference_buy': the reference rates of "
+                                    "2024-03-15 would differ between sh and sz"));
   // XLSX: a real workbook (a ZIP container).
   const fs::path xlsx = dir_ / "transfer.xlsx";
   EodRun workbook =

@@ -203,8 +203,9 @@ TEST_F(ReplayCliTest, WithoutTheDaysImportedRatesTheReplayStops) {
 // book is crossed when order input ends at 16:06:00, so from then on orders must lie between
 // the ask 301.20 and the bid 302.40 — that book's, whatever the live ask does at 16:06:00 or
 // after (here it falls to 299.00). Before 16:06 only the ±5 % band applies: the CAS reference is
-// the previous close 300.00 at 15:59:00 and the first nominal prices after, all within
-// 300.00–301.20, so ±5 % holds 285.00 to 316.26 at the least and 303.00 is inside it.
+// the median of the previous close 300.00 at 15:59:00 and nominal prices within 300.00–301.20,
+// so whatever it is, ±5 % holds at least 301.20 × 0.95 = 286.14 to 300.00 × 1.05 = 315.00, and
+// 303.00 is inside it.
 TEST_F(ReplayCliTest, FromSixteenOhSixACrossedBookRunsFromTheAskToTheBid) {
   const fs::path events = dir_ / "crossed.csv";
   std::ofstream(events) << "time,event,order_id,security,side,price,quantity,type,permission\n"
