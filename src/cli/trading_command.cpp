@@ -179,8 +179,9 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
     std::cout << "VCM " << v.security << " at " << trading::clock_text(v.trigger.at_s) << ": "
               << v.trigger.trigger_price.to_string() << " vs reference "
               << v.trigger.reference.to_string() << ", cooling-off until "
-              << trading::clock_text(v.trigger.until_s) << " within " << v.trigger.lower.to_string()
-              << " to " << v.trigger.upper.to_string() << "\n";
+              << trading::clock_text(v.trigger.until_s) << " within "
+              << trading::format_price(v.trigger.lower) << " to "
+              << trading::format_price(v.trigger.upper) << "\n";
   }
   std::cout << report->accepted << " accepted, " << report->rejected << " rejected\n";
   return Ok{};

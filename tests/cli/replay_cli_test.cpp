@@ -152,6 +152,8 @@ TEST_F(ReplayCliTest, TextOutputEndsWithTheCounts) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_THAT(run.out, HasSubstr("10 accepted, 13 rejected"));
   EXPECT_THAT(run.out, HasSubstr("VCM 00700 at 09:50:00"));
+  // Band edges as prices (2 decimals), as in the JSON: 336.00 × 0.90 = 302.40, not 302.4000.
+  EXPECT_THAT(run.out, HasSubstr("cooling-off until 13:25:00 within 302.40 to 369.60\n"));
 }
 
 TEST_F(ReplayCliTest, EventsOutOfTimeOrderAreRefusedWithLineAndField) {
