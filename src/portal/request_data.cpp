@@ -23,6 +23,23 @@ void collect_text(const json& value, std::string& out) {
   }
 }
 
+// A member name as a JSON pointer token (RFC 6901 §3): '~' is written "~0" and '/' "~1", so
+// that {"a/b": 1} and {"a": {"b": 1}} change different pointers.
+std::string pointer_token(const std::string& name) {
+  std::string token;
+  for (const char c : name) {
+    if (c == '~') {
+      token += "~0";
+    } else if (c == '/') {
+      token += "~1";
+    } else {
+      token += c;
+    }
+  }
+  return token;
+}
+
+// Recursive over user data: parse_limited_json bounds its depth (core/input_limits.h).
 void diff(const json& before, const json& after, const std::string& at,
           std::vector<std::string>& out) {
   if (before.is_object() && after.is_object()) {
@@ -32,7 +49,7 @@ void diff(const json& before, const json& after, const std::string& at,
     for (const std::string& key : keys) {
       const json missing;
       diff(before.contains(key) ? before[key] : missing, after.contains(key) ? after[key] : missing,
-           at + "/" + key, out);
+           at + "/" + pointer_token(key), out);
     }
   } else if (before.is_array() && after.is_array()) {
     const size_t n = std::max(before.size(), after.size());

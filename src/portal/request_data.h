@@ -62,8 +62,9 @@ std::string search_case(std::string text);
 std::string search_text(const ServiceDefinition& service, const std::string& reference,
                         const nlohmann::json& data);
 
-// The JSON pointers of the leaves that differ between two versions of the data, for the audit
-// trail's "what changed" (values are not copied there: they may be account numbers).
+// The JSON pointers (RFC 6901, '~' and '/' escaped) of the leaves that differ between two
+// versions of the data, for the audit trail's "what changed" (values are not copied there: they
+// may be account numbers).
 std::vector<std::string> changed_fields(const nlohmann::json& before, const nlohmann::json& after);
 
 // An attached file: its kind comes from its bytes, not its name (a .pdf that is an executable

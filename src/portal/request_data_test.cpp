@@ -97,6 +97,15 @@ TEST(RequestData, ChangedFieldsArePointersToTheLeavesThatDiffer) {
   EXPECT_TRUE(changed_fields(before, before).empty());
 }
 
+// RFC 6901 §3: '~' is "~0" and '/' is "~1" inside a token, so a member named "a/b" and a member
+// "b" under "a" are told apart, and "~1" written by a user stays "~01".
+TEST(RequestData, ChangedFieldPointersEscapeTildeAndSlash) {
+  const json before = json::parse(R"({"a/b": 1, "a": {"b": 1}, "x~1": 1, "~": 1})");
+  const json after = json::parse(R"({"a/b": 2, "a": {"b": 2}, "x~1": 2, "~": 2})");
+  EXPECT_EQ(changed_fields(before, after),
+            (std::vector<std::string>{"/a/b", "/a~1b", "/x~01", "/~0"}));
+}
+
 TEST(RequestData, AttachmentsAreKnownByTheirBytes) {
   const AttachmentSlot slot{"confirmation", {"c", "c", "c"}, true, {"pdf", "png"}};
   auto pdf = check_attachment(slot, "letter.pdf", "%PDF-1.7\n...", 1000);
