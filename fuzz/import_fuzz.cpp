@@ -8,7 +8,8 @@
 // Properties: no crash and no exception; an error names the file and a line (every error comes
 // from the CsvReader); a successful parse yields no more rows than the file has records, on
 // increasing lines after the header; each row satisfies what input_files.h documents for its
-// kind (enumerations, signs, decimals, uniqueness, rates ordered).
+// kind (enumerations, signs, decimals, uniqueness, rates ordered); fx rates that parse then go
+// through check_reference_rates, which refuses with the file and a row and never throws.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -238,9 +239,19 @@ void fuzz_one(const uint8_t* data, size_t size) {
     case 4:
       check_result(parse_prices(reader), name, text);
       break;
-    case 5:
-      check_result(parse_fx(reader), name, text);
+    case 5: {
+      auto rows = parse_fx(reader);
+      check_result(rows, name, text);
+      if (!rows.ok()) break;
+      // The reference rates against fx.reference_rate_buffer (SPEC CLR-15), as `import fx`
+      // checks them: a refusal names the file and a row, and nothing throws.
+      auto checked = check_reference_rates(*rows, reference_data().parameters, name);
+      if (!checked.ok()) {
+        CP_FUZZ_CHECK(checked.error().file == name && checked.error().line >= 2,
+                      "a refused rate names the file and its row");
+      }
       break;
+    }
     case 6:
       check_result(parse_positions(reader), name, text);
       break;

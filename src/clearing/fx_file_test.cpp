@@ -60,6 +60,17 @@ TEST(FxFile, APairOffTheBufferIsRefused) {
       << off.error().message;
 }
 
+// A rate of 30 integer digits and 8 decimals parses (38 digits), but 3 % of the sum would need
+// 41: refused with its row rather than thrown.
+TEST(FxFile, RatesTooLargeToCheckAreRefusedWithTheirRow) {
+  auto huge = Check("2024-03-15,sh,1,900000000000000000000000000000.00000001,1,1\n");
+  ASSERT_FALSE(huge.ok());
+  EXPECT_EQ(huge.error().line, 2);
+  EXPECT_EQ(huge.error().field, "reference_sell");
+  EXPECT_NE(huge.error().message.find("are out of range"), std::string::npos)
+      << huge.error().message;
+}
+
 TEST(FxFile, OneReferenceRateServesBothChannels) {
   auto differ = Check(
       "2024-03-15,sh,0.8857,0.9405,0.91768,0.91712\n"

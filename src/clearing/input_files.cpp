@@ -248,12 +248,18 @@ Result<void> check_reference_rates(const std::vector<FxRates>& rows,
     const int decimals =
         std::max(fx.reference_buy.normalized().scale(), fx.reference_sell.normalized().scale());
     const Decimal unit = Decimal::from_units(1, decimals);
-    const Decimal off =
-        ((fx.reference_sell - fx.reference_buy) - *buffer * (fx.reference_sell + fx.reference_buy))
-            .abs();
-    if (off > unit) {
-      const Decimal mid = ((fx.reference_buy + fx.reference_sell) * Decimal::from_units(5, 1))
-                              .round(decimals + 1, Rounding::kHalfUp);
+    // Checked: the rates come from the file, up to 38 digits each (core/decimal.h).
+    auto spread = checked_sub(fx.reference_sell, fx.reference_buy);
+    auto sum = checked_add(fx.reference_sell, fx.reference_buy);
+    auto buffered = sum.ok() ? checked_mul(*buffer, *sum) : sum;
+    auto difference = spread.ok() && buffered.ok() ? checked_sub(*spread, *buffered) : spread;
+    if (!sum.ok() || !buffered.ok() || !difference.ok()) {
+      return fail(fx, "reference_sell",
+                  "reference rates " + fx.reference_buy.to_string() + " / " +
+                      fx.reference_sell.to_string() + " are out of range");
+    }
+    if (difference->abs() > unit) {
+      const Decimal mid = (*sum * Decimal::from_units(5, 1)).round(decimals + 1, Rounding::kHalfUp);
       return fail(fx, "reference_sell",
                   "reference rates " + fx.reference_buy.to_string() + " / " +
                       fx.reference_sell.to_string() + " are not the mid " + mid.to_string() +

@@ -1,10 +1,18 @@
 #include "refdata/eligibility_exclusions.h"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
+
+#include "refdata/code_table.h"
 
 namespace cp::refdata {
 namespace {
+
+constexpr std::array<Code<ExclusionKind>, 3> kKinds{
+    {{"other_mainland_listing", ExclusionKind::kOtherMainlandListing},
+     {"non_hkd_quote", ExclusionKind::kNonHkdQuote},
+     {"a_share_risk_alert", ExclusionKind::kAShareRiskAlert}}};
 
 bool among(const std::vector<AhVenue>& venues, AhVenue venue) {
   return std::find(venues.begin(), venues.end(), venue) != venues.end();
@@ -20,15 +28,7 @@ std::string venue_list(const std::vector<AhVenue>& venues) {
 }  // namespace
 
 const char* exclusion_kind_code(ExclusionKind kind) {
-  switch (kind) {
-    case ExclusionKind::kOtherMainlandListing:
-      return "other_mainland_listing";
-    case ExclusionKind::kNonHkdQuote:
-      return "non_hkd_quote";
-    case ExclusionKind::kAShareRiskAlert:
-      return "a_share_risk_alert";
-  }
-  return "non_hkd_quote";
+  return code_of(kKinds, kind);
 }
 
 Result<ExclusionTable> ExclusionTable::load(const std::filesystem::path& path,
@@ -62,18 +62,7 @@ Result<ExclusionTable> ExclusionTable::from_reader(CsvReader& reader) {
     auto channel = parse_channel(record[channel_col]);
     if (!channel.ok()) return reader.field_error(record, channel_col, "channel must be sh or sz");
     rule.channel = *channel;
-    const std::string_view kind = record[kind_col];
-    if (kind == "other_mainland_listing") {
-      rule.kind = ExclusionKind::kOtherMainlandListing;
-    } else if (kind == "non_hkd_quote") {
-      rule.kind = ExclusionKind::kNonHkdQuote;
-    } else if (kind == "a_share_risk_alert") {
-      rule.kind = ExclusionKind::kAShareRiskAlert;
-    } else {
-      return reader.field_error(
-          record, kind_col,
-          "exclusion must be other_mainland_listing, non_hkd_quote or a_share_risk_alert");
-    }
+    CP_ASSIGN_OR_RETURN(rule.kind, read_code(reader, record, kind_col, "exclusion", kKinds));
     std::istringstream venues{std::string(record[venues_col])};
     for (std::string venue; venues >> venue;) {
       if (venue == "sse") {

@@ -4,16 +4,10 @@
 #include <array>
 #include <string>
 
+#include "refdata/code_table.h"
+
 namespace cp::refdata {
 namespace {
-
-// Each enum's codes, in one table that both directions read; the order is the order of the
-// choices an error lists.
-template <typename Enum>
-struct Code {
-  const char* text;
-  Enum value;
-};
 
 constexpr std::array<Code<SecurityKind>, 4> kKinds{{{"equity", SecurityKind::kEquity},
                                                     {"etf", SecurityKind::kEtf},
@@ -30,26 +24,6 @@ constexpr std::array<Code<AShareStatus>, 5> kStatuses{{{"listed", AShareStatus::
                                                        {"suspended", AShareStatus::kSuspended},
                                                        {"delisting", AShareStatus::kDelisting},
                                                        {"none", AShareStatus::kNone}}};
-
-template <typename Enum, size_t N>
-const char* code_of(const std::array<Code<Enum>, N>& codes, Enum value) {
-  for (const auto& code : codes) {
-    if (code.value == value) return code.text;
-  }
-  return codes.back().text;
-}
-
-// The value `field` of `record` names, or an error listing the choices ("a, b or c").
-template <typename Enum, size_t N>
-Result<Enum> read_code(const CsvReader& reader, const CsvRecord& record, size_t index,
-                       const char* field, const std::array<Code<Enum>, N>& codes) {
-  std::string choices;
-  for (size_t i = 0; i < N; ++i) {
-    if (record[index] == codes[i].text) return codes[i].value;
-    choices += std::string(i == 0 ? "" : i + 1 == N ? " or " : ", ") + codes[i].text;
-  }
-  return reader.field_error(record, index, std::string(field) + " must be " + choices);
-}
 
 }  // namespace
 

@@ -32,6 +32,15 @@ Decision decide(const refdata::DatedTable<SecurityRecord>::Entry& entry,
     return {false, "", "the " + ch + " channel is not open on " + date.to_string(),
             parameter_source(parameters, open_key, date)};
   }
+  // Distributed warrants and rights are sell-only as distributions (TRD-2), whatever an
+  // exclusion would also say of them.
+  if (security.kind == SecurityKind::kWarrant || security.kind == SecurityKind::kRights) {
+    return {false, "",
+            security.kind == SecurityKind::kWarrant
+                ? "distributed warrants are outside the eligible list (TRD-2)"
+                : "distributed rights are outside the eligible list (TRD-2)",
+            entry.provenance.source};
+  }
   // Exclusions stand before the index: "whatever the index" (TRD-1).
   for (const auto* rule : data.exclusions.in_force(channel, date)) {
     const std::string why = refdata::exclusion_applies(rule->row, security);
@@ -47,13 +56,6 @@ Decision decide(const refdata::DatedTable<SecurityRecord>::Entry& entry,
     return {in, "",
             in ? "eligible ETF (TRD-1)" : "ETFs are not in Stock Connect on " + date.to_string(),
             parameter_source(parameters, "trading.eligibility.etf", date)};
-  }
-  if (security.kind != SecurityKind::kEquity) {
-    return {false, "",
-            security.kind == SecurityKind::kWarrant
-                ? "distributed warrants are outside the eligible list (TRD-2)"
-                : "distributed rights are outside the eligible list (TRD-2)",
-            entry.provenance.source};
   }
   if (security.ah_venue != refdata::AhVenue::kNone) {
     const std::string key = "trading.eligibility.ah_venues." + ch;
@@ -117,14 +119,8 @@ Result<EligibilityResult> eligibility(const EligibilityData& data, std::string_v
     return result;
   }
   if (entry->row.kind == SecurityKind::kWarrant || entry->row.kind == SecurityKind::kRights) {
-    // Sell-only because it was distributed (TRD-2), whatever an exclusion would also say.
     result.status = Eligibility::kSellOnly;
     result.rule = "TRD-2";
-    result.exclusion.clear();
-    result.reason = entry->row.kind == SecurityKind::kWarrant
-                        ? "distributed warrants are outside the eligible list (TRD-2)"
-                        : "distributed rights are outside the eligible list (TRD-2)";
-    result.source = entry->provenance.source;
     return result;
   }
   // TRD-2: eligible on an earlier day (the last day of an earlier record, or the day before).

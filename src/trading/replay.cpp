@@ -273,7 +273,8 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
 
     // TRD-5: the no-cancellation period's limits are the book as order input ended; an event
     // stamped at that second already belongs to the new period (auction.h no_cancel_range).
-    if (!book_at_input_end && phase_at(event.at_s, rules.shape) == Phase::kCasNoCancel) {
+    const Phase phase = phase_at(event.at_s, rules.shape);
+    if (!book_at_input_end && phase == Phase::kCasNoCancel) {
       book_at_input_end = true;
       for (auto& [code, state] : securities) {
         state.cas_input_end_bid = state.best_bid;
@@ -281,7 +282,7 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
       }
     }
 
-    quota.observe(phase_at(event.at_s, rules.shape));
+    quota.observe(phase);
     ReplayLine line;
     line.event = &event;
     line.outcome = "applied";
