@@ -8,7 +8,8 @@
 //   Shanghai channel has no SmallCap rule); ETFs once they joined Stock Connect. The channel must
 //   be open. Every threshold is a dated parameter.
 //   Sell-only: a security that was eligible and left the list, and securities received by
-//   distribution (warrants, rights) — holders may sell, nobody may buy.
+//   distribution (warrants, rights: decided as such before any exclusion) — holders may sell,
+//   nobody may buy.
 // Every decision names the rule that made it and where that rule comes from.
 #pragma once
 
