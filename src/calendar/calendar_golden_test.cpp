@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "calendar/settlement.h"
+#include "calendar/shipped_calendars_testing.h"
 #include "calendar/southbound_calendar.h"
 #include "core/csv.h"
 #include "refdata/refdata.h"
@@ -19,17 +20,10 @@ namespace fs = std::filesystem;
 class CalendarGolden : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const fs::path data = fs::path(CONNECTPOST_SOURCE_DIR) / "data";
-    auto refdata = refdata::load_refdata(data);
-    ASSERT_TRUE(refdata.ok()) << refdata.error().to_string();
-    auto markets = refdata::load_market_calendars(data);
-    ASSERT_TRUE(markets.ok()) << markets.error().to_string();
-    parameters_ = std::make_unique<refdata::ParameterTable>(refdata->parameters);
-    for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
-      auto built = SouthboundCalendar::build(*markets, refdata->parameters, channel);
-      ASSERT_TRUE(built.ok()) << built.error().to_string();
-      calendars_[channel] = std::make_unique<SouthboundCalendar>(std::move(built).value());
-    }
+    test_support::ShippedCalendars shipped;
+    shipped.load();
+    parameters_ = std::move(shipped.parameters);
+    calendars_ = std::move(shipped.calendars);
   }
 
   // Reads a golden file; calls `check` for each row with a lookup by column name.

@@ -2,28 +2,63 @@
 
 namespace cp::clearing {
 
+std::string_view transfer_direction_code(TransferDirection direction) {
+  switch (direction) {
+    case TransferDirection::kReserveToBank:
+      return "reserve_to_bank";
+    case TransferDirection::kBankToReserve:
+      return "bank_to_reserve";
+    case TransferDirection::kNone:
+      break;
+  }
+  return "none";
+}
+
+std::string_view batch_code(const TradeDateNet& net) {
+  if (net.payable_today && net.net_rmb.sign() > 0) return "10:30";
+  if (net.receivable_today && net.net_rmb.sign() < 0) return "18:00";
+  return "none";
+}
+
+std::string_view balance_basis_code(BalanceBasis basis) {
+  return basis == BalanceBasis::kProjected ? "projected" : "imported";
+}
+
 FundsTransfer funds_transfer(const FundsTransferInputs& in, const std::string& reserve) {
-  const Decimal zero = Decimal::from_units(0, 2);
-  // Trading money counts only when payable (CLR-11: 0 when receivable).
-  const Decimal payable = in.trading_money_net_rmb.sign() > 0 ? in.trading_money_net_rmb : zero;
   FundsTransfer out;
-  out.transfer_rmb = in.reserve_balance_previous_rmb - payable - in.risk_funds_today_rmb +
-                     in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
+  out.trading_money_payable_rmb = Decimal::from_units(0, 2);
+  out.trading_money_receivable_rmb = Decimal::from_units(0, 2);
+  for (const auto& net : in.trade_dates) {
+    if (net.payable_today && net.net_rmb.sign() > 0) out.trading_money_payable_rmb += net.net_rmb;
+    if (net.receivable_today && net.net_rmb.sign() < 0) {
+      out.trading_money_receivable_rmb -= net.net_rmb;
+    }
+  }
+  out.transfer_rmb = in.reserve_balance_previous_rmb - out.trading_money_payable_rmb -
+                     in.risk_funds_due_rmb + in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
                      in.dividends_receivable_rmb;
+  // After the instruction the reserve holds exactly what S's batches take; the 18:00
+  // receivable is what remains.
+  out.closing_balance_rmb = in.reserve_balance_previous_rmb - out.transfer_rmb -
+                            out.trading_money_payable_rmb - in.risk_funds_due_rmb +
+                            in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
+                            in.dividends_receivable_rmb + out.trading_money_receivable_rmb;
   const std::string bank =
       reserve == "own" ? "the own-funds bank account" : "the client funds bank account";
+  const std::string on = " on " + in.settlement_date.to_string();
   if (out.transfer_rmb.sign() > 0) {
-    out.direction = "reserve_to_bank";
-    out.instruction = "after the 10:30 settlement, move RMB " +
+    out.direction = TransferDirection::kReserveToBank;
+    out.instruction = "after the 10:30 settlement" + on + ", move RMB " +
                       out.transfer_rmb.to_string_grouped() + " from the " + reserve +
                       " reserve account to " + bank;
   } else if (out.transfer_rmb.sign() < 0) {
-    out.direction = "bank_to_reserve";
-    out.instruction = "before 10:00, move RMB " + (-out.transfer_rmb).to_string_grouped() +
-                      " from " + bank + " into the " + reserve + " reserve account";
+    out.direction = TransferDirection::kBankToReserve;
+    out.instruction = "before 10:00" + on + ", move RMB " +
+                      (-out.transfer_rmb).to_string_grouped() + " from " + bank + " into the " +
+                      reserve + " reserve account";
   } else {
-    out.direction = "none";
-    out.instruction = "no transfer";
+    out.direction = TransferDirection::kNone;
+    out.instruction = "no transfer" + on;
   }
   return out;
 }

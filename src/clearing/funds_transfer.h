@@ -1,35 +1,82 @@
 // The daily funds-transfer instruction between the broker's bank account and its CSDC reserve
-// account, per channel and reserve account (SPEC CLR-11; seed 002 附件4 第27、42条):
-//   transfer = reserve balance(T−1) − trading money payable(T) (0 when receivable)
-//              − risk funds payable(T) + risk funds payable(T−1)
-//              − portfolio fee payable(T) + dividends and takeover money receivable(T)
+// account, per channel, reserve account (client, own) and settlement day S (SPEC CLR-11; seed
+// 002 附件4 第27、42条; research/risk-and-obligations.md §3). T in the article is S, the day the
+// transfer is made, in the morning:
+//   transfer(S) = reserve balance at the end of the day before S
+//                 − trading money payable at S's 10:30 batch (0 when receivable)
+//                 − risk funds due at S + risk funds due at the settlement before S
+//                 − portfolio fee due at S (collected 18:00, counted at 10:30: 第42条)
+//                 + dividends and takeover money receivable at S
 // Positive: after the 10:30 settlement, move it back to the bank (client money to the client
 // funds account, own money to the own-funds account). Negative: move the shortfall in before
-// 10:00. The 18:00 portfolio fee is included in the 10:30 calculation (第42条).
+// 10:00.
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/date.h"
 #include "core/decimal.h"
+#include "core/market.h"
 
 namespace cp::clearing {
 
+// One trade date's CSDC net in the transfer (positive: the broker pays).
+struct TradeDateNet {
+  Date trade_date;
+  Decimal net_rmb;
+  bool payable_today = false;     // a payable net whose 10:30 batch is S
+  bool receivable_today = false;  // a receivable net whose 18:00 batch is S
+};
+
+// "10:30" (paid at S's 10:30 batch), "18:00" (received at its 18:00 batch) or "none" (nothing
+// moves: a zero net).
+std::string_view batch_code(const TradeDateNet& net);
+
+enum class TransferDirection { kNone, kReserveToBank, kBankToReserve };
+std::string_view transfer_direction_code(TransferDirection direction);
+
 struct FundsTransferInputs {
-  Decimal reserve_balance_previous_rmb;  // T−1
-  Decimal trading_money_net_rmb;         // T: positive = payable
-  Decimal risk_funds_today_rmb;
+  Date settlement_date;
+  Decimal reserve_balance_previous_rmb;
+  std::vector<TradeDateNet> trade_dates;
+  Decimal risk_funds_due_rmb;
   Decimal risk_funds_previous_rmb;
   Decimal portfolio_fee_rmb;
   Decimal dividends_receivable_rmb;
 };
 
 struct FundsTransfer {
-  Decimal transfer_rmb;     // positive: to the bank; negative: into the reserve
-  std::string direction;    // "reserve_to_bank" | "bank_to_reserve" | "none"
+  // Each trade date's payable net counts by itself: a receivable of another trade date arrives
+  // at 18:00, after the 10:30 batch it could have offset ([NC], docs/eod.md).
+  Decimal trading_money_payable_rmb;
+  Decimal trading_money_receivable_rmb;  // arrives at 18:00; not in the transfer
+  Decimal transfer_rmb;                  // positive: to the bank; negative: into the reserve
+  TransferDirection direction = TransferDirection::kNone;
   std::string instruction;  // in words, with the deadline
+  // The reserve at S's end if the instruction is carried out and both batches settle: what the
+  // next settlement day's transfer starts from when no run comes between them.
+  Decimal closing_balance_rmb;
 };
 
+// Where the balance a transfer starts from comes from: CSDC's balance at the close before S as
+// imported, or, for a later day of the same run's window, the closing balance the previous
+// instruction leaves.
+enum class BalanceBasis { kImported, kProjected };
+std::string_view balance_basis_code(BalanceBasis basis);
+
+// One settlement day's instruction for one channel and reserve account, with what it used.
+struct TransferInstruction {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;  // client | own
+  Date reserve_balance_date;
+  BalanceBasis balance_basis = BalanceBasis::kImported;
+  FundsTransferInputs inputs;
+  FundsTransfer transfer;
+};
+
+// REQUIRES every amount has two decimals (fen). `reserve` is "client" or "own".
 FundsTransfer funds_transfer(const FundsTransferInputs& inputs, const std::string& reserve);
 
 }  // namespace cp::clearing

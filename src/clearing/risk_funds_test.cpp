@@ -1,10 +1,8 @@
-// Risk funds (SPEC CLR-9) and the transfer instruction (CLR-11) on small worked examples; the
-// golden EOD case (tests/golden/eod/basic) covers them end to end.
+// Risk funds (SPEC CLR-9) on small worked examples; the golden EOD cases (tests/golden/eod)
+// cover them end to end.
 #include "clearing/risk_funds.h"
 
 #include <gtest/gtest.h>
-
-#include "clearing/funds_transfer.h"
 
 namespace cp::clearing {
 namespace {
@@ -55,27 +53,6 @@ TEST(RiskFunds, AMissingCloseIsRefused) {
   auto funds = compute_risk_funds({{&buy}, {}, {}, D("0.22"), D("1"), D("0.9")});
   ASSERT_FALSE(funds.ok());
   EXPECT_NE(funds.error().message.find("no closing price for X"), std::string::npos);
-}
-
-TEST(FundsTransfer, TheFormulaAndItsDirections) {
-  // 100,000 − 60,000 payable − 5,000 today's risk funds + 4,000 yesterday's − 100 portfolio fee
-  // + 1,000 dividends = 39,900: back to the bank after 10:30.
-  FundsTransferInputs in{D("100000.00"), D("60000.00"), D("5000.00"),
-                         D("4000.00"),   D("100.00"),   D("1000.00")};
-  auto out = funds_transfer(in, "client");
-  EXPECT_EQ(out.transfer_rmb.to_string(), "39900.00");
-  EXPECT_EQ(out.direction, "reserve_to_bank");
-  // Trading money receivable counts as 0 (CLR-11).
-  in.trading_money_net_rmb = D("-60000.00");
-  EXPECT_EQ(funds_transfer(in, "client").transfer_rmb.to_string(), "99900.00");
-  // A shortfall goes in before 10:00, from the own-funds account for own money.
-  in.reserve_balance_previous_rmb = D("1000.00");
-  in.trading_money_net_rmb = D("60000.00");
-  auto shortfall = funds_transfer(in, "own");
-  EXPECT_EQ(shortfall.transfer_rmb.to_string(), "-59100.00");
-  EXPECT_EQ(shortfall.direction, "bank_to_reserve");
-  EXPECT_NE(shortfall.instruction.find("before 10:00"), std::string::npos);
-  EXPECT_NE(shortfall.instruction.find("own-funds"), std::string::npos);
 }
 
 }  // namespace

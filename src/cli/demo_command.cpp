@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/demo_portal.h"
 #include "cli/output.h"
+#include "cli/transfer_output.h"
 #include "eod/demo_data.h"
 #include "eod/eod_run.h"
 #include "refdata/refdata.h"
@@ -128,13 +129,15 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   print_table(std::cout,
               {"CHANNEL", "RESERVE", "EXECUTIONS", "NET (RMB)", "COMMISSION (RMB)", "SETTLES"},
               rows, {2, 3, 4});
-  std::cout << "\nRisk funds and funds transfer\n";
+  std::cout << "\nRisk funds (CLR-9)\n";
   std::vector<std::vector<std::string>> reserve_rows;
   for (const auto& r : report.reserves) {
     reserve_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
-                            r.risk.risk_funds_rmb.to_string_grouped(), r.transfer.instruction});
+                            r.risk.risk_funds_rmb.to_string_grouped(),
+                            r.risk_funds_date.to_string()});
   }
-  print_table(std::cout, {"CHANNEL", "RESERVE", "RISK FUNDS (RMB)", "TRANSFER"}, reserve_rows, {2});
+  print_table(std::cout, {"CHANNEL", "RESERVE", "RISK FUNDS (RMB)", "DUE"}, reserve_rows, {2});
+  print_transfers(std::cout, report.transfers);
   std::cout << "\n  result digest   " << report.digest << " (a rerun prints the same)\n"
             << "  audit head      " << report.audit_seq << ":" << report.audit_hash << "\n"
             << "  next            connectpost report statement --date " << date.to_string()

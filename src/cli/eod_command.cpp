@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/transfer_output.h"
 #include "eod/eod_run.h"
 #include "eod/ledger_check.h"
 
@@ -50,11 +51,10 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                           {"margin_hkd", r.risk.margin_hkd.to_string()},
                           {"risk_funds_hkd", r.risk.risk_funds_hkd.to_string()},
                           {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
-                          {"risk_funds_date", r.risk_funds_date.to_string()},
-                          {"transfer_rmb", r.transfer.transfer_rmb.to_string()},
-                          {"direction", r.transfer.direction},
-                          {"instruction", r.transfer.instruction}});
+                          {"risk_funds_date", r.risk_funds_date.to_string()}});
     }
+    Json transfers = Json::array();
+    for (const auto& t : report.transfers) transfers.push_back(transfer_json(t));
     Json exceptions = Json::array();
     for (const auto& x : report.exceptions) {
       exceptions.push_back({{"kind", x.kind},
@@ -72,6 +72,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                 {"postings", report.postings},
                 {"csdc", settlements},
                 {"reserves", reserves},
+                {"transfers", transfers},
                 {"result_digest", report.digest},
                 {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
@@ -91,18 +92,18 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
               {"CHANNEL", "RESERVE", "EXECUTIONS", "BUY (RMB)", "SELL (RMB)", "NET (RMB)",
                "COMMISSION (RMB)", "SETTLES"},
               rows, {2, 3, 4, 5, 6});
-  std::cout << "\nRisk funds (CLR-9) and funds transfer (CLR-11)\n";
+  std::cout << "\nRisk funds (CLR-9)\n";
   std::vector<std::vector<std::string>> risk_rows;
   for (const auto& r : report.reserves) {
     risk_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
                          r.risk.marks_hkd.to_string_grouped(),
                          r.risk.margin_hkd.to_string_grouped(), rmb(r.risk.risk_funds_rmb),
-                         r.risk_funds_date.to_string(), r.transfer.instruction});
+                         r.risk_funds_date.to_string()});
   }
-  print_table(
-      std::cout,
-      {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE", "TRANSFER"},
-      risk_rows, {2, 3, 4});
+  print_table(std::cout,
+              {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE"},
+              risk_rows, {2, 3, 4});
+  print_transfers(std::cout, report.transfers);
   if (!report.exceptions.empty()) {
     std::cout << "\nExceptions\n";
     std::vector<std::vector<std::string>> exception_rows;

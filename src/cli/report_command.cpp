@@ -1,16 +1,34 @@
 // connectpost report statement|csdc|transfer|exceptions|fees --date D [--format csv|xlsx|json]
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/transfer_output.h"
 #include "eod/reports.h"
+#include "store/transfer_store.h"
 
 namespace cp::cli {
 namespace {
 
+// Prints `text`, or writes it to `out` and says how many rows went there.
+Result<void> write_text(const std::string& text, const std::string& out, size_t rows) {
+  if (out.empty()) {
+    std::cout << text;
+    return Ok{};
+  }
+  std::ofstream file(out, std::ios::binary);
+  file << text;
+  if (!file) return make_error(ErrorCode::kInternal, "cannot write " + out);
+  std::cout << "wrote " << rows << " rows to " << out << "\n";
+  return Ok{};
+}
+
 struct ReportOptions {
   std::string name;
   std::string date;
+  std::string settlement_date;
   std::string format = "csv";
   std::string out;
   std::string account;
@@ -18,7 +36,16 @@ struct ReportOptions {
 };
 
 Result<void> report(const AppContext& context, const ReportOptions& options) {
-  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  // The transfer report may be asked for by the settlement day it instructs (CLR-11).
+  const bool by_settlement_date = !options.settlement_date.empty();
+  if (by_settlement_date == !options.date.empty()) {
+    return invalid_input("give --date, or --settlement-date for the transfer report", "date");
+  }
+  if (by_settlement_date && options.name != "transfer") {
+    return invalid_input("--settlement-date is for the transfer report only", "settlement-date");
+  }
+  CP_ASSIGN_OR_RETURN(Date date,
+                      Date::parse(by_settlement_date ? options.settlement_date : options.date));
   const std::string format = options.json ? "json" : options.format;
   if (format != "csv" && format != "xlsx" && format != "json") {
     return invalid_input("--format must be csv, xlsx or json", "format");
@@ -27,23 +54,29 @@ Result<void> report(const AppContext& context, const ReportOptions& options) {
     return invalid_input("an XLSX report needs --out FILE", "out");
   }
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  if (options.name == "transfer" && format == "json") {
+    // Each instruction as an object, its trade dates as a list (cli/transfer_output.h).
+    CP_ASSIGN_OR_RETURN(eod::Report built, by_settlement_date
+                                               ? eod::transfer_report(*db, date, true)
+                                               : eod::build_report(*db, "transfer", date));
+    CP_ASSIGN_OR_RETURN(auto transfers, store::load_transfers(*db, date, by_settlement_date));
+    Json rows = Json::array();
+    for (const auto& t : transfers) rows.push_back(transfer_json(t));
+    std::ostringstream text;
+    print_json(text, {{"report", "transfer"}, {"title", built.title}, {"rows", rows}});
+    return write_text(text.str(), options.out, transfers.size());
+  }
   CP_ASSIGN_OR_RETURN(eod::Report built,
-                      eod::build_report(*db, options.name, date, options.account));
+                      by_settlement_date
+                          ? eod::transfer_report(*db, date, true)
+                          : eod::build_report(*db, options.name, date, options.account));
   if (format == "xlsx") {
     CP_RETURN_IF_ERROR(eod::write_report_xlsx(built, options.out));
     std::cout << "wrote " << built.rows.size() << " rows to " << options.out << "\n";
     return Ok{};
   }
   const std::string text = format == "csv" ? eod::report_csv(built) : eod::report_json(built);
-  if (options.out.empty()) {
-    std::cout << text;
-    return Ok{};
-  }
-  std::ofstream file(options.out, std::ios::binary);
-  file << text;
-  if (!file) return make_error(ErrorCode::kInternal, "cannot write " + options.out);
-  std::cout << "wrote " << built.rows.size() << " rows to " << options.out << "\n";
-  return Ok{};
+  return write_text(text, options.out, built.rows.size());
 }
 
 }  // namespace
@@ -56,7 +89,9 @@ void register_report_command(CLI::App& app, AppContext& context) {
       "exceptions, fees");
   command->add_option("name", options->name, "statement | csdc | transfer | exceptions | fees")
       ->required();
-  command->add_option("--date", options->date, "Business date, YYYY-MM-DD")->required();
+  command->add_option("--date", options->date, "Business date, YYYY-MM-DD");
+  command->add_option("--settlement-date", options->settlement_date,
+                      "transfer only: the settlement day's instructions, YYYY-MM-DD");
   command->add_option("--format", options->format, "csv (default), xlsx or json");
   command->add_flag("--json", options->json, "Same as --format json");
   command->add_option("--out", options->out, "Write to this file (required for xlsx)");

@@ -15,6 +15,7 @@
 #include "eod/portfolio_fee_stage.h"
 #include "eod/reserve_stage.h"
 #include "eod/result_writer.h"
+#include "eod/transfer_stage.h"
 #include "ledger/journal.h"
 #include "store/audit_store.h"
 #include "store/calendar_store.h"
@@ -169,6 +170,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   report.portfolio_fees = std::move(portfolio_fees.fees);
   CP_ASSIGN_OR_RETURN(report.reserves,
                       settle_reserves(day, executions, result, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.transfers,
+                      instruct_transfers(day, result, report.reserves, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
   for (const auto& fee : report.portfolio_fees) {
     digest.add(fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n");
@@ -176,8 +179,10 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   for (const auto& x : report.exceptions) {
     digest.add(x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n");
   }
-  for (const auto& r : report.reserves) {
-    digest.add(r.risk.risk_funds_rmb.to_string() + "," + r.transfer.transfer_rmb.to_string() +
+  for (const auto& r : report.reserves) digest.add(r.risk.risk_funds_rmb.to_string() + "\n");
+  for (const auto& t : report.transfers) {
+    digest.add(std::string(channel_code(t.channel)) + "," + t.reserve + "," +
+               t.inputs.settlement_date.to_string() + "," + t.transfer.transfer_rmb.to_string() +
                "\n");
   }
   report.digest = digest.hex();

@@ -32,8 +32,6 @@ struct ReserveDay {
   clearing::RiskFunds risk;
   Decimal rate;  // RMB per HKD for the risk funds
   Date risk_funds_date;
-  clearing::FundsTransferInputs transfer_inputs;
-  clearing::FundsTransfer transfer;
 };
 
 struct InvestorPortfolioFee {
@@ -59,7 +57,10 @@ struct EodReport {
   int64_t executions = 0;
   int64_t investors = 0;
   std::vector<ChannelSettlement> settlements;
-  std::vector<ReserveDay> reserves;  // risk funds and transfer per channel and reserve account
+  std::vector<ReserveDay> reserves;  // risk funds per channel and reserve account
+  // The CLR-11 instructions of the settlement days this run instructs (transfer_days.h), by
+  // channel, settlement day and reserve.
+  std::vector<clearing::TransferInstruction> transfers;
   std::vector<InvestorPortfolioFee> portfolio_fees;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   int64_t postings = 0;

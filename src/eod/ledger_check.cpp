@@ -76,6 +76,47 @@ Result<Journal> check_journal_of(store::Database& db, const std::string& day, Le
   return journal;
 }
 
+// The CLR-11 instructions the run made: each trade date's net is that date's stored CSDC net,
+// the payable term is the sum of the nets paid at 10:30, the first day's risk funds due are the
+// run's own, and the transfer is the formula over the stored terms.
+Result<void> check_transfers(store::Database& db, const std::string& day,
+                             const PerReserve& risk_funds, LedgerCheck& out) {
+  std::map<std::string, Decimal> paid;  // "channel:reserve:S" → Σ 10:30 nets
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT d.channel || ':' || d.reserve || ':' || d.settlement_date, d.trade_date, "
+      "d.net_rmb, d.batch, c.net_rmb FROM eod_transfer_trade_date d LEFT JOIN "
+      "eod_csdc_obligation c ON c.business_date = d.trade_date AND c.channel = d.channel AND "
+      "c.reserve = d.reserve WHERE d.business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        const Decimal stored = row.is_null(4) ? kZero : row.decimal(4);
+        compare(out, "CLR-11 " + row.text(0) + ": the net of " + row.text(1) + " = its CSDC net",
+                row.decimal(2), stored);
+        if (row.text(3) == "10:30") paid[row.text(0)] += row.decimal(2);
+        return Ok{};
+      }));
+  std::map<std::string, std::string> first_day;  // channel:reserve → its first instructed day
+  return db.query_each(
+      "SELECT channel || ':' || reserve, settlement_date, reserve_balance_previous_rmb, "
+      "trading_money_payable_rmb, risk_funds_due_rmb, risk_funds_previous_rmb, "
+      "portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb FROM eod_transfer WHERE "
+      "business_date = ? ORDER BY channel, reserve, settlement_date",
+      {day}, [&](const Row& row) -> Result<void> {
+        const std::string key = row.text(0);
+        const std::string what = "CLR-11 " + key + ":" + row.text(1);
+        compare(out, what + ": payable = the trade dates paid at 10:30", row.decimal(3),
+                at(paid, key + ":" + row.text(1)));
+        if (first_day.emplace(key, row.text(1)).second) {
+          compare(out, what + ": risk funds due = the run's risk funds", row.decimal(4),
+                  at(risk_funds, key));
+        }
+        compare(out, what + ": transfer = balance − payable − due + previous − fee + dividends",
+                row.decimal(8),
+                row.decimal(2) - row.decimal(3) - row.decimal(4) + row.decimal(5) - row.decimal(6) +
+                    row.decimal(7));
+        return Ok{};
+      });
+}
+
 // Check 2: the stored results against each other and the journal.
 Result<void> check_totals(store::Database& db, const std::string& day, const Journal& journal,
                           LedgerCheck& out) {
@@ -161,19 +202,7 @@ Result<void> check_totals(store::Database& db, const std::string& day, const Jou
     compare(out, "CLR-17 " + key + ": journal's CSDC settlement account = CSDC net + portfolio fee",
             at(journal.csdc_settlement, key), at(csdc_net, key) + at(portfolio_fee, key));
   }
-  return db.query_each(
-      "SELECT channel || ':' || reserve, trading_money_net_rmb, portfolio_fee_rmb, "
-      "risk_funds_rmb FROM eod_funds_transfer WHERE business_date = ?",
-      {day}, [&](const Row& row) -> Result<void> {
-        const std::string key = row.text(0);
-        compare(out, "CLR-11 " + key + ": transfer's trading money = CSDC net", row.decimal(1),
-                at(csdc_net, key));
-        compare(out, "CLR-11 " + key + ": transfer's portfolio fee = fees charged", row.decimal(2),
-                at(portfolio_fee, key));
-        compare(out, "CLR-11 " + key + ": transfer's risk funds = risk funds", row.decimal(3),
-                at(risk_funds, key));
-        return Ok{};
-      });
+  return check_transfers(db, day, risk_funds, out);
 }
 
 // Check 3: client money, book against actual, at the close of the latest bank statement before D.

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/csv.h"
+#include "store/transfer_store.h"
 
 namespace cp::eod {
 namespace {
@@ -161,6 +162,49 @@ Result<Report> fee_collection(store::Database& db, const std::string& day) {
 
 }  // namespace
 
+Result<Report> transfer_report(store::Database& db, Date date, bool by_settlement_date) {
+  CP_ASSIGN_OR_RETURN(auto transfers, store::load_transfers(db, date, by_settlement_date));
+  const std::string day = date.to_string();
+  if (transfers.empty() && by_settlement_date) {
+    return make_error(ErrorCode::kNotFound, "no funds-transfer instruction for settlement day " +
+                                                day +
+                                                ": run the EOD of the trading day before it first");
+  }
+  Report report{"transfer",
+                by_settlement_date
+                    ? "Funds-transfer instructions for settlement day " + day + " (CLR-11)"
+                    : "Funds-transfer instructions made by the run of " + day + " (CLR-11)",
+                {"channel", "reserve", "settlement_date", "reserve_balance_date",
+                 "reserve_balance_basis", "reserve_balance_previous_rmb", "trade_dates",
+                 "trading_money_payable_rmb", "trading_money_receivable_rmb", "risk_funds_due_rmb",
+                 "risk_funds_previous_rmb", "portfolio_fee_rmb", "dividends_receivable_rmb",
+                 "transfer_rmb", "direction", "instruction", "closing_balance_rmb"},
+                {},
+                {false, false, false, false, false, true, false, true, true, true, true, true, true,
+                 true, false, false, true}};
+  for (const auto& t : transfers) {
+    // "2024-12-23 60000.00 10:30; 2024-12-24 -25000.00 18:00": each date, its net, its batch.
+    std::string dates;
+    for (const auto& net : t.inputs.trade_dates) {
+      dates += (dates.empty() ? "" : "; ") + net.trade_date.to_string() + " " +
+               net.net_rmb.to_string() + " " + std::string(clearing::batch_code(net));
+    }
+    report.rows.push_back(
+        {std::string(channel_code(t.channel)), t.reserve, t.inputs.settlement_date.to_string(),
+         t.reserve_balance_date.to_string(),
+         std::string(clearing::balance_basis_code(t.balance_basis)),
+         t.inputs.reserve_balance_previous_rmb.to_string(), dates,
+         t.transfer.trading_money_payable_rmb.to_string(),
+         t.transfer.trading_money_receivable_rmb.to_string(),
+         t.inputs.risk_funds_due_rmb.to_string(), t.inputs.risk_funds_previous_rmb.to_string(),
+         t.inputs.portfolio_fee_rmb.to_string(), t.inputs.dividends_receivable_rmb.to_string(),
+         t.transfer.transfer_rmb.to_string(),
+         std::string(clearing::transfer_direction_code(t.transfer.direction)),
+         t.transfer.instruction, t.transfer.closing_balance_rmb.to_string()});
+  }
+  return report;
+}
+
 const std::vector<std::string>& report_names() {
   static const std::vector<std::string> kNames = {"statement", "csdc", "transfer", "exceptions",
                                                   "fees"};
@@ -189,20 +233,7 @@ Result<Report> build_report(store::Database& db, const std::string& name, Date d
                   "commission_rmb", "flow", "date", "cutoff_hkt"},
                  {false, false, true, true, true, true, true, false, false, false}, rows);
   }
-  if (name == "transfer") {
-    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, reserve, reserve_balance_prev_rmb, "
-                                            "trading_money_net_rmb, risk_funds_rmb, "
-                                            "risk_funds_prev_rmb, portfolio_fee_rmb, "
-                                            "dividends_rmb, transfer_rmb, direction, instruction "
-                                            "FROM eod_funds_transfer WHERE business_date = ? "
-                                            "ORDER BY channel, reserve",
-                                            {day}));
-    return table("transfer", "Funds-transfer instructions for " + day + " (CLR-11)",
-                 {"channel", "reserve", "reserve_balance_prev_rmb", "trading_money_net_rmb",
-                  "risk_funds_rmb", "risk_funds_prev_rmb", "portfolio_fee_rmb", "dividends_rmb",
-                  "transfer_rmb", "direction", "instruction"},
-                 {false, false, true, true, true, true, true, true, true, false, false}, rows);
-  }
+  if (name == "transfer") return transfer_report(db, date, false);
   if (name == "exceptions") {
     CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT kind, subject, amount_rmb, detail_rmb, "
                                             "penalty_rmb, interest_rmb, action FROM eod_exception "

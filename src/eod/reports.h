@@ -26,6 +26,10 @@ const std::vector<std::string>& report_names();
 Result<Report> build_report(store::Database& db, const std::string& name, Date date,
                             const std::string& account = {});
 
+// The CLR-11 instructions a run made (`by_settlement_date` false: `date` is its business date)
+// or those for one settlement day (true), with each term and the trade dates in a cell.
+Result<Report> transfer_report(store::Database& db, Date date, bool by_settlement_date);
+
 // Writers. XLSX cells are text, never binary floating point: the amounts stay exact.
 std::string report_csv(const Report& report);
 std::string report_json(const Report& report);

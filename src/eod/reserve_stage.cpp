@@ -1,15 +1,12 @@
 #include "eod/reserve_stage.h"
 
 #include <map>
-#include <optional>
 #include <utility>
 
 namespace cp::eod {
 namespace {
 
 using ChannelReserve = std::pair<Channel, std::string>;
-
-const Decimal kZero = Decimal::from_units(0, 2);
 
 // Executions of the channel traded up to the date whose securities settle after it (SPEC CLR-9:
 // unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
@@ -43,14 +40,6 @@ Result<std::vector<const clearing::Execution*>> unsettled_executions(
   return out;
 }
 
-// The latest value of a one-column query, if any.
-Result<std::optional<Decimal>> latest(store::Database& db, const std::string& sql,
-                                      const std::vector<store::Value>& params) {
-  CP_ASSIGN_OR_RETURN(auto rows, db.query(sql, params));
-  if (rows.rows.empty()) return std::optional<Decimal>();
-  return std::optional<Decimal>(rows.rows[0].decimal(0));
-}
-
 }  // namespace
 
 Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
@@ -78,11 +67,9 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
                       day.refdata.parameters.ratio("risk.margin_rate", day.date));
   CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
                       day.refdata.parameters.ratio("risk.margin_multiplier", day.date));
-  const std::string date_text = day.date.to_string();
   std::vector<ReserveDay> out;
   for (const auto& [key, unsettled] : unsettled_by_reserve) {
     const auto& [channel, reserve] = key;
-    const std::string ch(channel_code(channel));
     clearing::RiskFundsInputs risk_inputs;
     risk_inputs.unsettled = unsettled;
     for (const clearing::Execution* e : unsettled) {
@@ -108,36 +95,6 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
     CP_ASSIGN_OR_RETURN(reserve_day.risk, clearing::compute_risk_funds(risk_inputs));
     reserve_day.risk_funds_date = day.flow_of(channel, "risk_funds").date;
 
-    auto& transfer = reserve_day.transfer_inputs;
-    CP_ASSIGN_OR_RETURN(auto balance,
-                        latest(day.db,
-                               "SELECT balance_rmb FROM reserve_balance WHERE channel = ? AND "
-                               "reserve = ? AND balance_date < ? ORDER BY balance_date DESC "
-                               "LIMIT 1",
-                               {ch, reserve, date_text}));
-    if (!balance) {
-      return rule_violation("cannot clear " + date_text + ": missing the " + ch + " " + reserve +
-                            " reserve balance of a day before it (import reserves)");
-    }
-    transfer.reserve_balance_previous_rmb = *balance;
-    transfer.trading_money_net_rmb = kZero;
-    for (const auto& obligation : result.csdc) {
-      if (obligation.channel == channel && obligation.reserve == reserve) {
-        transfer.trading_money_net_rmb = obligation.net_rmb;
-      }
-    }
-    transfer.risk_funds_today_rmb = reserve_day.risk.risk_funds_rmb;
-    CP_ASSIGN_OR_RETURN(auto previous,
-                        latest(day.db,
-                               "SELECT risk_funds_rmb FROM eod_risk_funds WHERE channel = ? AND "
-                               "reserve = ? AND business_date < ? ORDER BY business_date DESC "
-                               "LIMIT 1",
-                               {ch, reserve, date_text}));
-    transfer.risk_funds_previous_rmb = previous.value_or(kZero);
-    const auto fee = fee_by_reserve.find(key);
-    transfer.portfolio_fee_rmb = fee == fee_by_reserve.end() ? kZero : fee->second;
-    transfer.dividends_receivable_rmb = kZero;  // corporate actions are a later issue
-    reserve_day.transfer = clearing::funds_transfer(transfer, reserve);
     out.push_back(std::move(reserve_day));
   }
   return out;

@@ -1,5 +1,7 @@
 #include "eod/result_writer.h"
 
+#include "store/transfer_store.h"
+
 namespace cp::eod {
 namespace {
 
@@ -15,8 +17,8 @@ Result<void> delete_results(store::Database& db, Date date) {
   const std::string day = date.to_string();
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
-        "eod_risk_funds", "eod_funds_transfer", "eod_portfolio_fee", "eod_exception",
-        "eod_fx_rate"}) {
+        "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date", "eod_portfolio_fee",
+        "eod_exception", "eod_fx_rate"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -126,17 +128,8 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
          dec(k.short_value_hkd), dec(k.collateral_hkd), dec(k.margin_position_hkd),
          dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate), dec(k.risk_funds_rmb),
          r.risk_funds_date.to_string()}));
-    const auto& t = r.transfer_inputs;
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_funds_transfer (business_date, channel, reserve, "
-        "reserve_balance_prev_rmb, trading_money_net_rmb, risk_funds_rmb, risk_funds_prev_rmb, "
-        "portfolio_fee_rmb, dividends_rmb, transfer_rmb, direction, instruction) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, ch, r.reserve, dec(t.reserve_balance_previous_rmb), dec(t.trading_money_net_rmb),
-         dec(t.risk_funds_today_rmb), dec(t.risk_funds_previous_rmb), dec(t.portfolio_fee_rmb),
-         dec(t.dividends_receivable_rmb), dec(r.transfer.transfer_rmb), r.transfer.direction,
-         r.transfer.instruction}));
   }
+  CP_RETURN_IF_ERROR(store::write_transfers(db, date, report.transfers));
   for (const auto& fee : report.portfolio_fees) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "

@@ -95,7 +95,7 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
   EodRun eod = run("eod run --date 2024-03-15 --json");
   ASSERT_EQ(eod.exit_code, 0) << eod.err;
   const Json out = Json::parse(eod.out);
-  const Json expected = Json::parse(slurp(golden("expected.json")));
+  const Json expected = Json::parse(slurp(golden("expected.json")))["days"]["2024-03-15"];
   EXPECT_EQ(out["executions"], 7);
   EXPECT_EQ(out["investors"], 5);
   ASSERT_EQ(out["csdc"].size(), expected["csdc"].size());
@@ -138,8 +138,6 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
     EXPECT_EQ(r["risk_funds_hkd"], expected["risk_funds"][key]["risk_funds_hkd"]);
     EXPECT_EQ(r["risk_funds_rmb"], expected["risk_funds"][key]["risk_funds_rmb"]);
     EXPECT_EQ(r["risk_funds_date"], "2024-03-18");  // T+1 (STL-2)
-    EXPECT_EQ(r["transfer_rmb"], expected["transfers"][key]["transfer_rmb"]);
-    EXPECT_EQ(r["direction"], expected["transfers"][key]["direction"]);
   }
   auto stored_risk = db_->query("SELECT channel, reserve, risk_funds_rmb FROM eod_risk_funds");
   ASSERT_TRUE(stored_risk.ok()) << stored_risk.error().to_string();
@@ -148,13 +146,23 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
     EXPECT_EQ(row.decimal(2).to_string(),
               expected["risk_funds"][row.text(0) + ":" + row.text(1)]["risk_funds_rmb"]);
   }
-  auto stored_transfers =
-      db_->query("SELECT channel, reserve, transfer_rmb FROM eod_funds_transfer");
-  ASSERT_TRUE(stored_transfers.ok());
-  ASSERT_EQ(stored_transfers->rows.size(), expected["transfers"].size());
-  for (const auto& row : stored_transfers->rows) {
-    EXPECT_EQ(row.decimal(2).to_string(),
-              expected["transfers"][row.text(0) + ":" + row.text(1)]["transfer_rmb"]);
+  // Friday's run instructs Monday 2024-03-18's transfer (CLR-11): Thursday's trade money would
+  // be paid then (none here), Friday's risk funds are due, and its portfolio fee collected.
+  ASSERT_EQ(out["transfers"].size(), expected["transfers"].size());
+  for (const auto& t : out["transfers"]) {
+    const std::string key = t["channel"].get<std::string>() + ":" +
+                            t["reserve"].get<std::string>() + ":" +
+                            t["settlement_date"].get<std::string>();
+    SCOPED_TRACE(key);
+    ASSERT_TRUE(expected["transfers"].contains(key));
+    const Json& want = expected["transfers"][key];
+    for (const char* field :
+         {"reserve_balance_date", "reserve_balance_basis", "reserve_balance_previous_rmb",
+          "trade_dates", "trading_money_payable_rmb", "risk_funds_due_rmb",
+          "risk_funds_previous_rmb", "portfolio_fee_rmb", "dividends_receivable_rmb",
+          "transfer_rmb", "direction"}) {
+      EXPECT_EQ(t[field], want[field]) << field;
+    }
   }
   // The portfolio fee (CLR-6): Friday charges three calendar days on Friday's value.
   auto fees = db_->query(
@@ -211,6 +219,50 @@ TEST_P(EodCliTest, ARerunReplacesTheResultsWithTheSameDigest) {
   // 5 investor-channel entries × 3 money postings + 6 net security movements × 2 (INV001 sh holds
   // two securities) + 3 portfolio-fee charges × 2.
   EXPECT_EQ(postings->rows.at(0).integer(0), 33);
+}
+
+TEST_P(EodCliTest, ATransferNeedsTheRunsOfTheTradeDatesItPays) {
+  // tests/golden/eod/christmas: 12-24's run instructs 12-27, which pays 12-20's trades (T+2).
+  const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/christmas/";
+  for (const char* kind :
+       {"accounts", "executions", "fx", "prices", "positions", "reserves", "cash"}) {
+    ASSERT_EQ(run(std::string("import ") + kind + " '" + dir + kind + ".csv'").exit_code, 0);
+  }
+  EodRun early = run("eod run --date 2024-12-24");
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_THAT(early.err, HasSubstr("the sh trades of 2024-12-20 settle in them but that date has "
+                                   "no EOD results (run `eod run --date 2024-12-20` first)"));
+  // Nothing of the refused run is stored.
+  auto stored = db_->query("SELECT COUNT(*) FROM eod_run");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->rows[0].integer(0), 0);
+  ASSERT_EQ(run("eod run --date 2024-12-20").exit_code, 0);
+  // 12-23's run instructs nothing: 12-24's, knowing one more close, instructs 12-27.
+  EodRun quiet = run("eod run --date 2024-12-23");
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_THAT(quiet.out, HasSubstr("No settlement day to instruct"));
+  EodRun none = run("report transfer --settlement-date 2024-12-27 --json");
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_THAT(none.err, HasSubstr("no funds-transfer instruction for settlement day 2024-12-27"));
+  ASSERT_EQ(run("eod run --date 2024-12-24").exit_code, 0);
+  EodRun report = run("report transfer --settlement-date 2024-12-27 --json");
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const Json rows = Json::parse(report.out)["rows"];
+  ASSERT_EQ(rows.size(), 2u);
+  // README: 900,000.00 − 375,214.15 − 60,776.56 + 83,917.72 − 0.16 = 547,926.85.
+  EXPECT_EQ(rows[0]["reserve"], "client");
+  EXPECT_EQ(rows[0]["trade_dates"][0]["trade_date"], "2024-12-20");
+  EXPECT_EQ(rows[0]["trading_money_payable_rmb"], "375214.15");
+  EXPECT_EQ(rows[0]["risk_funds_previous_rmb"], "83917.72");
+  EXPECT_EQ(rows[0]["transfer_rmb"], "547926.85");
+  EXPECT_EQ(rows[0]["direction"], "reserve_to_bank");
+  // The options: one date or the other, and the settlement day only for the transfer report.
+  EXPECT_EQ(run("report transfer --date 2024-12-24 --settlement-date 2024-12-27").exit_code, 2);
+  EXPECT_EQ(run("report csdc --settlement-date 2024-12-27").exit_code, 2);
+  EodRun csv = run("report transfer --date 2024-12-24");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_THAT(csv.out, HasSubstr("sh,client,2024-12-27,2024-12-19,imported,900000.00,"
+                                 "2024-12-20 375214.15 10:30,375214.15,"));
 }
 
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
@@ -556,8 +608,12 @@ TEST_P(EodCliTest, ReportsComeFromTheStoredResults) {
   EXPECT_EQ(run("report csdc --date 2024-03-14").exit_code, 1);
 }
 
-// Imports every input of tests/golden/eod/<name>, runs the EOD of its date and compares each
-// section of expected.json (worked out by tests/golden/eod/work_out.py) with what is stored.
+void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, const Json& expected,
+                      const std::function<EodRun(const std::string&)>& run_command);
+
+// Imports every input of tests/golden/eod/<name>, runs the EOD of each of its dates in order and
+// compares each section of expected.json (worked out by tests/golden/eod/work_out.py) with what
+// is stored.
 void check_golden_case(EodCliTest& test, store::Database& db, const std::string& name,
                        const std::function<EodRun(const std::string&)>& run_command) {
   const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/" + name + "/";
@@ -581,6 +637,17 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
     EodRun imported = run_command("import " + kind + " '" + dir + file + "'");
     ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
   }
+  for (const Json& day_spec : spec["days"]) {
+    SCOPED_TRACE(day_spec["business_date"].get<std::string>());
+    check_golden_day(test, db, day_spec,
+                     expected["days"][day_spec["business_date"].get<std::string>()], run_command);
+    if (::testing::Test::HasFatalFailure()) return;
+  }
+}
+
+// One day of a golden case: the run, then each section of its expected results.
+void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, const Json& expected,
+                      const std::function<EodRun(const std::string&)>& run_command) {
   const std::string date = spec["business_date"];
   EodRun eod = run_command("eod run --date " + date + " --json");
   ASSERT_EQ(eod.exit_code, 0) << eod.err;
@@ -599,9 +666,12 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
         if (want.is_number()) {
           EXPECT_EQ(got, std::to_string(want.get<int64_t>()))
               << section << " " << key << " " << fields[i];
-        } else {
-          EXPECT_EQ(*Decimal::parse(got) == *Decimal::parse(want.get<std::string>()), true)
+        } else if (auto amount = Decimal::parse(want.get<std::string>()); amount.ok()) {
+          auto stored = Decimal::parse(got);
+          EXPECT_TRUE(stored.ok() && *stored == *amount)
               << section << " " << key << " " << fields[i] << ": " << got << " vs " << want;
+        } else {
+          EXPECT_EQ(got, want.get<std::string>()) << section << " " << key << " " << fields[i];
         }
       }
     }
@@ -629,9 +699,31 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
           "FROM eod_risk_funds WHERE business_date = ?",
           {"marks_hkd", "margin_hkd", "risk_funds_rmb"});
   compare("transfers",
-          "SELECT channel || ':' || reserve, transfer_rmb FROM eod_funds_transfer "
-          "WHERE business_date = ?",
-          {"transfer_rmb"});
+          "SELECT channel || ':' || reserve || ':' || settlement_date, reserve_balance_date, "
+          "reserve_balance_basis, reserve_balance_previous_rmb, trading_money_payable_rmb, "
+          "trading_money_receivable_rmb, risk_funds_due_rmb, risk_funds_previous_rmb, "
+          "portfolio_fee_rmb, transfer_rmb, direction FROM eod_transfer WHERE business_date = ?",
+          {"reserve_balance_date", "reserve_balance_basis", "reserve_balance_previous_rmb",
+           "trading_money_payable_rmb", "trading_money_receivable_rmb", "risk_funds_due_rmb",
+           "risk_funds_previous_rmb", "portfolio_fee_rmb", "transfer_rmb", "direction"});
+  // The trade dates of each instruction, as the report by settlement day shows them.
+  for (const auto& [key, want] : expected["transfers"].items()) {
+    const std::string settles = key.substr(key.rfind(':') + 1);
+    EodRun report = run_command("report transfer --settlement-date " + settles + " --json");
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    bool found = false;
+    const Json parsed = Json::parse(report.out);
+    for (const auto& row : parsed["rows"]) {
+      if (row["channel"].get<std::string>() + ":" + row["reserve"].get<std::string>() + ":" +
+              settles ==
+          key) {
+        found = true;
+        EXPECT_EQ(row["trade_dates"], want["trade_dates"]) << key;
+        EXPECT_EQ(row["transfer_rmb"], want["transfer_rmb"]) << key;
+      }
+    }
+    EXPECT_TRUE(found) << key;
+  }
   compare("exceptions",
           "SELECT kind || ':' || subject, amount_rmb, penalty_rmb, interest_rmb FROM "
           "eod_exception WHERE business_date = ?",
@@ -657,7 +749,7 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
 TEST_P(EodCliTest, GoldenCasesMatchTheWorkedOutNumbers) {
   // Each case in a database of its own: a case's transfer adds back the risk funds of the latest
   // earlier EOD in the database (CLR-11), which another case's run would otherwise be.
-  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft"}) {
+  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft", "christmas"}) {
     SCOPED_TRACE(name);
     auto scratch = testing::ScratchDatabase::create(GetParam());
     ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
