@@ -11,9 +11,10 @@ Decimal D(const char* text) {
   return *Decimal::parse(text);
 }
 
-Execution trade(const char* code, Side side, int64_t quantity, const char* price) {
+Execution trade(const char* code, Side side, int64_t quantity, const char* price,
+                const char* account = "A") {
   return Execution{
-      "T", *Date::parse("2024-03-15"), Channel::kShanghai, "A", code, side, quantity, D(price)};
+      "T", *Date::parse("2024-03-15"), Channel::kShanghai, account, code, side, quantity, D(price)};
 }
 
 TEST(RiskFunds, UnfavourableMarksAndMarginAfterCollateral) {
@@ -23,9 +24,12 @@ TEST(RiskFunds, UnfavourableMarksAndMarginAfterCollateral) {
   // Margin position max(9,500 − 15,300, 10,200 − 15,300, 0) = 0: the holdings cover it.
   const Execution buy = trade("X", Side::kBuy, 1000, "10.00");
   const Execution sell = trade("Y", Side::kSell, 200, "50.00");
-  RiskFundsInputs inputs{{&buy, &sell}, {{"X", D("9.50")}, {"Y", D("51.00")}},
-                         {{"Y", 300}},  D("0.22"),
-                         D("1"),        D("0.9")};
+  RiskFundsInputs inputs{{&buy, &sell},
+                         {{"X", D("9.50")}, {"Y", D("51.00")}},
+                         {{"A", {{"Y", 300}}}},
+                         D("0.22"),
+                         D("1"),
+                         D("0.9")};
   auto funds = compute_risk_funds(inputs);
   ASSERT_TRUE(funds.ok());
   EXPECT_EQ(funds->marks_hkd.to_string(), "-700.00");
@@ -40,6 +44,54 @@ TEST(RiskFunds, UnfavourableMarksAndMarginAfterCollateral) {
   ASSERT_TRUE(bare.ok());
   EXPECT_EQ(bare->margin_hkd.to_string(), "2244.00");
   EXPECT_EQ(bare->risk_funds_hkd.to_string(), "2944.00");  // 700 + 2,244
+}
+
+// Two accounts of one reserve, the same positions under both readings of risk.aggregation.
+// A buys 1,000 X at 10.00 and B 1,000 X at 9.00, X closing at 9.50: −500 and +500. A sells 200 Y
+// at 50.00 (close 51.00: −200) and holds 300 Y; B sells 100 Z at 20.00 (close 19.00: +100) and
+// holds no Z, while A holds 1,000 Z.
+TEST(RiskFunds, TheAggregationLevelDecidesWhatOffsets) {
+  const Execution a_x = trade("X", Side::kBuy, 1000, "10.00", "A");
+  const Execution b_x = trade("X", Side::kBuy, 1000, "9.00", "B");
+  const Execution a_y = trade("Y", Side::kSell, 200, "50.00", "A");
+  const Execution b_z = trade("Z", Side::kSell, 100, "20.00", "B");
+  RiskFundsInputs inputs{{&a_x, &b_x, &a_y, &b_z},
+                         {{"X", D("9.50")}, {"Y", D("51.00")}, {"Z", D("19.00")}},
+                         {{"A", {{"Y", 300}, {"Z", 1000}}}},
+                         D("0.22"),
+                         D("1"),
+                         D("0.9")};
+  // reserve: per security X 2,000 (19,000 − 19,000 = 0), Y −200, Z +100: marks −100, payable
+  // 100. Long 19,000; short 10,200 + 1,900 = 12,100; collateral the reserve's Y and Z,
+  // 15,300 + 19,000 = 34,300, covers both: margin 0. 100 × 0.9 = RMB 90.00.
+  auto reserve = compute_risk_funds(inputs);
+  ASSERT_TRUE(reserve.ok());
+  EXPECT_EQ(reserve->marks_payable_hkd.to_string(), "100.00");
+  EXPECT_EQ(reserve->collateral_hkd.to_string(), "34300.00");
+  EXPECT_EQ(reserve->margin_hkd.to_string(), "0.00");
+  EXPECT_EQ(reserve->risk_funds_rmb.to_string(), "90.00");
+  // account_security: A's X −500 and A's Y −200 are payable, B's gains offset nothing: 700.
+  // Margin positions: A's X 9,500; B's X 9,500; A's Y 10,200 − A's 15,300 → 0; B's Z 1,900 − B's
+  // 0 → 1,900 (A's Z does not cover B). 20,900 × 22% = 4,598.00; 700 + 4,598 = 5,298.00 HKD ×
+  // 0.9 = RMB 4,768.20.
+  inputs.aggregation = RiskAggregation::kAccountSecurity;
+  auto positions = compute_risk_funds(inputs);
+  ASSERT_TRUE(positions.ok());
+  EXPECT_EQ(positions->marks_hkd.to_string(), "-100.00");
+  EXPECT_EQ(positions->marks_payable_hkd.to_string(), "700.00");
+  EXPECT_EQ(positions->collateral_hkd.to_string(), "15300.00");
+  EXPECT_EQ(positions->margin_position_hkd.to_string(), "20900.00");
+  EXPECT_EQ(positions->margin_hkd.to_string(), "4598.00");
+  EXPECT_EQ(positions->risk_funds_hkd.to_string(), "5298.00");
+  EXPECT_EQ(positions->risk_funds_rmb.to_string(), "4768.20");
+}
+
+TEST(RiskFunds, TheAggregationParameterNamesItsValues) {
+  EXPECT_EQ(*parse_risk_aggregation("reserve"), RiskAggregation::kReserve);
+  EXPECT_EQ(*parse_risk_aggregation("account_security"), RiskAggregation::kAccountSecurity);
+  auto bad = parse_risk_aggregation("participant");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field, "risk.aggregation");
 }
 
 TEST(RiskFunds, NoUnsettledPositionNoRiskFunds) {

@@ -1,6 +1,7 @@
 #include "eod/reserve_stage.h"
 
 #include <map>
+#include <set>
 #include <utility>
 
 namespace cp::eod {
@@ -67,6 +68,10 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
                       day.refdata.parameters.ratio("risk.margin_rate", day.date));
   CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
                       day.refdata.parameters.ratio("risk.margin_multiplier", day.date));
+  CP_ASSIGN_OR_RETURN(std::string aggregation_text,
+                      day.refdata.parameters.text("risk.aggregation", day.date));
+  CP_ASSIGN_OR_RETURN(clearing::RiskAggregation aggregation,
+                      clearing::parse_risk_aggregation(aggregation_text));
   std::vector<ReserveDay> out;
   for (const auto& [key, unsettled] : unsettled_by_reserve) {
     const auto& [channel, reserve] = key;
@@ -77,13 +82,20 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
       CP_ASSIGN_OR_RETURN(risk_inputs.closes_hkd[e->security_code],
                           day.close_of(e->security_code, "an unsettled position"));
     }
+    // Collateral is only ever a holding of something sold: keep just those securities' holders.
+    std::set<std::string> sold;
+    for (const clearing::Execution* e : unsettled) {
+      if (e->side == Side::kSell) sold.insert(e->security_code);
+    }
     CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings, day.holdings(channel));
     for (const Holding& holding : *holdings) {
+      if (!sold.count(holding.security_code)) continue;
       const clearing::Account* account = day.accounts.find(holding.account_id);
       if (account != nullptr && account->money_kind == reserve) {
-        risk_inputs.holdings[holding.security_code] += holding.quantity;
+        risk_inputs.holdings[holding.account_id][holding.security_code] += holding.quantity;
       }
     }
+    risk_inputs.aggregation = aggregation;
     risk_inputs.margin_rate = margin_rate;
     risk_inputs.margin_multiplier = margin_multiplier;
     CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(channel));

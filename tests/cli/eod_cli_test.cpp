@@ -47,10 +47,11 @@ class EodCliTest : public testing::BackendTest {
     return buffer.str();
   }
 
-  EodRun run(const std::string& args) {
+  EodRun run(const std::string& args,
+             const std::string& data_dir = std::string(CONNECTPOST_SOURCE_DIR) + "/data") {
     const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
                                 "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
-                                CONNECTPOST_SOURCE_DIR + "/data' " + args + " >out.txt 2>err.txt";
+                                data_dir + "' " + args + " >out.txt 2>err.txt";
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
             slurp(dir_ / "err.txt")};
@@ -263,6 +264,34 @@ TEST_P(EodCliTest, ATransferNeedsTheRunsOfTheTradeDatesItPays) {
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_THAT(csv.out, HasSubstr("sh,client,2024-12-27,2024-12-19,imported,900000.00,"
                                  "2024-12-20 375214.15 10:30,375214.15,"));
+}
+
+TEST_P(EodCliTest, RiskFundsPerAccountAndSecurityWhenTheParameterSaysSo) {
+  // The shipped data with risk.aggregation = account_security (CLR-9, [NC]).
+  const fs::path data = dir_ / "data";
+  fs::copy(fs::path(CONNECTPOST_SOURCE_DIR) / "data", data, fs::copy_options::recursive);
+  std::string parameters = slurp(data / "parameters.csv");
+  const std::string from = "risk.aggregation,reserve,";
+  ASSERT_NE(parameters.find(from), std::string::npos);
+  parameters.replace(parameters.find(from), from.size(), "risk.aggregation,account_security,");
+  std::ofstream(data / "parameters.csv", std::ios::trunc) << parameters;
+  import_all();
+  ASSERT_EQ(run("eod run --date 2024-03-15", data.string()).exit_code, 0);
+  // Basic's sh client positions, each alone (README: the reserve-level figure is 29,716.31):
+  // INV001 00700 +1,000 at 301.20, close 300.00: −1,200; INV002 00700 −200 at 300.80: +160;
+  // INV001 00941 −500 at 65.05, close 65.10: −25. Marks payable 1,200 + 25 = 1,225 (the reserve
+  // level nets them with INV002's +160 to 1,065). Margin positions: INV001's long 300,000;
+  // INV002's short 60,000 under its own 200 × 300.00 held: 0; INV001's short 32,550 under its
+  // 1,500 × 65.10 = 97,650: 0. 300,000 × 22% = 66,000 (the reserve level took the 97,650 off the
+  // long too: 31,317). 1,225 + 66,000 = 67,225 HKD × 0.91768 = 61,691.038 → RMB 61,691.04.
+  auto risk = db_->query(
+      "SELECT marks_payable_hkd, margin_hkd, risk_funds_rmb FROM eod_risk_funds WHERE channel = "
+      "'sh' AND reserve = 'client'");
+  ASSERT_TRUE(risk.ok());
+  ASSERT_EQ(risk->rows.size(), 1u);
+  EXPECT_EQ(risk->rows[0].decimal(0).to_string(), "1225.00");
+  EXPECT_EQ(risk->rows[0].decimal(1).to_string(), "66000.00");
+  EXPECT_EQ(risk->rows[0].decimal(2).to_string(), "61691.04");
 }
 
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
