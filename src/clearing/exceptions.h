@@ -3,13 +3,14 @@
 //
 // Overdraft: an investor's projected cash = cash statement (latest on or before T, RMB) − the
 // day's net trading money (buys − sells, investor RMB) − the day's portfolio fee. Below zero, the
-// broker advances the shortfall from its own funds, notifies the investor, and charges penalty
-// interest = overdraft × daily rate × days (T and the calendar days before the next trading
-// day), half-up to the fen.
+// broker advances the shortfall from its own funds on T+1 (seed 002 附件4 第36条), notifies the
+// investor, and charges penalty interest = overdraft × daily rate × days from the advance (the
+// EOD stage passes the calendar days from T+1 to the next trading day after it), half-up to the
+// fen.
 //
 // Default: the reserve account's balance after CSDC's 10:30 batch below zero is an intraday
 // default; after the 18:00 batch, an end-of-day default.
-//   penalty  = max(intraday, end-of-day) × penalty rate × days
+//   penalty  = max(intraday, end-of-day) × penalty rate × days (from the settlement day)
 //   interest = end-of-day × reserve interest rate × days / 360
 // each half-up to the fen; rates are dated parameters.
 #pragma once

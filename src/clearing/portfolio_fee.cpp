@@ -81,20 +81,24 @@ Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
   return fee;
 }
 
-PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
+PortfolioFeeCharge portfolio_fee(const std::vector<DayHoldings>& holdings_by_day,
                                  const std::map<std::string, Decimal>& closes_hkd,
                                  const std::vector<PortfolioFeeTier>& tiers, FeeTiering tiering,
-                                 int64_t days, int64_t day_count, const Decimal& rate_rmb_per_hkd) {
+                                 int64_t day_count, const Decimal& rate_rmb_per_hkd) {
+  CP_ASSERT(!holdings_by_day.empty(), "a portfolio fee charges at least one day");
   PortfolioFeeCharge charge;
-  charge.value_hkd = Decimal::from_units(0, 2);
-  for (const auto& [code, shares] : holdings) {
-    charge.value_hkd += closes_hkd.at(code) * Decimal::from_int(shares);
+  charge.days = static_cast<int64_t>(holdings_by_day.size());
+  Decimal annual_sum_hkd;  // Σ of each day's annual fee, exact
+  for (size_t day = 0; day < holdings_by_day.size(); ++day) {
+    Decimal value_hkd = Decimal::from_units(0, 2);
+    for (const auto& [code, shares] : holdings_by_day[day]) {
+      if (shares > 0) value_hkd += closes_hkd.at(code) * Decimal::from_int(shares);
+    }
+    if (day == 0) charge.value_hkd = value_hkd;
+    annual_sum_hkd += annual_portfolio_fee_hkd(value_hkd, tiers, tiering);
   }
-  charge.days = days;
-  // annual × days / day_count, rounded once, half-up to the cent.
-  charge.fee_hkd =
-      divide(annual_portfolio_fee_hkd(charge.value_hkd, tiers, tiering) * Decimal::from_int(days),
-             Decimal::from_int(day_count), 2, Rounding::kHalfUp);
+  // Σ annual / day_count, rounded once, half-up to the cent (equal days: annual × days / 365).
+  charge.fee_hkd = divide(annual_sum_hkd, Decimal::from_int(day_count), 2, Rounding::kHalfUp);
   charge.fee_rmb = (charge.fee_hkd * rate_rmb_per_hkd).round(2, Rounding::kHalfUp);
   return charge;
 }

@@ -6,9 +6,10 @@
 //   - tiers apply to each investor's value on the channel, marginally (portfolio_fee.tiering =
 //     marginal; whole_value is the other reading);
 //   - the EOD of trade date T charges T and each following calendar day before the channel's
-//     next Southbound trading day (a Friday charges Friday, Saturday and Sunday), on the value at
-//     T's close of the latest holdings statement — the broker computes T+1's fee from T's holdings
-//     and freezes it (CLR-14);
+//     next Southbound trading day (a Friday charges Friday, Saturday and Sunday), each on that
+//     day's end-of-day holdings (the statement rolled forward by what settled, clearing/holdings.h;
+//     seed 002 附件4 第22条) valued at T's closes — the broker computes T+1's fee from T's holdings
+//     and freezes it (CLR-14); the days' fees are summed exactly and rounded once;
 //   - the fee is rounded half-up to the HKD cent, then converted at the channel's settlement buy
 //     rate and rounded half-up to the fen; collected T+1 18:00 (stl.portfolio_fee, [NC]).
 //
@@ -54,16 +55,21 @@ Decimal annual_portfolio_fee_hkd(const Decimal& value_hkd,
                                  FeeTiering tiering = FeeTiering::kMarginal);
 
 struct PortfolioFeeCharge {
-  Decimal value_hkd;  // Σ shares × close
+  Decimal value_hkd;  // Σ shares × close, of the first day (T's close)
   int64_t days = 0;
   Decimal fee_hkd;  // half-up to the cent
   Decimal fee_rmb;  // half-up to the fen
 };
 
-// `holdings`: shares by security; `closes_hkd`: by security (REQUIRES one per held security).
-PortfolioFeeCharge portfolio_fee(const std::map<std::string, int64_t>& holdings,
+// Shares by security at one day's end.
+using DayHoldings = std::map<std::string, int64_t>;
+
+// `holdings_by_day`: one entry per calendar day charged, T first (REQUIRES at least one);
+// `closes_hkd`: by security (REQUIRES one per held security).
+//   fee_hkd = Σ over the days of annual fee(value of the day) / day_count, half-up to the cent.
+PortfolioFeeCharge portfolio_fee(const std::vector<DayHoldings>& holdings_by_day,
                                  const std::map<std::string, Decimal>& closes_hkd,
                                  const std::vector<PortfolioFeeTier>& tiers, FeeTiering tiering,
-                                 int64_t days, int64_t day_count, const Decimal& rate_rmb_per_hkd);
+                                 int64_t day_count, const Decimal& rate_rmb_per_hkd);
 
 }  // namespace cp::clearing

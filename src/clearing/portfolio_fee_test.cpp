@@ -55,15 +55,34 @@ TEST(PortfolioFee, WholeValueTiers) {
 TEST(PortfolioFee, DaysRoundingAndConversion) {
   // 1,500 shares at 65.10 = 97,650.00; 7.812 × 3 / 365 = 0.06420… → 0.06 HKD; × 0.91768 =
   // 0.0550608 → 0.06 RMB (tests/golden/eod/basic).
-  const auto charge = portfolio_fee({{"00941", 1500}}, {{"00941", D("65.10")}}, shipped_tiers(),
-                                    FeeTiering::kMarginal, 3, 365, D("0.91768"));
+  const DayHoldings held = {{"00941", 1500}};
+  const auto charge = portfolio_fee({held, held, held}, {{"00941", D("65.10")}}, shipped_tiers(),
+                                    FeeTiering::kMarginal, 365, D("0.91768"));
   EXPECT_EQ(charge.value_hkd.to_string(), "97650.00");
   EXPECT_EQ(charge.fee_hkd.to_string(), "0.06");
   EXPECT_EQ(charge.fee_rmb.to_string(), "0.06");
   // A large holding over one day: 10bn × 0.008% / 365 = 2,191.7808… → 2,191.78.
-  const auto big = portfolio_fee({{"X", 100'000'000}}, {{"X", D("100.00")}}, shipped_tiers(),
-                                 FeeTiering::kMarginal, 1, 365, D("1"));
+  const auto big = portfolio_fee({DayHoldings{{"X", 100'000'000}}}, {{"X", D("100.00")}},
+                                 shipped_tiers(), FeeTiering::kMarginal, 365, D("1"));
   EXPECT_EQ(big.fee_hkd.to_string(), "2191.78");
+}
+
+TEST(PortfolioFee, EachCalendarDayOnItsOwnHoldings) {
+  // Art.22: each calendar day's end-of-day holdings. Friday 1,000 X, and 2,000 from Saturday
+  // (a settlement landed; it can happen on a day HKSCC settles but Southbound does not trade),
+  // X at 50.00: 50,000 × 0.008% = 4.00 a year on Friday, 8.00 on each of the other two days;
+  // (4 + 8 + 8) / 365 = 0.05479… → HKD 0.05. A fee on Friday's holdings alone would be
+  // 4 × 3 / 365 = 0.0329 → 0.03. The reported value is Friday's.
+  const auto charge =
+      portfolio_fee({{{"X", 1000}}, {{"X", 2000}}, {{"X", 2000}}}, {{"X", D("50.00")}},
+                    shipped_tiers(), FeeTiering::kMarginal, 365, D("1"));
+  EXPECT_EQ(charge.days, 3);
+  EXPECT_EQ(charge.value_hkd.to_string(), "50000.00");
+  EXPECT_EQ(charge.fee_hkd.to_string(), "0.05");
+  // A sold-out holding (zero or a statement's missing negative) costs nothing that day.
+  const auto sold = portfolio_fee({{{"X", 1000}}, {{"X", -5}}}, {{"X", D("50.00")}},
+                                  shipped_tiers(), FeeTiering::kMarginal, 365, D("1"));
+  EXPECT_EQ(sold.fee_hkd.to_string(), "0.01");  // 4 / 365 = 0.01096 → 0.01
 }
 
 TEST(PortfolioFee, TiersMustBeContiguousAndStartAtZero) {

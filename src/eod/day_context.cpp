@@ -1,5 +1,7 @@
 #include "eod/day_context.h"
 
+#include <algorithm>
+
 #include "store/execution_store.h"
 
 namespace cp::eod {
@@ -38,19 +40,50 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
   return days_between(date, next->date);
 }
 
-Result<const std::vector<Holding>*> DayContext::holdings(Channel channel) {
-  auto found = holdings_.find(channel);
+Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
+  auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
-  std::vector<Holding> rows;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT account_id, security_code, quantity FROM opening_position WHERE channel = ? AND "
-      "as_of = (SELECT MAX(as_of) FROM opening_position WHERE as_of <= ?)",
-      {std::string(channel_code(channel)), date.to_string()},
-      [&](const store::Row& row) -> Result<void> {
-        rows.push_back({row.text(0), row.text(1), row.integer(2)});
-        return Ok{};
-      }));
-  return &holdings_.emplace(channel, std::move(rows)).first->second;
+  // The latest statement of any channel on or before the day (a statement covers every account).
+  CP_ASSIGN_OR_RETURN(auto latest, db.query("SELECT MAX(as_of) FROM opening_position WHERE "
+                                            "as_of <= ?",
+                                            {as_of.to_string()}));
+  std::vector<Holding> statement;
+  // Without a statement, the trades settled in the 40 days before the day are all there is.
+  Date from_date = as_of.plus_days(-40);
+  if (!latest.rows.empty() && !latest.rows[0].is_null(0)) {
+    const std::string statement_date = latest.rows[0].text(0);
+    from_date = Date::parse(statement_date)->plus_days(1);  // written by the import: valid
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT account_id, security_code, quantity FROM opening_position WHERE channel = ? AND "
+        "as_of = ?",
+        {std::string(channel_code(channel)), statement_date},
+        [&](const store::Row& row) -> Result<void> {
+          statement.push_back({row.text(0), row.text(1), row.integer(2)});
+          return Ok{};
+        }));
+  }
+  // Trades that settled after the statement: a trade settles within T+2 settlement days, so 40
+  // calendar days before the statement reach back far enough (as in calendar/transfer_days.cpp).
+  const auto& southbound = calendars.at(channel);
+  std::vector<const clearing::Execution*> settled;
+  const Date first_trade = std::max(southbound.covered_from(), from_date.plus_days(-40));
+  for (Date traded = first_trade; traded <= as_of; traded = traded.plus_days(1)) {
+    CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
+    if (!info->southbound_trading) continue;
+    CP_ASSIGN_OR_RETURN(auto schedule,
+                        calendar::settlement_schedule(southbound, refdata.parameters, traded));
+    if (schedule.securities_settlement_date < from_date ||
+        schedule.securities_settlement_date > as_of) {
+      continue;
+    }
+    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution>* executions, executions_of(traded));
+    for (const auto& e : *executions) {
+      if (e.channel == channel) settled.push_back(&e);
+    }
+  }
+  return &holdings_
+              .emplace(std::make_pair(channel, as_of), clearing::roll_forward(statement, settled))
+              .first->second;
 }
 
 Result<const std::vector<clearing::Execution>*> DayContext::executions_of(Date trade_date) {

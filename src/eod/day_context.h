@@ -12,17 +12,14 @@
 #include "calendar/southbound_calendar.h"
 #include "clearing/account_book.h"
 #include "clearing/execution.h"
+#include "clearing/holdings.h"
 #include "clearing/input_files.h"
 #include "refdata/refdata.h"
 #include "store/database.h"
 
 namespace cp::eod {
 
-struct Holding {
-  std::string account_id;
-  std::string security_code;
-  int64_t quantity = 0;  // shares
-};
+using clearing::Holding;
 
 class DayContext {
  public:
@@ -48,13 +45,16 @@ class DayContext {
   // Calendar days from `date` to the channel's next Southbound trading day (3 on a Friday):
   // the days a portfolio fee or a daily penalty covers.
   Result<int64_t> days_to_next_trading_day(Channel channel) const;
-  // The channel's holdings at `date`'s close (the latest statement on or before it).
-  Result<const std::vector<Holding>*> holdings(Channel channel);
+  // The channel's holdings at the close of `as_of` (on or after `date`): the latest positions
+  // statement on or before it, rolled forward by the trades whose securities settled after the
+  // statement's date and on or before `as_of` (clearing/holdings.h). Refuses a settled trade
+  // date whose executions cannot be read.
+  Result<const std::vector<Holding>*> closing_holdings(Channel channel, Date as_of);
   // The stored executions of an earlier trade date, all channels.
   Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date);
 
  private:
-  std::map<Channel, std::vector<Holding>> holdings_;
+  std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;
   std::map<Date, std::vector<clearing::Execution>> executions_;
 };
 

@@ -13,9 +13,28 @@ namespace {
 
 const Decimal kZero = Decimal::from_units(0, 2);
 
+// The broker advances an overdraft found at T's close on T+1, the next trading day (seed 002
+// 附件4 第36条), and charges penalty interest from that day; this run charges the days from the
+// advance to the next trading day after it (a later run charges on if the investor has not paid).
+struct Advance {
+  Date date;
+  int64_t days = 0;
+};
+
+Result<Advance> advance_of(DayContext& day) {
+  const auto& southbound = day.calendars.begin()->second;  // see find_exceptions
+  auto trading = [](const calendar::DayInfo& info) { return info.southbound_trading; };
+  CP_ASSIGN_OR_RETURN(const calendar::DayInfo* advance,
+                      southbound.nth_day_after(day.date, 1, trading));
+  CP_ASSIGN_OR_RETURN(const calendar::DayInfo* after,
+                      southbound.nth_day_after(advance->date, 1, trading));
+  return Advance{advance->date, days_between(advance->date, after->date)};
+}
+
 Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& result,
-                            const std::vector<InvestorPortfolioFee>& fees, int64_t accrual_days,
+                            const std::vector<InvestorPortfolioFee>& fees,
                             std::vector<MoneyException>& out) {
+  CP_ASSIGN_OR_RETURN(const Advance advance, advance_of(day));
   CP_ASSIGN_OR_RETURN(Decimal overdraft_rate,
                       day.refdata.parameters.ratio("clr.overdraft_penalty_rate_daily", day.date));
   // Each client account's trading money and portfolio fee, keyed on views of the investors' and
@@ -53,13 +72,14 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
                             std::string(account_id) + " (import cash)");
     }
     if (auto short_of = clearing::overdraft(*amounts.cash_rmb, amounts.trading_rmb, amounts.fee_rmb,
-                                            overdraft_rate, accrual_days)) {
-      out.push_back({"overdraft", std::string(account_id), short_of->overdraft_rmb,
-                     short_of->projected_rmb, kZero, short_of->interest_rmb,
-                     "advance RMB " + short_of->overdraft_rmb.to_string_grouped() +
-                         " from own funds; notify the investor on T+1; penalty interest RMB " +
-                         short_of->interest_rmb.to_string_grouped() + " for " +
-                         std::to_string(accrual_days) + " day(s) (CLR-12)"});
+                                            overdraft_rate, advance.days)) {
+      out.push_back(
+          {"overdraft", std::string(account_id), short_of->overdraft_rmb, short_of->projected_rmb,
+           kZero, short_of->interest_rmb,
+           "advance RMB " + short_of->overdraft_rmb.to_string_grouped() + " from own funds on " +
+               advance.date.to_string() + " (T+1) and notify the investor; penalty interest RMB " +
+               short_of->interest_rmb.to_string_grouped() + " for " + std::to_string(advance.days) +
+               " day(s) from " + advance.date.to_string() + " (CLR-12, 第36条)"});
     }
   }
   return Ok{};
@@ -106,7 +126,7 @@ Result<std::vector<MoneyException>> find_exceptions(DayContext& day,
   CP_ASSIGN_OR_RETURN(int64_t accrual_days,
                       day.days_to_next_trading_day(day.calendars.begin()->first));
   std::vector<MoneyException> out;
-  CP_RETURN_IF_ERROR(add_overdrafts(day, result, fees, accrual_days, out));
+  CP_RETURN_IF_ERROR(add_overdrafts(day, result, fees, out));
   CP_RETURN_IF_ERROR(add_defaults(day, accrual_days, out));
   return out;
 }

@@ -21,15 +21,22 @@ Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& 
   for (const auto& [channel, southbound] : day.calendars) {
     const std::string ch(channel_code(channel));
     CP_ASSIGN_OR_RETURN(int64_t days, day.days_to_next_trading_day(channel));
-    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* held, day.holdings(channel));
-    std::map<std::string, std::map<std::string, int64_t>> by_account;
+    // Each calendar day charged, on that day's end-of-day holdings (CLR-6, 第22条), valued at
+    // T's closes: by account, one map of shares per day.
+    std::map<std::string, std::vector<clearing::DayHoldings>> by_account;
     std::map<std::string, Decimal> closes;
-    for (const Holding& holding : *held) {
-      if (holding.quantity <= 0) continue;
-      by_account[holding.account_id][holding.security_code] += holding.quantity;
-      if (closes.count(holding.security_code)) continue;
-      CP_ASSIGN_OR_RETURN(closes[holding.security_code],
-                          day.close_of(holding.security_code, "held: portfolio fee"));
+    for (int64_t k = 0; k < days; ++k) {
+      CP_ASSIGN_OR_RETURN(const std::vector<Holding>* held,
+                          day.closing_holdings(channel, day.date.plus_days(k)));
+      for (const Holding& holding : *held) {
+        if (holding.quantity <= 0) continue;
+        auto& account_days = by_account[holding.account_id];
+        account_days.resize(static_cast<size_t>(days));
+        account_days[static_cast<size_t>(k)][holding.security_code] += holding.quantity;
+        if (closes.count(holding.security_code)) continue;
+        CP_ASSIGN_OR_RETURN(closes[holding.security_code],
+                            day.close_of(holding.security_code, "held: portfolio fee"));
+      }
     }
     if (by_account.empty()) continue;
     CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(channel));
@@ -38,8 +45,8 @@ Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& 
       const clearing::Account* account = day.accounts.find(account_id);
       if (account == nullptr) continue;
       InvestorPortfolioFee fee{account_id, channel, account->money_kind,
-                               clearing::portfolio_fee(holdings, closes, tiers, tiering, days,
-                                                       day_count, rates->settlement_buy),
+                               clearing::portfolio_fee(holdings, closes, tiers, tiering, day_count,
+                                                       rates->settlement_buy),
                                collection};
       if (fee.charge.fee_rmb.sign() > 0) {
         ledger::add_charge(out.charges, "PF:" + account_id + ":" + ch, account_id, channel,

@@ -87,7 +87,8 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
     for (const clearing::Execution* e : unsettled) {
       if (e->side == Side::kSell) sold.insert(e->security_code);
     }
-    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings, day.holdings(channel));
+    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
+                        day.closing_holdings(channel, day.date));
     for (const Holding& holding : *holdings) {
       if (!sold.count(holding.security_code)) continue;
       const clearing::Account* account = day.accounts.find(holding.account_id);

@@ -21,6 +21,7 @@ instructs the settlement days listed under its "transfer_days". On each S:
 Usage: work_out.py CASE_DIR   (writes CASE_DIR/expected.json)
 """
 import csv
+import datetime
 import json
 import sys
 from decimal import Decimal as D, ROUND_CEILING, ROUND_HALF_UP
@@ -42,6 +43,10 @@ def fee_regime(date):
     settlement = (D("0.000042"), None, None) if date >= "2025-06-30" else \
         (D("0.00002"), D("2.00"), D("100.00"))
     return stamp, trading_fee, afrc, tariff, settlement
+
+
+def add_days(day, n):
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=n)).isoformat()
 
 
 def rows(case, name):
@@ -69,6 +74,24 @@ class Case:
         self.csdc_nets = {}       # trade date → "ch:reserve" → net
         self.fees_by_collection = {}  # (channel, reserve, collection date) → Σ fee
         self.last_risk_due = {}   # channel → reserve → risk funds due at its last instructed day
+
+    def holdings_at(self, day):
+        """(account, channel, security) → shares at the day's close: the latest statement on or
+        before it, plus the trades whose securities settled (T+2, CLR-3) after the statement's
+        date and on or before the day: the buyer receives, the seller delivers."""
+        dates = [r["as_of"] for r in self.positions if r["as_of"] <= day]
+        statement = max(dates, default="0000-00-00")
+        held = {}
+        for r in self.positions:
+            if r["as_of"] == statement:
+                key = (r["account"], r["channel"], r["security"])
+                held[key] = held.get(key, 0) + int(r["quantity"])
+        for e in self.executions:
+            settles = self.settles_on[e["trade_date"]]
+            if statement < settles <= day:
+                key = (e["account"], e["channel"], e["security"])
+                held[key] = held.get(key, 0) + (int(e["quantity"]) if e["side"] == "buy" else -int(e["quantity"]))
+        return held
 
     def rate(self, day, channel, buy):
         return D(self.fx[(day, channel)]["settlement_buy" if buy else "settlement_sell"])
@@ -123,37 +146,42 @@ class Case:
                      date=spec["settlement_date"], cutoff_hkt="10:30" if payable else "18:00",
                      net_rmb=str(v["net_rmb"]), commission_rmb=str(v["commission_rmb"]))
 
-        # Holdings of the latest statement on or before the day.
-        statements = [r for r in self.positions if r["as_of"] <= day]
-        latest = max((r["as_of"] for r in statements), default=None)
-        statements = [r for r in statements if r["as_of"] == latest]
-        holdings = {}
-        for r in statements:
-            key = (r["channel"], self.accounts[r["account"]]["money_kind"])
-            h = holdings.setdefault(key, {})
-            h[r["security"]] = h.get(r["security"], 0) + int(r["quantity"])
-
-        # Portfolio fee (CLR-6): 0.008% a year within the first tier, × days / 365, collected
-        # on the day's portfolio-fee date (T+1 18:00).
+        # Portfolio fee (CLR-6): each calendar day from the day to the next trading day, on that
+        # day's end-of-day holdings (seed 002 附件4 第22条) at the day's closes: 0.008% a year
+        # within the first tier, Σ over the days / 365, half-up to the cent; collected T+1 18:00.
         fee_date = spec.get("portfolio_fee_date", spec["risk_funds_date"])
         out["portfolio_fees"], fee_by_reserve, fee_by_account = {}, {}, {}
-        values = {}
-        for r in statements:
-            key = f"{r['account']}:{r['channel']}"
-            values[key] = values.get(key, D(0)) + close[r["security"]] * int(r["quantity"])
-        for key, value in values.items():
+        annual, first_value = {}, {}
+        for k in range(spec["portfolio_fee_days"]):
+            held = self.holdings_at(add_days(day, k))
+            for (account, channel, security), quantity in held.items():
+                if quantity <= 0:
+                    continue
+                key = f"{account}:{channel}"
+                value = close[security] * quantity
+                annual[key] = annual.get(key, D(0)) + value * D("0.00008")
+                if k == 0:
+                    first_value[key] = first_value.get(key, D(0)) + value
+        for key in sorted(annual):
             account, channel = key.split(":")
-            fee_hkd = r2(value * D("0.00008") * spec["portfolio_fee_days"] / 365)
+            fee_hkd = r2(annual[key] / 365)
             fee_rmb = r2(fee_hkd * self.rate(day, channel, True))
             reserve = self.accounts[account]["money_kind"]
             fee_by_reserve[(channel, reserve)] = fee_by_reserve.get((channel, reserve), D(0)) + fee_rmb
             fee_by_account[account] = fee_by_account.get(account, D(0)) + fee_rmb
             k = (channel, reserve, fee_date)
             self.fees_by_collection[k] = self.fees_by_collection.get(k, D(0)) + fee_rmb
-            out["portfolio_fees"][key] = {"value_hkd": str(r2(value)),
+            out["portfolio_fees"][key] = {"value_hkd": str(r2(first_value.get(key, D(0)))),
                                           "days": spec["portfolio_fee_days"],
                                           "fee_hkd": str(fee_hkd), "fee_rmb": str(fee_rmb),
                                           "collection_date": fee_date}
+
+        # Collateral (CLR-9) is the holdings at the day's close.
+        holdings = {}
+        for (account, channel, security), quantity in self.holdings_at(day).items():
+            key = (channel, self.accounts[account]["money_kind"])
+            h = holdings.setdefault(key, {})
+            h[security] = h.get(security, 0) + quantity
 
         # Risk funds (CLR-9) over the trades not settled at the day's close: every trade date
         # up to the day whose securities settle after it.
@@ -233,7 +261,8 @@ class Case:
                     balance, balance_date, basis = receivable, settles, "projected"
             self.last_risk_due[channel] = {r: due.get(r, ZERO) for r in reserves}
 
-        # Overdrafts (CLR-12) of client accounts and defaults (CLR-16).
+        # Overdrafts (CLR-12) of client accounts, advanced on T+1 with penalty interest from then
+        # (seed 002 附件4 第36条), and defaults (CLR-16) over the days from the settlement day.
         days = spec["accrual_days"]
         out["exceptions"] = {}
         cash = {}
@@ -253,7 +282,7 @@ class Case:
             if projected < 0:
                 out["exceptions"][f"overdraft:{account}"] = {
                     "amount_rmb": str(-projected), "detail_rmb": str(projected), "penalty_rmb": "0.00",
-                    "interest_rmb": str(r2(-projected * D("0.0005") * days))}
+                    "interest_rmb": str(r2(-projected * D("0.0005") * spec["overdraft_days"]))}
         checks = {}
         for r in self.checks:
             if r["check_date"] == day:

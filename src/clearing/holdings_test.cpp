@@ -1,0 +1,42 @@
+// Holdings at a close: the statement plus what settled after it (CLR-3).
+#include "clearing/holdings.h"
+
+#include <gtest/gtest.h>
+
+namespace cp::clearing {
+namespace {
+
+Execution trade(const char* account, const char* code, Side side, int64_t quantity) {
+  return Execution{"T",      *Date::parse("2024-12-20"), Channel::kShanghai, account, code, side,
+                   quantity, *Decimal::parse("10.00")};
+}
+
+std::string text(const std::vector<Holding>& holdings) {
+  std::string out;
+  for (const auto& h : holdings) {
+    out += h.account_id + " " + h.security_code + " " + std::to_string(h.quantity) + "; ";
+  }
+  return out;
+}
+
+TEST(Holdings, SettledTradesMoveSharesAndZerosDisappear) {
+  // A held 2,000 X and bought 1,000 Y; B held 100 X and sold all of it; B bought 300 X.
+  const Execution a_buy = trade("A", "Y", Side::kBuy, 1000);
+  const Execution b_sell = trade("B", "X", Side::kSell, 100);
+  const Execution b_buy = trade("B", "X", Side::kBuy, 300);
+  const std::vector<Holding> statement = {{"A", "X", 2000}, {"B", "X", 100}};
+  EXPECT_EQ(text(roll_forward(statement, {&a_buy, &b_sell})), "A X 2000; A Y 1000; ");
+  EXPECT_EQ(text(roll_forward(statement, {&a_buy, &b_sell, &b_buy})),
+            "A X 2000; A Y 1000; B X 300; ");
+  EXPECT_EQ(text(roll_forward(statement, {})), "A X 2000; B X 100; ");
+}
+
+TEST(Holdings, ASaleTheStatementMissedShowsNegative) {
+  // The statement knows nothing of C: a settled sale of 50 leaves −50, which the fee skips and
+  // an operator sees rather than a silent zero.
+  const Execution c_sell = trade("C", "X", Side::kSell, 50);
+  EXPECT_EQ(text(roll_forward({}, {&c_sell})), "C X -50; ");
+}
+
+}  // namespace
+}  // namespace cp::clearing
