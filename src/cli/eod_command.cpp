@@ -53,6 +53,19 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                           {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
                           {"risk_funds_date", r.risk_funds_date.to_string()}});
     }
+    Json pre_clearing = Json::array();
+    for (const auto& p : report.pre_clearing) {
+      pre_clearing.push_back(
+          {{"account", p.account_id},
+           {"cash_rmb", p.result.cash_rmb.to_string()},
+           {"unsettled_buys_rmb", p.result.unsettled_buys_rmb.to_string()},
+           {"unsettled_sells_rmb", p.result.unsettled_sells_rmb.to_string()},
+           {"portfolio_fee_rmb", p.inputs.portfolio_fee_rmb.to_string()},
+           {"frozen_adjustment_rmb", p.result.frozen_adjustment_rmb.to_string()},
+           {"available_southbound_rmb", p.result.available_southbound_rmb.to_string()},
+           {"available_a_share_rmb", p.result.available_a_share_rmb.to_string()},
+           {"notify", p.result.notify}});
+    }
     Json transfers = Json::array();
     for (const auto& t : report.transfers) transfers.push_back(transfer_json(t));
     Json exceptions = Json::array();
@@ -73,6 +86,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                 {"csdc", settlements},
                 {"reserves", reserves},
                 {"transfers", transfers},
+                {"pre_clearing", pre_clearing},
                 {"result_digest", report.digest},
                 {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
@@ -104,6 +118,12 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
               {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE"},
               risk_rows, {2, 3, 4});
   print_transfers(std::cout, report.transfers);
+  int64_t to_notify = 0;
+  for (const auto& p : report.pre_clearing) to_notify += p.result.notify ? 1 : 0;
+  std::cout << "\nPre-clearing (CLR-14): " << report.pre_clearing.size()
+            << " client investors at stake, " << to_notify
+            << " with available funds below zero to notify (report pre-clearing --date "
+            << date.to_string() << ")\n";
   if (!report.exceptions.empty()) {
     std::cout << "\nExceptions\n";
     std::vector<std::vector<std::string>> exception_rows;

@@ -86,8 +86,10 @@ void register_report_command(CLI::App& app, AppContext& context) {
   auto* command = app.add_subcommand(
       "report",
       "EOD reports of a date from the stored results: statement, csdc, transfer, "
-      "exceptions, fees");
-  command->add_option("name", options->name, "statement | csdc | transfer | exceptions | fees")
+      "exceptions, fees, pre-clearing");
+  command
+      ->add_option("name", options->name,
+                   "statement | csdc | transfer | exceptions | fees | pre-clearing")
       ->required();
   command->add_option("--date", options->date, "Business date, YYYY-MM-DD");
   command->add_option("--settlement-date", options->settlement_date,

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
@@ -13,8 +14,10 @@
 #include "eod/day_context.h"
 #include "eod/exception_stage.h"
 #include "eod/portfolio_fee_stage.h"
+#include "eod/pre_clearing_stage.h"
 #include "eod/reserve_stage.h"
 #include "eod/result_writer.h"
+#include "eod/settlement_stage.h"
 #include "eod/transfer_stage.h"
 #include "ledger/journal.h"
 #include "store/audit_store.h"
@@ -173,6 +176,14 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(report.transfers,
                       instruct_transfers(day, result, report.reserves, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.pre_clearing,
+                      pre_clear_investors(day, executions, result, report.portfolio_fees));
+  // The journal beside the trade-date entries: the portfolio-fee charges, then what settles
+  // today (CLR-3).
+  std::vector<ledger::Posting> charges = std::move(portfolio_fees.charges);
+  CP_ASSIGN_OR_RETURN(std::vector<ledger::Posting> settled, settlement_entries(day));
+  charges.insert(charges.end(), std::make_move_iterator(settled.begin()),
+                 std::make_move_iterator(settled.end()));
   for (const auto& fee : report.portfolio_fees) {
     digest.add(fee.account_id + "," + fee.charge.fee_rmb.to_string() + "\n");
   }
@@ -180,20 +191,23 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     digest.add(x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n");
   }
   for (const auto& r : report.reserves) digest.add(r.risk.risk_funds_rmb.to_string() + "\n");
+  for (const auto& p : report.pre_clearing) {
+    digest.add(p.account_id + "," + p.result.available_southbound_rmb.to_string() + "\n");
+  }
   for (const auto& t : report.transfers) {
     digest.add(std::string(channel_code(t.channel)) + "," + t.reserve + "," +
                t.inputs.settlement_date.to_string() + "," + t.transfer.transfer_rmb.to_string() +
                "\n");
   }
   report.digest = digest.hex();
-  end_stage("fees, risk funds, transfers, exceptions");
+  end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
 
   std::map<Channel, std::string> settles_on;
   for (const auto& [channel, schedule] : day.schedules) {
     settles_on[channel] = day.flow_of(channel, "trading_money_payable").date.to_string();
   }
   CP_ASSIGN_OR_RETURN(report.postings,
-                      write_results(db, date, {result, settles_on, portfolio_fees.charges, report},
+                      write_results(db, date, {result, settles_on, charges, report},
                                     format_utc(inputs.clock->now())));
   CP_RETURN_IF_ERROR(write_fx_rates(db, date, day.fx));
   // The run's trace commits with its results (SPEC ORG-3).

@@ -14,6 +14,7 @@
 #include "clearing/risk_funds.h"
 #include "refdata/refdata.h"
 #include "store/database.h"
+#include "store/investor_funds_store.h"
 
 namespace cp::eod {
 
@@ -63,6 +64,8 @@ struct EodReport {
   std::vector<clearing::TransferInstruction> transfers;
   std::vector<InvestorPortfolioFee> portfolio_fees;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
+  // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).
+  std::vector<store::PreClearingRow> pre_clearing;
   int64_t postings = 0;
   std::string digest;
   // The audit entry the run appended ("eod.run"), whose seq:hash is the trail's head when the

@@ -36,7 +36,8 @@ struct Journal {
   int64_t entries = 0;
   int64_t postings = 0;
   PerReserve csdc_settlement;  // the CSDC settlement accounts' movements of the day
-  std::unordered_map<std::string, Decimal> investor_cash;  // TRADES entry → investor cash posting
+  // TRADES entry → its investor_unsettled posting (the investor's money of the trade date)
+  std::unordered_map<std::string, Decimal> investor_cash;
 };
 
 // Check 1, streamed entry by entry (ordered by entry, so an entry's postings are adjacent).
@@ -59,10 +60,13 @@ Result<Journal> check_journal_of(store::Database& db, const std::string& day, Le
         ledger::Posting& p = entry.emplace_back(
             ledger::Posting{row.text(0), row.text(1), row.text(2), row.decimal(3)});
         ++journal.postings;
+        // The day's obligations are its trade-date and charge entries; settlement-day entries
+        // pay earlier ones (CLR-3) and are checked by balancing alone.
         constexpr std::string_view kCsdc = "csdc_settlement:";
-        if (p.account.starts_with(kCsdc)) {
+        const bool obligation = p.entry.starts_with("TRADES:") || p.entry.starts_with("PF:");
+        if (obligation && p.account.starts_with(kCsdc)) {
           journal.csdc_settlement[p.account.substr(kCsdc.size())] += p.amount;
-        } else if (p.account.starts_with("investor_cash:") && p.entry.starts_with("TRADES:")) {
+        } else if (p.account.starts_with("investor_unsettled:") && p.entry.starts_with("TRADES:")) {
           journal.investor_cash[p.entry] += p.amount;
         }
         return Ok{};
@@ -144,7 +148,7 @@ Result<void> check_totals(store::Database& db, const std::string& day, const Jou
         const auto posted = journal.investor_cash.find(entry);
         const Decimal cash = posted == journal.investor_cash.end() ? kZero : posted->second;
         if (cash != -net) {
-          out.breaks.push_back(entry + ": investor cash posting RMB " + cash.to_string_grouped() +
+          out.breaks.push_back(entry + ": investor money posting RMB " + cash.to_string_grouped() +
                                " but the investor's net obligation is RMB " +
                                net.to_string_grouped() + " (the posting is its negative)");
         }

@@ -206,8 +206,8 @@ Result<Report> transfer_report(store::Database& db, Date date, bool by_settlemen
 }
 
 const std::vector<std::string>& report_names() {
-  static const std::vector<std::string> kNames = {"statement", "csdc", "transfer", "exceptions",
-                                                  "fees"};
+  static const std::vector<std::string> kNames = {"statement",  "csdc", "transfer",
+                                                  "exceptions", "fees", "pre-clearing"};
   return kNames;
 }
 
@@ -244,8 +244,30 @@ Result<Report> build_report(store::Database& db, const std::string& name, Date d
         {"kind", "subject", "amount_rmb", "detail_rmb", "penalty_rmb", "interest_rmb", "action"},
         {false, false, true, true, true, true, false}, rows);
   }
+  if (name == "pre-clearing") {
+    CP_ASSIGN_OR_RETURN(
+        auto rows,
+        db.query("SELECT account_id, cash_statement_date, cash_statement_rmb, settled_since_rmb, "
+                 "fees_collected_since_rmb, cash_rmb, unsettled_buys_rmb, unsettled_sells_rmb, "
+                 "portfolio_fee_rmb, todays_buys_rmb, frozen_at_reference_rmb, "
+                 "frozen_adjustment_rmb, available_southbound_rmb, available_a_share_rmb, "
+                 "CASE WHEN notify = 1 THEN 'yes' ELSE 'no' END FROM eod_pre_clearing WHERE "
+                 "business_date = ? ORDER BY notify DESC, account_id",
+                 {day}));
+    return table(
+        "pre-clearing",
+        "Pre-clearing and available funds at the close of " + day + " (CLR-13, CLR-14)",
+        {"account", "cash_statement_date", "cash_statement_rmb", "settled_since_rmb",
+         "fees_collected_since_rmb", "cash_rmb", "unsettled_buys_rmb", "unsettled_sells_rmb",
+         "portfolio_fee_rmb", "todays_buys_rmb", "frozen_at_reference_rmb", "frozen_adjustment_rmb",
+         "available_southbound_rmb", "available_a_share_rmb", "notify"},
+        {false, false, true, true, true, true, true, true, true, true, true, true, true, true,
+         false},
+        rows);
+  }
   return invalid_input(
-      "unknown report '" + name + "' (statement, csdc, transfer, exceptions, fees)", "report");
+      "unknown report '" + name + "' (statement, csdc, transfer, exceptions, fees, pre-clearing)",
+      "report");
 }
 
 std::string report_csv(const Report& report) {

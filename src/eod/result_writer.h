@@ -31,7 +31,9 @@ Result<int64_t> write_execution_results(store::Database& db, Date date,
 struct DayResults {
   const clearing::ClearingResult& result;            // the investors and CSDC's nets
   const std::map<Channel, std::string>& settles_on;  // STL-2 trading-money date per channel
-  const std::vector<ledger::Posting>& charges;       // entries beside the trades (portfolio fee)
+  // Entries beside the trades: portfolio-fee charges and settlement-day entries, each entry's
+  // postings adjacent.
+  const std::vector<ledger::Posting>& charges;
   const EodReport& report;  // settlements, reserves, fees, exceptions and the digest
 };
 

@@ -14,7 +14,7 @@ void add_trade_date_entry(const clearing::InvestorObligation& investor, std::vec
   // Buy: −investor + csdc + commission = 0; sell: +investor − csdc + commission = 0; summed over
   // the investor's executions: −net + csdc_net + commission = 0 (the clearer asserts it per
   // channel and reserve; check_journal verifies it per entry).
-  out.push_back({id, "investor_cash:" + investor.account_id, "CNY", -investor.net_rmb});
+  out.push_back({id, "investor_unsettled:" + investor.account_id, "CNY", -investor.net_rmb});
   out.push_back(
       {id, "csdc_settlement:" + channel + ":" + investor.reserve, "CNY", investor.csdc_net_rmb});
   out.push_back({id, "commission_income", "CNY", investor.commission_rmb});
@@ -32,6 +32,37 @@ std::vector<Posting> trade_date_postings(const clearing::ClearingResult& result)
   postings.reserve(result.investors.size() * 5);
   for (const auto& investor : result.investors) add_trade_date_entry(investor, postings);
   return postings;
+}
+
+void add_settlement_entry(const std::vector<Posting>& trades_entry, Date trade_date, bool money,
+                          std::vector<Posting>& out) {
+  if (trades_entry.empty()) return;
+  // "TRADES:<account>:<channel>" → "SETTLE:<date>:<account>:<channel>"
+  const std::string& from = trades_entry.front().entry;
+  const std::string rest = from.substr(from.find(':') + 1);
+  const std::string account = rest.substr(0, rest.rfind(':'));
+  const std::string channel = rest.substr(rest.rfind(':') + 1);
+  const std::string id = "SETTLE:" + trade_date.to_string() + ":" + rest;
+  for (const Posting& p : trades_entry) {
+    if (money && p.account.starts_with("investor_unsettled:")) {
+      out.push_back({id, p.account, p.asset, -p.amount});
+      out.push_back({id, "investor_cash:" + account, p.asset, p.amount});
+    } else if (!money && p.account.starts_with("investor_securities:")) {
+      out.push_back({id, p.account, p.asset, -p.amount});
+      out.push_back({id, "investor_holdings:" + account, p.asset, p.amount});
+      out.push_back({id, "csdc_securities:" + channel, p.asset, p.amount});
+      out.push_back({id, "custody:" + channel, p.asset, -p.amount});
+    }
+  }
+}
+
+void add_csdc_payment(const std::string& what, Date date, Channel channel,
+                      const std::string& reserve, const Decimal& amount_rmb,
+                      std::vector<Posting>& out) {
+  const std::string key = std::string(channel_code(channel)) + ":" + reserve;
+  const std::string id = "CSDC:" + what + ":" + date.to_string() + ":" + key;
+  out.push_back({id, "csdc_settlement:" + key, "CNY", -amount_rmb});
+  out.push_back({id, "csdc_reserve:" + key, "CNY", amount_rmb});
 }
 
 void add_charge(std::vector<Posting>& postings, const std::string& entry,

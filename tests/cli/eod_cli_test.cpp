@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -322,7 +323,7 @@ TEST_P(EodCliTest, LedgerCheckFindsAStoredTotalThatNoLongerMatchesItsParts) {
                   .ok());
   EodRun broken = run("ledger check --date 2024-03-15");
   EXPECT_EQ(broken.exit_code, 1);
-  EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: investor cash posting RMB 55,100.44 but "
+  EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: investor money posting RMB 55,100.44 but "
                                     "the investor's net obligation is RMB -55,100.43"));
   EXPECT_THAT(broken.out, HasSubstr("CLR-17 sh:client: investors' nets = CSDC net + commission"));
   EXPECT_THAT(broken.out, HasSubstr("a difference of RMB 0.01"));
@@ -757,6 +758,37 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
           "SELECT kind || ':' || subject, amount_rmb, penalty_rmb, interest_rmb FROM "
           "eod_exception WHERE business_date = ?",
           {"amount_rmb", "penalty_rmb", "interest_rmb"});
+  compare(
+      "pre_clearing",
+      "SELECT account_id, cash_statement_rmb, settled_since_rmb, fees_collected_since_rmb, "
+      "cash_rmb, unsettled_buys_rmb, unsettled_sells_rmb, portfolio_fee_rmb, "
+      "frozen_at_reference_rmb, frozen_adjustment_rmb, available_southbound_rmb, "
+      "available_a_share_rmb, notify FROM eod_pre_clearing WHERE business_date = ?",
+      {"cash_statement_rmb", "settled_since_rmb", "fees_collected_since_rmb", "cash_rmb",
+       "unsettled_buys_rmb", "unsettled_sells_rmb", "portfolio_fee_rmb", "frozen_at_reference_rmb",
+       "frozen_adjustment_rmb", "available_southbound_rmb", "available_a_share_rmb", "notify"});
+  // Settlement-day entries (CLR-3): the investors' cash and holdings and the reserves' payments
+  // that the run posted for what settled since the previous run.
+  std::map<std::string, Decimal> settled;
+  auto postings = db.query(
+      "SELECT account, asset, amount FROM ledger_posting WHERE business_date = ? AND (entry LIKE "
+      "'SETTLE:%' OR entry LIKE 'CSDC:%')",
+      {date});
+  ASSERT_TRUE(postings.ok());
+  for (const auto& row : postings->rows) {
+    const std::string account = row.text(0);
+    if (account.starts_with("investor_cash:") || account.starts_with("investor_holdings:") ||
+        account.starts_with("csdc_reserve:")) {
+      settled[account + "|" + row.text(1)] += row.decimal(2);
+    }
+  }
+  std::erase_if(settled, [](const auto& item) { return item.second.is_zero(); });
+  ASSERT_EQ(settled.size(), expected["settlement"].size());
+  for (const auto& [key, amount] : settled) {
+    ASSERT_TRUE(expected["settlement"].contains(key)) << key;
+    EXPECT_TRUE(amount == *Decimal::parse(expected["settlement"][key].get<std::string>()))
+        << key << ": " << amount.to_string();
+  }
   // Dates from the calendar, derived by hand in case.json.
   auto flows = db.query(
       "SELECT DISTINCT flow_date FROM eod_csdc_obligation WHERE business_date = ?", {date});

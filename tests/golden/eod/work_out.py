@@ -74,6 +74,11 @@ class Case:
         self.csdc_nets = {}       # trade date → "ch:reserve" → net
         self.fees_by_collection = {}  # (channel, reserve, collection date) → Σ fee
         self.last_risk_due = {}   # channel → reserve → risk funds due at its last instructed day
+        self.trade_money = []     # (account, trade date, settlement date, buys, sells) of every run
+        self.fee_records = []     # (account, collection date, fee, channel) of every run
+        self.csdc_by_trade_date = {}  # trade date → "ch:reserve" → CSDC net
+        self.shares = []          # (account, trade date, security, shares ±) of every run
+        self.previous_run = None
 
     def holdings_at(self, day):
         """(account, channel, security) → shares at the day's close: the latest statement on or
@@ -138,6 +143,23 @@ class Case:
             cs["net_rmb"] += D(x["csdc_rmb"]) if buy else -D(x["csdc_rmb"])
             cs["commission_rmb"] += D(x["commission_rmb"])
         self.csdc_nets[day] = {k: v["net_rmb"] for k, v in out["csdc"].items()}
+        for e in self.executions:
+            if e["trade_date"] == day:
+                q = int(e["quantity"]) if e["side"] == "buy" else -int(e["quantity"])
+                self.shares.append((e["account"], day, e["security"], q))
+        todays_money, frozen = {}, {}
+        for e in self.executions:
+            if e["trade_date"] != day:
+                continue
+            x = out["executions"][e["trade_id"]]
+            m = todays_money.setdefault((e["account"], e["channel"]), [D(0), D(0)])
+            m[0 if e["side"] == "buy" else 1] += D(x["investor_rmb"])
+            if e["side"] == "buy":
+                # What the counter froze: the value at the reference sell rate, up to the fen.
+                value = D(e["price"]) * int(e["quantity"])
+                reference_sell = D(self.fx[(day, e["channel"])]["reference_sell"])
+                frozen[e["account"]] = frozen.get(e["account"], ZERO) + \
+                    (value * reference_sell).quantize(D("0.01"), ROUND_CEILING)
         for v in out["investors"].values():
             v["net_rmb"] = str(v["net_rmb"])
         for v in out["csdc"].values():
@@ -260,6 +282,77 @@ class Case:
                     # Carried out, the instruction leaves the 18:00 receivable in the reserve.
                     balance, balance_date, basis = receivable, settles, "projected"
             self.last_risk_due[channel] = {r: due.get(r, ZERO) for r in reserves}
+
+        # Pre-clearing and available funds (CLR-13, CLR-14) of each client account at stake:
+        # cash rolled forward from its statement by the money settled since (T+2, CLR-3) less the
+        # fees collected since; T's buys against what was frozen; T's fee frozen; Southbound sale
+        # money available for Southbound at once, for A shares when it settles.
+        fee_today = {}
+        for key, v in out["portfolio_fees"].items():
+            account = key.split(":")[0]
+            fee_today[account] = fee_today.get(account, ZERO) + D(v["fee_rmb"])
+        for (account, channel), (buys, sells) in todays_money.items():
+            self.trade_money.append((account, day, spec["settlement_date"], buys, sells))
+        stake = {a for (a, c) in todays_money} | set(fee_today) | \
+            {a for (a, t, s, b, x) in self.trade_money if t < day and s > day}
+        out["pre_clearing"] = {}
+        for account in sorted(stake):
+            if self.accounts[account]["money_kind"] != "client":
+                continue
+            statements = [r for r in self.cash if r["account"] == account and r["currency"] == "CNY" and r["as_of"] <= day]
+            statement = max(statements, key=lambda r: r["as_of"])
+            since = statement["as_of"]
+            settled = unsettled_buys = unsettled_sells = todays_buys = ZERO
+            for (a, traded, settles, buys, sells) in self.trade_money:
+                if a != account or settles <= since:
+                    continue
+                if settles <= day:
+                    settled += sells - buys
+                else:
+                    unsettled_buys += buys
+                    unsettled_sells += sells
+                if traded == day:
+                    todays_buys += buys
+            collected = sum((f for (a, c, f, ch) in self.fee_records if a == account and since < c <= day), ZERO)
+            cash = D(statement["amount"]) + settled - collected
+            fee = fee_today.get(account, ZERO)
+            a_share = cash - unsettled_buys - fee
+            southbound = a_share + unsettled_sells
+            out["pre_clearing"][account] = {
+                "cash_statement_rmb": statement["amount"], "settled_since_rmb": str(settled),
+                "fees_collected_since_rmb": str(collected), "cash_rmb": str(cash),
+                "unsettled_buys_rmb": str(unsettled_buys), "unsettled_sells_rmb": str(unsettled_sells),
+                "portfolio_fee_rmb": str(fee), "frozen_at_reference_rmb": str(frozen.get(account, ZERO)),
+                "frozen_adjustment_rmb": str(todays_buys - frozen.get(account, ZERO)),
+                "available_southbound_rmb": str(southbound), "available_a_share_rmb": str(a_share),
+                "notify": 1 if southbound < 0 else 0}
+        for key, v in out["portfolio_fees"].items():
+            account, channel = key.split(":")
+            self.fee_records.append((account, v["collection_date"], D(v["fee_rmb"]), channel))
+
+        # Settlement-day entries (CLR-3): what settles after the previous run's date and on or
+        # before this one: each investor's money into its cash, its shares into its holdings,
+        # and each reserve account paying CSDC's net and the fees collected then.
+        after = self.previous_run or add_days(day, -1)
+        inside = lambda d: after < d <= day
+        settled = {}
+        def post(key, amount):
+            settled[key] = settled.get(key, D(0)) + amount
+        for (account, traded, settles, buys, sells) in self.trade_money:
+            if traded < day and inside(settles):
+                post(f"investor_cash:{account}|CNY", sells - buys)
+        for (account, traded, security, q) in self.shares:
+            if traded < day and inside(self.settles_on[traded]):
+                post(f"investor_holdings:{account}|security:{security}", D(q))
+        for traded, nets in self.csdc_nets.items():
+            if traded < day and inside(self.settles_on[traded]):
+                for key, net in nets.items():
+                    post(f"csdc_reserve:{key}|CNY", net)
+        for (account, collected, fee, channel) in self.fee_records:
+            if inside(collected):
+                post(f"csdc_reserve:{channel}:{self.accounts[account]['money_kind']}|CNY", fee)
+        out["settlement"] = {k: str(v) for k, v in settled.items() if v != 0}
+        self.previous_run = day
 
         # Overdrafts (CLR-12) of client accounts, advanced on T+1 with penalty interest from then
         # (seed 002 附件4 第36条), and defaults (CLR-16) over the days from the settlement day.

@@ -1,0 +1,88 @@
+#include "eod/pre_clearing_stage.h"
+
+#include <algorithm>
+#include <map>
+
+#include "trading/reference_rates.h"
+
+namespace cp::eod {
+namespace {
+
+const Decimal kZero = Decimal::from_units(0, 2);
+
+bool is_client(const DayContext& day, const std::string& account_id) {
+  const clearing::Account* account = day.accounts.find(account_id);
+  return account != nullptr && account->money_kind == "client";
+}
+
+}  // namespace
+
+Result<std::vector<store::PreClearingRow>> pre_clear_investors(
+    DayContext& day, const std::vector<clearing::Execution>& todays,
+    const clearing::ClearingResult& result, const std::vector<InvestorPortfolioFee>& fees) {
+  std::map<std::string, clearing::PreClearingInputs> inputs;  // by account
+  auto at_stake = [&](const std::string& account_id) -> clearing::PreClearingInputs& {
+    auto [found, inserted] = inputs.try_emplace(account_id);
+    if (inserted) {
+      found->second.business_date = day.date;
+      found->second.cash_statement_rmb = kZero;
+      found->second.fees_collected_since_rmb = kZero;
+      found->second.portfolio_fee_rmb = kZero;
+      found->second.frozen_at_reference_rmb = kZero;
+    }
+    return found->second;
+  };
+  // T's own trade money (settling at the channel's T+2, STL-2) and fees.
+  for (const auto& investor : result.investors) {
+    if (investor.reserve != "client") continue;
+    at_stake(investor.account_id)
+        .trades.push_back({day.date, day.flow_of(investor.channel, "trading_money_payable").date,
+                           investor.buy_rmb, investor.sell_rmb});
+  }
+  for (const auto& fee : fees) {
+    if (fee.reserve == "client") at_stake(fee.account_id).portfolio_fee_rmb += fee.charge.fee_rmb;
+  }
+  // What the counter froze for T's buys, at the channel's reference rates (CLR-15).
+  for (const auto& e : todays) {
+    if (e.side != Side::kBuy || !is_client(day, e.account_id)) continue;
+    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(e.channel));
+    at_stake(e.account_id).frozen_at_reference_rmb += trading::frozen_for_buy(
+        e.consideration_hkd(), {rates->reference_buy, rates->reference_sell});
+  }
+  // Earlier trade dates still unsettled at T's close put an account at stake too.
+  CP_ASSIGN_OR_RETURN(auto unsettled, store::stored_trade_money(day.db, day.date, day.date));
+  for (const auto& [account_id, money] : unsettled) {
+    if (is_client(day, account_id)) at_stake(account_id);
+  }
+  if (inputs.empty()) return std::vector<store::PreClearingRow>();
+
+  CP_ASSIGN_OR_RETURN(auto statements, store::latest_cash_statements(day.db, day.date));
+  Date earliest = day.date;
+  for (auto& [account_id, in] : inputs) {
+    const auto statement = statements.find(account_id);
+    if (statement == statements.end()) {
+      return rule_violation("cannot clear " + day.date.to_string() + ": missing the RMB cash of " +
+                            account_id + " (import cash)");
+    }
+    in.cash_statement_date = statement->second.as_of;
+    in.cash_statement_rmb = statement->second.amount_rmb;
+    earliest = std::min(earliest, statement->second.as_of);
+  }
+  // Money settled since each statement, and fees collected since, from the stored runs.
+  CP_ASSIGN_OR_RETURN(auto stored, store::stored_trade_money(day.db, day.date, earliest));
+  CP_ASSIGN_OR_RETURN(auto collected, store::fees_collected(day.db, day.date, earliest, day.date));
+  std::vector<store::PreClearingRow> out;
+  out.reserve(inputs.size());
+  for (auto& [account_id, in] : inputs) {
+    for (const auto& money : stored[account_id]) {
+      if (money.settlement_date > in.cash_statement_date) in.trades.push_back(money);
+    }
+    for (const auto& fee : collected[account_id]) {
+      if (fee.collection_date > in.cash_statement_date) in.fees_collected_since_rmb += fee.fee_rmb;
+    }
+    out.push_back({account_id, in, clearing::pre_clear(in)});
+  }
+  return out;
+}
+
+}  // namespace cp::eod

@@ -1,0 +1,23 @@
+// The EOD run's pre-clearing stage (SPEC CLR-13, CLR-14; seed 002 附件4 第34、37条): for each
+// client investor with money or fees at stake at T's close, its cash rolled forward from its
+// statement, the frozen funds adjusted to the settlement data, T's portfolio fee frozen, and its
+// available funds for Southbound and for A shares (clearing/pre_clearing.h); those below zero
+// for Southbound are to be notified.
+#pragma once
+
+#include <vector>
+
+#include "clearing/client_clearing.h"
+#include "eod/day_context.h"
+#include "eod/eod_run.h"
+#include "store/investor_funds_store.h"
+
+namespace cp::eod {
+
+// By account. Refuses (naming it) a client account at stake without an RMB cash statement on or
+// before the date.
+Result<std::vector<store::PreClearingRow>> pre_clear_investors(
+    DayContext& day, const std::vector<clearing::Execution>& todays,
+    const clearing::ClearingResult& result, const std::vector<InvestorPortfolioFee>& fees);
+
+}  // namespace cp::eod
