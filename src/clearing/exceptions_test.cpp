@@ -3,12 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::clearing {
 namespace {
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
+using test_values::D;
 
 TEST(Overdraft, ShortfallAndPenaltyInterest) {
   // 265,000.00 − 265,397.65 − 0.06 = −397.71; 397.71 × 0.05% × 3 days = 0.596565 → 0.60.

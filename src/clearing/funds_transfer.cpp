@@ -63,4 +63,23 @@ FundsTransfer funds_transfer(const FundsTransferInputs& in, const std::string& r
   return out;
 }
 
+std::optional<TransferReissue> reissue_transfer(const Decimal& balance_after_1030_rmb,
+                                                const std::optional<Decimal>& instructed_rmb,
+                                                const std::string& reserve, Date settlement_date) {
+  if (!balance_after_1030_rmb.is_negative()) return std::nullopt;
+  TransferReissue out;
+  out.still_due_rmb = -balance_after_1030_rmb;
+  out.instructed_rmb = instructed_rmb;
+  out.recomputed_rmb = instructed_rmb.value_or(Decimal::from_units(0, 2)) - out.still_due_rmb;
+  const std::string bank =
+      reserve == "own" ? "the own-funds bank account" : "the client funds bank account";
+  out.instruction = "10:30 on " + settlement_date.to_string() + ": the " + reserve +
+                    " reserve account is short RMB " + out.still_due_rmb.to_string_grouped() +
+                    "; move it from " + bank +
+                    " at once (the emergency channel if the first transfer has not arrived); the "
+                    "day's transfer is recomputed to RMB " +
+                    out.recomputed_rmb.to_string_grouped() + " (CLR-19, 第42条)";
+  return out;
+}
+
 }  // namespace cp::clearing

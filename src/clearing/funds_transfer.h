@@ -12,6 +12,7 @@
 // 10:00.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,5 +79,21 @@ struct TransferInstruction {
 
 // REQUIRES every amount has two decimals (fen). `reserve` is "client" or "own".
 FundsTransfer funds_transfer(const FundsTransferInputs& inputs, const std::string& reserve);
+
+// A reserve account short after S's 10:30 batch is an intraday default (CLR-16); the broker then
+// recomputes and reissues the day's transfer with the amount still due (SPEC CLR-19; seed 002
+// 附件4 第42条): the shortfall goes in at once, through the emergency channel if the first
+// transfer did not arrive, and the day's transfer becomes the instructed one less the shortfall.
+struct TransferReissue {
+  Decimal still_due_rmb;                  // −(balance after 10:30) > 0
+  std::optional<Decimal> instructed_rmb;  // the morning's transfer, if a run instructed the day
+  Decimal recomputed_rmb;                 // instructed (or 0) − still due
+  std::string instruction;
+};
+
+// Nothing when the balance after 10:30 is not below zero.
+std::optional<TransferReissue> reissue_transfer(const Decimal& balance_after_1030_rmb,
+                                                const std::optional<Decimal>& instructed_rmb,
+                                                const std::string& reserve, Date settlement_date);
 
 }  // namespace cp::clearing

@@ -3,16 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::clearing {
 namespace {
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
-
-Date d(const char* text) {
-  return *Date::parse(text);
-}
+using test_values::d;
+using test_values::D;
 
 FundsTransferInputs inputs() {
   FundsTransferInputs in;
@@ -88,6 +85,26 @@ TEST(FundsTransfer, NothingToMoveSaysSo) {
   EXPECT_EQ(out.transfer_rmb.to_string(), "0.00");
   EXPECT_EQ(out.direction, TransferDirection::kNone);
   EXPECT_EQ(out.instruction, "no transfer on 2024-12-30");
+}
+
+TEST(FundsTransfer, AReserveShortAt1030IsReissuedWithWhatIsStillDue) {
+  // The morning's instruction moved RMB 19,152.68 in (−19,152.68); the 10:30 batch still left
+  // the reserve 5,000.00 short: 5,000.00 goes in at once, the day's transfer becomes
+  // −19,152.68 − 5,000.00 = −24,152.68.
+  auto reissue = reissue_transfer(D("-5000.00"), D("-19152.68"), "own", d("2024-03-15"));
+  ASSERT_TRUE(reissue.has_value());
+  EXPECT_EQ(reissue->still_due_rmb.to_string(), "5000.00");
+  EXPECT_EQ(reissue->recomputed_rmb.to_string(), "-24152.68");
+  EXPECT_EQ(reissue->instruction,
+            "10:30 on 2024-03-15: the own reserve account is short RMB 5,000.00; move it from the "
+            "own-funds bank account at once (the emergency channel if the first transfer has not "
+            "arrived); the day's transfer is recomputed to RMB -24,152.68 (CLR-19, 第42条)");
+  // No instruction stored for the day (no run before it): the shortfall alone.
+  EXPECT_EQ(reissue_transfer(D("-5000.00"), std::nullopt, "own", d("2024-03-15"))
+                ->recomputed_rmb.to_string(),
+            "-5000.00");
+  // A balance of zero or more after 10:30 is no default: nothing to reissue.
+  EXPECT_FALSE(reissue_transfer(D("0.00"), D("100.00"), "client", d("2024-03-15")).has_value());
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include "core/test_values.h"
+
 namespace cp::clearing {
 namespace {
 
@@ -16,9 +18,7 @@ std::vector<PortfolioFeeTier> shipped_tiers() {
   return tiers.ok() ? *tiers : std::vector<PortfolioFeeTier>{};
 }
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
+using test_values::D;
 
 TEST(PortfolioFee, MarginalTiers) {
   const auto tiers = shipped_tiers();

@@ -3,16 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::clearing {
 namespace {
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
-
-Date d(const char* text) {
-  return *Date::parse(text);
-}
+using test_values::d;
+using test_values::D;
 
 // Statement of Thursday 12-19: RMB 50,000.00. Friday 12-20 bought 30,000.00 (settles 12-27);
 // Monday 12-23 sold 20,000.00 (settles 12-30); Friday 12-27 bought 45,000.00 (settles 01-02),

@@ -4,12 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::clearing {
 namespace {
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
+using test_values::D;
 
 Execution trade(const char* code, Side side, int64_t quantity, const char* price,
                 const char* account = "A") {

@@ -53,6 +53,17 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                           {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
                           {"risk_funds_date", r.risk_funds_date.to_string()}});
     }
+    Json reissues = Json::array();
+    for (const auto& r : report.reissues) {
+      reissues.push_back(
+          {{"channel", channel_code(r.channel)},
+           {"reserve", r.reserve},
+           {"still_due_rmb", r.reissue.still_due_rmb.to_string()},
+           {"instructed_rmb",
+            r.reissue.instructed_rmb ? Json(r.reissue.instructed_rmb->to_string()) : Json(nullptr)},
+           {"recomputed_rmb", r.reissue.recomputed_rmb.to_string()},
+           {"instruction", r.reissue.instruction}});
+    }
     Json pre_clearing = Json::array();
     for (const auto& p : report.pre_clearing) {
       pre_clearing.push_back(
@@ -87,6 +98,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                 {"reserves", reserves},
                 {"transfers", transfers},
                 {"pre_clearing", pre_clearing},
+                {"reissued_transfers", reissues},
                 {"result_digest", report.digest},
                 {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
@@ -118,6 +130,10 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
               {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE"},
               risk_rows, {2, 3, 4});
   print_transfers(std::cout, report.transfers);
+  for (const auto& r : report.reissues) {
+    std::cout << "Reissued (CLR-19): " << channel_code(r.channel) << " " << r.reserve << ": "
+              << r.reissue.instruction << "\n";
+  }
   int64_t to_notify = 0;
   for (const auto& p : report.pre_clearing) to_notify += p.result.notify ? 1 : 0;
   std::cout << "\nPre-clearing (CLR-14): " << report.pre_clearing.size()

@@ -175,6 +175,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
                       settle_reserves(day, executions, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.transfers,
                       instruct_transfers(day, result, report.reserves, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.reissues, reissue_transfers(day));
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.pre_clearing,
                       pre_clear_investors(day, executions, result, report.portfolio_fees));
@@ -191,6 +192,10 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     digest.add(x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n");
   }
   for (const auto& r : report.reserves) digest.add(r.risk.risk_funds_rmb.to_string() + "\n");
+  for (const auto& r : report.reissues) {
+    digest.add("reissue," + std::string(channel_code(r.channel)) + "," + r.reserve + "," +
+               r.reissue.recomputed_rmb.to_string() + "\n");
+  }
   for (const auto& p : report.pre_clearing) {
     digest.add(p.account_id + "," + p.result.available_southbound_rmb.to_string() + "\n");
   }

@@ -15,6 +15,7 @@
 #include "refdata/refdata.h"
 #include "store/database.h"
 #include "store/investor_funds_store.h"
+#include "store/transfer_store.h"
 
 namespace cp::eod {
 
@@ -62,6 +63,8 @@ struct EodReport {
   // The CLR-11 instructions of the settlement days this run instructs (transfer_days.h), by
   // channel, settlement day and reserve.
   std::vector<clearing::TransferInstruction> transfers;
+  // The date's transfers reissued after a 10:30 shortfall (CLR-19).
+  std::vector<store::ReissueRow> reissues;
   std::vector<InvestorPortfolioFee> portfolio_fees;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).

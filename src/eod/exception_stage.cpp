@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "clearing/exceptions.h"
+#include "store/transfer_store.h"
 
 namespace cp::eod {
 namespace {
@@ -93,17 +94,12 @@ Result<void> add_defaults(DayContext& day, int64_t accrual_days, std::vector<Mon
                       parameters.ratio("clr.reserve_interest_rate_annual", day.date));
   CP_ASSIGN_OR_RETURN(int64_t reserve_day_count,
                       parameters.integer("clr.reserve_interest_day_count", day.date));
-  std::map<std::string, std::pair<Decimal, Decimal>> batches;  // channel:reserve → (10:30, 18:00)
-  CP_RETURN_IF_ERROR(day.db.query_each(
-      "SELECT channel, reserve, batch, balance_rmb FROM reserve_check WHERE check_date = ?",
-      {day.date.to_string()}, [&](const store::Row& row) -> Result<void> {
-        auto& pair = batches[row.text(0) + ":" + row.text(1)];
-        (row.text(2) == "10:30" ? pair.first : pair.second) = row.decimal(3);
-        return Ok{};
-      }));
-  for (const auto& [subject, balances] : batches) {
-    if (auto missed = clearing::settlement_default(balances.first, balances.second, penalty_rate,
-                                                   reserve_rate, accrual_days, reserve_day_count)) {
+  CP_ASSIGN_OR_RETURN(auto checks, store::reserve_checks_of(day.db, day.date));
+  for (const auto& check : checks) {
+    const std::string subject = std::string(channel_code(check.channel)) + ":" + check.reserve;
+    if (auto missed =
+            clearing::settlement_default(check.after_1030_rmb, check.after_1800_rmb, penalty_rate,
+                                         reserve_rate, accrual_days, reserve_day_count)) {
       out.push_back({"default", subject, std::max(missed->intraday_rmb, missed->end_of_day_rmb),
                      missed->end_of_day_rmb, missed->penalty_rmb, missed->interest_rmb,
                      "settlement default: intraday RMB " +

@@ -18,7 +18,7 @@ Result<void> delete_results(store::Database& db, Date date) {
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
         "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date", "eod_portfolio_fee",
-        "eod_exception", "eod_fx_rate", "eod_pre_clearing"}) {
+        "eod_exception", "eod_fx_rate", "eod_pre_clearing", "eod_transfer_reissue"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -131,6 +131,7 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
   }
   CP_RETURN_IF_ERROR(store::write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(store::write_pre_clearing(db, date, report.pre_clearing));
+  CP_RETURN_IF_ERROR(store::write_reissues(db, date, report.reissues));
   for (const auto& fee : report.portfolio_fees) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -138,6 +139,26 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     return std::tie(a.channel, a.inputs.settlement_date, a.reserve) <
            std::tie(b.channel, b.inputs.settlement_date, b.reserve);
   });
+  return out;
+}
+
+Result<std::vector<store::ReissueRow>> reissue_transfers(DayContext& day) {
+  CP_ASSIGN_OR_RETURN(auto checks, store::reserve_checks_of(day.db, day.date));
+  std::vector<store::ReissueRow> out;
+  if (checks.empty()) return out;
+  CP_ASSIGN_OR_RETURN(auto instructed, store::load_transfers(day.db, day.date, true));
+  for (const auto& check : checks) {
+    std::optional<Decimal> morning;
+    for (const auto& t : instructed) {
+      if (t.channel == check.channel && t.reserve == check.reserve) {
+        morning = t.transfer.transfer_rmb;
+      }
+    }
+    if (auto reissue =
+            clearing::reissue_transfer(check.after_1030_rmb, morning, check.reserve, day.date)) {
+      out.push_back({check.channel, check.reserve, std::move(*reissue)});
+    }
+  }
   return out;
 }
 

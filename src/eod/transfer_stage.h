@@ -11,6 +11,7 @@
 #include "clearing/funds_transfer.h"
 #include "eod/day_context.h"
 #include "eod/eod_run.h"
+#include "store/transfer_store.h"
 
 namespace cp::eod {
 
@@ -20,5 +21,9 @@ namespace cp::eod {
 Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     DayContext& day, const clearing::ClearingResult& result,
     const std::vector<ReserveDay>& reserves, const std::vector<InvestorPortfolioFee>& fees);
+
+// The transfers of the date recomputed and reissued after its 10:30 batch left a reserve account
+// short (CLR-19, 第42条), from the imported reserve checks and the instruction a run made for it.
+Result<std::vector<store::ReissueRow>> reissue_transfers(DayContext& day);
 
 }  // namespace cp::eod

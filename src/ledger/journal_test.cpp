@@ -4,12 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::ledger {
 namespace {
 
-Decimal D(const char* text) {
-  return *Decimal::parse(text);
-}
+using test_values::D;
 
 std::string text(const std::vector<Posting>& postings) {
   std::string out;

@@ -118,6 +118,37 @@ Result<void> write_transfers(Database& db, Date business_date,
   return Ok{};
 }
 
+Result<std::vector<ReserveCheck>> reserve_checks_of(Database& db, Date date) {
+  std::vector<ReserveCheck> out;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, reserve, batch, balance_rmb FROM reserve_check WHERE check_date = ? ORDER "
+      "BY channel, reserve, batch",
+      {date.to_string()}, [&](const Row& row) -> Result<void> {
+        const Channel channel = row.text(0) == "sz" ? Channel::kShenzhen : Channel::kShanghai;
+        if (out.empty() || out.back().channel != channel || out.back().reserve != row.text(1)) {
+          out.push_back(
+              {channel, row.text(1), Decimal::from_units(0, 2), Decimal::from_units(0, 2)});
+        }
+        (row.text(2) == "10:30" ? out.back().after_1030_rmb : out.back().after_1800_rmb) =
+            row.decimal(3);
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<void> write_reissues(Database& db, Date business_date, const std::vector<ReissueRow>& rows) {
+  for (const auto& row : rows) {
+    const auto& r = row.reissue;
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_transfer_reissue (business_date, channel, reserve, still_due_rmb, "
+        "instructed_rmb, recomputed_rmb, instruction) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {business_date.to_string(), std::string(channel_code(row.channel)), row.reserve,
+         dec(r.still_due_rmb), r.instructed_rmb ? dec(*r.instructed_rmb) : Value{},
+         dec(r.recomputed_rmb), r.instruction}));
+  }
+  return Ok{};
+}
+
 Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, Date date,
                                                                   bool by_settlement_date) {
   const std::string day = date.to_string();

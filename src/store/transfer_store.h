@@ -59,4 +59,22 @@ Result<void> write_transfers(Database& db, Date business_date,
 Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, Date date,
                                                                   bool by_settlement_date);
 
+// The reserve balances after CSDC's 10:30 and 18:00 batches of `date` (import reserve-checks),
+// by channel and reserve; a batch not given reads as zero.
+struct ReserveCheck {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  Decimal after_1030_rmb;
+  Decimal after_1800_rmb;
+};
+Result<std::vector<ReserveCheck>> reserve_checks_of(Database& db, Date date);
+
+struct ReissueRow {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::TransferReissue reissue;
+};
+// Writes a run's reissued transfers (migration 0030), in its transaction.
+Result<void> write_reissues(Database& db, Date business_date, const std::vector<ReissueRow>& rows);
+
 }  // namespace cp::store

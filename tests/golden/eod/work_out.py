@@ -79,6 +79,7 @@ class Case:
         self.csdc_by_trade_date = {}  # trade date → "ch:reserve" → CSDC net
         self.shares = []          # (account, trade date, security, shares ±) of every run
         self.previous_run = None
+        self.instructed = {}      # "ch:reserve:S" → the transfer a run instructed for S
 
     def holdings_at(self, day):
         """(account, channel, security) → shares at the day's close: the latest statement on or
@@ -279,6 +280,7 @@ class Case:
                         "risk_funds_due_rmb": str(risk), "risk_funds_previous_rmb": str(risk_previous),
                         "portfolio_fee_rmb": str(fee), "dividends_receivable_rmb": "0.00",
                         "transfer_rmb": str(transfer), "direction": direction(transfer)}
+                    self.instructed[f"{channel}:{reserve}:{settles}"] = transfer
                     # Carried out, the instruction leaves the 18:00 receivable in the reserve.
                     balance, balance_date, basis = receivable, settles, "projected"
             self.last_risk_due[channel] = {r: due.get(r, ZERO) for r in reserves}
@@ -380,6 +382,16 @@ class Case:
         for r in self.checks:
             if r["check_date"] == day:
                 checks.setdefault(f"{r['channel']}:{r['reserve']}", {})[r["batch"]] = D(r["balance_rmb"])
+        # A reserve short after the day's 10:30 batch: the day's transfer recomputed and
+        # reissued with what is still due (CLR-19, 第42条).
+        out["reissues"] = {}
+        for key, batch in checks.items():
+            if batch["10:30"] < 0:
+                instructed = self.instructed.get(f"{key}:{day}")
+                out["reissues"][key] = {
+                    "still_due_rmb": str(-batch["10:30"]),
+                    "instructed_rmb": "" if instructed is None else str(instructed),
+                    "recomputed_rmb": str((instructed if instructed is not None else ZERO) + batch["10:30"])}
         for key, batch in checks.items():
             intraday = max(D("0.00"), -batch["10:30"])
             end_of_day = max(D("0.00"), -batch["18:00"])
