@@ -1,8 +1,11 @@
 #include "core/csv.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
+
+#include "core/utf8.h"
 
 namespace cp {
 
@@ -24,6 +27,15 @@ Result<CsvReader> CsvReader::open(const std::string& path, std::string display_n
 Result<CsvReader> CsvReader::from_string(std::string name, std::string text) {
   CsvReader reader(std::move(name), std::move(text));
   if (reader.text_.starts_with("\xEF\xBB\xBF")) reader.pos_ = 3;  // UTF-8 byte order mark
+  // Every text that enters is UTF-8; a mainland system's export is often GBK (GB18030), whose
+  // Chinese characters are byte pairs that UTF-8 refuses: say so rather than store mojibake.
+  if (const size_t bad = first_invalid_utf8(reader.text_); bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(reader.text_[bad]));
+    return reader.error_at(bad, std::string("the file is not UTF-8 (byte ") + byte +
+                                    " starts no UTF-8 character): if it is a GBK or GB18030 "
+                                    "export, convert it first, e.g. iconv -f GB18030 -t UTF-8");
+  }
   CsvRecord header;
   CP_ASSIGN_OR_RETURN(bool has_header, reader.read_record(header));
   if (!has_header) return reader.error_at(reader.pos_, "empty file: a header row is required");

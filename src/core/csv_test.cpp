@@ -568,3 +568,33 @@ RC_GTEST_PROP(CsvPropertyTest, AppendedRecordsReadBackIdentically, ()) {
 
 }  // namespace
 }  // namespace cp
+
+namespace cp {
+namespace {
+
+// Issue 15 "Bad input": a GBK export from a mainland system is refused where its first non-UTF-8
+// byte is, with a hint, never stored. 张三 is D5 C5 C8 FD in GBK; the first byte D5 would start a
+// two-byte UTF-8 sequence, but C5 is no continuation byte.
+TEST(CsvEncodingTest, AGbkFileIsRefusedWithItsLineAndAHint) {
+  auto reader = CsvReader::from_string("accounts.csv",
+                                       "account_id,name\nINV001,ok\nINV002,\xD5\xC5\xC8\xFD\n");
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.error().file, "accounts.csv");
+  EXPECT_EQ(reader.error().line, 3);
+  EXPECT_EQ(reader.error().column, 8);
+  EXPECT_NE(reader.error().message.find("not UTF-8 (byte 0xD5"), std::string::npos);
+  EXPECT_NE(reader.error().message.find("iconv -f GB18030 -t UTF-8"), std::string::npos);
+}
+
+TEST(CsvEncodingTest, UtfEightWithAndWithoutABomIsRead) {
+  EXPECT_TRUE(CsvReader::from_string("a.csv", "name\n张三\n").ok());
+  EXPECT_TRUE(CsvReader::from_string("a.csv", "\xEF\xBB\xBFname\n張三\n").ok());
+  // A long ASCII run (the eight-byte path) and a bad byte after it, in the header itself.
+  auto late = CsvReader::from_string("a.csv", "abcdefghijklmnopqrstuvwxyz\xFF\n");
+  ASSERT_FALSE(late.ok());
+  EXPECT_EQ(late.error().line, 1);
+  EXPECT_EQ(late.error().column, 27);
+}
+
+}  // namespace
+}  // namespace cp

@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace cp {
 namespace {
 
@@ -33,13 +36,26 @@ size_t sequence_length(std::string_view text, size_t i) {
 }  // namespace
 
 bool is_valid_utf8(std::string_view text) {
+  return first_invalid_utf8(text) == std::string_view::npos;
+}
+
+size_t first_invalid_utf8(std::string_view text) {
   size_t i = 0;
   while (i < text.size()) {
+    // Eight ASCII bytes at once: no byte has its high bit set.
+    if (i + 8 <= text.size()) {
+      uint64_t word = 0;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     const size_t length = sequence_length(text, i);
-    if (length == 0) return false;
+    if (length == 0) return i;
     i += length;
   }
-  return true;
+  return std::string_view::npos;
 }
 
 bool has_control_characters(std::string_view text, bool allow_line_breaks) {

@@ -12,6 +12,10 @@ namespace cp {
 // sequence, no overlong form, no surrogate (U+D800..U+DFFF), nothing above U+10FFFF.
 bool is_valid_utf8(std::string_view text);
 
+// The byte offset of the first byte that starts no well-formed sequence, or npos when `text` is
+// well-formed UTF-8 (the same check; runs of ASCII are passed eight bytes at a time).
+size_t first_invalid_utf8(std::string_view text);
+
 // Whether `text` holds a C0 control character or DEL; tab, CR and LF count only when
 // `allow_line_breaks` is false (tab is allowed with line breaks: it is whitespace in CSV).
 bool has_control_characters(std::string_view text, bool allow_line_breaks);

@@ -55,3 +55,17 @@ TEST(Utf8, BlankText) {
 
 }  // namespace
 }  // namespace cp
+
+namespace cp {
+namespace {
+
+TEST(Utf8, TheFirstInvalidByteIsFoundPastLongAsciiRuns) {
+  EXPECT_EQ(first_invalid_utf8("plain ascii text, longer than eight"), std::string_view::npos);
+  EXPECT_EQ(first_invalid_utf8("0123456789\xC3\xA9"), std::string_view::npos);  // é
+  EXPECT_EQ(first_invalid_utf8("0123456789abcdef\xD5\xC5"), 16u);  // GBK 张 after 16 ASCII
+  EXPECT_EQ(first_invalid_utf8("\x80"), 0u);
+  EXPECT_EQ(first_invalid_utf8("abc\xE4\xB8"), 3u);  // truncated 中
+}
+
+}  // namespace
+}  // namespace cp

@@ -295,6 +295,23 @@ TEST_P(EodCliTest, RiskFundsPerAccountAndSecurityWhenTheParameterSaysSo) {
   EXPECT_EQ(risk->rows[0].decimal(2).to_string(), "61691.04");
 }
 
+TEST_P(EodCliTest, AGbkExportIsRefusedWithItsLineAndNothingIsStored) {
+  // 张三 in GBK (D5 C5 C8 FD) as an executions file's account: exit 2, the line and column of
+  // the first bad byte, the hint, and no row.
+  ASSERT_EQ(run("import accounts '" + golden("accounts.csv") + "'").exit_code, 0);
+  const fs::path file = dir_ / "executions_gbk.csv";
+  std::ofstream(file, std::ios::binary)
+      << "trade_id,trade_date,channel,account,security,side,quantity,price\n"
+         "T1,2024-03-15,sh,\xD5\xC5\xC8\xFD,00700,buy,100,300.00\n";
+  EodRun refused = run("import executions '" + file.string() + "'");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("executions_gbk.csv:2:18: the file is not UTF-8 (byte 0xD5"));
+  EXPECT_THAT(refused.err, HasSubstr("iconv -f GB18030 -t UTF-8"));
+  auto stored = db_->query("SELECT COUNT(*) FROM execution");
+  ASSERT_TRUE(stored.ok());
+  EXPECT_EQ(stored->rows[0].integer(0), 0);
+}
+
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   import_all();
   ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
