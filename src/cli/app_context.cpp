@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "cli/logging.h"
 #include "store/migrations.h"
@@ -36,8 +37,20 @@ Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
 
 void run_action(AppContext& context, const std::function<Result<void>()>& action) {
   auto report = [&](const Error& error) {
-    std::cerr << "connectpost: error: " << error.to_string() << '\n';
     context.exit_code = exit_code_for(error.code);
+    if (context.config.get("log_format") == "json") {
+      // One JSON line a scheduler can parse: the exit code, the reason word and where.
+      nlohmann::ordered_json line = {
+          {"level", "error"}, {"message", error.message}, {"exit_code", context.exit_code}};
+      if (!error.reason.empty()) line["reason"] = error.reason;
+      if (!error.file.empty()) line["file"] = error.file;
+      if (error.line > 0) line["line"] = error.line;
+      if (error.column > 0) line["column"] = error.column;
+      if (!error.field.empty()) line["field"] = error.field;
+      std::cerr << line.dump() << '\n';
+      return;
+    }
+    std::cerr << "connectpost: error: " << error.to_string() << '\n';
   };
   try {
     ConfigSources sources;

@@ -53,6 +53,16 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                           {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
                           {"risk_funds_date", r.risk_funds_date.to_string()}});
     }
+    Json delays = Json::array();
+    for (const auto& d : report.delays) {
+      delays.push_back({{"trade_date", d.trade_date.to_string()},
+                        {"channel", channel_code(d.channel)},
+                        {"account", d.account_id},
+                        {"net_rmb", d.net_rmb.to_string()},
+                        {"planned_date", d.planned_date.to_string()},
+                        {"settlement_date", d.settlement_date.to_string()},
+                        {"reason", d.reason}});
+    }
     Json reissues = Json::array();
     for (const auto& r : report.reissues) {
       reissues.push_back(
@@ -99,6 +109,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
                 {"transfers", transfers},
                 {"pre_clearing", pre_clearing},
                 {"reissued_transfers", reissues},
+                {"settlement_delays", delays},
                 {"result_digest", report.digest},
                 {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
@@ -133,6 +144,15 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   for (const auto& r : report.reissues) {
     std::cout << "Reissued (CLR-19): " << channel_code(r.channel) << " " << r.reserve << ": "
               << r.reissue.instruction << "\n";
+  }
+  if (!report.delays.empty()) {
+    std::cout << "\nSettlement delays (CLR-18): " << report.delays.size()
+              << " investor(s) to tell that their clearing date moved\n";
+    for (const auto& d : report.delays) {
+      std::cout << "  " << d.account_id << " " << channel_code(d.channel) << " "
+                << d.trade_date.to_string() << ": " << d.planned_date.to_string() << " → "
+                << d.settlement_date.to_string() << " (" << d.reason << ")\n";
+    }
   }
   int64_t to_notify = 0;
   for (const auto& p : report.pre_clearing) to_notify += p.result.notify ? 1 : 0;

@@ -35,6 +35,9 @@ struct Error {
   int64_t line = 0;    // 1-based; 0 when unknown
   int64_t column = 0;  // 1-based; 0 when unknown
   std::string field;   // column or parameter name; empty when not about one field
+  // A stable word a scheduler can act on (with --log-format json), e.g. "not_a_trading_day" or
+  // "inputs_missing"; empty when the code says enough.
+  std::string reason;
 
   // "file:line:column: field 'price': message", leaving out the parts that are unknown.
   std::string to_string() const;

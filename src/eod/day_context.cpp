@@ -9,8 +9,8 @@ namespace cp::eod {
 Result<const clearing::FxRates*> DayContext::fx_of(Channel channel) const {
   const auto found = fx.find(channel);
   if (found == fx.end()) {
-    return rule_violation("cannot clear " + date.to_string() + ": missing FX rates for " +
-                          std::string(channel_code(channel)) + " (import them first)");
+    return refusal(kInputsMissing, "cannot clear " + date.to_string() + ": missing FX rates for " +
+                                       std::string(channel_code(channel)) + " (import them first)");
   }
   return &found->second;
 }
@@ -19,8 +19,9 @@ Result<Decimal> DayContext::close_of(const std::string& security_code,
                                      std::string_view needed_for) const {
   const auto found = closes_hkd.find(security_code);
   if (found == closes_hkd.end()) {
-    return rule_violation("cannot clear " + date.to_string() + ": missing the closing price of " +
-                          security_code + " (" + std::string(needed_for) + ")");
+    return refusal(kInputsMissing, "cannot clear " + date.to_string() +
+                                       ": missing the closing price of " + security_code + " (" +
+                                       std::string(needed_for) + ")");
   }
   return found->second;
 }

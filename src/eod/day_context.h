@@ -21,6 +21,19 @@ namespace cp::eod {
 
 using clearing::Holding;
 
+// The refusals of a run that a scheduler tells apart (Error::reason, with --log-format json;
+// docs/eod.md): all exit 1.
+inline constexpr const char* kNotATradingDay = "not_a_trading_day";
+inline constexpr const char* kTradesOnAClosedChannel = "trades_on_a_closed_channel";
+inline constexpr const char* kInputsMissing = "inputs_missing";
+inline constexpr const char* kEarlierRunMissing = "earlier_run_missing";
+// A rule violation carrying one of the reasons above.
+inline Error refusal(const char* reason, std::string message) {
+  Error error = rule_violation(std::move(message));
+  error.reason = reason;
+  return error;
+}
+
 class DayContext {
  public:
   DayContext(store::Database& database, Date business_date, const refdata::RefData& reference,

@@ -60,8 +60,9 @@ Result<void> load_day(DayContext& day, const refdata::MarketCalendarData& market
     const std::string ch(channel_code(channel));
     if (!info->southbound_trading) {
       if (traded.count(channel)) {
-        return rule_violation(date_text + " is not a Southbound trading day on the " + ch +
-                              " channel: " + info->reason_text());
+        return refusal(kTradesOnAClosedChannel, date_text +
+                                                    " is not a Southbound trading day on the " +
+                                                    ch + " channel: " + info->reason_text());
       }
       closed += (closed.empty() ? "" : "; ") + ch + ": " + info->reason_text();
       continue;
@@ -78,8 +79,9 @@ Result<void> load_day(DayContext& day, const refdata::MarketCalendarData& market
     }
   }
   if (day.calendars.empty()) {
-    return rule_violation(date_text + " is not a Southbound trading day on either channel (" +
-                          closed + ")");
+    return refusal(
+        kNotATradingDay,
+        date_text + " is not a Southbound trading day on either channel (" + closed + ")");
   }
   CP_RETURN_IF_ERROR(
       day.db.query_each("SELECT security_code, close_hkd FROM closing_price WHERE price_date = ?",
@@ -91,8 +93,8 @@ Result<void> load_day(DayContext& day, const refdata::MarketCalendarData& market
     if (!day.closes_hkd.count(code)) missing += "; the closing price of " + code;
   }
   if (!missing.empty()) {
-    return rule_violation("cannot clear " + date_text + ": missing" + missing.substr(1) +
-                          " (import them first)");
+    return refusal(kInputsMissing, "cannot clear " + date_text + ": missing" + missing.substr(1) +
+                                       " (import them first)");
   }
   return Ok{};
 }
@@ -124,6 +126,8 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   CP_ASSIGN_OR_RETURN(const clearing::AccountBook accounts, store::load_account_book(db));
   DayContext day(db, date, refdata, accounts);
   CP_RETURN_IF_ERROR(load_day(day, markets, executions));
+  // Settlements moved since their trade dates' runs move before any stage reads their dates.
+  CP_ASSIGN_OR_RETURN(std::vector<store::SettlementDelay> delays, move_delayed_settlements(day));
   end_stage("load inputs");
 
   const clearing::DayFees fees = clearing::DayFees::for_date(refdata.fees, date);
@@ -157,6 +161,7 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   }
   EodReport report;
   report.business_date = date;
+  report.delays = std::move(delays);
   report.executions = static_cast<int64_t>(executions.size());
   report.investors = static_cast<int64_t>(result.investors.size());
   // The broker's net toward CSDC is paid at 10:30 or received at 18:00 on its STL-2 date.
@@ -192,6 +197,10 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     digest.add(x.kind + "," + x.subject + "," + x.amount_rmb.to_string() + "\n");
   }
   for (const auto& r : report.reserves) digest.add(r.risk.risk_funds_rmb.to_string() + "\n");
+  for (const auto& d : report.delays) {
+    digest.add("delay," + d.trade_date.to_string() + "," + d.account_id + "," +
+               d.settlement_date.to_string() + "\n");
+  }
   for (const auto& r : report.reissues) {
     digest.add("reissue," + std::string(channel_code(r.channel)) + "," + r.reserve + "," +
                r.reissue.recomputed_rmb.to_string() + "\n");

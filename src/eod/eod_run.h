@@ -15,6 +15,7 @@
 #include "refdata/refdata.h"
 #include "store/database.h"
 #include "store/investor_funds_store.h"
+#include "store/journal_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::eod {
@@ -65,6 +66,8 @@ struct EodReport {
   std::vector<clearing::TransferInstruction> transfers;
   // The date's transfers reissued after a 10:30 shortfall (CLR-19).
   std::vector<store::ReissueRow> reissues;
+  // Investors whose settlement moved since their trade date's run, to be told (CLR-18).
+  std::vector<store::SettlementDelay> delays;
   std::vector<InvestorPortfolioFee> portfolio_fees;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).

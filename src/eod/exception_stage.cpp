@@ -69,8 +69,9 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
   for (std::string_view account_id : charged_ids) {
     const Charged& amounts = charged.at(account_id);
     if (!amounts.cash_rmb) {
-      return rule_violation("cannot clear " + day.date.to_string() + ": missing the RMB cash of " +
-                            std::string(account_id) + " (import cash)");
+      return refusal(kInputsMissing, "cannot clear " + day.date.to_string() +
+                                         ": missing the RMB cash of " + std::string(account_id) +
+                                         " (import cash)");
     }
     if (auto short_of = clearing::overdraft(*amounts.cash_rmb, amounts.trading_rmb, amounts.fee_rmb,
                                             overdraft_rate, advance.days)) {

@@ -61,8 +61,9 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   for (auto& [account_id, in] : inputs) {
     const auto statement = statements.find(account_id);
     if (statement == statements.end()) {
-      return rule_violation("cannot clear " + day.date.to_string() + ": missing the RMB cash of " +
-                            account_id + " (import cash)");
+      return refusal(kInputsMissing, "cannot clear " + day.date.to_string() +
+                                         ": missing the RMB cash of " + account_id +
+                                         " (import cash)");
     }
     in.cash_statement_date = statement->second.as_of;
     in.cash_statement_rmb = statement->second.amount_rmb;

@@ -1,5 +1,6 @@
 #include "eod/result_writer.h"
 
+#include "store/journal_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::eod {
@@ -18,7 +19,8 @@ Result<void> delete_results(store::Database& db, Date date) {
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
         "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date", "eod_portfolio_fee",
-        "eod_exception", "eod_fx_rate", "eod_pre_clearing", "eod_transfer_reissue"}) {
+        "eod_exception", "eod_fx_rate", "eod_pre_clearing", "eod_transfer_reissue",
+        "eod_settlement_delay"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -67,22 +69,24 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
   CP_ASSIGN_OR_RETURN(auto insert_obligation,
                       db.prepare("INSERT INTO eod_investor_obligation (business_date, account_id, "
                                  "channel, reserve, executions, buy_rmb, sell_rmb, net_rmb, "
-                                 "settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 "settlement_date, planned_settlement_date) VALUES (?, ?, ?, ?, ?, "
+                                 "?, ?, ?, ?, ?)"));
   for (const auto& investor : result.investors) {
+    const std::string& settles = settles_on.at(investor.channel);
     CP_RETURN_IF_ERROR(insert_obligation->execute(
         {day, investor.account_id, std::string(channel_code(investor.channel)), investor.reserve,
          investor.executions, dec(investor.buy_rmb), dec(investor.sell_rmb), dec(investor.net_rmb),
-         settles_on.at(investor.channel)}));
+         settles, settles}));
   }
   for (const auto& s : report.settlements) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "
-        "sell_rmb, net_rmb, commission_rmb, flow, flow_date, cutoff_hkt) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sell_rmb, net_rmb, commission_rmb, flow, flow_date, cutoff_hkt, planned_flow_date) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {day, std::string(channel_code(s.channel)), s.reserve, s.obligation.executions,
          dec(s.obligation.buy_rmb), dec(s.obligation.sell_rmb), dec(s.obligation.net_rmb),
          dec(s.obligation.commission_rmb), s.flow, s.flow_date.to_string(),
-         s.cutoff_hkt.to_string()}));
+         s.cutoff_hkt.to_string(), s.flow_date.to_string()}));
   }
   // The journal, entry by entry: each investor's trade-date entry, then the charges.
   size_t next_investor = 0;
@@ -132,6 +136,7 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
   CP_RETURN_IF_ERROR(store::write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(store::write_pre_clearing(db, date, report.pre_clearing));
   CP_RETURN_IF_ERROR(store::write_reissues(db, date, report.reissues));
+  CP_RETURN_IF_ERROR(store::write_delays(db, date, report.delays));
   for (const auto& fee : report.portfolio_fees) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "

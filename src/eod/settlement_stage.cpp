@@ -19,21 +19,62 @@ Date flow_date(const calendar::SettlementSchedule& schedule, const std::string& 
   return schedule.securities_settlement_date;
 }
 
+// The previous Southbound trading day of the channel before D, or the look-back's start.
+Result<Date> previous_run_date(const DayContext& day,
+                               const calendar::SouthboundCalendar& southbound) {
+  const Date earliest = std::max(southbound.covered_from(), day.date.plus_days(-kLookBackDays));
+  for (Date d = day.date.plus_days(-1); d >= earliest; d = d.plus_days(-1)) {
+    CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(d));
+    if (info->southbound_trading) return d;
+  }
+  return earliest;
+}
+
 }  // namespace
+
+Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext& day) {
+  std::vector<store::SettlementDelay> out;
+  for (const auto& [channel, southbound] : day.calendars) {
+    CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
+    CP_ASSIGN_OR_RETURN(auto pending, store::pending_settlements(day.db, day.date, after));
+    for (const auto& p : pending) {
+      if (p.channel != channel) continue;
+      CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(
+                                             southbound, day.refdata.parameters, p.trade_date));
+      const Date payable = flow_date(schedule, "trading_money_payable");
+      if (payable != p.settlement_date) {
+        CP_RETURN_IF_ERROR(store::move_settlement(day.db, p.trade_date, channel, payable,
+                                                  flow_date(schedule, "trading_money_receivable")));
+      }
+      if (payable == p.planned_date || p.planned_date <= after || p.planned_date > day.date) {
+        continue;  // not moved, or not this run's to announce
+      }
+      CP_ASSIGN_OR_RETURN(const calendar::DayInfo* planned, southbound.day(p.planned_date));
+      std::string reason = planned->reason_text();
+      for (const auto& flow : schedule.money_flows) {
+        if (flow.flow == "trading_money_payable" && !flow.note.empty()) reason = flow.note;
+      }
+      if (reason.empty()) {
+        reason = "a settlement day before it was closed since the trade date's run";
+      }
+      CP_ASSIGN_OR_RETURN(auto investors, store::investors_of(day.db, p.trade_date, channel));
+      for (auto& investor : investors) {
+        investor.planned_date = p.planned_date;
+        investor.settlement_date = payable;
+        investor.reason = reason;
+        out.push_back(std::move(investor));
+      }
+    }
+  }
+  return out;
+}
 
 Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
   std::vector<ledger::Posting> out;
   for (const auto& [channel, southbound] : day.calendars) {
     // The window (previous trading day, D].
     const Date earliest = std::max(southbound.covered_from(), day.date.plus_days(-kLookBackDays));
-    Date after = earliest;
-    for (Date d = day.date.plus_days(-1); d >= earliest; d = d.plus_days(-1)) {
-      CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(d));
-      if (info->southbound_trading) {
-        after = d;
-        break;
-      }
-    }
+    CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
     auto inside = [&](Date d) { return d > after && d <= day.date; };
     for (Date traded = earliest; traded < day.date; traded = traded.plus_days(1)) {
       CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
@@ -52,12 +93,12 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
       if (!money && !shares) continue;
       CP_ASSIGN_OR_RETURN(store::StoredNets ran, store::csdc_nets_of(day.db, traded, channel));
       if (!ran.ran && ran.has_executions) {
-        return rule_violation("cannot clear " + day.date.to_string() + ": the " +
-                              std::string(channel_code(channel)) + " trades of " +
-                              traded.to_string() +
-                              " settle by then but that date has no EOD results (run `eod run "
-                              "--date " +
-                              traded.to_string() + "` first)");
+        return refusal(kEarlierRunMissing,
+                       "cannot clear " + day.date.to_string() + ": the " +
+                           std::string(channel_code(channel)) + " trades of " + traded.to_string() +
+                           " settle by then but that date has no EOD results (run `eod run "
+                           "--date " +
+                           traded.to_string() + "` first)");
       }
       CP_ASSIGN_OR_RETURN(auto entries, store::trades_entries_of(day.db, traded, channel));
       for (const auto& entry : entries) {

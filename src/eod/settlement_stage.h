@@ -11,11 +11,20 @@
 
 #include "eod/day_context.h"
 #include "ledger/journal.h"
+#include "store/journal_store.h"
 
 namespace cp::eod {
 
 // Refuses (naming it) a trade date with trades on the channel settling in the window whose EOD
 // has not been run.
 Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day);
+
+// Settlement delays (SPEC CLR-18; seed 002 附件4 第40条): every earlier trade date still to
+// settle whose STL-2 trading-money date the calendar now puts elsewhere (a holiday, a typhoon or
+// a half day added since its run) has its investors' clearing date and CSDC's dates moved to it;
+// the investors of a trade date planned to settle after the previous run and on or before D but
+// moved are returned, to be told (an overdraft it causes is then advanced like any other).
+// Call before the other stages read the stored dates.
+Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext& day);
 
 }  // namespace cp::eod

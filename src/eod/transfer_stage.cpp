@@ -32,12 +32,12 @@ Result<std::map<std::string, Decimal>> nets_of(DayContext& day, Channel channel,
   }
   CP_ASSIGN_OR_RETURN(store::StoredNets stored, store::csdc_nets_of(day.db, trade_date, channel));
   if (!stored.ran && stored.has_executions) {
-    return rule_violation("cannot instruct the funds transfers of " + day.date.to_string() +
-                          ": the " + std::string(channel_code(channel)) + " trades of " +
-                          trade_date.to_string() +
-                          " settle in them but that date has no EOD results (run `eod run "
-                          "--date " +
-                          trade_date.to_string() + "` first)");
+    return refusal(kEarlierRunMissing,
+                   "cannot instruct the funds transfers of " + day.date.to_string() + ": the " +
+                       std::string(channel_code(channel)) + " trades of " + trade_date.to_string() +
+                       " settle in them but that date has no EOD results (run `eod run "
+                       "--date " +
+                       trade_date.to_string() + "` first)");
   }
   return std::move(stored.net_rmb_by_reserve);
 }
@@ -96,8 +96,9 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     for (const std::string& reserve : keys) {
       const auto imported = balances.find(reserve);
       if (imported == balances.end()) {
-        return rule_violation("cannot clear " + day.date.to_string() + ": missing the " + ch + " " +
-                              reserve + " reserve balance on or before it (import reserves)");
+        return refusal(kInputsMissing, "cannot clear " + day.date.to_string() + ": missing the " +
+                                           ch + " " + reserve +
+                                           " reserve balance on or before it (import reserves)");
       }
       Date balance_date = imported->second.balance_date;
       Decimal balance = imported->second.balance_rmb;

@@ -50,4 +50,68 @@ Result<std::vector<StoredFees>> portfolio_fees_of(Database& db, Date business_da
   return out;
 }
 
+Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date before_run,
+                                                           Date after) {
+  std::vector<PendingSettlement> out;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT DISTINCT business_date, channel, planned_settlement_date, settlement_date FROM "
+      "eod_investor_obligation WHERE business_date < ? AND (planned_settlement_date > ? OR "
+      "settlement_date > ?) ORDER BY business_date, channel",
+      {before_run.to_string(), after.to_string(), after.to_string()},
+      [&](const Row& row) -> Result<void> {
+        // Written by the runs: valid dates (a row from before migration 0031 has its planned date
+        // backfilled).
+        out.push_back({*Date::parse(row.text(0)),
+                       row.text(1) == "sz" ? Channel::kShenzhen : Channel::kShanghai,
+                       *Date::parse(row.text(2)), *Date::parse(row.text(3))});
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Date payable_date,
+                             Date receivable_date) {
+  const std::string day = trade_date.to_string();
+  const std::string ch(channel_code(channel));
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE eod_investor_obligation SET settlement_date = ? WHERE business_date = ? AND "
+      "channel = ?",
+      {payable_date.to_string(), day, ch}));
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE eod_csdc_obligation SET flow_date = ? WHERE business_date = ? AND channel = ? AND "
+      "flow = 'trading_money_payable'",
+      {payable_date.to_string(), day, ch}));
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE eod_csdc_obligation SET flow_date = ? WHERE business_date = ? AND channel = ? AND "
+      "flow = 'trading_money_receivable'",
+      {receivable_date.to_string(), day, ch}));
+  return Ok{};
+}
+
+Result<std::vector<SettlementDelay>> investors_of(Database& db, Date trade_date, Channel channel) {
+  std::vector<SettlementDelay> out;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT account_id, net_rmb FROM eod_investor_obligation WHERE business_date = ? AND "
+      "channel = ? ORDER BY account_id",
+      {trade_date.to_string(), std::string(channel_code(channel))},
+      [&](const Row& row) -> Result<void> {
+        out.push_back({trade_date, channel, row.text(0), row.decimal(1), {}, {}, {}});
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<void> write_delays(Database& db, Date business_date,
+                          const std::vector<SettlementDelay>& delays) {
+  for (const auto& d : delays) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_settlement_delay (business_date, trade_date, channel, account_id, "
+        "net_rmb, planned_date, settlement_date, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {business_date.to_string(), d.trade_date.to_string(), std::string(channel_code(d.channel)),
+         d.account_id, decimal_value(d.net_rmb), d.planned_date.to_string(),
+         d.settlement_date.to_string(), d.reason}));
+  }
+  return Ok{};
+}
+
 }  // namespace cp::store

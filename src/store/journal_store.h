@@ -34,4 +34,37 @@ struct StoredFees {
 Result<std::vector<StoredFees>> portfolio_fees_of(Database& db, Date business_date,
                                                   Channel channel);
 
+// A trade date's investor money of one channel as its run stored it, with the settlement date it
+// planned and the one now in force (CLR-18).
+struct PendingSettlement {
+  Date trade_date;
+  Channel channel = Channel::kShanghai;
+  Date planned_date;
+  Date settlement_date;
+};
+// The (trade date, channel) pairs of runs before `before_run` whose investors' settlement date,
+// planned or current, falls after `after`.
+Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date before_run,
+                                                           Date after);
+
+// Moves a trade date's settlement on a channel to the dates now in force: the investors'
+// clearing date, and CSDC's payable and receivable dates (seed 002 附件4 第40条).
+Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Date payable_date,
+                             Date receivable_date);
+
+struct SettlementDelay {
+  Date trade_date;
+  Channel channel = Channel::kShanghai;
+  std::string account_id;
+  Decimal net_rmb;
+  Date planned_date;
+  Date settlement_date;
+  std::string reason;
+};
+// The investors of a trade date on a channel, with their money, for a delay notice.
+Result<std::vector<SettlementDelay>> investors_of(Database& db, Date trade_date, Channel channel);
+// Writes a run's delay notices (migration 0031), in its transaction.
+Result<void> write_delays(Database& db, Date business_date,
+                          const std::vector<SettlementDelay>& delays);
+
 }  // namespace cp::store

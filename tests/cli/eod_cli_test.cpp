@@ -312,6 +312,76 @@ TEST_P(EodCliTest, AGbkExportIsRefusedWithItsLineAndNothingIsStored) {
   EXPECT_EQ(stored->rows[0].integer(0), 0);
 }
 
+TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
+  // CLR-18 (seed 002 附件4 第40条) on tests/golden/eod/christmas without X5 (traded on 12-27):
+  // after the runs of 12-20, 12-23 and 12-24, SEHK closes on 12-27. 12-20's T+2 was 12-27 and
+  // becomes 12-30 (12-23 T+1, 12-24 a half day, 12-27 closed); 12-23's and 12-24's were 12-30
+  // and become 2025-01-02 (12-31 is a half day).
+  const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/christmas/";
+  for (const char* kind : {"accounts", "fx", "prices", "positions", "reserves", "cash"}) {
+    ASSERT_EQ(run(std::string("import ") + kind + " '" + dir + kind + ".csv'").exit_code, 0);
+  }
+  std::string executions = slurp(dir + "executions.csv");
+  const size_t x5 = executions.find("X5,");
+  executions.erase(x5, executions.find('\n', x5) + 1 - x5);
+  import_file("executions", executions);
+  for (const char* date : {"2024-12-20", "2024-12-23", "2024-12-24"}) {
+    ASSERT_EQ(run(std::string("eod run --date ") + date).exit_code, 0);
+  }
+  ASSERT_EQ(run("calendar add-closure --market sehk --date 2024-12-27 --reason 'ad-hoc "
+                "closure' --source test")
+                .exit_code,
+            0);
+  EodRun eod = run("eod run --date 2024-12-30 --json");
+  ASSERT_EQ(eod.exit_code, 0) << eod.err;
+  std::vector<std::string> told;
+  const Json out = Json::parse(eod.out);
+  for (const auto& d : out["settlement_delays"]) {
+    told.push_back(d["account"].get<std::string>() + " " + d["trade_date"].get<std::string>() +
+                   " " + d["planned_date"].get<std::string>() + " " +
+                   d["settlement_date"].get<std::string>());
+  }
+  EXPECT_THAT(told, ::testing::ElementsAre("INV001 2024-12-20 2024-12-27 2024-12-30",
+                                           "PROP01 2024-12-20 2024-12-27 2024-12-30",
+                                           "INV002 2024-12-23 2024-12-30 2025-01-02",
+                                           "INV001 2024-12-24 2024-12-30 2025-01-02"));
+  // The clearing dates moved with CSDC's: 12-20's settles on 12-30, posted by this run (INV001
+  // pays X1's RMB 375,307.85); 12-24's sale money waits for 2025-01-02.
+  auto moved = db_->query(
+      "SELECT settlement_date, planned_settlement_date FROM eod_investor_obligation WHERE "
+      "business_date = '2024-12-24' AND account_id = 'INV001'");
+  ASSERT_TRUE(moved.ok());
+  ASSERT_EQ(moved->rows.size(), 1u);
+  EXPECT_EQ(moved->rows[0].text(0), "2025-01-02");
+  EXPECT_EQ(moved->rows[0].text(1), "2024-12-30");
+  auto cash = db_->query(
+      "SELECT amount FROM ledger_posting WHERE business_date = '2024-12-30' AND entry = "
+      "'SETTLE:2024-12-20:INV001:sh' AND account = 'investor_cash:INV001'");
+  ASSERT_TRUE(cash.ok());
+  ASSERT_EQ(cash->rows.size(), 1u);
+  EXPECT_EQ(cash->rows[0].decimal(0).to_string(), "-375307.85");
+  EXPECT_EQ(run("ledger check --date 2024-12-30").exit_code, 0);
+}
+
+TEST_P(EodCliTest, ASchedulerTellsANonTradingDayFromMissingInputs) {
+  // Both refusals exit 1; with --log-format json the error line names the reason (docs/eod.md).
+  import_all();
+  EodRun holiday = run("--log-format json eod run --date 2024-03-29");  // Good Friday
+  EXPECT_EQ(holiday.exit_code, 1);
+  const Json closed = Json::parse(holiday.err.substr(holiday.err.rfind('{')));
+  EXPECT_EQ(closed["reason"], "not_a_trading_day");
+  EXPECT_EQ(closed["exit_code"], 1);
+  // Monday 2024-03-18 trades, but neither its rates nor its closes were imported.
+  EodRun missing = run("--log-format json eod run --date 2024-03-18");
+  EXPECT_EQ(missing.exit_code, 1);
+  const Json inputs = Json::parse(missing.err.substr(missing.err.rfind('{')));
+  EXPECT_EQ(inputs["reason"], "inputs_missing");
+  EXPECT_THAT(inputs["message"].get<std::string>(), HasSubstr("cannot clear 2024-03-18"));
+  // Without --log-format json the message is the person's, as before.
+  EXPECT_THAT(run("eod run --date 2024-03-29").err,
+              HasSubstr("connectpost: error: 2024-03-29 is not a Southbound trading day"));
+}
+
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   import_all();
   ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
