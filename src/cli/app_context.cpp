@@ -36,9 +36,10 @@ Result<std::unique_ptr<store::Database>> AppContext::open_database() const {
 }
 
 void run_action(AppContext& context, const std::function<Result<void>()>& action) {
+  bool json_errors = false;  // known once the configuration is resolved
   auto report = [&](const Error& error) {
     context.exit_code = exit_code_for(error.code);
-    if (context.config.get("log_format") == "json") {
+    if (json_errors) {
       // One JSON line a scheduler can parse: the exit code, the reason word and where.
       nlohmann::ordered_json line = {
           {"level", "error"}, {"message", error.message}, {"exit_code", context.exit_code}};
@@ -60,6 +61,7 @@ void run_action(AppContext& context, const std::function<Result<void>()>& action
     auto config = resolve_config(sources);
     if (!config.ok()) return report(config.error());
     context.config = std::move(config).value();
+    json_errors = context.config.get("log_format") == "json";
     auto logging = setup_logging(context.config.get("log_level"), context.config.get("log_format"));
     if (!logging.ok()) return report(logging.error());
     auto result = action();

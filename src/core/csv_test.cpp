@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <string>
@@ -15,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "core/utf8.h"
 
 namespace cp {
 namespace {
@@ -541,11 +543,17 @@ TEST(CsvWriteTest, RoundTripsAwkwardFields) {
 }
 
 // Text that needs quoting much of the time: the characters the grammar treats specially, mixed
-// with arbitrary text.
+// with arbitrary UTF-8 text (a file must be UTF-8: anything else is refused whole, tested below).
 rc::Gen<std::string> csv_field() {
   return rc::gen::oneOf(
-      rc::gen::string<std::string>(),
-      rc::gen::container<std::string>(rc::gen::element(',', '"', '\r', '\n', 'a', ' ')));
+      rc::gen::container<std::string>(rc::gen::inRange<char>(0, 127)),  // any ASCII
+      rc::gen::map(rc::gen::container<std::vector<std::string>>(
+                       rc::gen::element<std::string>(",", "\"", "\r", "\n", "a", " ", "張", "€")),
+                   [](const std::vector<std::string>& pieces) {
+                     std::string text;
+                     for (const auto& piece : pieces) text += piece;
+                     return text;
+                   }));
 }
 
 RC_GTEST_PROP(CsvPropertyTest, AppendedRecordsReadBackIdentically, ()) {
@@ -564,6 +572,18 @@ RC_GTEST_PROP(CsvPropertyTest, AppendedRecordsReadBackIdentically, ()) {
   const Result<Rows> read = parse_all(text);
   if (!read.ok()) RC_FAIL(read.error().to_string());
   RC_ASSERT(*read == rows);
+}
+
+RC_GTEST_PROP(CsvPropertyTest, TextThatIsNotUtf8IsRefusedWhole, ()) {
+  // Any text with an ill-formed byte is refused, with the line of that byte.
+  const std::string text = *rc::gen::string<std::string>();
+  RC_PRE(!is_valid_utf8(text));
+  const auto reader = CsvReader::from_string("t.csv", "h\n" + text + "\n");
+  RC_ASSERT(!reader.ok());
+  RC_ASSERT(reader.error().message.find("not UTF-8") != std::string::npos);
+  const std::string_view before(text.data(), first_invalid_utf8(text));
+  RC_ASSERT(reader.error().line ==
+            2 + static_cast<int64_t>(std::count(before.begin(), before.end(), '\n')));
 }
 
 }  // namespace
