@@ -1,9 +1,18 @@
 #include "calendar/settlement.h"
 
+#include "core/assert.h"
+
 namespace cp::calendar {
 namespace {
 const TimeOfDay kTenThirty = *TimeOfDay::from_hms(10, 30, 0);
 }  // namespace
+
+Date money_flow_date(const SettlementSchedule& schedule, std::string_view flow) {
+  for (const auto& f : schedule.money_flows) {
+    if (f.flow == flow) return f.date;
+  }
+  CP_ASSERT(false, "money flow missing from the schedule");
+}
 
 const std::vector<std::string>& money_flow_names() {
   static const std::vector<std::string> kNames = {"trading_money_payable",

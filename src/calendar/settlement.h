@@ -13,6 +13,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "calendar/southbound_calendar.h"
@@ -36,6 +37,14 @@ struct SettlementSchedule {
   Date buyer_entitled_from;         // the buyer has them from this evening
   std::vector<MoneyFlow> money_flows;
 };
+
+// A trade settles within T+2 settlement days: this many calendar days before a date reach every
+// trade date still settling on or after it, across the longest closures (Lunar New Year,
+// National Day, with weekends and a typhoon) with room to spare.
+inline constexpr int kSettlementLookBackDays = 40;
+
+// The date of the named STL-2 flow of a schedule (every schedule has every flow).
+Date money_flow_date(const SettlementSchedule& schedule, std::string_view flow);
 
 // The names of the STL-2 flows, in the order they are reported.
 const std::vector<std::string>& money_flow_names();

@@ -7,17 +7,6 @@
 namespace cp::calendar {
 namespace {
 
-// A trade settles within T+2 settlement days; 40 calendar days covers the longest closures
-// (Lunar New Year, National Day, with weekends and a typhoon) with room to spare.
-constexpr int kLookBackDays = 40;
-
-Date flow_date(const SettlementSchedule& schedule, const std::string& name) {
-  for (const auto& flow : schedule.money_flows) {
-    if (flow.flow == name) return flow.date;
-  }
-  return schedule.securities_settlement_date;  // every schedule has every flow (settlement.cpp)
-}
-
 // The channel's next Southbound trading day after `date`, if the calendar data reaches it.
 Result<std::optional<Date>> next_trading_day(const SouthboundCalendar& calendar, Date date) {
   for (Date day = date.plus_days(1); day <= calendar.covered_to(); day = day.plus_days(1)) {
@@ -56,14 +45,15 @@ Result<std::vector<TransferDay>> transfer_days(const SouthboundCalendar& calenda
   // Every trading day up to this one that moves trading money inside the window.
   std::vector<TradeDateMoney> moving;
   std::set<Date> days = {first};
-  const Date from = std::max(calendar.covered_from(), trading_day.plus_days(-kLookBackDays));
+  const Date from =
+      std::max(calendar.covered_from(), trading_day.plus_days(-kSettlementLookBackDays));
   for (Date traded = from; traded <= trading_day; traded = traded.plus_days(1)) {
     CP_ASSIGN_OR_RETURN(const DayInfo* info, calendar.day(traded));
     if (!info->southbound_trading) continue;
     CP_ASSIGN_OR_RETURN(const SettlementSchedule schedule,
                         settlement_schedule(calendar, parameters, traded));
-    const TradeDateMoney money{traded, flow_date(schedule, "trading_money_payable"),
-                               flow_date(schedule, "trading_money_receivable")};
+    const TradeDateMoney money{traded, money_flow_date(schedule, "trading_money_payable"),
+                               money_flow_date(schedule, "trading_money_receivable")};
     bool inside = false;
     for (const Date day : {money.payable_on, money.receivable_on}) {
       if (day >= first && day < end) {

@@ -49,8 +49,8 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
                                             "as_of <= ?",
                                             {as_of.to_string()}));
   std::vector<Holding> statement;
-  // Without a statement, the trades settled in the 40 days before the day are all there is.
-  Date from_date = as_of.plus_days(-40);
+  // Without a statement, the trades settled in the look-back before the day are all there is.
+  Date from_date = as_of.plus_days(-calendar::kSettlementLookBackDays);
   if (!latest.rows.empty() && !latest.rows[0].is_null(0)) {
     const std::string statement_date = latest.rows[0].text(0);
     from_date = Date::parse(statement_date)->plus_days(1);  // written by the import: valid
@@ -63,11 +63,11 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
           return Ok{};
         }));
   }
-  // Trades that settled after the statement: a trade settles within T+2 settlement days, so 40
-  // calendar days before the statement reach back far enough (as in calendar/transfer_days.cpp).
+  // Trades that settled after the statement (calendar::kSettlementLookBackDays reaches them).
   const auto& southbound = calendars.at(channel);
   std::vector<const clearing::Execution*> settled;
-  const Date first_trade = std::max(southbound.covered_from(), from_date.plus_days(-40));
+  const Date first_trade =
+      std::max(southbound.covered_from(), from_date.plus_days(-calendar::kSettlementLookBackDays));
   for (Date traded = first_trade; traded <= as_of; traded = traded.plus_days(1)) {
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
     if (!info->southbound_trading) continue;

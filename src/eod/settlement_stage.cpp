@@ -8,21 +8,11 @@
 namespace cp::eod {
 namespace {
 
-// A trade settles within T+2 settlement days: 40 calendar days reach back far enough (as in
-// calendar/transfer_days.cpp).
-constexpr int kLookBackDays = 40;
-
-Date flow_date(const calendar::SettlementSchedule& schedule, const std::string& name) {
-  for (const auto& flow : schedule.money_flows) {
-    if (flow.flow == name) return flow.date;
-  }
-  return schedule.securities_settlement_date;
-}
-
 // The previous Southbound trading day of the channel before D, or the look-back's start.
 Result<Date> previous_run_date(const DayContext& day,
                                const calendar::SouthboundCalendar& southbound) {
-  const Date earliest = std::max(southbound.covered_from(), day.date.plus_days(-kLookBackDays));
+  const Date earliest =
+      std::max(southbound.covered_from(), day.date.plus_days(-calendar::kSettlementLookBackDays));
   for (Date d = day.date.plus_days(-1); d >= earliest; d = d.plus_days(-1)) {
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(d));
     if (info->southbound_trading) return d;
@@ -41,10 +31,11 @@ Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext&
       if (p.channel != channel) continue;
       CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(
                                              southbound, day.refdata.parameters, p.trade_date));
-      const Date payable = flow_date(schedule, "trading_money_payable");
+      const Date payable = calendar::money_flow_date(schedule, "trading_money_payable");
       if (payable != p.settlement_date) {
-        CP_RETURN_IF_ERROR(store::move_settlement(day.db, p.trade_date, channel, payable,
-                                                  flow_date(schedule, "trading_money_receivable")));
+        CP_RETURN_IF_ERROR(store::move_settlement(
+            day.db, p.trade_date, channel, payable,
+            calendar::money_flow_date(schedule, "trading_money_receivable")));
       }
       if (payable == p.planned_date || p.planned_date <= after || p.planned_date > day.date) {
         continue;  // not moved, or not this run's to announce
@@ -73,7 +64,8 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
   std::vector<ledger::Posting> out;
   for (const auto& [channel, southbound] : day.calendars) {
     // The window (previous trading day, D].
-    const Date earliest = std::max(southbound.covered_from(), day.date.plus_days(-kLookBackDays));
+    const Date earliest =
+        std::max(southbound.covered_from(), day.date.plus_days(-calendar::kSettlementLookBackDays));
     CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
     auto inside = [&](Date d) { return d > after && d <= day.date; };
     for (Date traded = earliest; traded < day.date; traded = traded.plus_days(1)) {
@@ -81,7 +73,7 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
       if (!info->southbound_trading) continue;
       CP_ASSIGN_OR_RETURN(
           auto schedule, calendar::settlement_schedule(southbound, day.refdata.parameters, traded));
-      const bool money = inside(flow_date(schedule, "trading_money_payable"));
+      const bool money = inside(calendar::money_flow_date(schedule, "trading_money_payable"));
       const bool shares = inside(schedule.securities_settlement_date);
       CP_ASSIGN_OR_RETURN(auto fees, store::portfolio_fees_of(day.db, traded, channel));
       for (const auto& fee : fees) {
