@@ -16,6 +16,8 @@ void register_trading_commands(CLI::App& app, AppContext& context);
 void register_fees_command(CLI::App& app, AppContext& context);
 void register_import_commands(CLI::App& app, AppContext& context);
 void register_eod_commands(CLI::App& app, AppContext& context);
+// `eod what-if`, under the `eod` command.
+void register_what_if_command(CLI::App& eod, AppContext& context);
 void register_report_command(CLI::App& app, AppContext& context);
 void register_audit_commands(CLI::App& app, AppContext& context);
 void register_identity_commands(CLI::App& app, AppContext& context);

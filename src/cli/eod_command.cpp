@@ -7,7 +7,7 @@
 #include "cli/output.h"
 #include "cli/transfer_output.h"
 #include "eod/eod_run.h"
-#include "eod/ledger_check.h"
+#include "store/ledger_check.h"
 
 namespace cp::cli {
 namespace {
@@ -179,7 +179,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
 Result<void> check(const AppContext& context, const EodOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(const eod::LedgerCheck result, eod::check_ledger(*db, date));
+  CP_ASSIGN_OR_RETURN(const store::LedgerCheck result, store::check_ledger(*db, date));
   if (options.json) {
     print_json(std::cout, {{"business_date", date.to_string()},
                            {"ok", result.breaks.empty()},
@@ -212,6 +212,7 @@ void register_eod_commands(CLI::App& app, AppContext& context) {
   run_command->add_flag("--json", options->json, "Print JSON");
   run_command->callback(
       [&context, options] { run_action(context, [&] { return run(context, *options); }); });
+  register_what_if_command(*eod, context);
 
   auto* ledger = app.add_subcommand("ledger", "The double-entry journal");
   ledger->require_subcommand(1);

@@ -6,7 +6,8 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/transfer_output.h"
-#include "eod/reports.h"
+#include "eod/report_format.h"
+#include "store/eod_report_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::cli {
@@ -57,8 +58,8 @@ Result<void> report(const AppContext& context, const ReportOptions& options) {
   if (options.name == "transfer" && format == "json") {
     // Each instruction as an object, its trade dates as a list (cli/transfer_output.h).
     CP_ASSIGN_OR_RETURN(eod::Report built, by_settlement_date
-                                               ? eod::transfer_report(*db, date, true)
-                                               : eod::build_report(*db, "transfer", date));
+                                               ? store::transfer_report(*db, date, true)
+                                               : store::build_report(*db, "transfer", date));
     CP_ASSIGN_OR_RETURN(auto transfers, store::load_transfers(*db, date, by_settlement_date));
     Json rows = Json::array();
     for (const auto& t : transfers) rows.push_back(transfer_json(t));
@@ -68,8 +69,8 @@ Result<void> report(const AppContext& context, const ReportOptions& options) {
   }
   CP_ASSIGN_OR_RETURN(eod::Report built,
                       by_settlement_date
-                          ? eod::transfer_report(*db, date, true)
-                          : eod::build_report(*db, options.name, date, options.account));
+                          ? store::transfer_report(*db, date, true)
+                          : store::build_report(*db, options.name, date, options.account));
   if (format == "xlsx") {
     CP_RETURN_IF_ERROR(eod::write_report_xlsx(built, options.out));
     std::cout << "wrote " << built.rows.size() << " rows to " << options.out << "\n";

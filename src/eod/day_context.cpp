@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "store/execution_store.h"
-
 namespace cp::eod {
 
 Result<const clearing::FxRates*> DayContext::fx_of(Channel channel) const {
@@ -44,24 +42,14 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
 Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
   auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
-  // The latest statement of any channel on or before the day (a statement covers every account).
-  CP_ASSIGN_OR_RETURN(auto latest, db.query("SELECT MAX(as_of) FROM opening_position WHERE "
-                                            "as_of <= ?",
-                                            {as_of.to_string()}));
+  CP_ASSIGN_OR_RETURN(std::optional<PositionStatement> latest,
+                      earlier.statement_on_or_before(channel, as_of));
   std::vector<Holding> statement;
   // Without a statement, the trades settled in the look-back before the day are all there is.
   Date from_date = as_of.plus_days(-calendar::kSettlementLookBackDays);
-  if (!latest.rows.empty() && !latest.rows[0].is_null(0)) {
-    const std::string statement_date = latest.rows[0].text(0);
-    from_date = Date::parse(statement_date)->plus_days(1);  // written by the import: valid
-    CP_RETURN_IF_ERROR(db.query_each(
-        "SELECT account_id, security_code, quantity FROM opening_position WHERE channel = ? AND "
-        "as_of = ?",
-        {std::string(channel_code(channel)), statement_date},
-        [&](const store::Row& row) -> Result<void> {
-          statement.push_back({row.text(0), row.text(1), row.integer(2)});
-          return Ok{};
-        }));
+  if (latest) {
+    from_date = latest->as_of.plus_days(1);
+    statement = std::move(latest->holdings);
   }
   // Trades that settled after the statement (calendar::kSettlementLookBackDays reaches them).
   const auto& southbound = calendars.at(channel);
@@ -72,7 +60,7 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
     if (!info->southbound_trading) continue;
     CP_ASSIGN_OR_RETURN(auto schedule,
-                        calendar::settlement_schedule(southbound, refdata.parameters, traded));
+                        calendar::settlement_schedule(southbound, parameters, traded));
     if (schedule.securities_settlement_date < from_date ||
         schedule.securities_settlement_date > as_of) {
       continue;
@@ -88,10 +76,8 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
 }
 
 Result<const std::vector<clearing::Execution>*> DayContext::executions_of(Date trade_date) {
-  auto found = executions_.find(trade_date);
-  if (found != executions_.end()) return &found->second;
-  CP_ASSIGN_OR_RETURN(auto loaded, store::load_executions(db, trade_date));
-  return &executions_.emplace(trade_date, std::move(loaded)).first->second;
+  if (trade_date == date) return &in.executions;
+  return earlier.executions_of(trade_date);
 }
 
 }  // namespace cp::eod

@@ -1,6 +1,6 @@
-// What the stages of an EOD run read about their date: its Southbound channels' calendars,
-// settlement schedules and rates, the day's closes, the accounts, the holdings statements and
-// earlier trades, each loaded once and shared (eod_run.cpp builds it, the stages only read).
+// What the stages of an EOD run read: the date's snapshot (day_inputs.h), what earlier runs
+// stored (earlier_runs.h), and what follows from them — flows, holdings rolled forward — worked
+// out once and shared. Nothing here reads the database, a file or a clock.
 #pragma once
 
 #include <map>
@@ -14,8 +14,9 @@
 #include "clearing/execution.h"
 #include "clearing/holdings.h"
 #include "clearing/input_files.h"
+#include "eod/day_inputs.h"
+#include "eod/earlier_runs.h"
 #include "refdata/refdata.h"
-#include "store/database.h"
 
 namespace cp::eod {
 
@@ -36,18 +37,30 @@ inline Error refusal(const char* reason, std::string message) {
 
 class DayContext {
  public:
-  DayContext(store::Database& database, Date business_date, const refdata::RefData& reference,
-             const clearing::AccountBook& book)
-      : db(database), date(business_date), refdata(reference), accounts(book) {}
+  DayContext(const DayInputs& day_inputs, EarlierRuns& earlier_runs)
+      : in(day_inputs),
+        earlier(earlier_runs),
+        date(day_inputs.date),
+        rules_date(day_inputs.rules_date),
+        refdata(*day_inputs.refdata),
+        parameters(day_inputs.refdata->parameters),
+        accounts(*day_inputs.accounts),
+        calendars(day_inputs.calendars),
+        schedules(day_inputs.schedules),
+        fx(day_inputs.fx),
+        closes_hkd(day_inputs.closes_hkd) {}
 
-  store::Database& db;
+  const DayInputs& in;
+  EarlierRuns& earlier;
   const Date date;
+  const Date rules_date;  // where fees and parameters are read (DayInputs::rules_date)
   const refdata::RefData& refdata;
+  const refdata::ParameterTable& parameters;
   const clearing::AccountBook& accounts;
-  std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
-  std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
-  std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`
-  std::map<std::string, Decimal> closes_hkd;                  // `date`'s closing prices
+  const std::map<Channel, calendar::SouthboundCalendar>& calendars;
+  const std::map<Channel, calendar::SettlementSchedule>& schedules;
+  const std::map<Channel, clearing::FxRates>& fx;
+  const std::map<std::string, Decimal>& closes_hkd;
 
   // The channel's rates, or an error naming them as missing.
   Result<const clearing::FxRates*> fx_of(Channel channel) const;
@@ -63,12 +76,12 @@ class DayContext {
   // statement's date and on or before `as_of` (clearing/holdings.h). Refuses a settled trade
   // date whose executions cannot be read.
   Result<const std::vector<Holding>*> closing_holdings(Channel channel, Date as_of);
-  // The stored executions of an earlier trade date, all channels.
+  // The executions of a trade date on or before `date`, all channels: the snapshot's own for
+  // `date`, the stored ones before it.
   Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date);
 
  private:
   std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;
-  std::map<Date, std::vector<clearing::Execution>> executions_;
 };
 
 }  // namespace cp::eod

@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include "clearing/exceptions.h"
-#include "store/transfer_store.h"
 
 namespace cp::eod {
 namespace {
@@ -37,7 +36,7 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
                             std::vector<MoneyException>& out) {
   CP_ASSIGN_OR_RETURN(const Advance advance, advance_of(day));
   CP_ASSIGN_OR_RETURN(Decimal overdraft_rate,
-                      day.refdata.parameters.ratio("clr.overdraft_penalty_rate_daily", day.date));
+                      day.parameters.ratio("clr.overdraft_penalty_rate_daily", day.rules_date));
   // Each client account's trading money and portfolio fee, keyed on views of the investors' and
   // fees' own ids (they outlive this function).
   struct Charged {
@@ -52,16 +51,11 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
   for (const auto& fee : fees) {
     if (fee.reserve == "client") charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
   }
-  // Every charged account's latest RMB cash statement on or before T, in one streamed query
-  // (ordered by date: the last wins).
-  CP_RETURN_IF_ERROR(day.db.query_each(
-      "SELECT account_id, amount FROM opening_cash WHERE currency = 'CNY' AND as_of <= ? "
-      "ORDER BY account_id, as_of",
-      {day.date.to_string()}, [&](const store::Row& row) -> Result<void> {
-        const auto found = charged.find(row.text(0));
-        if (found != charged.end()) found->second.cash_rmb = row.decimal(1);
-        return Ok{};
-      }));
+  // Every charged account's latest RMB cash statement on or before T.
+  for (auto& [account_id, amounts] : charged) {
+    const auto statement = day.in.cash_statements.find(std::string(account_id));
+    if (statement != day.in.cash_statements.end()) amounts.cash_rmb = statement->second.amount_rmb;
+  }
   std::vector<std::string_view> charged_ids;
   charged_ids.reserve(charged.size());
   for (const auto& [id, amounts] : charged) charged_ids.push_back(id);
@@ -88,15 +82,14 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
 }
 
 Result<void> add_defaults(DayContext& day, int64_t accrual_days, std::vector<MoneyException>& out) {
-  const auto& parameters = day.refdata.parameters;
+  const auto& parameters = day.parameters;
   CP_ASSIGN_OR_RETURN(Decimal penalty_rate,
-                      parameters.ratio("clr.default_penalty_rate_daily", day.date));
+                      parameters.ratio("clr.default_penalty_rate_daily", day.rules_date));
   CP_ASSIGN_OR_RETURN(Decimal reserve_rate,
-                      parameters.ratio("clr.reserve_interest_rate_annual", day.date));
+                      parameters.ratio("clr.reserve_interest_rate_annual", day.rules_date));
   CP_ASSIGN_OR_RETURN(int64_t reserve_day_count,
-                      parameters.integer("clr.reserve_interest_day_count", day.date));
-  CP_ASSIGN_OR_RETURN(auto checks, store::reserve_checks_of(day.db, day.date));
-  for (const auto& check : checks) {
+                      parameters.integer("clr.reserve_interest_day_count", day.rules_date));
+  for (const auto& check : day.in.reserve_checks) {
     const std::string subject = std::string(channel_code(check.channel)) + ":" + check.reserve;
     if (auto missed =
             clearing::settlement_default(check.after_1030_rmb, check.after_1800_rmb, penalty_rate,

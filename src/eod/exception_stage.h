@@ -9,7 +9,7 @@
 
 #include "clearing/client_clearing.h"
 #include "eod/day_context.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
 
 namespace cp::eod {
 

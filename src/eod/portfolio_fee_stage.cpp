@@ -1,21 +1,17 @@
 #include "eod/portfolio_fee_stage.h"
 
-#include <filesystem>
 #include <map>
 
 #include "clearing/portfolio_fee.h"
 
 namespace cp::eod {
 
-Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& data_dir) {
-  const std::string shown = std::filesystem::path(data_dir).filename().string();
-  CP_ASSIGN_OR_RETURN(auto tiers, clearing::load_portfolio_fee_tiers(
-                                      std::filesystem::path(data_dir) / "portfolio_fee_tiers.csv",
-                                      shown + "/portfolio_fee_tiers.csv", day.date));
+Result<PortfolioFees> charge_portfolio_fees(DayContext& day) {
+  const auto& tiers = day.in.portfolio_fee_tiers;
   CP_ASSIGN_OR_RETURN(int64_t day_count,
-                      day.refdata.parameters.integer("portfolio_fee.day_count", day.date));
+                      day.parameters.integer("portfolio_fee.day_count", day.rules_date));
   CP_ASSIGN_OR_RETURN(std::string tiering_text,
-                      day.refdata.parameters.text("portfolio_fee.tiering", day.date));
+                      day.parameters.text("portfolio_fee.tiering", day.rules_date));
   CP_ASSIGN_OR_RETURN(clearing::FeeTiering tiering, clearing::parse_fee_tiering(tiering_text));
   PortfolioFees out;
   for (const auto& [channel, southbound] : day.calendars) {

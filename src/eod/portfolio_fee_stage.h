@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "eod/day_context.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
 #include "ledger/journal.h"
 
 namespace cp::eod {
@@ -19,6 +19,6 @@ struct PortfolioFees {
 };
 
 // Refuses (naming it) a held security without a close, or a channel with holders but no rates.
-Result<PortfolioFees> charge_portfolio_fees(DayContext& day, const std::string& data_dir);
+Result<PortfolioFees> charge_portfolio_fees(DayContext& day);
 
 }  // namespace cp::eod

@@ -18,8 +18,8 @@ bool is_client(const DayContext& day, const std::string& account_id) {
 }  // namespace
 
 Result<std::vector<store::PreClearingRow>> pre_clear_investors(
-    DayContext& day, const std::vector<clearing::Execution>& todays,
-    const clearing::ClearingResult& result, const std::vector<InvestorPortfolioFee>& fees) {
+    DayContext& day, const clearing::ClearingResult& result,
+    const std::vector<InvestorPortfolioFee>& fees) {
   std::map<std::string, clearing::PreClearingInputs> inputs;  // by account
   auto at_stake = [&](const std::string& account_id) -> clearing::PreClearingInputs& {
     auto [found, inserted] = inputs.try_emplace(account_id);
@@ -43,20 +43,20 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
     if (fee.reserve == "client") at_stake(fee.account_id).portfolio_fee_rmb += fee.charge.fee_rmb;
   }
   // What the counter froze for T's buys, at the channel's reference rates (CLR-15).
-  for (const auto& e : todays) {
+  for (const auto& e : day.in.executions) {
     if (e.side != Side::kBuy || !is_client(day, e.account_id)) continue;
     CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(e.channel));
     at_stake(e.account_id).frozen_at_reference_rmb += trading::frozen_for_buy(
         e.consideration_hkd(), {rates->reference_buy, rates->reference_sell});
   }
   // Earlier trade dates still unsettled at T's close put an account at stake too.
-  CP_ASSIGN_OR_RETURN(auto unsettled, store::stored_trade_money(day.db, day.date, day.date));
+  CP_ASSIGN_OR_RETURN(auto unsettled, day.earlier.stored_trade_money(day.date));
   for (const auto& [account_id, money] : unsettled) {
     if (is_client(day, account_id)) at_stake(account_id);
   }
   if (inputs.empty()) return std::vector<store::PreClearingRow>();
 
-  CP_ASSIGN_OR_RETURN(auto statements, store::latest_cash_statements(day.db, day.date));
+  const auto& statements = day.in.cash_statements;
   Date earliest = day.date;
   for (auto& [account_id, in] : inputs) {
     const auto statement = statements.find(account_id);
@@ -70,8 +70,8 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
     earliest = std::min(earliest, statement->second.as_of);
   }
   // Money settled since each statement, and fees collected since, from the stored runs.
-  CP_ASSIGN_OR_RETURN(auto stored, store::stored_trade_money(day.db, day.date, earliest));
-  CP_ASSIGN_OR_RETURN(auto collected, store::fees_collected(day.db, day.date, earliest, day.date));
+  CP_ASSIGN_OR_RETURN(auto stored, day.earlier.stored_trade_money(earliest));
+  CP_ASSIGN_OR_RETURN(auto collected, day.earlier.fees_collected(earliest, day.date));
   std::vector<store::PreClearingRow> out;
   out.reserve(inputs.size());
   for (auto& [account_id, in] : inputs) {

@@ -9,7 +9,7 @@
 
 #include "clearing/client_clearing.h"
 #include "eod/day_context.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
 #include "store/investor_funds_store.h"
 
 namespace cp::eod {
@@ -17,7 +17,7 @@ namespace cp::eod {
 // By account. Refuses (naming it) a client account at stake without an RMB cash statement on or
 // before the date.
 Result<std::vector<store::PreClearingRow>> pre_clear_investors(
-    DayContext& day, const std::vector<clearing::Execution>& todays,
-    const clearing::ClearingResult& result, const std::vector<InvestorPortfolioFee>& fees);
+    DayContext& day, const clearing::ClearingResult& result,
+    const std::vector<InvestorPortfolioFee>& fees);
 
 }  // namespace cp::eod

@@ -1,5 +1,6 @@
 #include "eod/reserve_stage.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <utility>
@@ -12,28 +13,21 @@ using ChannelReserve = std::pair<Channel, std::string>;
 // Executions of the channel traded up to the date whose securities settle after it (SPEC CLR-9:
 // unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
 // longest closures (Lunar New Year and National Day with their weekends) with room to spare.
-Result<std::vector<const clearing::Execution*>> unsettled_executions(
-    DayContext& day, Channel channel, const std::vector<clearing::Execution>& todays) {
-  std::vector<Date> trade_dates;
-  CP_RETURN_IF_ERROR(day.db.query_each(
-      "SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND trade_date > ? AND "
-      "trade_date <= ? ORDER BY trade_date",
-      {std::string(channel_code(channel)), day.date.plus_days(-31).to_string(),
-       day.date.to_string()},
-      [&](const store::Row& row) -> Result<void> {
-        trade_dates.push_back(*Date::parse(row.text(0)));  // written by the import: valid
-        return Ok{};
-      }));
+Result<std::vector<const clearing::Execution*>> unsettled_executions(DayContext& day,
+                                                                     Channel channel) {
+  CP_ASSIGN_OR_RETURN(std::vector<Date> trade_dates,
+                      day.earlier.trade_dates(channel, day.date.plus_days(-31), day.date));
+  if (!day.in.executions.empty() &&
+      std::find(trade_dates.begin(), trade_dates.end(), day.date) == trade_dates.end()) {
+    trade_dates.push_back(day.date);  // the snapshot's own, whatever is stored
+  }
   std::vector<const clearing::Execution*> out;
   for (const Date traded : trade_dates) {
-    CP_ASSIGN_OR_RETURN(
-        auto schedule,
-        calendar::settlement_schedule(day.calendars.at(channel), day.refdata.parameters, traded));
+    CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(day.calendars.at(channel),
+                                                                     day.parameters, traded));
     if (schedule.securities_settlement_date <= day.date) continue;
-    const std::vector<clearing::Execution>* executions = &todays;  // the day being cleared
-    if (traded != day.date) {
-      CP_ASSIGN_OR_RETURN(executions, day.executions_of(traded));
-    }
+    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution>* executions,
+                        day.executions_of(traded));
     for (const auto& e : *executions) {
       if (e.channel == channel) out.push_back(&e);
     }
@@ -44,14 +38,13 @@ Result<std::vector<const clearing::Execution*>> unsettled_executions(
 }  // namespace
 
 Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
-                                                const std::vector<clearing::Execution>& todays,
                                                 const clearing::ClearingResult& result,
                                                 const std::vector<InvestorPortfolioFee>& fees) {
   std::map<ChannelReserve, Decimal> fee_by_reserve;
   for (const auto& fee : fees) fee_by_reserve[{fee.channel, fee.reserve}] += fee.charge.fee_rmb;
   std::map<ChannelReserve, std::vector<const clearing::Execution*>> unsettled_by_reserve;
   for (const auto& [channel, southbound] : day.calendars) {
-    CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel, todays));
+    CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel));
     for (const clearing::Execution* e : unsettled) {
       const clearing::Account* account = day.accounts.find(e->account_id);
       if (account != nullptr) unsettled_by_reserve[{channel, account->money_kind}].push_back(e);
@@ -65,11 +58,11 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
   for (const auto& [key, fee] : fee_by_reserve) unsettled_by_reserve[key];
 
   CP_ASSIGN_OR_RETURN(Decimal margin_rate,
-                      day.refdata.parameters.ratio("risk.margin_rate", day.date));
+                      day.parameters.ratio("risk.margin_rate", day.rules_date));
   CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
-                      day.refdata.parameters.ratio("risk.margin_multiplier", day.date));
+                      day.parameters.ratio("risk.margin_multiplier", day.rules_date));
   CP_ASSIGN_OR_RETURN(std::string aggregation_text,
-                      day.refdata.parameters.text("risk.aggregation", day.date));
+                      day.parameters.text("risk.aggregation", day.rules_date));
   CP_ASSIGN_OR_RETURN(clearing::RiskAggregation aggregation,
                       clearing::parse_risk_aggregation(aggregation_text));
   std::vector<ReserveDay> out;

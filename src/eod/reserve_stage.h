@@ -7,14 +7,13 @@
 
 #include "clearing/client_clearing.h"
 #include "eod/day_context.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
 
 namespace cp::eod {
 
 // Every channel and reserve account with unsettled trades, a CSDC net or a portfolio fee, in
 // that key order. Refuses (naming it) an unsettled security without a close or missing rates.
 Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
-                                                const std::vector<clearing::Execution>& todays,
                                                 const clearing::ClearingResult& result,
                                                 const std::vector<InvestorPortfolioFee>& fees);
 

@@ -2,9 +2,6 @@
 
 #include <algorithm>
 
-#include "store/journal_store.h"
-#include "store/transfer_store.h"
-
 namespace cp::eod {
 namespace {
 
@@ -22,20 +19,19 @@ Result<Date> previous_run_date(const DayContext& day,
 
 }  // namespace
 
-Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext& day) {
-  std::vector<store::SettlementDelay> out;
+Result<DelayedSettlements> delayed_settlements(DayContext& day) {
+  DelayedSettlements out;
   for (const auto& [channel, southbound] : day.calendars) {
     CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
-    CP_ASSIGN_OR_RETURN(auto pending, store::pending_settlements(day.db, day.date, after));
+    CP_ASSIGN_OR_RETURN(auto pending, day.earlier.pending_settlements(after));
     for (const auto& p : pending) {
       if (p.channel != channel) continue;
-      CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(
-                                             southbound, day.refdata.parameters, p.trade_date));
+      CP_ASSIGN_OR_RETURN(auto schedule,
+                          calendar::settlement_schedule(southbound, day.parameters, p.trade_date));
       const Date payable = calendar::money_flow_date(schedule, "trading_money_payable");
       if (payable != p.settlement_date) {
-        CP_RETURN_IF_ERROR(store::move_settlement(
-            day.db, p.trade_date, channel, payable,
-            calendar::money_flow_date(schedule, "trading_money_receivable")));
+        out.moves.push_back({p.trade_date, channel, payable,
+                             calendar::money_flow_date(schedule, "trading_money_receivable")});
       }
       if (payable == p.planned_date || p.planned_date <= after || p.planned_date > day.date) {
         continue;  // not moved, or not this run's to announce
@@ -48,12 +44,12 @@ Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext&
       if (reason.empty()) {
         reason = "a settlement day before it was closed since the trade date's run";
       }
-      CP_ASSIGN_OR_RETURN(auto investors, store::investors_of(day.db, p.trade_date, channel));
+      CP_ASSIGN_OR_RETURN(auto investors, day.earlier.investors_of(p.trade_date, channel));
       for (auto& investor : investors) {
         investor.planned_date = p.planned_date;
         investor.settlement_date = payable;
         investor.reason = reason;
-        out.push_back(std::move(investor));
+        out.delays.push_back(std::move(investor));
       }
     }
   }
@@ -71,11 +67,11 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
     for (Date traded = earliest; traded < day.date; traded = traded.plus_days(1)) {
       CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
       if (!info->southbound_trading) continue;
-      CP_ASSIGN_OR_RETURN(
-          auto schedule, calendar::settlement_schedule(southbound, day.refdata.parameters, traded));
+      CP_ASSIGN_OR_RETURN(auto schedule,
+                          calendar::settlement_schedule(southbound, day.parameters, traded));
       const bool money = inside(calendar::money_flow_date(schedule, "trading_money_payable"));
       const bool shares = inside(schedule.securities_settlement_date);
-      CP_ASSIGN_OR_RETURN(auto fees, store::portfolio_fees_of(day.db, traded, channel));
+      CP_ASSIGN_OR_RETURN(auto fees, day.earlier.portfolio_fees_of(traded, channel));
       for (const auto& fee : fees) {
         if (inside(fee.collection_date)) {
           ledger::add_csdc_payment("portfolio_fee:" + traded.to_string(), fee.collection_date,
@@ -83,7 +79,7 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
         }
       }
       if (!money && !shares) continue;
-      CP_ASSIGN_OR_RETURN(store::StoredNets ran, store::csdc_nets_of(day.db, traded, channel));
+      CP_ASSIGN_OR_RETURN(store::StoredNets ran, day.earlier.csdc_nets_of(traded, channel));
       if (!ran.ran && ran.has_executions) {
         return refusal(kEarlierRunMissing,
                        "cannot clear " + day.date.to_string() + ": the " +
@@ -92,12 +88,12 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
                            "--date " +
                            traded.to_string() + "` first)");
       }
-      CP_ASSIGN_OR_RETURN(auto entries, store::trades_entries_of(day.db, traded, channel));
+      CP_ASSIGN_OR_RETURN(auto entries, day.earlier.trades_entries_of(traded, channel));
       for (const auto& entry : entries) {
         if (money) ledger::add_settlement_entry(entry, traded, true, out);
         if (shares) ledger::add_settlement_entry(entry, traded, false, out);
       }
-      CP_ASSIGN_OR_RETURN(auto nets, store::csdc_nets_with_dates(day.db, traded, channel));
+      CP_ASSIGN_OR_RETURN(auto nets, day.earlier.csdc_nets_with_dates(traded, channel));
       for (const auto& net : nets) {
         if (inside(net.flow_date)) {
           ledger::add_csdc_payment("trading_money:" + traded.to_string(), net.flow_date, channel,

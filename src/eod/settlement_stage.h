@@ -21,10 +21,20 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day);
 
 // Settlement delays (SPEC CLR-18; seed 002 附件4 第40条): every earlier trade date still to
 // settle whose STL-2 trading-money date the calendar now puts elsewhere (a holiday, a typhoon or
-// a half day added since its run) has its investors' clearing date and CSDC's dates moved to it;
-// the investors of a trade date planned to settle after the previous run and on or before D but
-// moved are returned, to be told (an overdraft it causes is then advanced like any other).
-// Call before the other stages read the stored dates.
-Result<std::vector<store::SettlementDelay>> move_delayed_settlements(DayContext& day);
+// a half day added since its run) has its investors' clearing date and CSDC's dates to move
+// (`moves`, which the run stores before the other stages read the stored dates); the investors
+// of a trade date planned to settle after the previous run and on or before D but moved are in
+// `delays`, to be told (an overdraft it causes is then advanced like any other).
+struct SettlementMove {
+  Date trade_date;
+  Channel channel = Channel::kShanghai;
+  Date payable_date;
+  Date receivable_date;
+};
+struct DelayedSettlements {
+  std::vector<SettlementMove> moves;
+  std::vector<store::SettlementDelay> delays;
+};
+Result<DelayedSettlements> delayed_settlements(DayContext& day);
 
 }  // namespace cp::eod

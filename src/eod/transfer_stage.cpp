@@ -7,7 +7,6 @@
 #include <tuple>
 
 #include "calendar/transfer_days.h"
-#include "store/transfer_store.h"
 
 namespace cp::eod {
 namespace {
@@ -30,7 +29,7 @@ Result<std::map<std::string, Decimal>> nets_of(DayContext& day, Channel channel,
     }
     return nets;
   }
-  CP_ASSIGN_OR_RETURN(store::StoredNets stored, store::csdc_nets_of(day.db, trade_date, channel));
+  CP_ASSIGN_OR_RETURN(store::StoredNets stored, day.earlier.csdc_nets_of(trade_date, channel));
   if (!stored.ran && stored.has_executions) {
     return refusal(kEarlierRunMissing,
                    "cannot instruct the funds transfers of " + day.date.to_string() + ": the " +
@@ -51,7 +50,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
   for (const auto& [channel, southbound] : day.calendars) {
     const std::string ch(channel_code(channel));
     CP_ASSIGN_OR_RETURN(const std::vector<calendar::TransferDay> days,
-                        calendar::transfer_days(southbound, day.refdata.parameters, day.date));
+                        calendar::transfer_days(southbound, day.parameters, day.date));
     if (days.empty()) continue;  // the next run instructs them (transfer_days.h)
 
     // Today's risk funds requirement is due at the first day and stands after it (CLR-9).
@@ -59,9 +58,8 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     for (const auto& r : reserves) {
       if (r.channel == channel) risk_due[r.reserve] = r.risk.risk_funds_rmb;
     }
-    CP_ASSIGN_OR_RETURN(auto risk_previous,
-                        store::risk_funds_at_previous_settlement(
-                            day.db, channel, days.front().settlement_date, day.date));
+    CP_ASSIGN_OR_RETURN(auto risk_previous, day.earlier.risk_funds_at_previous_settlement(
+                                                channel, days.front().settlement_date));
 
     struct DayTerms {
       std::vector<std::pair<calendar::TradeDateMoney, std::map<std::string, Decimal>>> nets;
@@ -80,8 +78,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
         for (const auto& [reserve, net] : nets) keys.insert(reserve);
         terms[i].nets.emplace_back(money, std::move(nets));
       }
-      CP_ASSIGN_OR_RETURN(terms[i].fees,
-                          store::portfolio_fees_collected_on(day.db, channel, settles, day.date));
+      CP_ASSIGN_OR_RETURN(terms[i].fees, day.earlier.portfolio_fees_collected_on(channel, settles));
       for (const auto& fee : fees) {
         if (fee.channel == channel && fee.collection_date == settles) {
           auto [found, inserted] = terms[i].fees.try_emplace(fee.reserve, fee.charge.fee_rmb);
@@ -91,8 +88,10 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
       for (const auto& [reserve, fee] : terms[i].fees) keys.insert(reserve);
     }
 
-    CP_ASSIGN_OR_RETURN(auto balances,
-                        store::reserve_balances_on_or_before(day.db, channel, day.date));
+    static const std::map<std::string, store::ReserveBalance> kNone;
+    const auto channel_balances = day.in.reserve_balances.find(channel);
+    const auto& balances =
+        channel_balances == day.in.reserve_balances.end() ? kNone : channel_balances->second;
     for (const std::string& reserve : keys) {
       const auto imported = balances.find(reserve);
       if (imported == balances.end()) {
@@ -144,11 +143,9 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
 }
 
 Result<std::vector<store::ReissueRow>> reissue_transfers(DayContext& day) {
-  CP_ASSIGN_OR_RETURN(auto checks, store::reserve_checks_of(day.db, day.date));
   std::vector<store::ReissueRow> out;
-  if (checks.empty()) return out;
-  CP_ASSIGN_OR_RETURN(auto instructed, store::load_transfers(day.db, day.date, true));
-  for (const auto& check : checks) {
+  const auto& instructed = day.in.instructed_for_date;
+  for (const auto& check : day.in.reserve_checks) {
     std::optional<Decimal> morning;
     for (const auto& t : instructed) {
       if (t.channel == check.channel && t.reserve == check.reserve) {

@@ -10,7 +10,7 @@
 #include "clearing/client_clearing.h"
 #include "clearing/funds_transfer.h"
 #include "eod/day_context.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
 #include "store/transfer_store.h"
 
 namespace cp::eod {

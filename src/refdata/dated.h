@@ -104,6 +104,16 @@ class DatedTable {
     return nullptr;
   }
 
+  // The row of `key` in force on `date`, to change in place (a what-if's copy), or nullptr.
+  Row* row_in_force(std::string_view key, Date date) {
+    auto found = by_key_.find(std::string(key));
+    if (found == by_key_.end()) return nullptr;
+    for (size_t index : found->second) {
+      if (entries_[index].provenance.in_force_on(date)) return &entries_[index].row;
+    }
+    return nullptr;
+  }
+
   // Every row in force on `date`, ordered by key.
   std::vector<const Entry*> all_in_force(Date date) const {
     std::vector<const Entry*> out;

@@ -178,4 +178,21 @@ Result<std::string> ParameterTable::text(std::string_view key, Date date) const 
   return entry->row.value;
 }
 
+Result<void> ParameterTable::set_value(std::string_view key, Date date, const std::string& value) {
+  Parameter* row = table_.row_in_force(key, date);
+  if (row == nullptr) {
+    return invalid_input("parameter '" + std::string(key) + "' is not in force on " +
+                             date.to_string() + " in " + name_,
+                         std::string(key));
+  }
+  Result<void> valid = validate_parameter_value(value, row->unit);
+  if (!valid.ok()) {
+    return invalid_input(
+        "parameter '" + std::string(key) + "' = '" + value + "': " + valid.error().message,
+        std::string(key));
+  }
+  row->value = value;
+  return Ok{};
+}
+
 }  // namespace cp::refdata

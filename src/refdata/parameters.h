@@ -38,6 +38,11 @@ class ParameterTable {
 
   const DatedTable<Parameter>& table() const { return table_; }
 
+  // The value of `key` in force on `date` replaced by `value` (checked against its unit) over
+  // that row's whole range: what `eod what-if --set KEY=VALUE` computes under. Refuses a key not
+  // in force that day, naming it.
+  Result<void> set_value(std::string_view key, Date date, const std::string& value);
+
   // Typed look-ups of the value in force on `date`. A key not in force is kNotFound, naming
   // the key, the date and the file; asking for the wrong type (time() of a percent) is a
   // programmer error, kInternal, naming the key and its unit.

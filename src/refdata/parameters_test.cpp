@@ -645,5 +645,29 @@ TEST_F(ShippedParametersTest, MarginRateIs22Percent) {
   }
 }
 
+// eod what-if --set (issue 15 §5): the value in force on the date is replaced over that row's
+// range, checked against its unit; other rows and keys keep theirs.
+TEST(ParameterTableTest, SetValueReplacesTheRowInForceCheckedAgainstItsUnit) {
+  auto table = ParameterTable::parse(
+      "p.csv",
+      csv({"risk.margin_rate,22,percent,2014-11-17,2022-06-12,src,",
+           "risk.margin_rate,22,percent,2022-06-13,,src,", "other,1,integer,2014-11-17,,src,"}));
+  ASSERT_TRUE(table.ok()) << table.error().to_string();
+  ASSERT_TRUE(table->set_value("risk.margin_rate", D("2022-11-15"), "30").ok());
+  EXPECT_EQ(*table->ratio("risk.margin_rate", D("2022-11-15")), *Decimal::parse("0.3"));
+  EXPECT_EQ(*table->ratio("risk.margin_rate", D("2023-01-01")), *Decimal::parse("0.3"));
+  EXPECT_EQ(*table->ratio("risk.margin_rate", D("2021-01-01")), *Decimal::parse("0.22"));
+  EXPECT_EQ(*table->integer("other", D("2022-11-15")), 1);
+
+  auto wrong_unit = table->set_value("risk.margin_rate", D("2022-11-15"), "lots");
+  ASSERT_FALSE(wrong_unit.ok());
+  EXPECT_NE(wrong_unit.error().message.find("risk.margin_rate"), std::string::npos);
+  EXPECT_EQ(*table->ratio("risk.margin_rate", D("2022-11-15")), *Decimal::parse("0.3"));
+  auto unknown = table->set_value("risk.nothing", D("2022-11-15"), "1");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().message.find("risk.nothing"), std::string::npos);
+  EXPECT_FALSE(table->set_value("risk.margin_rate", D("2010-01-01"), "30").ok());
+}
+
 }  // namespace
 }  // namespace cp::refdata

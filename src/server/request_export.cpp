@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "eod/reports.h"
+#include "eod/report_format.h"
 
 namespace cp::server {
 namespace {

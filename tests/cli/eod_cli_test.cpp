@@ -915,6 +915,71 @@ TEST_P(EodCliTest, GoldenCasesMatchTheWorkedOutNumbers) {
   }
 }
 
+// Issue 15 §5: 2022-11-15 under the stamp duty and trading fee of 2023-11-17, and with the margin
+// rate set, each difference worked in tests/golden/what_if/README.md; nothing is stored.
+TEST_P(EodCliTest, WhatIfShowsADayUnderAnotherDatesRulesAndStoresNothing) {
+  const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/what_if/";
+  for (const char* kind :
+       {"accounts", "executions", "fx", "prices", "positions", "reserves", "cash"}) {
+    EodRun imported = run(std::string("import ") + kind + " '" + dir + kind + ".csv'");
+    ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
+  }
+  EodRun eod = run("eod run --date 2022-11-15 --json");
+  ASSERT_EQ(eod.exit_code, 0) << eod.err;
+  const std::string stored_digest = Json::parse(eod.out)["result_digest"].get<std::string>();
+  EodRun csdc_before = run("report csdc --date 2022-11-15 --format json");
+  ASSERT_EQ(csdc_before.exit_code, 0) << csdc_before.err;
+
+  const Json expected = Json::parse(slurp(dir + "expected.json"));
+  auto check_lines = [](const Json& lines, const Json& want) {
+    std::map<std::string, Json> by_key;
+    for (const auto& l : lines) {
+      by_key[l["channel"].get<std::string>() + ":" + l["who"].get<std::string>() + ":" +
+             l["item"].get<std::string>()] = l;
+    }
+    for (const auto& [key, values] : want.items()) {
+      SCOPED_TRACE(key);
+      ASSERT_TRUE(by_key.count(key)) << "no line " << key;
+      EXPECT_EQ(by_key[key]["baseline"], values[0]);
+      EXPECT_EQ(by_key[key]["what_if"], values[1]);
+      EXPECT_EQ(by_key[key]["difference"], values[2]);
+    }
+  };
+  EodRun what_if =
+      run("eod what-if --date 2022-11-15 --as-of-rules 2023-11-17 --account INV001 --json");
+  ASSERT_EQ(what_if.exit_code, 0) << what_if.err;
+  const Json out = Json::parse(what_if.out);
+  EXPECT_EQ(out["rules_date"], "2023-11-17");
+  // The baseline is the stored run, recomputed over the same snapshot.
+  EXPECT_EQ(out["baseline_digest"], stored_digest);
+  EXPECT_EQ(out["stored_digest"], stored_digest);
+  EXPECT_NE(out["what_if_digest"], stored_digest);
+  check_lines(out["lines"], expected["reserve_lines"]);
+  check_lines(out["account_lines"], expected["account_lines"]);
+
+  EodRun margin = run("eod what-if --date 2022-11-15 --set risk.margin_rate=30 --json");
+  ASSERT_EQ(margin.exit_code, 0) << margin.err;
+  check_lines(Json::parse(margin.out)["lines"], expected["margin_rate_30"]);
+
+  // Nothing stored: the day's results and its digest are the run's.
+  EodRun csdc_after = run("report csdc --date 2022-11-15 --format json");
+  EXPECT_EQ(csdc_after.out, csdc_before.out);
+  EodRun rerun = run("eod run --date 2022-11-15 --json");
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+  EXPECT_EQ(Json::parse(rerun.out)["result_digest"], stored_digest);
+
+  // Refusals: nothing to change, a parameter not in force, a value of the wrong unit.
+  EodRun nothing = run("eod what-if --date 2022-11-15");
+  EXPECT_NE(nothing.exit_code, 0);
+  EXPECT_NE(nothing.err.find("--as-of-rules"), std::string::npos) << nothing.err;
+  EodRun unknown = run("eod what-if --date 2022-11-15 --set risk.no_such_thing=1");
+  EXPECT_NE(unknown.exit_code, 0);
+  EXPECT_NE(unknown.err.find("risk.no_such_thing"), std::string::npos) << unknown.err;
+  EodRun wrong_unit = run("eod what-if --date 2022-11-15 --set risk.margin_rate=lots");
+  EXPECT_NE(wrong_unit.exit_code, 0);
+  EXPECT_NE(wrong_unit.err.find("risk.margin_rate"), std::string::npos) << wrong_unit.err;
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(EodCliTest);
 
 }  // namespace

@@ -11,22 +11,22 @@
 #include "clearing/client_clearing.h"
 #include "clearing/input_files.h"
 #include "core/date.h"
-#include "eod/eod_run.h"
+#include "eod/eod_results.h"
+#include "eod/settlement_stage.h"
 #include "ledger/journal.h"
 #include "store/database.h"
 
-namespace cp::eod {
+namespace cp::store {
 
 // Deletes the date's earlier rows from every result table. Call first, in the run's transaction.
-Result<void> delete_results(store::Database& db, Date date);
+Result<void> delete_results(Database& db, Date date);
 
 // Produces the next execution result; nullptr when there are no more.
 using ExecutionSource = std::function<const clearing::ExecutionResult*()>;
 
 // Writes the day's execution results as `next` produces them, so a busy day is cleared and
 // written in one pass without holding its results. Returns how many were written.
-Result<int64_t> write_execution_results(store::Database& db, Date date,
-                                        const ExecutionSource& next);
+Result<int64_t> write_execution_results(Database& db, Date date, const ExecutionSource& next);
 
 struct DayResults {
   const clearing::ClearingResult& result;            // the investors and CSDC's nets
@@ -34,19 +34,22 @@ struct DayResults {
   // Entries beside the trades: portfolio-fee charges and settlement-day entries, each entry's
   // postings adjacent.
   const std::vector<ledger::Posting>& charges;
-  const EodReport& report;  // settlements, reserves, fees, exceptions and the digest
+  const eod::EodReport& report;  // settlements, reserves, fees, exceptions and the digest
 };
 
 // Writes everything else of the run and records it in eod_run: investors, CSDC, the journal
 // (each investor's trade-date entry built, checked and written in turn, then `charges`), risk
 // funds, transfers, portfolio fees and exceptions. Returns the number of postings written.
 // Asserts that every entry balances (a break is a bug, never bad input).
-Result<int64_t> write_results(store::Database& db, Date date, const DayResults& day_results,
+Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
                               std::string_view finished_at_utc);
+
+// Moves earlier trade dates' settlements to the dates now in force (eod::delayed_settlements).
+Result<void> move_settlements(Database& db, const std::vector<eod::SettlementMove>& moves);
 
 // Records the rates the run used, per channel (SPEC CLR-15): reports read these, not the
 // imported table a later `import fx --replace` may change.
-Result<void> write_fx_rates(store::Database& db, Date date,
+Result<void> write_fx_rates(Database& db, Date date,
                             const std::map<Channel, clearing::FxRates>& rates);
 
-}  // namespace cp::eod
+}  // namespace cp::store

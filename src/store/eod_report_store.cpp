@@ -1,16 +1,15 @@
-#include "eod/reports.h"
-
-#include <xlsxwriter.h>
+#include "store/eod_report_store.h"
 
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "core/csv.h"
 #include "store/transfer_store.h"
 
-namespace cp::eod {
+namespace cp::store {
+
+using eod::Report;
 namespace {
 
 using store::Row;
@@ -57,7 +56,7 @@ std::string fx_rates_text(const Row& row, const store::QueryResult& all) {
   return text;
 }
 
-Result<Report> statement(store::Database& db, const std::string& day, const std::string& account) {
+Result<Report> statement(Database& db, const std::string& day, const std::string& account) {
   const std::string filter = account.empty() ? "" : " AND r.account_id = ?";
   std::vector<store::Value> params = {day};
   if (!account.empty()) params.emplace_back(account);
@@ -135,7 +134,7 @@ Result<Report> statement(store::Database& db, const std::string& day, const std:
   return report;
 }
 
-Result<Report> fee_collection(store::Database& db, const std::string& day) {
+Result<Report> fee_collection(Database& db, const std::string& day) {
   CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, stamp_duty, trading_fee, sfc_levy, "
                                           "afrc_levy, trading_tariff, settlement_fee FROM "
                                           "eod_execution_result WHERE business_date = ?",
@@ -162,7 +161,7 @@ Result<Report> fee_collection(store::Database& db, const std::string& day) {
 
 }  // namespace
 
-Result<Report> transfer_report(store::Database& db, Date date, bool by_settlement_date) {
+Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date) {
   CP_ASSIGN_OR_RETURN(auto transfers, store::load_transfers(db, date, by_settlement_date));
   const std::string day = date.to_string();
   if (transfers.empty() && by_settlement_date) {
@@ -211,7 +210,7 @@ const std::vector<std::string>& report_names() {
   return kNames;
 }
 
-Result<Report> build_report(store::Database& db, const std::string& name, Date date,
+Result<Report> build_report(Database& db, const std::string& name, Date date,
                             const std::string& account) {
   const std::string day = date.to_string();
   CP_ASSIGN_OR_RETURN(auto run, db.query("SELECT result_digest FROM eod_run WHERE business_date = "
@@ -270,49 +269,4 @@ Result<Report> build_report(store::Database& db, const std::string& name, Date d
       "report");
 }
 
-std::string report_csv(const Report& report) {
-  std::string out;
-  append_csv_record(out, report.columns);
-  for (const auto& row : report.rows) append_csv_record(out, row);
-  return out;
-}
-
-std::string report_json(const Report& report) {
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (const auto& row : report.rows) {
-    nlohmann::ordered_json object;
-    for (size_t i = 0; i < report.columns.size(); ++i) object[report.columns[i]] = row[i];
-    rows.push_back(object);
-  }
-  return nlohmann::ordered_json{{"report", report.name}, {"title", report.title}, {"rows", rows}}
-             .dump(2) +
-         "\n";
-}
-
-Result<void> write_report_xlsx(const Report& report, const std::string& path) {
-  lxw_workbook* workbook = workbook_new(path.c_str());
-  if (workbook == nullptr) return make_error(ErrorCode::kInternal, "cannot create " + path);
-  lxw_worksheet* sheet = workbook_add_worksheet(workbook, report.name.c_str());
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  lxw_format* right = workbook_add_format(workbook);
-  format_set_align(right, LXW_ALIGN_RIGHT);
-  worksheet_write_string(sheet, 0, 0, report.title.c_str(), bold);
-  for (size_t c = 0; c < report.columns.size(); ++c) {
-    worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), report.columns[c].c_str(), bold);
-  }
-  for (size_t r = 0; r < report.rows.size(); ++r) {
-    for (size_t c = 0; c < report.rows[r].size(); ++c) {
-      const bool amount = c < report.amount_columns.size() && report.amount_columns[c];
-      worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 3), static_cast<lxw_col_t>(c),
-                             report.rows[r][c].c_str(), amount ? right : nullptr);
-    }
-  }
-  const lxw_error status = workbook_close(workbook);
-  if (status != LXW_NO_ERROR) {
-    return make_error(ErrorCode::kInternal, "cannot write " + path + ": " + lxw_strerror(status));
-  }
-  return Ok{};
-}
-
-}  // namespace cp::eod
+}  // namespace cp::store

@@ -25,7 +25,7 @@
 #include "core/result.h"
 #include "store/database.h"
 
-namespace cp::eod {
+namespace cp::store {
 
 struct LedgerCheck {
   std::vector<std::string> checks;  // each reconciliation that held, with its figures
@@ -34,6 +34,6 @@ struct LedgerCheck {
 };
 
 // Fails with kNotFound if the date has no journal (no EOD run).
-Result<LedgerCheck> check_ledger(store::Database& db, Date business_date);
+Result<LedgerCheck> check_ledger(Database& db, Date business_date);
 
-}  // namespace cp::eod
+}  // namespace cp::store

@@ -1,4 +1,4 @@
-#include "eod/ledger_check.h"
+#include "store/ledger_check.h"
 
 #include <map>
 #include <optional>
@@ -6,7 +6,7 @@
 
 #include "ledger/journal.h"
 
-namespace cp::eod {
+namespace cp::store {
 namespace {
 
 using store::Row;
@@ -41,7 +41,7 @@ struct Journal {
 };
 
 // Check 1, streamed entry by entry (ordered by entry, so an entry's postings are adjacent).
-Result<Journal> check_journal_of(store::Database& db, const std::string& day, LedgerCheck& out) {
+Result<Journal> check_journal_of(Database& db, const std::string& day, LedgerCheck& out) {
   Journal journal;
   std::vector<ledger::Posting> entry;
   auto flush = [&] {
@@ -83,8 +83,8 @@ Result<Journal> check_journal_of(store::Database& db, const std::string& day, Le
 // The CLR-11 instructions the run made: each trade date's net is that date's stored CSDC net,
 // the payable term is the sum of the nets paid at 10:30, the first day's risk funds due are the
 // run's own, and the transfer is the formula over the stored terms.
-Result<void> check_transfers(store::Database& db, const std::string& day,
-                             const PerReserve& risk_funds, LedgerCheck& out) {
+Result<void> check_transfers(Database& db, const std::string& day, const PerReserve& risk_funds,
+                             LedgerCheck& out) {
   std::map<std::string, Decimal> paid;  // "channel:reserve:S" → Σ 10:30 nets
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT d.channel || ':' || d.reserve || ':' || d.settlement_date, d.trade_date, "
@@ -122,7 +122,7 @@ Result<void> check_transfers(store::Database& db, const std::string& day,
 }
 
 // Check 2: the stored results against each other and the journal.
-Result<void> check_totals(store::Database& db, const std::string& day, const Journal& journal,
+Result<void> check_totals(Database& db, const std::string& day, const Journal& journal,
                           LedgerCheck& out) {
   PerReserve csdc_net;
   PerReserve csdc_commission;
@@ -210,7 +210,7 @@ Result<void> check_totals(store::Database& db, const std::string& day, const Jou
 }
 
 // Check 3: client money, book against actual, at the close of the latest bank statement before D.
-Result<void> check_client_money(store::Database& db, const std::string& day, LedgerCheck& out) {
+Result<void> check_client_money(Database& db, const std::string& day, LedgerCheck& out) {
   CP_ASSIGN_OR_RETURN(auto bank, db.query("SELECT balance_date, balance_rmb FROM bank_balance "
                                           "WHERE reserve = 'client' AND balance_date < ? ORDER "
                                           "BY balance_date DESC LIMIT 1",
@@ -268,7 +268,7 @@ Result<void> check_client_money(store::Database& db, const std::string& day, Led
 
 }  // namespace
 
-Result<LedgerCheck> check_ledger(store::Database& db, Date business_date) {
+Result<LedgerCheck> check_ledger(Database& db, Date business_date) {
   const std::string day = business_date.to_string();
   LedgerCheck out;
   CP_ASSIGN_OR_RETURN(Journal journal, check_journal_of(db, day, out));
@@ -280,4 +280,4 @@ Result<LedgerCheck> check_ledger(store::Database& db, Date business_date) {
   return out;
 }
 
-}  // namespace cp::eod
+}  // namespace cp::store

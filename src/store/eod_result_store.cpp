@@ -1,9 +1,9 @@
-#include "eod/result_writer.h"
+#include "store/eod_result_store.h"
 
 #include "store/journal_store.h"
 #include "store/transfer_store.h"
 
-namespace cp::eod {
+namespace cp::store {
 namespace {
 
 using store::Value;
@@ -14,7 +14,7 @@ Value dec(const Decimal& value) {
 
 }  // namespace
 
-Result<void> delete_results(store::Database& db, Date date) {
+Result<void> delete_results(Database& db, Date date) {
   const std::string day = date.to_string();
   for (const char* table :
        {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
@@ -29,8 +29,7 @@ Result<void> delete_results(store::Database& db, Date date) {
   return Ok{};
 }
 
-Result<int64_t> write_execution_results(store::Database& db, Date date,
-                                        const ExecutionSource& next) {
+Result<int64_t> write_execution_results(Database& db, Date date, const ExecutionSource& next) {
   const std::string day = date.to_string();
   return db.bulk_insert("eod_execution_result",
                         {"business_date",  "trade_id",     "account_id",        "channel",
@@ -60,7 +59,7 @@ Result<int64_t> write_execution_results(store::Database& db, Date date,
                         });
 }
 
-Result<int64_t> write_results(store::Database& db, Date date, const DayResults& day_results,
+Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
                               std::string_view finished_at_utc) {
   const auto& result = day_results.result;
   const auto& settles_on = day_results.settles_on;
@@ -133,10 +132,10 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
          dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate), dec(k.risk_funds_rmb),
          r.risk_funds_date.to_string()}));
   }
-  CP_RETURN_IF_ERROR(store::write_transfers(db, date, report.transfers));
-  CP_RETURN_IF_ERROR(store::write_pre_clearing(db, date, report.pre_clearing));
-  CP_RETURN_IF_ERROR(store::write_reissues(db, date, report.reissues));
-  CP_RETURN_IF_ERROR(store::write_delays(db, date, report.delays));
+  CP_RETURN_IF_ERROR(write_transfers(db, date, report.transfers));
+  CP_RETURN_IF_ERROR(write_pre_clearing(db, date, report.pre_clearing));
+  CP_RETURN_IF_ERROR(write_reissues(db, date, report.reissues));
+  CP_RETURN_IF_ERROR(write_delays(db, date, report.delays));
   for (const auto& fee : report.portfolio_fees) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "
@@ -159,7 +158,15 @@ Result<int64_t> write_results(store::Database& db, Date date, const DayResults& 
   return postings;
 }
 
-Result<void> write_fx_rates(store::Database& db, Date date,
+Result<void> move_settlements(Database& db, const std::vector<eod::SettlementMove>& moves) {
+  for (const auto& m : moves) {
+    CP_RETURN_IF_ERROR(
+        move_settlement(db, m.trade_date, m.channel, m.payable_date, m.receivable_date));
+  }
+  return Ok{};
+}
+
+Result<void> write_fx_rates(Database& db, Date date,
                             const std::map<Channel, clearing::FxRates>& rates) {
   for (const auto& [channel, fx] : rates) {
     CP_RETURN_IF_ERROR(db.execute(
@@ -171,4 +178,4 @@ Result<void> write_fx_rates(store::Database& db, Date date,
   return Ok{};
 }
 
-}  // namespace cp::eod
+}  // namespace cp::store

@@ -1,0 +1,48 @@
+// The snapshot an EOD run computes from (issue 15 §2): everything about its own date, loaded in
+// one place (store/eod_inputs_store.h) inside the run's read snapshot, then only read. The
+// stages are functions of this, of what earlier runs stored (earlier_runs.h) and of each other's
+// results; none reads a file, a clock or the database. A what-if computes twice over one snapshot
+// with other rules (eod/what_if.h).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "calendar/settlement.h"
+#include "calendar/southbound_calendar.h"
+#include "clearing/account_book.h"
+#include "clearing/execution.h"
+#include "clearing/input_files.h"
+#include "clearing/portfolio_fee.h"
+#include "refdata/refdata.h"
+#include "store/investor_funds_store.h"
+#include "store/transfer_store.h"
+
+namespace cp::eod {
+
+struct DayInputs {
+  Date date;
+  // The reference data in force: fees and parameters are read at `rules_date`, which is `date`
+  // except in a what-if under another date's rules.
+  const refdata::RefData* refdata = nullptr;
+  Date rules_date;
+  std::vector<clearing::PortfolioFeeTier> portfolio_fee_tiers;  // in force at rules_date (CLR-6)
+
+  std::vector<clearing::Execution> executions;  // the date's, all channels
+  const clearing::AccountBook* accounts = nullptr;
+  std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
+  std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
+  std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`
+  std::map<std::string, Decimal> closes_hkd;                  // `date`'s closing prices
+  // Each account's latest RMB cash statement on or before `date` (CLR-12, CLR-14).
+  std::map<std::string, store::CashStatement> cash_statements;
+  // Per channel, each reserve account's balance at the latest imported date on or before `date`.
+  std::map<Channel, std::map<std::string, store::ReserveBalance>> reserve_balances;
+  // The reserve balances after CSDC's batches of `date` (CLR-16, CLR-19), if imported.
+  std::vector<store::ReserveCheck> reserve_checks;
+  // The CLR-11 instructions an earlier run made for `date` as a settlement day (CLR-19).
+  std::vector<clearing::TransferInstruction> instructed_for_date;
+};
+
+}  // namespace cp::eod

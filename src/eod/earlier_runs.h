@@ -1,0 +1,76 @@
+// What the stages of the run of D read from earlier dates: their executions and positions
+// statements, and what their EOD runs stored (CSDC's nets, journal entries, fees, risk funds,
+// investors' money). An interface, so the stages stay functions of their inputs: the run reads
+// the database in its snapshot (store/stored_runs.h), a unit test a table of its own. Every
+// question is asked as of before the run of D: D's own stored results never answer.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clearing/execution.h"
+#include "clearing/holdings.h"
+#include "clearing/pre_clearing.h"
+#include "core/date.h"
+#include "core/decimal.h"
+#include "core/market.h"
+#include "core/result.h"
+#include "ledger/journal.h"
+#include "store/investor_funds_store.h"
+#include "store/journal_store.h"
+#include "store/transfer_store.h"
+
+namespace cp::eod {
+
+// A positions statement (import positions): its date and one channel's holdings.
+struct PositionStatement {
+  Date as_of;
+  std::vector<clearing::Holding> holdings;
+};
+
+class EarlierRuns {
+ public:
+  virtual ~EarlierRuns() = default;
+
+  // The stored executions of a trade date before D, all channels.
+  virtual Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) = 0;
+  // The channel's trade dates with stored executions after `after`, on or before `through`.
+  virtual Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) = 0;
+  // The latest positions statement on or before `as_of` (of any channel: a statement covers
+  // every account), with the channel's holdings; nullopt if there is none.
+  virtual Result<std::optional<PositionStatement>> statement_on_or_before(Channel channel,
+                                                                          Date as_of) = 0;
+
+  // A trade date's CSDC nets per reserve, as its run stored them (store::csdc_nets_of).
+  virtual Result<store::StoredNets> csdc_nets_of(Date trade_date, Channel channel) = 0;
+  // The same with each net's STL-2 date.
+  virtual Result<std::vector<store::StoredCsdcNet>> csdc_nets_with_dates(Date trade_date,
+                                                                         Channel channel) = 0;
+  // The trade date's "TRADES:" journal entries of the channel.
+  virtual Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date trade_date,
+                                                                              Channel channel) = 0;
+  // The portfolio fees a run charged, per reserve with their collection date.
+  virtual Result<std::vector<store::StoredFees>> portfolio_fees_of(Date business_date,
+                                                                   Channel channel) = 0;
+  // Portfolio fees earlier runs charged for collection on `collection_date`, per reserve.
+  virtual Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(
+      Channel channel, Date collection_date) = 0;
+  // The risk funds due at the latest instructed settlement day before `settlement_date`.
+  virtual Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(
+      Channel channel, Date settlement_date) = 0;
+  // Trade dates whose investors' settlement, planned or current, falls after `after`.
+  virtual Result<std::vector<store::PendingSettlement>> pending_settlements(Date after) = 0;
+  // The investors of a trade date on a channel, with their money (CLR-18 notices).
+  virtual Result<std::vector<store::SettlementDelay>> investors_of(Date trade_date,
+                                                                   Channel channel) = 0;
+  // Per account, the stored trade money settling after `settling_after`.
+  virtual Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>>
+  stored_trade_money(Date settling_after) = 0;
+  // Per account, portfolio fees collected after `after` and on or before `through`.
+  virtual Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(
+      Date after, Date through) = 0;
+};
+
+}  // namespace cp::eod

@@ -1,0 +1,83 @@
+// What an EOD run computes for its date (issue 4, issue 15): the settlements, risk funds,
+// transfers, fees, exceptions and pre-clearing the stages produce from one DayInputs snapshot,
+// and the run's summary. The run writes them (store/eod_result_store.h); a what-if compares two.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "clearing/client_clearing.h"
+#include "clearing/exceptions.h"
+#include "clearing/funds_transfer.h"
+#include "clearing/portfolio_fee.h"
+#include "clearing/risk_funds.h"
+#include "store/investor_funds_store.h"
+#include "store/journal_store.h"
+#include "store/transfer_store.h"
+
+namespace cp::eod {
+
+struct ChannelSettlement {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::CsdcObligation obligation;
+  std::string flow;  // trading_money_payable | trading_money_receivable
+  Date flow_date;
+  TimeOfDay cutoff_hkt;
+};
+
+struct ReserveDay {
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::RiskFunds risk;
+  Decimal rate;  // RMB per HKD for the risk funds
+  Date risk_funds_date;
+};
+
+struct InvestorPortfolioFee {
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  std::string reserve;
+  clearing::PortfolioFeeCharge charge;
+  Date collection_date;
+};
+
+struct MoneyException {
+  std::string kind;     // overdraft | default
+  std::string subject;  // the account, or channel:reserve
+  Decimal amount_rmb;
+  Decimal detail_rmb;
+  Decimal penalty_rmb;
+  Decimal interest_rmb;
+  std::string action;
+};
+
+struct EodReport {
+  Date business_date;
+  int64_t executions = 0;
+  int64_t investors = 0;
+  std::vector<ChannelSettlement> settlements;
+  std::vector<ReserveDay> reserves;  // risk funds per channel and reserve account
+  // The CLR-11 instructions of the settlement days this run instructs (transfer_days.h), by
+  // channel, settlement day and reserve.
+  std::vector<clearing::TransferInstruction> transfers;
+  // The date's transfers reissued after a 10:30 shortfall (CLR-19).
+  std::vector<store::ReissueRow> reissues;
+  // Investors whose settlement moved since their trade date's run, to be told (CLR-18).
+  std::vector<store::SettlementDelay> delays;
+  std::vector<InvestorPortfolioFee> portfolio_fees;
+  std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
+  // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).
+  std::vector<store::PreClearingRow> pre_clearing;
+  int64_t postings = 0;
+  std::string digest;
+  // The audit entry the run appended ("eod.run"), whose seq:hash is the trail's head when the
+  // run committed: printed in the summary as an anchor for `audit verify --anchor`.
+  int64_t audit_seq = 0;
+  std::string audit_hash;
+  // Wall time of each stage, in order, for the summary and the benchmark (not part of results).
+  std::vector<std::pair<std::string, double>> stage_seconds;
+};
+
+}  // namespace cp::eod

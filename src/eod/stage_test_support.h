@@ -1,0 +1,163 @@
+// For the stage tests: the shipped reference data and market calendars loaded once, a DayInputs
+// for a date built around them, and earlier runs kept in memory (eod/earlier_runs.h) so that a
+// test states exactly what the run of D finds from before it.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/test_values.h"
+#include "eod/day_context.h"
+#include "eod/day_pipeline.h"
+#include "eod/eod_results.h"
+
+namespace cp::eod::test_support {
+
+using test_values::D;
+using test_values::d;
+
+// Only what a test puts in is there; any other question finds nothing.
+class MemoryRuns final : public EarlierRuns {
+ public:
+  std::map<Date, std::vector<clearing::Execution>> executions;
+  std::map<std::pair<Channel, Date>, PositionStatement> statements;  // by channel, as_of
+  std::map<std::pair<Date, Channel>, store::StoredNets> nets;
+  std::map<std::pair<Channel, Date>, std::map<std::string, Decimal>> risk_previous;  // by S
+  std::map<std::pair<Channel, Date>, std::map<std::string, Decimal>> fees_collected_on_day;
+
+  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override {
+    return &executions[trade_date];
+  }
+  Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) override {
+    std::vector<Date> out;
+    for (const auto& [date, list] : executions) {
+      if (date <= after || date > through) continue;
+      for (const auto& e : list) {
+        if (e.channel == channel) {
+          out.push_back(date);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  Result<std::optional<PositionStatement>> statement_on_or_before(Channel channel,
+                                                                  Date as_of) override {
+    std::optional<PositionStatement> latest;
+    for (const auto& [key, statement] : statements) {
+      if (key.first == channel && key.second <= as_of) latest = statement;
+    }
+    return latest;
+  }
+  Result<store::StoredNets> csdc_nets_of(Date trade_date, Channel channel) override {
+    const auto found = nets.find({trade_date, channel});
+    return found == nets.end() ? store::StoredNets{} : found->second;
+  }
+  Result<std::vector<store::StoredCsdcNet>> csdc_nets_with_dates(Date, Channel) override {
+    return std::vector<store::StoredCsdcNet>();
+  }
+  Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date, Channel) override {
+    return std::vector<std::vector<ledger::Posting>>();
+  }
+  Result<std::vector<store::StoredFees>> portfolio_fees_of(Date, Channel) override {
+    return std::vector<store::StoredFees>();
+  }
+  Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(Channel channel,
+                                                                     Date collection) override {
+    return fees_collected_on_day[{channel, collection}];
+  }
+  Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(
+      Channel channel, Date settlement_date) override {
+    return risk_previous[{channel, settlement_date}];
+  }
+  Result<std::vector<store::PendingSettlement>> pending_settlements(Date) override {
+    return std::vector<store::PendingSettlement>();
+  }
+  Result<std::vector<store::SettlementDelay>> investors_of(Date, Channel) override {
+    return std::vector<store::SettlementDelay>();
+  }
+  Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>> stored_trade_money(
+      Date) override {
+    return std::map<std::string, std::vector<clearing::InvestorTradeMoney>>();
+  }
+  Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(Date,
+                                                                                 Date) override {
+    return std::map<std::string, std::vector<store::CollectedFee>>();
+  }
+};
+
+// The shipped data/ (parameters, fees, securities, portfolio-fee tiers, market calendars).
+struct Shipped {
+  refdata::RefData refdata;
+  refdata::MarketCalendarData markets;
+  std::vector<clearing::PortfolioFeeTier> tiers;
+};
+
+inline const Shipped& shipped() {
+  static const std::unique_ptr<Shipped> loaded = [] {
+    const std::filesystem::path data = std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data";
+    auto out = std::make_unique<Shipped>();
+    auto refdata = refdata::load_refdata(data);
+    EXPECT_TRUE(refdata.ok()) << refdata.error().to_string();
+    if (refdata.ok()) out->refdata = std::move(refdata).value();
+    auto markets = refdata::load_market_calendars(data);
+    EXPECT_TRUE(markets.ok()) << markets.error().to_string();
+    if (markets.ok()) out->markets = std::move(markets).value();
+    auto tiers = clearing::load_portfolio_fee_tiers(data / "portfolio_fee_tiers.csv",
+                                                    "portfolio_fee_tiers.csv", d("2024-03-15"));
+    EXPECT_TRUE(tiers.ok()) << tiers.error().to_string();
+    if (tiers.ok()) out->tiers = std::move(tiers).value();
+    return out;
+  }();
+  return *loaded;
+}
+
+inline clearing::Execution execution(const std::string& id, const char* traded,
+                                     const std::string& account, const std::string& security,
+                                     Side side, int64_t quantity, const char* price) {
+  return {id, d(traded), Channel::kShanghai, account, security, side, quantity, D(price)};
+}
+
+inline clearing::FxRates rates(const char* date, const char* settlement_buy) {
+  return {d(date),
+          Channel::kShanghai,
+          D(settlement_buy),
+          D(settlement_buy),
+          D(settlement_buy),
+          D(settlement_buy),
+          0};
+}
+
+// A DayInputs for `date` over the shipped data, with a client account A, an own account P.
+class StageTest : public ::testing::Test {
+ protected:
+  void start(const char* date) {
+    accounts.add({"A", "individual", "client", D("0.0003"), D("0")});
+    accounts.add({"P", "proprietary", "own", D("0"), D("0")});
+    inputs.date = d(date);
+    inputs.rules_date = d(date);
+    inputs.refdata = &shipped().refdata;
+    inputs.accounts = &accounts;
+    inputs.portfolio_fee_tiers = shipped().tiers;
+  }
+  // Builds the calendars and schedules; then the context the stages take.
+  DayContext& prepare() {
+    auto prepared = prepare_day(inputs, shipped().markets);
+    EXPECT_TRUE(prepared.ok()) << prepared.error().to_string();
+    context = std::make_unique<DayContext>(inputs, earlier);
+    return *context;
+  }
+
+  clearing::AccountBook accounts;
+  DayInputs inputs;
+  MemoryRuns earlier;
+  std::unique_ptr<DayContext> context;
+};
+
+}  // namespace cp::eod::test_support

@@ -1,0 +1,196 @@
+// The EOD stages one at a time over a DayInputs and earlier runs in memory (issue 15 §2), each
+// with a case worked by hand. Friday 2024-03-15 is a Southbound trading day on both channels;
+// the next is Monday 2024-03-18 (T+1), then Tuesday 03-19. The shipped parameters give: the
+// portfolio fee at 0.008% a year over 365 days on holdings up to HK$50bn (CLR-6), the risk funds'
+// margin at 22% × 1 (CLR-9), overdraft penalty interest at 0.05% a day (CLR-12).
+#include <gtest/gtest.h>
+
+#include "eod/exception_stage.h"
+#include "eod/portfolio_fee_stage.h"
+#include "eod/reserve_stage.h"
+#include "eod/stage_test_support.h"
+#include "eod/transfer_stage.h"
+
+namespace cp::eod {
+namespace {
+
+using namespace test_support;
+
+class Stages : public StageTest {
+ protected:
+  void SetUp() override {
+    start("2024-03-15");
+    inputs.fx[Channel::kShanghai] = rates("2024-03-15", "0.9150");
+    inputs.closes_hkd["00700"] = D("300.00");
+  }
+};
+
+// CLR-6 (第22条): Friday charges Friday, Saturday and Sunday, each on that day's end-of-day
+// holdings. A holds 10,000 at the 03-14 statement; its 2,000 bought on Wednesday 03-13 settle on
+// Friday (T+2), so it holds 12,000 on each of the three days; the 1,000 it sells today settle on
+// 03-19 and change nothing. 12,000 × 300.00 = 3,600,000.00 a day; × 0.00008 × 3 / 365 =
+// 864 / 365 = 2.3671… → HKD 2.37; × 0.9150 = 2.16855 → RMB 2.17, collected T+1 (03-18).
+TEST_F(Stages, PortfolioFeeIsChargedOnEachCalendarDaysHoldings) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
+                                                               {{"A", "00700", 10000}}};
+  earlier.executions[d("2024-03-13")] = {
+      execution("T1", "2024-03-13", "A", "00700", Side::kBuy, 2000, "290.00")};
+  inputs.executions = {execution("T2", "2024-03-15", "A", "00700", Side::kSell, 1000, "300.00")};
+  auto fees = charge_portfolio_fees(prepare());
+  ASSERT_TRUE(fees.ok()) << fees.error().to_string();
+  ASSERT_EQ(fees->fees.size(), 1u);
+  const auto& fee = fees->fees[0];
+  EXPECT_EQ(fee.account_id, "A");
+  EXPECT_EQ(fee.reserve, "client");
+  EXPECT_EQ(fee.charge.days, 3);
+  EXPECT_EQ(fee.charge.fee_hkd, D("2.37"));
+  EXPECT_EQ(fee.charge.fee_rmb, D("2.17"));
+  EXPECT_EQ(fee.collection_date, d("2024-03-18"));
+  // The journal's charge: the investor pays, the client reserve owes CSDC.
+  ASSERT_FALSE(fees->charges.empty());
+  EXPECT_EQ(fees->charges.front().entry, "PF:A:sh");
+}
+
+TEST_F(Stages, PortfolioFeeRefusesAHeldSecurityWithoutAClose) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
+                                                               {{"A", "00005", 400}}};
+  auto fees = charge_portfolio_fees(prepare());
+  ASSERT_FALSE(fees.ok());
+  EXPECT_EQ(fees.error().reason, kInputsMissing);
+  EXPECT_NE(fees.error().message.find("00005"), std::string::npos);
+}
+
+// CLR-9 over what is unsettled at Friday's close: today's buy of 1,000 at 300.00 and Thursday's
+// sale of 500 at 310.00 (settling 03-18); Wednesday's sale settles today and is out.
+// Net q = 500, v = 300,000 − 155,000 = 145,000; marks = 500 × 300 − 145,000 = +5,000
+// (favourable: nothing payable); long value 150,000; no short, no collateral; margin position
+// 150,000 × 22% × 1 = HKD 33,000; × 0.9150 = RMB 30,195.00, due T+1 (03-18).
+TEST_F(Stages, RiskFundsCoverTheTradesUnsettledAtTheClose) {
+  earlier.executions[d("2024-03-13")] = {
+      execution("T1", "2024-03-13", "A", "00700", Side::kSell, 2000, "280.00")};
+  earlier.executions[d("2024-03-14")] = {
+      execution("T2", "2024-03-14", "A", "00700", Side::kSell, 500, "310.00")};
+  inputs.executions = {execution("T3", "2024-03-15", "A", "00700", Side::kBuy, 1000, "300.00")};
+  auto reserves = settle_reserves(prepare(), clearing::ClearingResult{}, {});
+  ASSERT_TRUE(reserves.ok()) << reserves.error().to_string();
+  ASSERT_EQ(reserves->size(), 1u);
+  const ReserveDay& r = (*reserves)[0];
+  EXPECT_EQ(r.reserve, "client");
+  EXPECT_EQ(r.risk.marks_hkd, D("5000.00"));
+  EXPECT_EQ(r.risk.marks_payable_hkd, D("0.00"));
+  EXPECT_EQ(r.risk.long_value_hkd, D("150000.00"));
+  EXPECT_EQ(r.risk.margin_hkd, D("33000.00"));
+  EXPECT_EQ(r.risk.risk_funds_rmb, D("30195.00"));
+  EXPECT_EQ(r.risk_funds_date, d("2024-03-18"));
+}
+
+// CLR-11 (第27条) for Monday 03-18, instructed by Friday's run: the reserve balance of 03-14
+// 3,000,000.00 − Thursday's net payable 1,000,000.00 (T+2 = 03-18) − the risk funds due
+// 50,000.00 + those they replace 40,000.00 − the portfolio fee collected 03-18 (2.17 today's +
+// 1.00 Thursday's) + dividends 0 = 1,989,996.83 to the bank.
+TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
+  auto& in = inputs;
+  in.reserve_balances[Channel::kShanghai]["client"] = {d("2024-03-14"), D("3000000.00")};
+  earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {true, true, {{"client", D("1000000.00")}}};
+  earlier.risk_previous[{Channel::kShanghai, d("2024-03-18")}] = {{"client", D("40000.00")}};
+  earlier.fees_collected_on_day[{Channel::kShanghai, d("2024-03-18")}] = {{"client", D("1.00")}};
+  ReserveDay risk;
+  risk.reserve = "client";
+  risk.risk.risk_funds_rmb = D("50000.00");
+  InvestorPortfolioFee fee{"A", Channel::kShanghai, "client", {}, d("2024-03-18")};
+  fee.charge.fee_rmb = D("2.17");
+  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {risk}, {fee});
+  ASSERT_TRUE(transfers.ok()) << transfers.error().to_string();
+  ASSERT_EQ(transfers->size(), 1u);
+  const auto& t = (*transfers)[0];
+  EXPECT_EQ(t.inputs.settlement_date, d("2024-03-18"));
+  ASSERT_EQ(t.inputs.trade_dates.size(), 1u);
+  EXPECT_EQ(t.inputs.trade_dates[0].trade_date, d("2024-03-14"));
+  EXPECT_EQ(t.inputs.reserve_balance_previous_rmb, D("3000000.00"));
+  EXPECT_EQ(t.inputs.risk_funds_due_rmb, D("50000.00"));
+  EXPECT_EQ(t.inputs.risk_funds_previous_rmb, D("40000.00"));
+  EXPECT_EQ(t.inputs.portfolio_fee_rmb, D("3.17"));
+  EXPECT_EQ(t.transfer.transfer_rmb, D("1989996.83"));
+}
+
+TEST_F(Stages, TransferRefusesATradeDateSettlingThenThatWasNeverRun) {
+  inputs.reserve_balances[Channel::kShanghai]["client"] = {d("2024-03-14"), D("3000000.00")};
+  earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {false, true, {}};
+  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {});
+  ASSERT_FALSE(transfers.ok());
+  EXPECT_EQ(transfers.error().reason, kEarlierRunMissing);
+  EXPECT_NE(transfers.error().message.find("2024-03-14"), std::string::npos);
+}
+
+// CLR-12 (第36条): A's statement 100,000.00 − today's net buys 120,000.00 − the fee 2.17 =
+// −20,002.17. The broker advances 20,002.17 on T+1 (03-18) and charges 0.05% a day for the
+// one day to 03-19: 10.001085 → RMB 10.00.
+TEST_F(Stages, OverdraftIsAdvancedOnTPlusOneWithItsPenaltyFromThere) {
+  inputs.cash_statements["A"] = {d("2024-03-14"), D("100000.00")};
+  clearing::ClearingResult result;
+  clearing::InvestorObligation a;
+  a.account_id = "A";
+  a.reserve = "client";
+  a.net_rmb = D("120000.00");
+  result.investors.push_back(a);
+  InvestorPortfolioFee fee{"A", Channel::kShanghai, "client", {}, d("2024-03-18")};
+  fee.charge.fee_rmb = D("2.17");
+  auto exceptions = find_exceptions(prepare(), result, {fee});
+  ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
+  ASSERT_EQ(exceptions->size(), 1u);
+  const auto& x = (*exceptions)[0];
+  EXPECT_EQ(x.kind, "overdraft");
+  EXPECT_EQ(x.amount_rmb, D("20002.17"));
+  EXPECT_EQ(x.detail_rmb, D("-20002.17"));
+  EXPECT_EQ(x.interest_rmb, D("10.00"));
+  EXPECT_NE(x.action.find("2024-03-18"), std::string::npos);
+}
+
+TEST_F(Stages, OverdraftCheckRefusesAChargedClientWithoutCash) {
+  clearing::InvestorObligation a;
+  a.account_id = "A";
+  a.reserve = "client";
+  a.net_rmb = D("1.00");
+  clearing::ClearingResult result;
+  result.investors.push_back(a);
+  auto exceptions = find_exceptions(prepare(), result, {});
+  ASSERT_FALSE(exceptions.ok());
+  EXPECT_EQ(exceptions.error().reason, kInputsMissing);
+}
+
+// CLR-19 (第42条): the client reserve is RMB 5,000.00 short after 10:30 on Friday; the morning's
+// instruction moved 200,000.00 to the bank, so the day's transfer becomes 195,000.00.
+TEST_F(Stages, AShortfallAt1030ReissuesTheDaysTransfer) {
+  inputs.reserve_checks.push_back({Channel::kShanghai, "client", D("-5000.00"), D("0.00")});
+  clearing::TransferInstruction morning;
+  morning.channel = Channel::kShanghai;
+  morning.reserve = "client";
+  morning.transfer.transfer_rmb = D("200000.00");
+  inputs.instructed_for_date.push_back(morning);
+  auto reissued = reissue_transfers(prepare());
+  ASSERT_TRUE(reissued.ok()) << reissued.error().to_string();
+  ASSERT_EQ(reissued->size(), 1u);
+  EXPECT_EQ((*reissued)[0].reissue.still_due_rmb, D("5000.00"));
+  EXPECT_EQ((*reissued)[0].reissue.recomputed_rmb, D("195000.00"));
+}
+
+// prepare_day's refusals carry the reasons a scheduler reads (docs/eod.md).
+TEST_F(Stages, ADayNeitherChannelTradesIsRefusedAsNotATradingDay) {
+  inputs.date = d("2024-03-16");  // a Saturday
+  auto prepared = prepare_day(inputs, shipped().markets);
+  ASSERT_FALSE(prepared.ok());
+  EXPECT_EQ(prepared.error().reason, kNotATradingDay);
+}
+
+TEST_F(Stages, MissingRatesAndClosesAreNamedTogether) {
+  inputs.fx.clear();
+  inputs.executions = {execution("T1", "2024-03-15", "A", "00005", Side::kBuy, 400, "60.00")};
+  auto prepared = prepare_day(inputs, shipped().markets);
+  ASSERT_FALSE(prepared.ok());
+  EXPECT_EQ(prepared.error().reason, kInputsMissing);
+  EXPECT_NE(prepared.error().message.find("FX rates for sh"), std::string::npos);
+  EXPECT_NE(prepared.error().message.find("closing price of 00005"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cp::eod

@@ -1,0 +1,49 @@
+#include "store/eod_inputs_store.h"
+
+#include "store/execution_store.h"
+#include "store/import_store.h"
+#include "store/investor_funds_store.h"
+#include "store/transfer_store.h"
+
+namespace cp::store {
+
+Result<Transaction> begin_snapshot(Database& db) {
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  if (db.backend() == Backend::kPostgresql) {
+    CP_RETURN_IF_ERROR(db.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
+  }
+  return tx;
+}
+
+Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {
+  const Date date = inputs.date;
+  CP_ASSIGN_OR_RETURN(inputs.executions, load_executions(db, date));
+  CP_RETURN_IF_ERROR(
+      db.query_each("SELECT security_code, close_hkd FROM closing_price WHERE price_date = ?",
+                    {date.to_string()}, [&](const Row& row) -> Result<void> {
+                      inputs.closes_hkd.emplace(row.text(0), row.decimal(1));
+                      return Ok{};
+                    }));
+  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    CP_ASSIGN_OR_RETURN(auto fx, fx_rates_of(db, date, channel));
+    if (fx) inputs.fx[channel] = *fx;
+    CP_ASSIGN_OR_RETURN(inputs.reserve_balances[channel],
+                        reserve_balances_on_or_before(db, channel, date));
+  }
+  CP_ASSIGN_OR_RETURN(inputs.cash_statements, latest_cash_statements(db, date));
+  CP_ASSIGN_OR_RETURN(inputs.reserve_checks, reserve_checks_of(db, date));
+  if (!inputs.reserve_checks.empty()) {
+    CP_ASSIGN_OR_RETURN(inputs.instructed_for_date, load_transfers(db, date, true));
+  }
+  return Ok{};
+}
+
+Result<std::optional<std::string>> stored_run_digest(Database& db, Date date) {
+  CP_ASSIGN_OR_RETURN(auto run, db.query("SELECT result_digest FROM eod_run WHERE business_date = "
+                                         "? AND job = 'eod'",
+                                         {date.to_string()}));
+  if (run.rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(run.rows[0].text(0));
+}
+
+}  // namespace cp::store

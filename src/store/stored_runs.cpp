@@ -1,0 +1,94 @@
+#include "store/stored_runs.h"
+
+#include "store/execution_store.h"
+
+namespace cp::store {
+
+Result<const std::vector<clearing::Execution>*> StoredRuns::executions_of(Date trade_date) {
+  auto found = executions_.find(trade_date);
+  if (found != executions_.end()) return &found->second;
+  CP_ASSIGN_OR_RETURN(auto loaded, load_executions(db_, trade_date));
+  return &executions_.emplace(trade_date, std::move(loaded)).first->second;
+}
+
+Result<std::vector<Date>> StoredRuns::trade_dates(Channel channel, Date after, Date through) {
+  std::vector<Date> out;
+  CP_RETURN_IF_ERROR(db_.query_each(
+      "SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND trade_date > ? AND "
+      "trade_date <= ? ORDER BY trade_date",
+      {std::string(channel_code(channel)), after.to_string(), through.to_string()},
+      [&](const Row& row) -> Result<void> {
+        out.push_back(*Date::parse(row.text(0)));  // written by the import: valid
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<std::optional<eod::PositionStatement>> StoredRuns::statement_on_or_before(Channel channel,
+                                                                                 Date as_of) {
+  CP_ASSIGN_OR_RETURN(
+      auto latest,
+      db_.query("SELECT MAX(as_of) FROM opening_position WHERE as_of <= ?", {as_of.to_string()}));
+  if (latest.rows.empty() || latest.rows[0].is_null(0)) {
+    return std::optional<eod::PositionStatement>();
+  }
+  const std::string statement_date = latest.rows[0].text(0);
+  eod::PositionStatement out;
+  out.as_of = *Date::parse(statement_date);  // written by the import: valid
+  CP_RETURN_IF_ERROR(db_.query_each(
+      "SELECT account_id, security_code, quantity FROM opening_position WHERE channel = ? AND "
+      "as_of = ?",
+      {std::string(channel_code(channel)), statement_date}, [&](const Row& row) -> Result<void> {
+        out.holdings.push_back({row.text(0), row.text(1), row.integer(2)});
+        return Ok{};
+      }));
+  return std::optional<eod::PositionStatement>(std::move(out));
+}
+
+Result<StoredNets> StoredRuns::csdc_nets_of(Date trade_date, Channel channel) {
+  return store::csdc_nets_of(db_, trade_date, channel);
+}
+
+Result<std::vector<StoredCsdcNet>> StoredRuns::csdc_nets_with_dates(Date trade_date,
+                                                                    Channel channel) {
+  return store::csdc_nets_with_dates(db_, trade_date, channel);
+}
+
+Result<std::vector<std::vector<ledger::Posting>>> StoredRuns::trades_entries_of(Date trade_date,
+                                                                                Channel channel) {
+  return store::trades_entries_of(db_, trade_date, channel);
+}
+
+Result<std::vector<StoredFees>> StoredRuns::portfolio_fees_of(Date business_date, Channel channel) {
+  return store::portfolio_fees_of(db_, business_date, channel);
+}
+
+Result<std::map<std::string, Decimal>> StoredRuns::portfolio_fees_collected_on(
+    Channel channel, Date collection_date) {
+  return store::portfolio_fees_collected_on(db_, channel, collection_date, run_date_);
+}
+
+Result<std::map<std::string, Decimal>> StoredRuns::risk_funds_at_previous_settlement(
+    Channel channel, Date settlement_date) {
+  return store::risk_funds_at_previous_settlement(db_, channel, settlement_date, run_date_);
+}
+
+Result<std::vector<PendingSettlement>> StoredRuns::pending_settlements(Date after) {
+  return store::pending_settlements(db_, run_date_, after);
+}
+
+Result<std::vector<SettlementDelay>> StoredRuns::investors_of(Date trade_date, Channel channel) {
+  return store::investors_of(db_, trade_date, channel);
+}
+
+Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>>
+StoredRuns::stored_trade_money(Date settling_after) {
+  return store::stored_trade_money(db_, run_date_, settling_after);
+}
+
+Result<std::map<std::string, std::vector<CollectedFee>>> StoredRuns::fees_collected(Date after,
+                                                                                    Date through) {
+  return store::fees_collected(db_, run_date_, after, through);
+}
+
+}  // namespace cp::store

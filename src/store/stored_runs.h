@@ -1,0 +1,45 @@
+// The database's answers to what the run of D asks of earlier dates (eod/earlier_runs.h), read
+// in the run's snapshot transaction. Earlier executions are read once per trade date and kept.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "eod/earlier_runs.h"
+#include "store/database.h"
+
+namespace cp::store {
+
+class StoredRuns final : public eod::EarlierRuns {
+ public:
+  // `run_date` is D: answers come from runs and imports before it.
+  StoredRuns(Database& db, Date run_date) : db_(db), run_date_(run_date) {}
+
+  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override;
+  Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) override;
+  Result<std::optional<eod::PositionStatement>> statement_on_or_before(Channel channel,
+                                                                       Date as_of) override;
+  Result<StoredNets> csdc_nets_of(Date trade_date, Channel channel) override;
+  Result<std::vector<StoredCsdcNet>> csdc_nets_with_dates(Date trade_date,
+                                                          Channel channel) override;
+  Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date trade_date,
+                                                                      Channel channel) override;
+  Result<std::vector<StoredFees>> portfolio_fees_of(Date business_date, Channel channel) override;
+  Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(Channel channel,
+                                                                     Date collection_date) override;
+  Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(
+      Channel channel, Date settlement_date) override;
+  Result<std::vector<PendingSettlement>> pending_settlements(Date after) override;
+  Result<std::vector<SettlementDelay>> investors_of(Date trade_date, Channel channel) override;
+  Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>> stored_trade_money(
+      Date settling_after) override;
+  Result<std::map<std::string, std::vector<CollectedFee>>> fees_collected(Date after,
+                                                                          Date through) override;
+
+ private:
+  Database& db_;
+  Date run_date_;
+  std::map<Date, std::vector<clearing::Execution>> executions_;
+};
+
+}  // namespace cp::store
