@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/demo_portal.h"
 #include "cli/output.h"
+#include "cli/progress_output.h"
 #include "cli/transfer_output.h"
 #include "eod/demo_data.h"
 #include "eod/eod_run.h"
@@ -75,8 +76,10 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   const double load_seconds = seconds_since(started);
   // 4. The end-of-day run.
   started = std::chrono::steady_clock::now();
-  CP_ASSIGN_OR_RETURN(eod::EodReport report,
-                      eod::run_eod(*db, date, {data_dir, &context.clock, 0, context.actor()}));
+  ProgressPrinter progress(context, "demo eod run");
+  CP_ASSIGN_OR_RETURN(
+      eod::EodReport report,
+      eod::run_eod(*db, date, {data_dir, &context.clock, 0, context.actor(), &progress}));
   const double eod_seconds = seconds_since(started);
 
   int64_t overdrafts = 0;

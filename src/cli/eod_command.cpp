@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/progress_output.h"
 #include "cli/transfer_output.h"
 #include "eod/eod_run.h"
 #include "store/ledger_check.h"
@@ -25,6 +26,8 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   eod::EodInputs inputs{context.config.get("data_dir"), &context.clock, 0, context.actor()};
+  ProgressPrinter progress(context, "eod run " + options.date);
+  inputs.progress = &progress;
   if (const char* pause = std::getenv("CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS")) {
     inputs.pause_before_commit_ms = std::atoi(pause);  // test hook (docs/eod.md)
   }

@@ -6,6 +6,7 @@
 #include "clearing/input_files.h"
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/progress_output.h"
 #include "refdata/refdata.h"
 #include "store/import_store.h"
 
@@ -28,17 +29,23 @@ void report(const std::string& kind, const std::string& file, const store::Impor
 template <typename Parse, typename Store>
 Result<void> run_import(const AppContext& context, const std::string& kind,
                         const ImportOptions& options, Parse parse, Store store_rows) {
+  const std::string file_name = std::filesystem::path(options.file).filename().string();
+  ProgressPrinter progress(context, "import " + options.command + " " + file_name);
+  progress.on_progress({"check", 0, 0, false});
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(options.file));
   CP_ASSIGN_OR_RETURN(auto rows, parse(reader));  // the whole file, before the database
+  const auto row_count = static_cast<int64_t>(rows.size());
+  progress.on_progress({"check", row_count, row_count, true});
+  progress.on_progress({"store", 0, row_count, false});
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   store::ImportCounts counts;
-  const std::string file_name = std::filesystem::path(options.file).filename().string();
   CP_RETURN_IF_ERROR(audited(context, *db, "import." + options.command, "import:" + options.command,
                              {{"file", file_name}, {"replace", options.replace}},
                              [&]() -> Result<void> {
                                CP_ASSIGN_OR_RETURN(counts, store_rows(*db, rows));
                                return Ok{};
                              }));
+  progress.on_progress({"store", row_count, row_count, true});
   report(kind, options.file, counts);
   return Ok{};
 }

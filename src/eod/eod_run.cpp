@@ -47,14 +47,27 @@ Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
   return out;
 }
 
-Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& inputs) {
+namespace {
+
+Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inputs) {
   auto stage_start = std::chrono::steady_clock::now();
   std::vector<std::pair<std::string, double>> stages;
-  auto end_stage = [&](const char* name) {
+  const char* stage = "";
+  // Each stage is told to the progress listener as it starts and ends (rows: what it did).
+  auto tell = [&](int64_t done, int64_t total, bool finished) {
+    if (inputs.progress != nullptr) inputs.progress->on_progress({stage, done, total, finished});
+  };
+  auto begin_stage = [&](const char* name, int64_t total = 0) {
+    stage = name;
+    tell(0, total, false);
+  };
+  auto end_stage = [&](const char* name, int64_t rows = 0) {
     const auto now = std::chrono::steady_clock::now();
     stages.emplace_back(name, std::chrono::duration<double>(now - stage_start).count());
     stage_start = now;
+    tell(rows, rows, true);
   };
+  begin_stage("load inputs");
   CP_ASSIGN_OR_RETURN(std::unique_ptr<OpenedDay> opened, open_day(db, date, inputs.data_dir));
   DayInputs& day_inputs = opened->inputs;
   CP_RETURN_IF_ERROR(prepare_day(day_inputs, opened->markets));
@@ -63,19 +76,27 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
   // Settlements moved since their trade dates' runs move before any stage reads their dates.
   CP_ASSIGN_OR_RETURN(DelayedSettlements delayed, delayed_settlements(day));
   CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
-  end_stage("load inputs");
+  const auto executions = static_cast<int64_t>(day_inputs.executions.size());
+  end_stage("load inputs", executions);
 
   // Cleared and written in one pass: each result goes to the table and the digest as it comes.
+  begin_stage("clear and write executions", executions);
   CP_RETURN_IF_ERROR(store::delete_results(db, date));
   DayClearing clearing(day_inputs);
-  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, [&] { return clearing.next(); }));
+  int64_t cleared = 0;
+  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, [&] {
+    if (++cleared % 65536 == 0) tell(cleared, executions, false);
+    return clearing.next();
+  }));
   const clearing::ClearingResult result = clearing.finish();
-  end_stage("clear and write executions");
+  end_stage("clear and write executions", executions);
+  begin_stage("fees, risk funds, transfers, exceptions, pre-clearing");
 
   CP_ASSIGN_OR_RETURN(DayComputation computed,
                       compute_day(day, result, std::move(delayed.delays), clearing.digest()));
   EodReport& report = computed.report;
   end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
+  begin_stage("write results");
 
   CP_ASSIGN_OR_RETURN(
       report.postings,
@@ -98,11 +119,20 @@ Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& input
     std::fflush(stderr);
     std::this_thread::sleep_for(std::chrono::milliseconds(inputs.pause_before_commit_ms));
   }
-  end_stage("write results");
+  end_stage("write results", report.postings);
+  begin_stage("commit");
   CP_RETURN_IF_ERROR(opened->tx->commit());
   end_stage("commit");
   report.stage_seconds = std::move(stages);
   return std::move(report);
+}
+
+}  // namespace
+
+Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& inputs) {
+  // A writer that overtook the run's snapshot (an import committing meanwhile) fails it with a
+  // serialization failure; the run starts again from a fresh snapshot (issue 15 §4).
+  return store::retry_serialization_failures(3, [&] { return run_once(db, date, inputs); });
 }
 
 }  // namespace cp::eod

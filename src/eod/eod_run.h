@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/progress.h"
 #include "eod/day_inputs.h"
 #include "eod/eod_results.h"
 #include "refdata/market_calendar.h"
@@ -22,7 +23,8 @@ struct EodInputs {
   // Fault injection for the crash test: after every write, before the commit, say so on standard
   // error and wait this long (CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS; 0 = never).
   int pause_before_commit_ms = 0;
-  std::string actor = "system";  // who runs it, for the audit trail
+  std::string actor = "system";          // who runs it, for the audit trail
+  ProgressListener* progress = nullptr;  // told each stage and, while clearing, the rows done
 };
 
 // The portfolio-fee tiers of data_dir/portfolio_fee_tiers.csv in force on `rules_date` (CLR-6).

@@ -142,6 +142,23 @@ class Transaction {
   Database* db_;
 };
 
+// Error::reason of a storage error that running the whole transaction again may cure: a
+// PostgreSQL serialization failure or deadlock, SQLite's write on a stale snapshot.
+inline constexpr const char* kSerializationFailure = "serialization_failure";
+
+// Runs `attempt` (a whole transaction) up to `attempts` times while it fails with
+// kSerializationFailure; returns the last outcome.
+template <typename Fn>
+auto retry_serialization_failures(int attempts, Fn&& attempt) -> decltype(attempt()) {
+  auto outcome = attempt();
+  for (int tried = 1;
+       tried < attempts && !outcome.ok() && outcome.error().reason == kSerializationFailure;
+       ++tried) {
+    outcome = attempt();
+  }
+  return outcome;
+}
+
 // Opens a database from a URL:
 //   sqlite:PATH            a file (created if missing; its directory too)
 //   sqlite::memory:        a private in-memory database (tests)

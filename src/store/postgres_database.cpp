@@ -12,10 +12,18 @@ constexpr long long kMigrationLockKey = 0x63706d696772LL;
 
 using ResultPtr = std::unique_ptr<PGresult, void (*)(PGresult*)>;
 
-Error pg_error(PGconn* conn, const std::string& what) {
+// `res`, when there is one, gives the SQLSTATE: a serialization failure or a deadlock (40001,
+// 40P01) is worth running again and says so (kSerializationFailure).
+Error pg_error(PGconn* conn, const std::string& what, const PGresult* res = nullptr) {
   std::string message = PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  return make_error(ErrorCode::kStorage, what + ": " + message);
+  Error error = make_error(ErrorCode::kStorage, what + ": " + message);
+  const char* state = res != nullptr ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
+  if (state != nullptr &&
+      (std::string_view(state) == "40001" || std::string_view(state) == "40P01")) {
+    error.reason = kSerializationFailure;
+  }
+  return error;
 }
 
 struct BoundParams {
@@ -45,7 +53,7 @@ BoundParams bind(const std::vector<Value>& params) {
 
 Result<int64_t> rows_changed(PGconn* conn, PGresult* res, const char* what) {
   const auto status = PQresultStatus(res);
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return pg_error(conn, what);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) return pg_error(conn, what, res);
   const char* tuples = PQcmdTuples(res);
   return tuples[0] == '\0' ? 0 : std::stoll(tuples);
 }
@@ -144,7 +152,7 @@ class PgDatabase final : public Database {
         }
         outcome = each(*row);  // on an error the rest is drained, not passed on
       } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && outcome.ok()) {
-        outcome = pg_error(conn_, "query");
+        outcome = pg_error(conn_, "query", res.get());
       }
     }
     return outcome;
@@ -152,7 +160,7 @@ class PgDatabase final : public Database {
 
   Result<QueryResult> query(std::string_view sql, const std::vector<Value>& params) override {
     ResultPtr res = exec_params(sql, params);
-    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return pg_error(conn_, "query");
+    if (PQresultStatus(res.get()) != PGRES_TUPLES_OK) return pg_error(conn_, "query", res.get());
     QueryResult result;
     const int columns = PQnfields(res.get());
     const int rows = PQntuples(res.get());
@@ -240,7 +248,9 @@ class PgDatabase final : public Database {
     Result<int64_t> outcome = count;
     while (PGresult* raw = PQgetResult(conn_)) {
       ResultPtr res(raw, PQclear);
-      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) outcome = pg_error(conn_, "copy");
+      if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
+        outcome = pg_error(conn_, "copy", res.get());
+      }
     }
     return outcome;
   }
@@ -250,7 +260,7 @@ class PgDatabase final : public Database {
     ResultPtr res(PQexec(conn_, std::string(sql).c_str()), PQclear);
     const auto status = PQresultStatus(res.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-      return pg_error(conn_, "postgresql");
+      return pg_error(conn_, "postgresql", res.get());
     }
     return Ok{};
   }

@@ -10,8 +10,12 @@
 namespace cp::store {
 namespace {
 
+// A write refused because another writer committed after this transaction's snapshot
+// (SQLITE_BUSY_SNAPSHOT) is worth running again and says so (kSerializationFailure).
 Error sqlite_error(sqlite3* db, const std::string& what) {
-  return make_error(ErrorCode::kStorage, what + ": " + sqlite3_errmsg(db));
+  Error error = make_error(ErrorCode::kStorage, what + ": " + sqlite3_errmsg(db));
+  if (sqlite3_extended_errcode(db) == SQLITE_BUSY_SNAPSHOT) error.reason = kSerializationFailure;
+  return error;
 }
 
 Result<void> bind_all(sqlite3* db, sqlite3_stmt* stmt, const std::vector<Value>& params) {

@@ -382,6 +382,60 @@ TEST_P(EodCliTest, ASchedulerTellsANonTradingDayFromMissingInputs) {
               HasSubstr("connectpost: error: 2024-03-29 is not a Southbound trading day"));
 }
 
+// Issue 15 §4: at log level info, `eod run` and `import` tell their progress on standard error;
+// with --log-format json as JSON lines a scheduler reads: every stage starts and finishes, the
+// clearing's rows are the day's executions, and the run's own result still goes to stdout.
+TEST_P(EodCliTest, ProgressIsToldAsJsonLinesStageByStage) {
+  auto run_at_info = [&](const std::string& args) {
+    const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
+                                "' --log-level info --log-format json --db '" + scratch_->url() +
+                                "' --data-dir '" + CONNECTPOST_SOURCE_DIR + "/data' " + args +
+                                " >out.txt 2>err.txt";
+    const int status = std::system(command.c_str());
+    return EodRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
+                  slurp(dir_ / "err.txt")};
+  };
+  auto progress_lines = [](const std::string& err) {
+    std::vector<Json> out;
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) {
+      Json parsed = Json::parse(line, nullptr, false);
+      if (!parsed.is_discarded() && parsed.value("event", "") == "progress") {
+        out.push_back(std::move(parsed));
+      }
+    }
+    return out;
+  };
+  EodRun imported = run_at_info("import accounts '" + golden("accounts.csv") + "'");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto import_lines = progress_lines(imported.err);
+  ASSERT_FALSE(import_lines.empty()) << imported.err;
+  EXPECT_EQ(import_lines.back()["stage"], "store");
+  EXPECT_EQ(import_lines.back()["finished"], true);
+  EXPECT_EQ(import_lines.back()["done"], 3);  // the three accounts of the basic case
+  import_all();
+
+  EodRun eod = run_at_info("eod run --date 2024-03-15 --json");
+  ASSERT_EQ(eod.exit_code, 0) << eod.err;
+  EXPECT_EQ(Json::parse(eod.out)["executions"], 7);  // stdout is the result alone
+  std::vector<std::string> finished;
+  for (const Json& line : progress_lines(eod.err)) {
+    EXPECT_EQ(line["job"], "eod run 2024-03-15");
+    EXPECT_TRUE(line.contains("time") && line.contains("elapsed_s")) << line.dump();
+    if (!line["finished"].get<bool>()) continue;
+    finished.push_back(line["stage"].get<std::string>());
+    if (line["stage"] == "clear and write executions") {
+      EXPECT_EQ(line["done"], 7);
+    }
+  }
+  EXPECT_EQ(finished, (std::vector<std::string>{"load inputs", "clear and write executions",
+                                                "fees, risk funds, transfers, exceptions, "
+                                                "pre-clearing",
+                                                "write results", "commit"}));
+  // At warn, nothing but errors.
+  EXPECT_EQ(run("eod run --date 2024-03-15 --json").err, "");
+}
+
 TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   import_all();
   ASSERT_EQ(run("eod run --date 2024-03-15").exit_code, 0);
