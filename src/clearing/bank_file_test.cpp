@@ -17,7 +17,7 @@ TEST(BankFile, ReadsEachDateAndMoneyKind) {
   ASSERT_TRUE(rows.ok()) << rows.error().to_string();
   ASSERT_EQ(rows->size(), 2u);
   EXPECT_EQ((*rows)[0].balance_date.to_string(), "2024-03-14");
-  EXPECT_EQ((*rows)[0].reserve, "client");
+  EXPECT_EQ((*rows)[0].reserve, MoneyKind::kClient);
   EXPECT_EQ((*rows)[0].balance_rmb.to_string(), "50000.00");
   EXPECT_EQ((*rows)[1].balance_rmb, Decimal::from_units(-1250, 2));  // an overdrawn own account
   EXPECT_EQ((*rows)[1].line, 3);

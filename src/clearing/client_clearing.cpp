@@ -94,7 +94,7 @@ ClearingResult DayClearer::finish() {
   ClearingResult result;
   result.investors = std::move(investors_);
   investor_index_.clear();
-  std::map<std::pair<Channel, std::string>, Decimal> investors_net;  // per channel and reserve
+  std::map<std::pair<Channel, MoneyKind>, Decimal> investors_net;  // per channel and reserve
   for (auto& investor : result.investors) {
     investor.net_rmb = investor.buy_rmb - investor.sell_rmb;
     investors_net[{investor.channel, investor.reserve}] += investor.net_rmb;

@@ -35,7 +35,7 @@ namespace cp::clearing {
 
 struct ExecutionResult {
   const Execution* execution = nullptr;
-  std::string reserve;  // client | own: the account's money kind
+  MoneyKind reserve = MoneyKind::kClient;  // the account's money kind
   Decimal consideration_hkd;
   FeeBreakdown fees;
   Decimal commission_hkd;
@@ -53,7 +53,7 @@ struct ExecutionResult {
 struct InvestorObligation {
   std::string account_id;
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   int64_t executions = 0;
   Decimal buy_rmb = Decimal::from_units(0, 2);         // Σ investor_rmb of buys
   Decimal sell_rmb = Decimal::from_units(0, 2);        // Σ investor_rmb of sells
@@ -69,7 +69,7 @@ struct InvestorObligation {
 // (SPEC ACT-2: CSDC nets multilaterally, one amount per reserve account).
 struct CsdcObligation {
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   int64_t executions = 0;
   Decimal buy_rmb = Decimal::from_units(0, 2);
   Decimal sell_rmb = Decimal::from_units(0, 2);
@@ -116,7 +116,7 @@ class DayClearer {
   ExecutionResult current_;
   std::vector<InvestorObligation> investors_;
   std::unordered_map<std::pair<std::string_view, Channel>, size_t, KeyHash> investor_index_;
-  std::map<std::tuple<Channel, std::string>, CsdcObligation> csdc_;  // a handful of entries
+  std::map<std::tuple<Channel, MoneyKind>, CsdcObligation> csdc_;  // a handful of entries
 };
 
 // The whole day at once, every execution's result kept (tests, the property test, small days).

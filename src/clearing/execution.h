@@ -27,9 +27,9 @@ struct Execution {
 
 struct Account {
   std::string account_id;
-  std::string account_type;  // individual | institution | proprietary
-  std::string money_kind;    // client | own (SPEC CLR-17: never mixed)
-  Decimal commission_rate;   // on consideration (SPEC CLR-5)
+  AccountType account_type = AccountType::kIndividual;
+  MoneyKind money_kind = MoneyKind::kClient;  // SPEC CLR-17: never mixed
+  Decimal commission_rate;                    // on consideration (SPEC CLR-5)
   Decimal commission_min_hkd;
 };
 

@@ -70,7 +70,7 @@ std::string_view balance_basis_code(BalanceBasis basis);
 // One settlement day's instruction for one channel and reserve account, with what it used.
 struct TransferInstruction {
   Channel channel = Channel::kShanghai;
-  std::string reserve;  // client | own
+  MoneyKind reserve = MoneyKind::kClient;
   Date reserve_balance_date;
   BalanceBasis balance_basis = BalanceBasis::kImported;
   FundsTransferInputs inputs;
@@ -78,7 +78,7 @@ struct TransferInstruction {
 };
 
 // REQUIRES every amount has two decimals (fen). `reserve` is "client" or "own".
-FundsTransfer funds_transfer(const FundsTransferInputs& inputs, const std::string& reserve);
+FundsTransfer funds_transfer(const FundsTransferInputs& inputs, MoneyKind reserve);
 
 // A reserve account short after S's 10:30 batch is an intraday default (CLR-16); the broker then
 // recomputes and reissues the day's transfer with the amount still due (SPEC CLR-19; seed 002
@@ -94,6 +94,6 @@ struct TransferReissue {
 // Nothing when the balance after 10:30 is not below zero.
 std::optional<TransferReissue> reissue_transfer(const Decimal& balance_after_1030_rmb,
                                                 const std::optional<Decimal>& instructed_rmb,
-                                                const std::string& reserve, Date settlement_date);
+                                                MoneyKind reserve, Date settlement_date);
 
 }  // namespace cp::clearing

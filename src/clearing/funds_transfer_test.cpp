@@ -26,7 +26,7 @@ FundsTransferInputs inputs() {
 TEST(FundsTransfer, TheFormulaAndItsDirections) {
   // 100,000 − 60,000 payable − 5,000 due + 4,000 previous − 100 portfolio fee + 1,000 dividends
   // = 39,900: back to the client funds account after 10:30.
-  auto out = funds_transfer(inputs(), "client");
+  auto out = funds_transfer(inputs(), MoneyKind::kClient);
   EXPECT_EQ(out.trading_money_payable_rmb.to_string(), "60000.00");
   EXPECT_EQ(out.transfer_rmb.to_string(), "39900.00");
   EXPECT_EQ(out.direction, TransferDirection::kReserveToBank);
@@ -38,7 +38,7 @@ TEST(FundsTransfer, TheFormulaAndItsDirections) {
   // 1,000 − 60,000 − 5,000 + 4,000 − 100 + 1,000 = −59,100.
   FundsTransferInputs shortfall_in = inputs();
   shortfall_in.reserve_balance_previous_rmb = D("1000.00");
-  auto shortfall = funds_transfer(shortfall_in, "own");
+  auto shortfall = funds_transfer(shortfall_in, MoneyKind::kOwn);
   EXPECT_EQ(shortfall.transfer_rmb.to_string(), "-59100.00");
   EXPECT_EQ(shortfall.direction, TransferDirection::kBankToReserve);
   EXPECT_EQ(shortfall.instruction,
@@ -52,7 +52,7 @@ TEST(FundsTransfer, AReceivableCountsAsZeroAndArrivesAt18) {
   // 5,000 + 4,000 − 100 + 1,000 = 99,900 goes back; the 60,000 lands at 18:00 and stays.
   FundsTransferInputs in = inputs();
   in.trade_dates = {{d("2024-12-23"), D("-60000.00"), false, true}};
-  auto out = funds_transfer(in, "client");
+  auto out = funds_transfer(in, MoneyKind::kClient);
   EXPECT_EQ(out.trading_money_payable_rmb.to_string(), "0.00");
   EXPECT_EQ(out.trading_money_receivable_rmb.to_string(), "60000.00");
   EXPECT_EQ(out.transfer_rmb.to_string(), "99900.00");
@@ -65,14 +65,14 @@ TEST(FundsTransfer, TwoTradeDatesRolledIntoOneDayCountEachPayableByItself) {
   // 100,000 − 60,000 − 5,000 + 4,000 − 100 + 1,000 = 39,900; the day closes on 25,000.
   FundsTransferInputs in = inputs();
   in.trade_dates.push_back({d("2024-12-24"), D("-25000.00"), false, true});
-  auto out = funds_transfer(in, "client");
+  auto out = funds_transfer(in, MoneyKind::kClient);
   EXPECT_EQ(out.trading_money_payable_rmb.to_string(), "60000.00");
   EXPECT_EQ(out.trading_money_receivable_rmb.to_string(), "25000.00");
   EXPECT_EQ(out.transfer_rmb.to_string(), "39900.00");
   EXPECT_EQ(out.closing_balance_rmb.to_string(), "25000.00");
   // A payable net whose batch is another day (its 10:30 moved, the 18:00 did not) is not paid.
   in.trade_dates[0].payable_today = false;
-  EXPECT_EQ(funds_transfer(in, "client").transfer_rmb.to_string(), "99900.00");
+  EXPECT_EQ(funds_transfer(in, MoneyKind::kClient).transfer_rmb.to_string(), "99900.00");
 }
 
 TEST(FundsTransfer, NothingToMoveSaysSo) {
@@ -81,7 +81,7 @@ TEST(FundsTransfer, NothingToMoveSaysSo) {
   in.reserve_balance_previous_rmb = D("1100.00");
   in.trade_dates.clear();
   in.dividends_receivable_rmb = D("0.00");
-  auto out = funds_transfer(in, "client");
+  auto out = funds_transfer(in, MoneyKind::kClient);
   EXPECT_EQ(out.transfer_rmb.to_string(), "0.00");
   EXPECT_EQ(out.direction, TransferDirection::kNone);
   EXPECT_EQ(out.instruction, "no transfer on 2024-12-30");
@@ -91,7 +91,7 @@ TEST(FundsTransfer, AReserveShortAt1030IsReissuedWithWhatIsStillDue) {
   // The morning's instruction moved RMB 19,152.68 in (−19,152.68); the 10:30 batch still left
   // the reserve 5,000.00 short: 5,000.00 goes in at once, the day's transfer becomes
   // −19,152.68 − 5,000.00 = −24,152.68.
-  auto reissue = reissue_transfer(D("-5000.00"), D("-19152.68"), "own", d("2024-03-15"));
+  auto reissue = reissue_transfer(D("-5000.00"), D("-19152.68"), MoneyKind::kOwn, d("2024-03-15"));
   ASSERT_TRUE(reissue.has_value());
   EXPECT_EQ(reissue->still_due_rmb.to_string(), "5000.00");
   EXPECT_EQ(reissue->recomputed_rmb.to_string(), "-24152.68");
@@ -100,11 +100,12 @@ TEST(FundsTransfer, AReserveShortAt1030IsReissuedWithWhatIsStillDue) {
             "own-funds bank account at once (the emergency channel if the first transfer has not "
             "arrived); the day's transfer is recomputed to RMB -24,152.68 (CLR-19, 第42条)");
   // No instruction stored for the day (no run before it): the shortfall alone.
-  EXPECT_EQ(reissue_transfer(D("-5000.00"), std::nullopt, "own", d("2024-03-15"))
+  EXPECT_EQ(reissue_transfer(D("-5000.00"), std::nullopt, MoneyKind::kOwn, d("2024-03-15"))
                 ->recomputed_rmb.to_string(),
             "-5000.00");
   // A balance of zero or more after 10:30 is no default: nothing to reissue.
-  EXPECT_FALSE(reissue_transfer(D("0.00"), D("100.00"), "client", d("2024-03-15")).has_value());
+  EXPECT_FALSE(
+      reissue_transfer(D("0.00"), D("100.00"), MoneyKind::kClient, d("2024-03-15")).has_value());
 }
 
 }  // namespace

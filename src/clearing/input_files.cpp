@@ -63,18 +63,18 @@ Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader) {
       return reader.field_error(record, id_col,
                                 "account " + row.account.account_id + " appears twice");
     }
-    row.account.account_type = std::string(record[type_col]);
-    if (row.account.account_type != "individual" && row.account.account_type != "institution" &&
-        row.account.account_type != "proprietary") {
+    auto type = parse_account_type(record[type_col]);
+    if (!type.ok()) {
       return reader.field_error(record, type_col,
                                 "account_type must be individual, institution or proprietary");
     }
-    row.account.money_kind = std::string(record[kind_col]);
-    if (row.account.money_kind != "client" && row.account.money_kind != "own") {
-      return reader.field_error(record, kind_col, "money_kind must be client or own");
-    }
+    row.account.account_type = *type;
+    auto kind = parse_money_kind(record[kind_col]);
+    if (!kind.ok()) return reader.field_error(record, kind_col, "money_kind must be client or own");
+    row.account.money_kind = *kind;
     // SPEC CLR-17: the broker's own trading is own money; investors' is client money.
-    if ((row.account.account_type == "proprietary") != (row.account.money_kind == "own")) {
+    if ((row.account.account_type == AccountType::kProprietary) !=
+        (row.account.money_kind == MoneyKind::kOwn)) {
       return reader.field_error(record, kind_col,
                                 "proprietary accounts hold own money and investors' accounts "
                                 "client money (CLR-17)");
@@ -325,7 +325,7 @@ Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader) {
   const size_t reserve_col = *reader.column("reserve");
   const size_t balance_col = *reader.column("balance_rmb");
   std::vector<ReserveBalance> rows;
-  std::set<std::tuple<Date, Channel, std::string>> seen;
+  std::set<std::tuple<Date, Channel, MoneyKind>> seen;
   CsvRecord record;
   while (true) {
     CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
@@ -334,10 +334,11 @@ Result<std::vector<ReserveBalance>> parse_reserves(CsvReader& reader) {
     row.line = record.line();
     CP_ASSIGN_OR_RETURN(row.balance_date, date_field(reader, record, date_col));
     CP_ASSIGN_OR_RETURN(row.channel, channel_field(reader, record, channel_col));
-    row.reserve = std::string(record[reserve_col]);
-    if (row.reserve != "client" && row.reserve != "own") {
+    auto reserve = parse_money_kind(record[reserve_col]);
+    if (!reserve.ok()) {
       return reader.field_error(record, reserve_col, "reserve must be client or own");
     }
+    row.reserve = *reserve;
     auto balance = Decimal::parse(record[balance_col], 2);  // may be negative: an overdraft
     if (!balance.ok()) return reader.field_error(record, balance_col, balance.error().message);
     row.balance_rmb = *balance;
@@ -355,7 +356,7 @@ Result<std::vector<BankBalance>> parse_bank(CsvReader& reader) {
   const size_t reserve_col = *reader.column("reserve");
   const size_t balance_col = *reader.column("balance_rmb");
   std::vector<BankBalance> rows;
-  std::set<std::pair<Date, std::string>> seen;
+  std::set<std::pair<Date, MoneyKind>> seen;
   CsvRecord record;
   while (true) {
     CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
@@ -363,10 +364,11 @@ Result<std::vector<BankBalance>> parse_bank(CsvReader& reader) {
     BankBalance row;
     row.line = record.line();
     CP_ASSIGN_OR_RETURN(row.balance_date, date_field(reader, record, date_col));
-    row.reserve = std::string(record[reserve_col]);
-    if (row.reserve != "client" && row.reserve != "own") {
+    auto reserve = parse_money_kind(record[reserve_col]);
+    if (!reserve.ok()) {
       return reader.field_error(record, reserve_col, "reserve must be client or own");
     }
+    row.reserve = *reserve;
     auto balance = Decimal::parse(record[balance_col], 2);
     if (!balance.ok()) return reader.field_error(record, balance_col, balance.error().message);
     row.balance_rmb = *balance;
@@ -422,10 +424,11 @@ Result<std::vector<ReserveCheck>> parse_reserve_checks(CsvReader& reader) {
     row.line = record.line();
     CP_ASSIGN_OR_RETURN(row.check_date, date_field(reader, record, date_col));
     CP_ASSIGN_OR_RETURN(row.channel, channel_field(reader, record, channel_col));
-    row.reserve = std::string(record[reserve_col]);
-    if (row.reserve != "client" && row.reserve != "own") {
+    auto reserve = parse_money_kind(record[reserve_col]);
+    if (!reserve.ok()) {
       return reader.field_error(record, reserve_col, "reserve must be client or own");
     }
+    row.reserve = *reserve;
     row.batch = std::string(record[batch_col]);
     if (row.batch != "10:30" && row.batch != "18:00") {
       return reader.field_error(record, batch_col, "batch must be 10:30 or 18:00");

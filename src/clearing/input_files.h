@@ -74,7 +74,7 @@ struct PositionRow {
 struct ReserveBalance {
   Date balance_date;
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   Decimal balance_rmb;
   int64_t line = 0;
 };
@@ -83,7 +83,7 @@ struct ReserveBalance {
 // account (客户资金) or the own-funds account, never mixed (SPEC CLR-17).
 struct BankBalance {
   Date balance_date;
-  std::string reserve;  // client | own
+  MoneyKind reserve = MoneyKind::kClient;
   Decimal balance_rmb;
   int64_t line = 0;
 };
@@ -99,7 +99,7 @@ struct CashRow {
 struct ReserveCheck {
   Date check_date;
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   std::string batch;  // "10:30" | "18:00"
   Decimal balance_rmb;
   int64_t line = 0;

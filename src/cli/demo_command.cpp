@@ -90,7 +90,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
     Json csdc = Json::array();
     for (const auto& s : report.settlements) {
       csdc.push_back({{"channel", channel_code(s.channel)},
-                      {"reserve", s.reserve},
+                      {"reserve", money_kind_text(s.reserve)},
                       {"net_rmb", s.obligation.net_rmb.to_string()},
                       {"flow", s.flow},
                       {"date", s.flow_date.to_string()}});
@@ -123,7 +123,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
             << "Net trading money with CSDC (positive: the broker pays)\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : report.settlements) {
-    rows.push_back({std::string(channel_code(s.channel)), s.reserve,
+    rows.push_back({std::string(channel_code(s.channel)), money_kind_text(s.reserve),
                     Decimal::from_int(s.obligation.executions).to_string_grouped(),
                     s.obligation.net_rmb.to_string_grouped(),
                     s.obligation.commission_rmb.to_string_grouped(),
@@ -135,7 +135,7 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   std::cout << "\nRisk funds (CLR-9)\n";
   std::vector<std::vector<std::string>> reserve_rows;
   for (const auto& r : report.reserves) {
-    reserve_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
+    reserve_rows.push_back({std::string(channel_code(r.channel)), money_kind_text(r.reserve),
                             r.risk.risk_funds_rmb.to_string_grouped(),
                             r.risk_funds_date.to_string()});
   }

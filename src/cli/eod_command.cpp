@@ -36,7 +36,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
     Json settlements = Json::array();
     for (const auto& s : report.settlements) {
       settlements.push_back({{"channel", channel_code(s.channel)},
-                             {"reserve", s.reserve},
+                             {"reserve", money_kind_text(s.reserve)},
                              {"executions", s.obligation.executions},
                              {"buy_rmb", s.obligation.buy_rmb.to_string()},
                              {"sell_rmb", s.obligation.sell_rmb.to_string()},
@@ -49,7 +49,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
     Json reserves = Json::array();
     for (const auto& r : report.reserves) {
       reserves.push_back({{"channel", channel_code(r.channel)},
-                          {"reserve", r.reserve},
+                          {"reserve", money_kind_text(r.reserve)},
                           {"marks_hkd", r.risk.marks_hkd.to_string()},
                           {"margin_hkd", r.risk.margin_hkd.to_string()},
                           {"risk_funds_hkd", r.risk.risk_funds_hkd.to_string()},
@@ -70,7 +70,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
     for (const auto& r : report.reissues) {
       reissues.push_back(
           {{"channel", channel_code(r.channel)},
-           {"reserve", r.reserve},
+           {"reserve", money_kind_text(r.reserve)},
            {"still_due_rmb", r.reissue.still_due_rmb.to_string()},
            {"instructed_rmb",
             r.reissue.instructed_rmb ? Json(r.reissue.instructed_rmb->to_string()) : Json(nullptr)},
@@ -122,7 +122,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
             << " postings\n\nNet trading money with CSDC (positive: the broker pays)\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& s : report.settlements) {
-    rows.push_back({std::string(channel_code(s.channel)), s.reserve,
+    rows.push_back({std::string(channel_code(s.channel)), money_kind_text(s.reserve),
                     std::to_string(s.obligation.executions), rmb(s.obligation.buy_rmb),
                     rmb(s.obligation.sell_rmb), rmb(s.obligation.net_rmb),
                     rmb(s.obligation.commission_rmb),
@@ -135,7 +135,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   std::cout << "\nRisk funds (CLR-9)\n";
   std::vector<std::vector<std::string>> risk_rows;
   for (const auto& r : report.reserves) {
-    risk_rows.push_back({std::string(channel_code(r.channel)), r.reserve,
+    risk_rows.push_back({std::string(channel_code(r.channel)), money_kind_text(r.reserve),
                          r.risk.marks_hkd.to_string_grouped(),
                          r.risk.margin_hkd.to_string_grouped(), rmb(r.risk.risk_funds_rmb),
                          r.risk_funds_date.to_string()});
@@ -145,8 +145,8 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
               risk_rows, {2, 3, 4});
   print_transfers(std::cout, report.transfers);
   for (const auto& r : report.reissues) {
-    std::cout << "Reissued (CLR-19): " << channel_code(r.channel) << " " << r.reserve << ": "
-              << r.reissue.instruction << "\n";
+    std::cout << "Reissued (CLR-19): " << channel_code(r.channel) << " "
+              << money_kind_text(r.reserve) << ": " << r.reissue.instruction << "\n";
   }
   if (!report.delays.empty()) {
     std::cout << "\nSettlement delays (CLR-18): " << report.delays.size()

@@ -12,7 +12,7 @@ Json transfer_json(const clearing::TransferInstruction& t) {
                            {"batch", clearing::batch_code(net)}});
   }
   return {{"channel", channel_code(t.channel)},
-          {"reserve", t.reserve},
+          {"reserve", money_kind_text(t.reserve)},
           {"settlement_date", t.inputs.settlement_date.to_string()},
           {"reserve_balance_date", t.reserve_balance_date.to_string()},
           {"reserve_balance_basis", clearing::balance_basis_code(t.balance_basis)},
@@ -48,7 +48,8 @@ void print_transfers(std::ostream& out,
       }
     }
     rows.push_back(
-        {std::string(channel_code(t.channel)), t.reserve, t.inputs.settlement_date.to_string(),
+        {std::string(channel_code(t.channel)), money_kind_text(t.reserve),
+         t.inputs.settlement_date.to_string(),
          t.inputs.reserve_balance_previous_rmb.to_string_grouped() + " (" +
              t.reserve_balance_date.to_string() +
              (t.balance_basis == clearing::BalanceBasis::kProjected ? ", projected" : "") + ")",
@@ -64,8 +65,8 @@ void print_transfers(std::ostream& out,
                "RISK PREVIOUS", "PORTFOLIO FEE", "TRANSFER (RMB)"},
               rows, {5, 6, 7, 8});
   for (const auto& t : instructions) {
-    out << "  " << channel_code(t.channel) << " " << t.reserve << ": " << t.transfer.instruction
-        << "\n";
+    out << "  " << channel_code(t.channel) << " " << money_kind_text(t.reserve) << ": "
+        << t.transfer.instruction << "\n";
   }
 }
 

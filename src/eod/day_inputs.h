@@ -38,7 +38,7 @@ struct DayInputs {
   // Each account's latest RMB cash statement on or before `date` (CLR-12, CLR-14).
   std::map<std::string, store::CashStatement> cash_statements;
   // Per channel, each reserve account's balance at the latest imported date on or before `date`.
-  std::map<Channel, std::map<std::string, store::ReserveBalance>> reserve_balances;
+  std::map<Channel, std::map<MoneyKind, store::ReserveBalance>> reserve_balances;
   // The reserve balances after CSDC's batches of `date` (CLR-16, CLR-19), if imported.
   std::vector<store::ReserveCheck> reserve_checks;
   // The CLR-11 instructions an earlier run made for `date` as a settlement day (CLR-19).

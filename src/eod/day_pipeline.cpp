@@ -100,7 +100,7 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   report.executions = static_cast<int64_t>(day.in.executions.size());
   report.investors = static_cast<int64_t>(result.investors.size());
   for (const auto& c : result.csdc) {
-    digest.add(std::string(channel_code(c.channel)) + "," + c.reserve + "," +
+    digest.add(std::string(channel_code(c.channel)) + "," + money_kind_text(c.reserve) + "," +
                c.net_rmb.to_string() + "\n");
   }
   // The broker's net toward CSDC is paid at 10:30 or received at 18:00 on its STL-2 date.
@@ -137,14 +137,14 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
                d.settlement_date.to_string() + "\n");
   }
   for (const auto& r : report.reissues) {
-    digest.add("reissue," + std::string(channel_code(r.channel)) + "," + r.reserve + "," +
-               r.reissue.recomputed_rmb.to_string() + "\n");
+    digest.add("reissue," + std::string(channel_code(r.channel)) + "," +
+               money_kind_text(r.reserve) + "," + r.reissue.recomputed_rmb.to_string() + "\n");
   }
   for (const auto& p : report.pre_clearing) {
     digest.add(p.account_id + "," + p.result.available_southbound_rmb.to_string() + "\n");
   }
   for (const auto& t : report.transfers) {
-    digest.add(std::string(channel_code(t.channel)) + "," + t.reserve + "," +
+    digest.add(std::string(channel_code(t.channel)) + "," + money_kind_text(t.reserve) + "," +
                t.inputs.settlement_date.to_string() + "," + t.transfer.transfer_rmb.to_string() +
                "\n");
   }

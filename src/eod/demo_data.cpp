@@ -61,12 +61,15 @@ DemoData generate_demo_data(Date trade_date, int account_count, int execution_co
     const uint64_t kind = random.below(100);
     clearing::Account account;
     account.account_id = id;
-    account.account_type = kind < 90 ? "individual" : (kind < 99 ? "institution" : "proprietary");
-    account.money_kind = account.account_type == "proprietary" ? "own" : "client";
+    account.account_type = kind < 90   ? AccountType::kIndividual
+                           : kind < 99 ? AccountType::kInstitution
+                                       : AccountType::kProprietary;
+    account.money_kind =
+        account.account_type == AccountType::kProprietary ? MoneyKind::kOwn : MoneyKind::kClient;
     // A-share online commission rates of 0.02%-0.03%, minimum 0 or 5 HKD (SPEC CLR-5).
     account.commission_rate = *Decimal::parse(kind % 2 == 0 ? "0.0002" : "0.0003");
     account.commission_min_hkd = *Decimal::parse(kind % 3 == 0 ? "5.00" : "0.00");
-    if (account.money_kind == "own") {  // the broker does not charge itself commission
+    if (account.money_kind == MoneyKind::kOwn) {  // the broker does not charge itself commission
       account.commission_rate = *Decimal::parse("0");
       account.commission_min_hkd = *Decimal::parse("0.00");
     }
@@ -109,21 +112,23 @@ DemoData generate_demo_data(Date trade_date, int account_count, int execution_co
                      *Decimal::parse("0.91193"), 0});
   // Cash: enough for most; one account in 50 holds only RMB 1,000 (overdrafts if it buys).
   for (size_t i = 0; i < data.accounts.size(); ++i) {
-    if (data.accounts[i].money_kind != "client") continue;
+    if (data.accounts[i].money_kind != MoneyKind::kClient) continue;
     data.cash.push_back({previous, data.accounts[i].account_id, "CNY",
                          *Decimal::parse(i % 50 == 7 ? "1000.00" : "5000000.00"), 0});
   }
   for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
-    data.reserves.push_back({previous, channel, "client", *Decimal::parse("2000000000.00"), 0});
-    data.reserves.push_back({previous, channel, "own", *Decimal::parse("50000000.00"), 0});
+    data.reserves.push_back(
+        {previous, channel, MoneyKind::kClient, *Decimal::parse("2000000000.00"), 0});
+    data.reserves.push_back(
+        {previous, channel, MoneyKind::kOwn, *Decimal::parse("50000000.00"), 0});
   }
   Decimal client_bank_rmb;
   for (const auto& row : data.cash) client_bank_rmb += row.amount;
   for (const auto& row : data.reserves) {
-    if (row.reserve == "client") client_bank_rmb -= row.balance_rmb;
+    if (row.reserve == MoneyKind::kClient) client_bank_rmb -= row.balance_rmb;
   }
-  data.bank.push_back({previous, "client", client_bank_rmb, 0});
-  data.bank.push_back({previous, "own", *Decimal::parse("100000000.00"), 0});
+  data.bank.push_back({previous, MoneyKind::kClient, client_bank_rmb, 0});
+  data.bank.push_back({previous, MoneyKind::kOwn, *Decimal::parse("100000000.00"), 0});
   return data;
 }
 

@@ -55,10 +55,10 @@ class EarlierRuns {
   virtual Result<std::vector<store::StoredFees>> portfolio_fees_of(Date business_date,
                                                                    Channel channel) = 0;
   // Portfolio fees earlier runs charged for collection on `collection_date`, per reserve.
-  virtual Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(
+  virtual Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(
       Channel channel, Date collection_date) = 0;
   // The risk funds due at the latest instructed settlement day before `settlement_date`.
-  virtual Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(
+  virtual Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) = 0;
   // Trade dates whose investors' settlement, planned or current, falls after `after`.
   virtual Result<std::vector<store::PendingSettlement>> pending_settlements(Date after) = 0;

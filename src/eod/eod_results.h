@@ -20,7 +20,7 @@ namespace cp::eod {
 
 struct ChannelSettlement {
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   clearing::CsdcObligation obligation;
   std::string flow;  // trading_money_payable | trading_money_receivable
   Date flow_date;
@@ -29,7 +29,7 @@ struct ChannelSettlement {
 
 struct ReserveDay {
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   clearing::RiskFunds risk;
   Decimal rate;  // RMB per HKD for the risk funds
   Date risk_funds_date;
@@ -38,7 +38,7 @@ struct ReserveDay {
 struct InvestorPortfolioFee {
   std::string account_id;
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   clearing::PortfolioFeeCharge charge;
   Date collection_date;
 };

@@ -46,10 +46,11 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
   };
   std::unordered_map<std::string_view, Charged> charged;
   for (const auto& investor : result.investors) {
-    if (investor.reserve == "client") charged[investor.account_id].trading_rmb += investor.net_rmb;
+    if (investor.reserve == MoneyKind::kClient)
+      charged[investor.account_id].trading_rmb += investor.net_rmb;
   }
   for (const auto& fee : fees) {
-    if (fee.reserve == "client") charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
+    if (fee.reserve == MoneyKind::kClient) charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
   }
   // Every charged account's latest RMB cash statement on or before T.
   for (auto& [account_id, amounts] : charged) {
@@ -90,7 +91,8 @@ Result<void> add_defaults(DayContext& day, int64_t accrual_days, std::vector<Mon
   CP_ASSIGN_OR_RETURN(int64_t reserve_day_count,
                       parameters.integer("clr.reserve_interest_day_count", day.rules_date));
   for (const auto& check : day.in.reserve_checks) {
-    const std::string subject = std::string(channel_code(check.channel)) + ":" + check.reserve;
+    const std::string subject =
+        std::string(channel_code(check.channel)) + ":" + money_kind_text(check.reserve);
     if (auto missed =
             clearing::settlement_default(check.after_1030_rmb, check.after_1800_rmb, penalty_rate,
                                          reserve_rate, accrual_days, reserve_day_count)) {

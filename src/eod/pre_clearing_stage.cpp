@@ -12,7 +12,7 @@ const Decimal kZero = Decimal::from_units(0, 2);
 
 bool is_client(const DayContext& day, const std::string& account_id) {
   const clearing::Account* account = day.accounts.find(account_id);
-  return account != nullptr && account->money_kind == "client";
+  return account != nullptr && account->money_kind == MoneyKind::kClient;
 }
 
 }  // namespace
@@ -34,13 +34,14 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   };
   // T's own trade money (settling at the channel's T+2, STL-2) and fees.
   for (const auto& investor : result.investors) {
-    if (investor.reserve != "client") continue;
+    if (investor.reserve != MoneyKind::kClient) continue;
     at_stake(investor.account_id)
         .trades.push_back({day.date, day.flow_of(investor.channel, "trading_money_payable").date,
                            investor.buy_rmb, investor.sell_rmb});
   }
   for (const auto& fee : fees) {
-    if (fee.reserve == "client") at_stake(fee.account_id).portfolio_fee_rmb += fee.charge.fee_rmb;
+    if (fee.reserve == MoneyKind::kClient)
+      at_stake(fee.account_id).portfolio_fee_rmb += fee.charge.fee_rmb;
   }
   // What the counter froze for T's buys, at the channel's reference rates (CLR-15).
   for (const auto& e : day.in.executions) {

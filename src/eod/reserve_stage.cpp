@@ -8,7 +8,7 @@
 namespace cp::eod {
 namespace {
 
-using ChannelReserve = std::pair<Channel, std::string>;
+using ChannelReserve = std::pair<Channel, MoneyKind>;
 
 // Executions of the channel traded up to the date whose securities settle after it (SPEC CLR-9:
 // unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the

@@ -28,8 +28,8 @@ class MemoryRuns final : public EarlierRuns {
   std::map<Date, std::vector<clearing::Execution>> executions;
   std::map<std::pair<Channel, Date>, PositionStatement> statements;  // by channel, as_of
   std::map<std::pair<Date, Channel>, store::StoredNets> nets;
-  std::map<std::pair<Channel, Date>, std::map<std::string, Decimal>> risk_previous;  // by S
-  std::map<std::pair<Channel, Date>, std::map<std::string, Decimal>> fees_collected_on_day;
+  std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
+  std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
 
   Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override {
     return &executions[trade_date];
@@ -68,11 +68,11 @@ class MemoryRuns final : public EarlierRuns {
   Result<std::vector<store::StoredFees>> portfolio_fees_of(Date, Channel) override {
     return std::vector<store::StoredFees>();
   }
-  Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(Channel channel,
-                                                                     Date collection) override {
+  Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Channel channel,
+                                                                   Date collection) override {
     return fees_collected_on_day[{channel, collection}];
   }
-  Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(
+  Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) override {
     return risk_previous[{channel, settlement_date}];
   }
@@ -138,8 +138,8 @@ inline clearing::FxRates rates(const char* date, const char* settlement_buy) {
 class StageTest : public ::testing::Test {
  protected:
   void start(const char* date) {
-    accounts.add({"A", "individual", "client", D("0.0003"), D("0")});
-    accounts.add({"P", "proprietary", "own", D("0"), D("0")});
+    accounts.add({"A", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+    accounts.add({"P", AccountType::kProprietary, MoneyKind::kOwn, D("0"), D("0")});
     inputs.date = d(date);
     inputs.rules_date = d(date);
     inputs.refdata = &shipped().refdata;

@@ -41,7 +41,7 @@ TEST_F(Stages, PortfolioFeeIsChargedOnEachCalendarDaysHoldings) {
   ASSERT_EQ(fees->fees.size(), 1u);
   const auto& fee = fees->fees[0];
   EXPECT_EQ(fee.account_id, "A");
-  EXPECT_EQ(fee.reserve, "client");
+  EXPECT_EQ(fee.reserve, MoneyKind::kClient);
   EXPECT_EQ(fee.charge.days, 3);
   EXPECT_EQ(fee.charge.fee_hkd, D("2.37"));
   EXPECT_EQ(fee.charge.fee_rmb, D("2.17"));
@@ -75,7 +75,7 @@ TEST_F(Stages, RiskFundsCoverTheTradesUnsettledAtTheClose) {
   ASSERT_TRUE(reserves.ok()) << reserves.error().to_string();
   ASSERT_EQ(reserves->size(), 1u);
   const ReserveDay& r = (*reserves)[0];
-  EXPECT_EQ(r.reserve, "client");
+  EXPECT_EQ(r.reserve, MoneyKind::kClient);
   EXPECT_EQ(r.risk.marks_hkd, D("5000.00"));
   EXPECT_EQ(r.risk.marks_payable_hkd, D("0.00"));
   EXPECT_EQ(r.risk.long_value_hkd, D("150000.00"));
@@ -90,14 +90,17 @@ TEST_F(Stages, RiskFundsCoverTheTradesUnsettledAtTheClose) {
 // 1.00 Thursday's) + dividends 0 = 1,989,996.83 to the bank.
 TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
   auto& in = inputs;
-  in.reserve_balances[Channel::kShanghai]["client"] = {d("2024-03-14"), D("3000000.00")};
-  earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {true, true, {{"client", D("1000000.00")}}};
-  earlier.risk_previous[{Channel::kShanghai, d("2024-03-18")}] = {{"client", D("40000.00")}};
-  earlier.fees_collected_on_day[{Channel::kShanghai, d("2024-03-18")}] = {{"client", D("1.00")}};
+  in.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"), D("3000000.00")};
+  earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {
+      true, true, {{MoneyKind::kClient, D("1000000.00")}}};
+  earlier.risk_previous[{Channel::kShanghai, d("2024-03-18")}] = {
+      {MoneyKind::kClient, D("40000.00")}};
+  earlier.fees_collected_on_day[{Channel::kShanghai, d("2024-03-18")}] = {
+      {MoneyKind::kClient, D("1.00")}};
   ReserveDay risk;
-  risk.reserve = "client";
+  risk.reserve = MoneyKind::kClient;
   risk.risk.risk_funds_rmb = D("50000.00");
-  InvestorPortfolioFee fee{"A", Channel::kShanghai, "client", {}, d("2024-03-18")};
+  InvestorPortfolioFee fee{"A", Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")};
   fee.charge.fee_rmb = D("2.17");
   auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {risk}, {fee});
   ASSERT_TRUE(transfers.ok()) << transfers.error().to_string();
@@ -114,7 +117,8 @@ TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
 }
 
 TEST_F(Stages, TransferRefusesATradeDateSettlingThenThatWasNeverRun) {
-  inputs.reserve_balances[Channel::kShanghai]["client"] = {d("2024-03-14"), D("3000000.00")};
+  inputs.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"),
+                                                                     D("3000000.00")};
   earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {false, true, {}};
   auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {});
   ASSERT_FALSE(transfers.ok());
@@ -130,10 +134,10 @@ TEST_F(Stages, OverdraftIsAdvancedOnTPlusOneWithItsPenaltyFromThere) {
   clearing::ClearingResult result;
   clearing::InvestorObligation a;
   a.account_id = "A";
-  a.reserve = "client";
+  a.reserve = MoneyKind::kClient;
   a.net_rmb = D("120000.00");
   result.investors.push_back(a);
-  InvestorPortfolioFee fee{"A", Channel::kShanghai, "client", {}, d("2024-03-18")};
+  InvestorPortfolioFee fee{"A", Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")};
   fee.charge.fee_rmb = D("2.17");
   auto exceptions = find_exceptions(prepare(), result, {fee});
   ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
@@ -149,7 +153,7 @@ TEST_F(Stages, OverdraftIsAdvancedOnTPlusOneWithItsPenaltyFromThere) {
 TEST_F(Stages, OverdraftCheckRefusesAChargedClientWithoutCash) {
   clearing::InvestorObligation a;
   a.account_id = "A";
-  a.reserve = "client";
+  a.reserve = MoneyKind::kClient;
   a.net_rmb = D("1.00");
   clearing::ClearingResult result;
   result.investors.push_back(a);
@@ -161,10 +165,11 @@ TEST_F(Stages, OverdraftCheckRefusesAChargedClientWithoutCash) {
 // CLR-19 (第42条): the client reserve is RMB 5,000.00 short after 10:30 on Friday; the morning's
 // instruction moved 200,000.00 to the bank, so the day's transfer becomes 195,000.00.
 TEST_F(Stages, AShortfallAt1030ReissuesTheDaysTransfer) {
-  inputs.reserve_checks.push_back({Channel::kShanghai, "client", D("-5000.00"), D("0.00")});
+  inputs.reserve_checks.push_back(
+      {Channel::kShanghai, MoneyKind::kClient, D("-5000.00"), D("0.00")});
   clearing::TransferInstruction morning;
   morning.channel = Channel::kShanghai;
-  morning.reserve = "client";
+  morning.reserve = MoneyKind::kClient;
   morning.transfer.transfer_rmb = D("200000.00");
   inputs.instructed_for_date.push_back(morning);
   auto reissued = reissue_transfers(prepare());

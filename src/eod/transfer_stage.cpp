@@ -13,16 +13,16 @@ namespace {
 
 const Decimal kZero = Decimal::from_units(0, 2);
 
-Decimal at(const std::map<std::string, Decimal>& sums, const std::string& reserve) {
+Decimal at(const std::map<MoneyKind, Decimal>& sums, MoneyKind reserve) {
   const auto found = sums.find(reserve);
   return found == sums.end() ? kZero : found->second;
 }
 
 // The trade date's CSDC nets per reserve: today's from the clearing just done, earlier ones
 // from their stored runs.
-Result<std::map<std::string, Decimal>> nets_of(DayContext& day, Channel channel, Date trade_date,
-                                               const clearing::ClearingResult& result) {
-  std::map<std::string, Decimal> nets;
+Result<std::map<MoneyKind, Decimal>> nets_of(DayContext& day, Channel channel, Date trade_date,
+                                             const clearing::ClearingResult& result) {
+  std::map<MoneyKind, Decimal> nets;
   if (trade_date == day.date) {
     for (const auto& obligation : result.csdc) {
       if (obligation.channel == channel) nets[obligation.reserve] = obligation.net_rmb;
@@ -54,7 +54,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     if (days.empty()) continue;  // the next run instructs them (transfer_days.h)
 
     // Today's risk funds requirement is due at the first day and stands after it (CLR-9).
-    std::map<std::string, Decimal> risk_due;
+    std::map<MoneyKind, Decimal> risk_due;
     for (const auto& r : reserves) {
       if (r.channel == channel) risk_due[r.reserve] = r.risk.risk_funds_rmb;
     }
@@ -62,11 +62,11 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
                                                 channel, days.front().settlement_date));
 
     struct DayTerms {
-      std::vector<std::pair<calendar::TradeDateMoney, std::map<std::string, Decimal>>> nets;
-      std::map<std::string, Decimal> fees;
+      std::vector<std::pair<calendar::TradeDateMoney, std::map<MoneyKind, Decimal>>> nets;
+      std::map<MoneyKind, Decimal> fees;
     };
     std::vector<DayTerms> terms(days.size());
-    std::set<std::string> keys;  // every reserve with a term on any day of the window
+    std::set<MoneyKind> keys;  // every reserve with a term on any day of the window
     for (const auto& [reserve, amount] : risk_due) keys.insert(reserve);
     for (const auto& [reserve, amount] : risk_previous) {
       if (amount.sign() != 0) keys.insert(reserve);
@@ -88,15 +88,15 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
       for (const auto& [reserve, fee] : terms[i].fees) keys.insert(reserve);
     }
 
-    static const std::map<std::string, store::ReserveBalance> kNone;
+    static const std::map<MoneyKind, store::ReserveBalance> kNone;
     const auto channel_balances = day.in.reserve_balances.find(channel);
     const auto& balances =
         channel_balances == day.in.reserve_balances.end() ? kNone : channel_balances->second;
-    for (const std::string& reserve : keys) {
+    for (const MoneyKind reserve : keys) {
       const auto imported = balances.find(reserve);
       if (imported == balances.end()) {
         return refusal(kInputsMissing, "cannot clear " + day.date.to_string() + ": missing the " +
-                                           ch + " " + reserve +
+                                           ch + " " + money_kind_text(reserve) +
                                            " reserve balance on or before it (import reserves)");
       }
       Date balance_date = imported->second.balance_date;

@@ -52,24 +52,25 @@ Figures reserve_figures(const Computed& c) {
     const std::string ch(channel_code(s.channel));
     const auto& o = s.obligation;
     for (size_t i = 0; i < refdata::kFeeCodes.size(); ++i) {
-      add(out, ch, s.reserve, std::string("fee:") + refdata::fee_code_name(refdata::kFeeCodes[i]),
-          "HKD", o.fees_hkd[i]);
+      add(out, ch, money_kind_text(s.reserve),
+          std::string("fee:") + refdata::fee_code_name(refdata::kFeeCodes[i]), "HKD",
+          o.fees_hkd[i]);
     }
-    add(out, ch, s.reserve, "csdc_buy", "CNY", o.buy_rmb);
-    add(out, ch, s.reserve, "csdc_sell", "CNY", o.sell_rmb);
-    add(out, ch, s.reserve, "csdc_net", "CNY", o.net_rmb);
-    add(out, ch, s.reserve, "commission", "CNY", o.commission_rmb);
+    add(out, ch, money_kind_text(s.reserve), "csdc_buy", "CNY", o.buy_rmb);
+    add(out, ch, money_kind_text(s.reserve), "csdc_sell", "CNY", o.sell_rmb);
+    add(out, ch, money_kind_text(s.reserve), "csdc_net", "CNY", o.net_rmb);
+    add(out, ch, money_kind_text(s.reserve), "commission", "CNY", o.commission_rmb);
   }
   for (const auto& r : report.reserves) {
-    add(out, std::string(channel_code(r.channel)), r.reserve, "risk_funds", "CNY",
+    add(out, std::string(channel_code(r.channel)), money_kind_text(r.reserve), "risk_funds", "CNY",
         r.risk.risk_funds_rmb);
   }
   for (const auto& f : report.portfolio_fees) {
-    add(out, std::string(channel_code(f.channel)), f.reserve, "portfolio_fee", "CNY",
-        f.charge.fee_rmb);
+    add(out, std::string(channel_code(f.channel)), money_kind_text(f.reserve), "portfolio_fee",
+        "CNY", f.charge.fee_rmb);
   }
   for (const auto& t : report.transfers) {
-    add(out, std::string(channel_code(t.channel)), t.reserve,
+    add(out, std::string(channel_code(t.channel)), money_kind_text(t.reserve),
         "transfer " + t.inputs.settlement_date.to_string(), "CNY", t.transfer.transfer_rmb);
   }
   for (const auto& x : report.exceptions) {

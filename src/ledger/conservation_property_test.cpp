@@ -33,7 +33,8 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
   for (int i = 0; i < account_count; ++i) {
     const bool own = i == 0 && *rc::gen::arbitrary<bool>();
     const std::string id = "A" + std::to_string(i);
-    accounts.add(Account{id, own ? "proprietary" : "individual", own ? "own" : "client",
+    accounts.add(Account{id, own ? AccountType::kProprietary : AccountType::kIndividual,
+                         own ? MoneyKind::kOwn : MoneyKind::kClient,
                          Decimal::from_units(*rc::gen::inRange(0, 31), 5),  // 0 to 0.03%
                          cents(*rc::gen::inRange(0, 1001))});               // 0 to 10.00
   }

@@ -16,7 +16,8 @@ void add_trade_date_entry(const clearing::InvestorObligation& investor, std::vec
   // channel and reserve; check_journal verifies it per entry).
   out.push_back({id, "investor_unsettled:" + investor.account_id, "CNY", -investor.net_rmb});
   out.push_back(
-      {id, "csdc_settlement:" + channel + ":" + investor.reserve, "CNY", investor.csdc_net_rmb});
+      {id, "csdc_settlement:" + channel + ":" + std::string(money_kind_code(investor.reserve)),
+       "CNY", investor.csdc_net_rmb});
   out.push_back({id, "commission_income", "CNY", investor.commission_rmb});
   for (const auto& [code, shares] : investor.net_shares) {
     if (shares == 0) continue;  // bought and sold the same day: nothing moves
@@ -56,21 +57,22 @@ void add_settlement_entry(const std::vector<Posting>& trades_entry, Date trade_d
   }
 }
 
-void add_csdc_payment(const std::string& what, Date date, Channel channel,
-                      const std::string& reserve, const Decimal& amount_rmb,
-                      std::vector<Posting>& out) {
-  const std::string key = std::string(channel_code(channel)) + ":" + reserve;
+void add_csdc_payment(const std::string& what, Date date, Channel channel, MoneyKind reserve,
+                      const Decimal& amount_rmb, std::vector<Posting>& out) {
+  const std::string key =
+      std::string(channel_code(channel)) + ":" + std::string(money_kind_code(reserve));
   const std::string id = "CSDC:" + what + ":" + date.to_string() + ":" + key;
   out.push_back({id, "csdc_settlement:" + key, "CNY", -amount_rmb});
   out.push_back({id, "csdc_reserve:" + key, "CNY", amount_rmb});
 }
 
 void add_charge(std::vector<Posting>& postings, const std::string& entry,
-                const std::string& account_id, Channel channel, const std::string& reserve,
+                const std::string& account_id, Channel channel, MoneyKind reserve,
                 const Decimal& amount_rmb) {
   postings.push_back({entry, "investor_cash:" + account_id, "CNY", -amount_rmb});
   postings.push_back({entry,
-                      "csdc_settlement:" + std::string(channel_code(channel)) + ":" + reserve,
+                      "csdc_settlement:" + std::string(channel_code(channel)) + ":" +
+                          std::string(money_kind_code(reserve)),
                       "CNY", amount_rmb});
 }
 

@@ -56,14 +56,13 @@ void add_settlement_entry(const std::vector<Posting>& trades_entry, Date trade_d
 
 // The broker's settlement with CSDC on a reserve account ("CSDC:<what>:<date>:<ch>:<reserve>"):
 // what it owed on csdc_settlement is paid out of csdc_reserve (a receivable, negative, comes in).
-void add_csdc_payment(const std::string& what, Date date, Channel channel,
-                      const std::string& reserve, const Decimal& amount_rmb,
-                      std::vector<Posting>& out);
+void add_csdc_payment(const std::string& what, Date date, Channel channel, MoneyKind reserve,
+                      const Decimal& amount_rmb, std::vector<Posting>& out);
 
 // A charge to an investor collected for CSDC (the portfolio fee): the investor's cash goes down,
 // the broker owes CSDC on the investor's reserve account.
 void add_charge(std::vector<Posting>& postings, const std::string& entry,
-                const std::string& account_id, Channel channel, const std::string& reserve,
+                const std::string& account_id, Channel channel, MoneyKind reserve,
                 const Decimal& amount_rmb);
 
 struct Break {

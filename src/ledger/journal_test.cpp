@@ -25,7 +25,7 @@ std::vector<Posting> x1() {
   clearing::InvestorObligation investor;
   investor.account_id = "INV001";
   investor.channel = Channel::kShanghai;
-  investor.reserve = "client";
+  investor.reserve = MoneyKind::kClient;
   investor.net_rmb = D("375307.85");
   investor.csdc_net_rmb = D("375214.15");
   investor.commission_rmb = D("93.70");
@@ -79,7 +79,7 @@ TEST(Journal, TheSettlementDayMovesMoneyAndSharesInTwoLegs) {
 TEST(Journal, TheReservePaysCsdc) {
   std::vector<Posting> out;
   add_csdc_payment("trading_money:2024-12-20", *Date::parse("2024-12-27"), Channel::kShanghai,
-                   "client", D("375214.15"), out);
+                   MoneyKind::kClient, D("375214.15"), out);
   EXPECT_EQ(text(out),
             "CSDC:trading_money:2024-12-20:2024-12-27:sh:client csdc_settlement:sh:client CNY "
             "-375214.15\n"

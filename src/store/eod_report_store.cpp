@@ -189,8 +189,8 @@ Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date)
                net.net_rmb.to_string() + " " + std::string(clearing::batch_code(net));
     }
     report.rows.push_back(
-        {std::string(channel_code(t.channel)), t.reserve, t.inputs.settlement_date.to_string(),
-         t.reserve_balance_date.to_string(),
+        {std::string(channel_code(t.channel)), money_kind_text(t.reserve),
+         t.inputs.settlement_date.to_string(), t.reserve_balance_date.to_string(),
          std::string(clearing::balance_basis_code(t.balance_basis)),
          t.inputs.reserve_balance_previous_rmb.to_string(), dates,
          t.transfer.trading_money_payable_rmb.to_string(),

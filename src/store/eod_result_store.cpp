@@ -46,7 +46,7 @@ Result<int64_t> write_execution_results(Database& db, Date date, const Execution
                                  e.account_id,
                                  std::string(channel_code(e.channel)),
                                  std::string(side_code(e.side)),
-                                 r->reserve,
+                                 money_kind_text(r->reserve),
                                  dec(r->consideration_hkd)};
                           for (const auto& line : r->fees.lines)
                             row.push_back(dec(line.amount_hkd));
@@ -73,19 +73,19 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
   for (const auto& investor : result.investors) {
     const std::string& settles = settles_on.at(investor.channel);
     CP_RETURN_IF_ERROR(insert_obligation->execute(
-        {day, investor.account_id, std::string(channel_code(investor.channel)), investor.reserve,
-         investor.executions, dec(investor.buy_rmb), dec(investor.sell_rmb), dec(investor.net_rmb),
-         settles, settles}));
+        {day, investor.account_id, std::string(channel_code(investor.channel)),
+         money_kind_text(investor.reserve), investor.executions, dec(investor.buy_rmb),
+         dec(investor.sell_rmb), dec(investor.net_rmb), settles, settles}));
   }
   for (const auto& s : report.settlements) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "
         "sell_rmb, net_rmb, commission_rmb, flow, flow_date, cutoff_hkt, planned_flow_date) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, std::string(channel_code(s.channel)), s.reserve, s.obligation.executions,
-         dec(s.obligation.buy_rmb), dec(s.obligation.sell_rmb), dec(s.obligation.net_rmb),
-         dec(s.obligation.commission_rmb), s.flow, s.flow_date.to_string(),
-         s.cutoff_hkt.to_string(), s.flow_date.to_string()}));
+        {day, std::string(channel_code(s.channel)), money_kind_text(s.reserve),
+         s.obligation.executions, dec(s.obligation.buy_rmb), dec(s.obligation.sell_rmb),
+         dec(s.obligation.net_rmb), dec(s.obligation.commission_rmb), s.flow,
+         s.flow_date.to_string(), s.cutoff_hkt.to_string(), s.flow_date.to_string()}));
   }
   // The journal, entry by entry: each investor's trade-date entry, then the charges.
   size_t next_investor = 0;
@@ -127,10 +127,10 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
         "marks_payable_hkd, long_value_hkd, short_value_hkd, collateral_hkd, margin_position_hkd, "
         "margin_hkd, risk_funds_hkd, rate, risk_funds_rmb, flow_date) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, ch, r.reserve, dec(k.marks_hkd), dec(k.marks_payable_hkd), dec(k.long_value_hkd),
-         dec(k.short_value_hkd), dec(k.collateral_hkd), dec(k.margin_position_hkd),
-         dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate), dec(k.risk_funds_rmb),
-         r.risk_funds_date.to_string()}));
+        {day, ch, money_kind_text(r.reserve), dec(k.marks_hkd), dec(k.marks_payable_hkd),
+         dec(k.long_value_hkd), dec(k.short_value_hkd), dec(k.collateral_hkd),
+         dec(k.margin_position_hkd), dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate),
+         dec(k.risk_funds_rmb), r.risk_funds_date.to_string()}));
   }
   CP_RETURN_IF_ERROR(write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(write_pre_clearing(db, date, report.pre_clearing));
@@ -140,7 +140,7 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_portfolio_fee (business_date, account_id, channel, reserve, value_hkd, "
         "days, fee_hkd, fee_rmb, collection_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, fee.account_id, std::string(channel_code(fee.channel)), fee.reserve,
+        {day, fee.account_id, std::string(channel_code(fee.channel)), money_kind_text(fee.reserve),
          dec(fee.charge.value_hkd), fee.charge.days, dec(fee.charge.fee_hkd),
          dec(fee.charge.fee_rmb), fee.collection_date.to_string()}));
   }

@@ -10,10 +10,11 @@ Result<int64_t> insert_missing_accounts(Database& db,
                                  "ON CONFLICT (account_id) DO NOTHING"));
   int64_t inserted = 0;
   for (const auto& account : accounts) {
-    CP_ASSIGN_OR_RETURN(int64_t changed,
-                        stmt->execute({account.account_id, account.account_type, account.money_kind,
-                                       decimal_value(account.commission_rate),
-                                       decimal_value(account.commission_min_hkd)}));
+    CP_ASSIGN_OR_RETURN(
+        int64_t changed,
+        stmt->execute({account.account_id, account_type_text(account.account_type),
+                       money_kind_text(account.money_kind), decimal_value(account.commission_rate),
+                       decimal_value(account.commission_min_hkd)}));
     inserted += changed;
   }
   return inserted;
@@ -71,8 +72,10 @@ Result<clearing::AccountBook> load_account_book(Database& db) {
       "SELECT account_id, account_type, money_kind, commission_rate, commission_min_hkd FROM "
       "account",
       {}, [&](const Row& row) -> Result<void> {
-        // The primary key makes ids unique.
-        book.add({row.text(0), row.text(1), row.text(2), row.decimal(3), row.decimal(4)});
+        // The primary key makes ids unique; the columns' CHECKs make the codes valid.
+        CP_ASSIGN_OR_RETURN(const AccountType type, parse_account_type(row.text(1)));
+        CP_ASSIGN_OR_RETURN(const MoneyKind kind, parse_money_kind(row.text(2)));
+        book.add({row.text(0), type, kind, row.decimal(3), row.decimal(4)});
         return Ok{};
       }));
   return book;

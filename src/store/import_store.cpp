@@ -123,13 +123,15 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
     auto found = stored.find(a.account_id);
     if (found == stored.end()) {
       CP_RETURN_IF_ERROR(insert->execute(
-          {a.account_id, a.account_type, a.money_kind, decimal_value(a.commission_rate),
-           decimal_value(a.commission_min_hkd), decimal_value(row.a_share_online_rate)}));
+          {a.account_id, account_type_text(a.account_type), money_kind_text(a.money_kind),
+           decimal_value(a.commission_rate), decimal_value(a.commission_min_hkd),
+           decimal_value(row.a_share_online_rate)}));
       ++counts.inserted;
       continue;
     }
     const Row& old = *found->second;
-    const bool same = old.text(1) == a.account_type && old.text(2) == a.money_kind &&
+    const bool same = old.text(1) == account_type_code(a.account_type) &&
+                      old.text(2) == money_kind_code(a.money_kind) &&
                       old.decimal(3) == a.commission_rate &&
                       old.decimal(4) == a.commission_min_hkd && !old.is_null(5) &&
                       old.decimal(5) == row.a_share_online_rate;
@@ -138,8 +140,8 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
       continue;
     }
     CP_RETURN_IF_ERROR(
-        update->execute({a.account_type, a.money_kind, decimal_value(a.commission_rate),
-                         decimal_value(a.commission_min_hkd),
+        update->execute({account_type_text(a.account_type), money_kind_text(a.money_kind),
+                         decimal_value(a.commission_rate), decimal_value(a.commission_min_hkd),
                          decimal_value(row.a_share_online_rate), a.account_id}));
     ++counts.replaced;
   }
@@ -355,9 +357,9 @@ Result<ImportCounts> import_reserves(Database& db,
   (void)file;
   std::vector<KeyedBalance> balances;
   for (const auto& row : rows) {
-    balances.push_back(
-        {{row.balance_date.to_string(), std::string(channel_code(row.channel)), row.reserve},
-         row.balance_rmb});
+    balances.push_back({{row.balance_date.to_string(), std::string(channel_code(row.channel)),
+                         money_kind_text(row.reserve)},
+                        row.balance_rmb});
   }
   return replace_balances(db, "reserve_balance", {"balance_date", "channel", "reserve"}, balances);
 }
@@ -367,7 +369,8 @@ Result<ImportCounts> import_bank(Database& db, const std::vector<clearing::BankB
   (void)file;
   std::vector<KeyedBalance> balances;
   for (const auto& row : rows) {
-    balances.push_back({{row.balance_date.to_string(), row.reserve}, row.balance_rmb});
+    balances.push_back(
+        {{row.balance_date.to_string(), money_kind_text(row.reserve)}, row.balance_rmb});
   }
   return replace_balances(db, "bank_balance", {"balance_date", "reserve"}, balances);
 }
@@ -391,7 +394,7 @@ Result<ImportCounts> import_reserve_checks(Database& db,
   std::vector<KeyedBalance> balances;
   for (const auto& row : rows) {
     balances.push_back({{row.check_date.to_string(), std::string(channel_code(row.channel)),
-                         row.reserve, row.batch},
+                         money_kind_text(row.reserve), row.batch},
                         row.balance_rmb});
   }
   return replace_balances(db, "reserve_check", {"check_date", "channel", "reserve", "batch"},

@@ -25,7 +25,8 @@ Result<std::vector<StoredCsdcNet>> csdc_nets_with_dates(Database& db, Date trade
       "channel = ? ORDER BY reserve",
       {trade_date.to_string(), std::string(channel_code(channel))},
       [&](const Row& row) -> Result<void> {
-        out.push_back({row.text(0), row.decimal(1), *Date::parse(row.text(2))});  // run-written
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        out.push_back({reserve, row.decimal(1), *Date::parse(row.text(2))});  // run-written
         return Ok{};
       }));
   return out;
@@ -40,9 +41,10 @@ Result<std::vector<StoredFees>> portfolio_fees_of(Database& db, Date business_da
       {business_date.to_string(), std::string(channel_code(channel))},
       [&](const Row& row) -> Result<void> {
         const Date collected = *Date::parse(row.text(1));  // written by the run: valid
-        if (out.empty() || out.back().reserve != row.text(0) ||
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        if (out.empty() || out.back().reserve != reserve ||
             out.back().collection_date != collected) {
-          out.push_back({row.text(0), collected, Decimal::from_units(0, 2)});
+          out.push_back({reserve, collected, Decimal::from_units(0, 2)});
         }
         out.back().fee_rmb += row.decimal(2);
         return Ok{};

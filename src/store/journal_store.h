@@ -19,7 +19,7 @@ Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Database& db
                                                                     Channel channel);
 
 struct StoredCsdcNet {
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   Decimal net_rmb;  // positive: the broker pays
   Date flow_date;   // its STL-2 payable or receivable date
 };
@@ -27,7 +27,7 @@ Result<std::vector<StoredCsdcNet>> csdc_nets_with_dates(Database& db, Date trade
                                                         Channel channel);
 
 struct StoredFees {
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   Date collection_date;
   Decimal fee_rmb;  // Σ over the reserve's investors
 };

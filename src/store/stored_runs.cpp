@@ -63,12 +63,12 @@ Result<std::vector<StoredFees>> StoredRuns::portfolio_fees_of(Date business_date
   return store::portfolio_fees_of(db_, business_date, channel);
 }
 
-Result<std::map<std::string, Decimal>> StoredRuns::portfolio_fees_collected_on(
-    Channel channel, Date collection_date) {
+Result<std::map<MoneyKind, Decimal>> StoredRuns::portfolio_fees_collected_on(Channel channel,
+                                                                             Date collection_date) {
   return store::portfolio_fees_collected_on(db_, channel, collection_date, run_date_);
 }
 
-Result<std::map<std::string, Decimal>> StoredRuns::risk_funds_at_previous_settlement(
+Result<std::map<MoneyKind, Decimal>> StoredRuns::risk_funds_at_previous_settlement(
     Channel channel, Date settlement_date) {
   return store::risk_funds_at_previous_settlement(db_, channel, settlement_date, run_date_);
 }

@@ -9,16 +9,17 @@ Value dec(const Decimal& value) {
 
 }  // namespace
 
-Result<std::map<std::string, ReserveBalance>> reserve_balances_on_or_before(Database& db,
-                                                                            Channel channel,
-                                                                            Date date) {
-  std::map<std::string, ReserveBalance> out;
+Result<std::map<MoneyKind, ReserveBalance>> reserve_balances_on_or_before(Database& db,
+                                                                          Channel channel,
+                                                                          Date date) {
+  std::map<MoneyKind, ReserveBalance> out;
   // Ordered by date: the latest row of each reserve wins.
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT reserve, balance_date, balance_rmb FROM reserve_balance WHERE channel = ? AND "
       "balance_date <= ? ORDER BY balance_date",
       {std::string(channel_code(channel)), date.to_string()}, [&](const Row& row) -> Result<void> {
-        out[row.text(0)] = {*Date::parse(row.text(1)), row.decimal(2)};  // written by import
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        out[reserve] = {*Date::parse(row.text(1)), row.decimal(2)};  // written by import
         return Ok{};
       }));
   return out;
@@ -40,34 +41,36 @@ Result<StoredNets> csdc_nets_of(Database& db, Date trade_date, Channel channel) 
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT reserve, net_rmb FROM eod_csdc_obligation WHERE business_date = ? AND channel = ?",
       {day, ch}, [&](const Row& row) -> Result<void> {
-        out.net_rmb_by_reserve[row.text(0)] = row.decimal(1);
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        out.net_rmb_by_reserve[reserve] = row.decimal(1);
         return Ok{};
       }));
   return out;
 }
 
-Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(Database& db, Channel channel,
-                                                                   Date collection_date,
-                                                                   Date before_run) {
-  std::map<std::string, Decimal> out;
+Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Database& db, Channel channel,
+                                                                 Date collection_date,
+                                                                 Date before_run) {
+  std::map<MoneyKind, Decimal> out;
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT reserve, fee_rmb FROM eod_portfolio_fee WHERE channel = ? AND collection_date = ? "
       "AND business_date < ?",
       {std::string(channel_code(channel)), collection_date.to_string(), before_run.to_string()},
       [&](const Row& row) -> Result<void> {
-        auto [found, inserted] = out.try_emplace(row.text(0), row.decimal(1));
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        auto [found, inserted] = out.try_emplace(reserve, row.decimal(1));
         if (!inserted) found->second += row.decimal(1);
         return Ok{};
       }));
   return out;
 }
 
-Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(Database& db,
-                                                                         Channel channel,
-                                                                         Date settlement_date,
-                                                                         Date before_run) {
+Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(Database& db,
+                                                                       Channel channel,
+                                                                       Date settlement_date,
+                                                                       Date before_run) {
   const std::string ch(channel_code(channel));
-  std::map<std::string, Decimal> out;
+  std::map<MoneyKind, Decimal> out;
   CP_ASSIGN_OR_RETURN(auto latest,
                       db.query("SELECT MAX(settlement_date) FROM eod_transfer WHERE channel = ? "
                                "AND settlement_date < ? AND business_date < ?",
@@ -80,7 +83,8 @@ Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(Databas
       "WHERE channel = ? AND settlement_date = ? AND business_date < ?)",
       {ch, latest.rows[0].text(0), ch, latest.rows[0].text(0), before_run.to_string()},
       [&](const Row& row) -> Result<void> {
-        out[row.text(0)] = row.decimal(1);
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        out[reserve] = row.decimal(1);
         return Ok{};
       }));
   return out;
@@ -99,7 +103,7 @@ Result<void> write_transfers(Database& db, Date business_date,
         "risk_funds_previous_rmb, portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb, "
         "direction, instruction, closing_balance_rmb) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, settles, ch, i.reserve, i.reserve_balance_date.to_string(),
+        {day, settles, ch, money_kind_text(i.reserve), i.reserve_balance_date.to_string(),
          std::string(clearing::balance_basis_code(i.balance_basis)),
          dec(i.inputs.reserve_balance_previous_rmb), dec(i.transfer.trading_money_payable_rmb),
          dec(i.transfer.trading_money_receivable_rmb), dec(i.inputs.risk_funds_due_rmb),
@@ -111,8 +115,8 @@ Result<void> write_transfers(Database& db, Date business_date,
       CP_RETURN_IF_ERROR(db.execute(
           "INSERT INTO eod_transfer_trade_date (business_date, settlement_date, channel, "
           "reserve, trade_date, net_rmb, batch) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          {day, settles, ch, i.reserve, net.trade_date.to_string(), dec(net.net_rmb),
-           std::string(clearing::batch_code(net))}));
+          {day, settles, ch, money_kind_text(i.reserve), net.trade_date.to_string(),
+           dec(net.net_rmb), std::string(clearing::batch_code(net))}));
     }
   }
   return Ok{};
@@ -125,9 +129,9 @@ Result<std::vector<ReserveCheck>> reserve_checks_of(Database& db, Date date) {
       "BY channel, reserve, batch",
       {date.to_string()}, [&](const Row& row) -> Result<void> {
         const Channel channel = row.text(0) == "sz" ? Channel::kShenzhen : Channel::kShanghai;
-        if (out.empty() || out.back().channel != channel || out.back().reserve != row.text(1)) {
-          out.push_back(
-              {channel, row.text(1), Decimal::from_units(0, 2), Decimal::from_units(0, 2)});
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(1)));
+        if (out.empty() || out.back().channel != channel || out.back().reserve != reserve) {
+          out.push_back({channel, reserve, Decimal::from_units(0, 2), Decimal::from_units(0, 2)});
         }
         (row.text(2) == "10:30" ? out.back().after_1030_rmb : out.back().after_1800_rmb) =
             row.decimal(3);
@@ -142,9 +146,10 @@ Result<void> write_reissues(Database& db, Date business_date, const std::vector<
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_transfer_reissue (business_date, channel, reserve, still_due_rmb, "
         "instructed_rmb, recomputed_rmb, instruction) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        {business_date.to_string(), std::string(channel_code(row.channel)), row.reserve,
-         dec(r.still_due_rmb), r.instructed_rmb ? dec(*r.instructed_rmb) : Value{},
-         dec(r.recomputed_rmb), r.instruction}));
+        {business_date.to_string(), std::string(channel_code(row.channel)),
+         money_kind_text(row.reserve), dec(r.still_due_rmb),
+         r.instructed_rmb ? dec(*r.instructed_rmb) : Value{}, dec(r.recomputed_rmb),
+         r.instruction}));
   }
   return Ok{};
 }
@@ -171,7 +176,7 @@ Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, 
       {day}, [&](const Row& row) -> Result<void> {
         clearing::TransferInstruction i;
         i.channel = row.text(0) == "sz" ? Channel::kShenzhen : Channel::kShanghai;  // CHECK'd
-        i.reserve = row.text(1);
+        CP_ASSIGN_OR_RETURN(i.reserve, parse_money_kind(row.text(1)));
         i.inputs.settlement_date = *Date::parse(row.text(2));  // written by the run: valid
         i.reserve_balance_date = *Date::parse(row.text(3));
         i.balance_basis = row.text(4) == "projected" ? clearing::BalanceBasis::kProjected
@@ -200,7 +205,7 @@ Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, 
         "SELECT trade_date, net_rmb, batch FROM eod_transfer_trade_date WHERE business_date = ? "
         "AND settlement_date = ? AND channel = ? AND reserve = ? ORDER BY trade_date",
         {runs[n], i.inputs.settlement_date.to_string(), std::string(channel_code(i.channel)),
-         i.reserve},
+         money_kind_text(i.reserve)},
         [&](const Row& row) -> Result<void> {
           i.inputs.trade_dates.push_back({*Date::parse(row.text(0)), row.decimal(1),
                                           row.text(2) == "10:30", row.text(2) == "18:00"});

@@ -21,32 +21,32 @@ struct ReserveBalance {
 };
 
 // The channel's reserve balances (client, own) at the latest imported date on or before `date`.
-Result<std::map<std::string, ReserveBalance>> reserve_balances_on_or_before(Database& db,
-                                                                            Channel channel,
-                                                                            Date date);
+Result<std::map<MoneyKind, ReserveBalance>> reserve_balances_on_or_before(Database& db,
+                                                                          Channel channel,
+                                                                          Date date);
 
 // A trade date's CSDC nets per reserve as its EOD run stored them. `ran` is false when no EOD
 // run of that date is stored; `has_executions` says whether the channel had trades that day.
 struct StoredNets {
   bool ran = false;
   bool has_executions = false;
-  std::map<std::string, Decimal> net_rmb_by_reserve;
+  std::map<MoneyKind, Decimal> net_rmb_by_reserve;
 };
 Result<StoredNets> csdc_nets_of(Database& db, Date trade_date, Channel channel);
 
 // Portfolio fees that runs before `before_run` charged for collection on `collection_date`, per
 // reserve (CLR-6: several days' fees can be collected on one settlement day).
-Result<std::map<std::string, Decimal>> portfolio_fees_collected_on(Database& db, Channel channel,
-                                                                   Date collection_date,
-                                                                   Date before_run);
+Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Database& db, Channel channel,
+                                                                 Date collection_date,
+                                                                 Date before_run);
 
 // The risk funds due at the latest settlement day before `settlement_date` that a run before
 // `before_run` instructed, per reserve: the requirement S's replaces. A reserve absent from
 // that day's instructions had none (the stage writes every reserve with a term).
-Result<std::map<std::string, Decimal>> risk_funds_at_previous_settlement(Database& db,
-                                                                         Channel channel,
-                                                                         Date settlement_date,
-                                                                         Date before_run);
+Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(Database& db,
+                                                                       Channel channel,
+                                                                       Date settlement_date,
+                                                                       Date before_run);
 
 // Writes a run's instructions with their trade dates. Call in the run's transaction, after
 // deleting the date's earlier rows.
@@ -63,7 +63,7 @@ Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, 
 // by channel and reserve; a batch not given reads as zero.
 struct ReserveCheck {
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   Decimal after_1030_rmb;
   Decimal after_1800_rmb;
 };
@@ -71,7 +71,7 @@ Result<std::vector<ReserveCheck>> reserve_checks_of(Database& db, Date date);
 
 struct ReissueRow {
   Channel channel = Channel::kShanghai;
-  std::string reserve;
+  MoneyKind reserve = MoneyKind::kClient;
   clearing::TransferReissue reissue;
 };
 // Writes a run's reissued transfers (migration 0030), in its transaction.
