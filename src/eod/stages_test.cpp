@@ -8,7 +8,7 @@
 #include "eod/exception_stage.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/reserve_stage.h"
-#include "eod/stage_test_support.h"
+#include "eod/stage_testing.h"
 #include "eod/transfer_stage.h"
 
 namespace cp::eod {
