@@ -74,12 +74,15 @@ void check_rows_of(const std::vector<AccountRow>& rows) {
     const Account& a = row.account;
     CP_FUZZ_CHECK(!a.account_id.empty() && ids.insert(a.account_id).second,
                   "account ids are non-empty and unique");
-    CP_FUZZ_CHECK(a.account_type == "individual" || a.account_type == "institution" ||
-                      a.account_type == "proprietary",
+    CP_FUZZ_CHECK(a.account_type == AccountType::kIndividual ||
+                      a.account_type == AccountType::kInstitution ||
+                      a.account_type == AccountType::kProprietary,
                   "account_type is one of three");
-    CP_FUZZ_CHECK(a.money_kind == "client" || a.money_kind == "own", "money_kind is one of two");
-    CP_FUZZ_CHECK((a.account_type == "proprietary") == (a.money_kind == "own"),
-                  "proprietary accounts hold own money (CLR-17)");
+    CP_FUZZ_CHECK(a.money_kind == MoneyKind::kClient || a.money_kind == MoneyKind::kOwn,
+                  "money_kind is one of two");
+    CP_FUZZ_CHECK(
+        (a.account_type == AccountType::kProprietary) == (a.money_kind == MoneyKind::kOwn),
+        "proprietary accounts hold own money (CLR-17)");
     CP_FUZZ_CHECK(!row.a_share_online_rate.is_negative() && row.a_share_online_rate.scale() <= 8,
                   "the A-share rate is a non-negative ratio of at most 8 decimals");
     CP_FUZZ_CHECK(!a.commission_rate.is_negative() && a.commission_rate.scale() <= 8 &&
@@ -102,8 +105,9 @@ void check_rows_of(const std::vector<CashRow>& rows) {
   }
 }
 
-void check_reserve_name(const std::string& reserve) {
-  CP_FUZZ_CHECK(reserve == "client" || reserve == "own", "reserve is client or own");
+void check_reserve_name(MoneyKind reserve) {
+  CP_FUZZ_CHECK(reserve == MoneyKind::kClient || reserve == MoneyKind::kOwn,
+                "reserve is client or own");
 }
 
 void check_rows_of(const std::vector<ReserveCheck>& rows) {
@@ -178,7 +182,7 @@ void check_rows_of(const std::vector<PositionRow>& rows) {
 }
 
 void check_rows_of(const std::vector<ReserveBalance>& rows) {
-  std::set<std::tuple<Date, Channel, std::string>> seen;
+  std::set<std::tuple<Date, Channel, MoneyKind>> seen;
   for (const ReserveBalance& row : rows) {
     check_parsed_date(row.balance_date);
     check_reserve_name(row.reserve);
@@ -189,7 +193,7 @@ void check_rows_of(const std::vector<ReserveBalance>& rows) {
 }
 
 void check_rows_of(const std::vector<BankBalance>& rows) {
-  std::set<std::pair<Date, std::string>> seen;
+  std::set<std::pair<Date, MoneyKind>> seen;
   for (const BankBalance& row : rows) {
     check_parsed_date(row.balance_date);
     check_reserve_name(row.reserve);
