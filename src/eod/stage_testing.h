@@ -30,6 +30,10 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Date, Channel>, store::StoredNets> nets;
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
+  std::vector<store::PendingSettlement> pending;
+  std::map<std::pair<Date, Channel>, std::vector<store::SettlementDelay>> investors;
+  std::map<std::string, std::vector<clearing::InvestorTradeMoney>> trade_money;  // by account
+  std::map<std::string, std::vector<store::CollectedFee>> collected;             // by account
 
   Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override {
     return &executions[trade_date];
@@ -76,19 +80,38 @@ class MemoryRuns final : public EarlierRuns {
       Channel channel, Date settlement_date) override {
     return risk_previous[{channel, settlement_date}];
   }
-  Result<std::vector<store::PendingSettlement>> pending_settlements(Date) override {
-    return std::vector<store::PendingSettlement>();
+  Result<std::vector<store::PendingSettlement>> pending_settlements(Date after) override {
+    std::vector<store::PendingSettlement> out;
+    for (const auto& p : pending) {
+      if (p.planned_date > after || p.settlement_date > after) out.push_back(p);
+    }
+    return out;
   }
-  Result<std::vector<store::SettlementDelay>> investors_of(Date, Channel) override {
-    return std::vector<store::SettlementDelay>();
+  Result<std::vector<store::SettlementDelay>> investors_of(Date trade_date,
+                                                           Channel channel) override {
+    return investors[{trade_date, channel}];
   }
   Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>> stored_trade_money(
-      Date) override {
-    return std::map<std::string, std::vector<clearing::InvestorTradeMoney>>();
+      Date settling_after) override {
+    std::map<std::string, std::vector<clearing::InvestorTradeMoney>> out;
+    for (const auto& [account, days] : trade_money) {
+      for (const auto& money : days) {
+        if (money.settlement_date > settling_after) out[account].push_back(money);
+      }
+    }
+    return out;
   }
-  Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(Date,
-                                                                                 Date) override {
-    return std::map<std::string, std::vector<store::CollectedFee>>();
+  Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(
+      Date after, Date through) override {
+    std::map<std::string, std::vector<store::CollectedFee>> out;
+    for (const auto& [account, fees] : collected) {
+      for (const auto& fee : fees) {
+        if (fee.collection_date > after && fee.collection_date <= through) {
+          out[account].push_back(fee);
+        }
+      }
+    }
+    return out;
   }
 };
 

@@ -7,7 +7,9 @@
 
 #include "eod/exception_stage.h"
 #include "eod/portfolio_fee_stage.h"
+#include "eod/pre_clearing_stage.h"
 #include "eod/reserve_stage.h"
+#include "eod/settlement_stage.h"
 #include "eod/stage_testing.h"
 #include "eod/transfer_stage.h"
 
@@ -177,6 +179,67 @@ TEST_F(Stages, AShortfallAt1030ReissuesTheDaysTransfer) {
   ASSERT_EQ(reissued->size(), 1u);
   EXPECT_EQ((*reissued)[0].reissue.still_due_rmb, D("5000.00"));
   EXPECT_EQ((*reissued)[0].reissue.recomputed_rmb, D("195000.00"));
+}
+
+// CLR-13/14 (第34、37条) for A at Friday's close. Statement of 03-13: 100,000.00. Wednesday's
+// buys of 30,000.00 settled today (T+2), after the statement: cash 70,000.00. Thursday's sale of
+// 20,000.00 settles 03-18: unsettled. Today A bought 1,000 × 50.00 = HKD 50,000, frozen at the
+// reference sell rate 0.9150: 45,750.00; settled at 46,000.00 (fees and commission in it): the
+// frozen funds go up by 250.00. T's portfolio fee 2.17 is frozen for T+1.
+// Available for Southbound = 70,000.00 − 46,000.00 − 2.17 + 20,000.00 = 43,997.83;
+// for A shares (the sale reaches them only at T+2) = 70,000.00 − 46,000.00 − 2.17 = 23,997.83.
+TEST_F(Stages, PreClearingRollsTheStatementForwardAndAdjustsTheFrozenFunds) {
+  inputs.cash_statements["A"] = {d("2024-03-13"), D("100000.00")};
+  earlier.trade_money["A"] = {{d("2024-03-13"), d("2024-03-15"), D("30000.00"), D("0.00")},
+                              {d("2024-03-14"), d("2024-03-18"), D("0.00"), D("20000.00")}};
+  inputs.executions = {execution("T1", "2024-03-15", "A", "00700", Side::kBuy, 1000, "50.00")};
+  clearing::ClearingResult result;
+  clearing::InvestorObligation a;
+  a.account_id = "A";
+  a.reserve = MoneyKind::kClient;
+  a.buy_rmb = D("46000.00");
+  a.net_rmb = D("46000.00");
+  result.investors.push_back(a);
+  InvestorPortfolioFee fee{"A", Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")};
+  fee.charge.fee_rmb = D("2.17");
+  auto rows = pre_clear_investors(prepare(), result, {fee});
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  ASSERT_EQ(rows->size(), 1u);
+  const clearing::PreClearing& p = (*rows)[0].result;
+  EXPECT_EQ(p.settled_since_rmb, D("-30000.00"));
+  EXPECT_EQ(p.cash_rmb, D("70000.00"));
+  EXPECT_EQ(p.unsettled_buys_rmb, D("46000.00"));
+  EXPECT_EQ(p.unsettled_sells_rmb, D("20000.00"));
+  EXPECT_EQ(p.frozen_adjustment_rmb, D("250.00"));
+  EXPECT_EQ(p.available_southbound_rmb, D("43997.83"));
+  EXPECT_EQ(p.available_a_share_rmb, D("23997.83"));
+  EXPECT_FALSE(p.notify);
+}
+
+// CLR-18 (第40条): Wednesday 2023-09-06's trades were to settle on Friday 09-08, closed all day
+// by the black rainstorm and Extreme Conditions. The run of Monday 09-11 (the previous run was
+// Thursday 09-07's) moves them to 09-11 and names their investors, planned 09-08, now 09-11.
+TEST_F(Stages, ASettlementDayClosedSinceTheTradeMovesItsInvestorsClearingDate) {
+  inputs.date = d("2023-09-11");
+  inputs.rules_date = d("2023-09-11");
+  earlier.pending.push_back(
+      {d("2023-09-06"), Channel::kShanghai, d("2023-09-08"), d("2023-09-08")});
+  store::SettlementDelay investor;
+  investor.trade_date = d("2023-09-06");
+  investor.channel = Channel::kShanghai;
+  investor.account_id = "A";
+  investor.net_rmb = D("1000.00");
+  earlier.investors[{d("2023-09-06"), Channel::kShanghai}] = {investor};
+  auto delayed = delayed_settlements(prepare());
+  ASSERT_TRUE(delayed.ok()) << delayed.error().to_string();
+  ASSERT_EQ(delayed->moves.size(), 1u);
+  EXPECT_EQ(delayed->moves[0].trade_date, d("2023-09-06"));
+  EXPECT_EQ(delayed->moves[0].payable_date, d("2023-09-11"));
+  ASSERT_EQ(delayed->delays.size(), 1u);
+  EXPECT_EQ(delayed->delays[0].account_id, "A");
+  EXPECT_EQ(delayed->delays[0].planned_date, d("2023-09-08"));
+  EXPECT_EQ(delayed->delays[0].settlement_date, d("2023-09-11"));
+  EXPECT_FALSE(delayed->delays[0].reason.empty());
 }
 
 // prepare_day's refusals carry the reasons a scheduler reads (docs/eod.md).
