@@ -164,6 +164,24 @@ TEST_F(Stages, OverdraftCheckRefusesAChargedClientWithoutCash) {
   EXPECT_EQ(exceptions.error().reason, kInputsMissing);
 }
 
+// CLR-16 (第41条): the sh client reserve is 50,000.00 short after Friday's 10:30 batch and
+// 20,000.00 short after 18:00. Three days run to Monday: penalty 50,000.00 × 0.1% × 3 = 150.00
+// on the larger; interest 20,000.00 × 0.35% × 3 / 360 = 0.5833… → 0.58 on the end-of-day one.
+TEST_F(Stages, AReserveShortAfterItsBatchesIsASettlementDefault) {
+  inputs.reserve_checks.push_back(
+      {Channel::kShanghai, MoneyKind::kClient, D("-50000.00"), D("-20000.00")});
+  auto exceptions = find_exceptions(prepare(), clearing::ClearingResult{}, {});
+  ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
+  ASSERT_EQ(exceptions->size(), 1u);
+  const auto& x = (*exceptions)[0];
+  EXPECT_EQ(x.kind, "default");
+  EXPECT_EQ(x.subject, "sh:client");
+  EXPECT_EQ(x.amount_rmb, D("50000.00"));
+  EXPECT_EQ(x.detail_rmb, D("20000.00"));
+  EXPECT_EQ(x.penalty_rmb, D("150.00"));
+  EXPECT_EQ(x.interest_rmb, D("0.58"));
+}
+
 // CLR-19 (第42条): the client reserve is RMB 5,000.00 short after 10:30 on Friday; the morning's
 // instruction moved 200,000.00 to the bank, so the day's transfer becomes 195,000.00.
 TEST_F(Stages, AShortfallAt1030ReissuesTheDaysTransfer) {
