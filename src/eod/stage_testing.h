@@ -31,6 +31,9 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
   std::vector<store::PendingSettlement> pending;
+  std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
+  std::map<std::pair<Date, Channel>, std::vector<store::StoredCsdcNet>> nets_with_dates;
+  std::map<std::pair<Date, Channel>, std::vector<store::StoredFees>> fees_of;
   std::map<std::pair<Date, Channel>, std::vector<store::SettlementDelay>> investors;
   std::map<std::string, std::vector<clearing::InvestorTradeMoney>> trade_money;  // by account
   std::map<std::string, std::vector<store::CollectedFee>> collected;             // by account
@@ -63,14 +66,17 @@ class MemoryRuns final : public EarlierRuns {
     const auto found = nets.find({trade_date, channel});
     return found == nets.end() ? store::StoredNets{} : found->second;
   }
-  Result<std::vector<store::StoredCsdcNet>> csdc_nets_with_dates(Date, Channel) override {
-    return std::vector<store::StoredCsdcNet>();
+  Result<std::vector<store::StoredCsdcNet>> csdc_nets_with_dates(Date trade_date,
+                                                                 Channel channel) override {
+    return nets_with_dates[{trade_date, channel}];
   }
-  Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date, Channel) override {
-    return std::vector<std::vector<ledger::Posting>>();
+  Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date trade_date,
+                                                                      Channel channel) override {
+    return entries[{trade_date, channel}];
   }
-  Result<std::vector<store::StoredFees>> portfolio_fees_of(Date, Channel) override {
-    return std::vector<store::StoredFees>();
+  Result<std::vector<store::StoredFees>> portfolio_fees_of(Date business_date,
+                                                           Channel channel) override {
+    return fees_of[{business_date, channel}];
   }
   Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Channel channel,
                                                                    Date collection) override {

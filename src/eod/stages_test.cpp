@@ -260,6 +260,55 @@ TEST_F(Stages, ASettlementDayClosedSinceTheTradeMovesItsInvestorsClearingDate) {
   EXPECT_FALSE(delayed->delays[0].reason.empty());
 }
 
+// CLR-3 (第21条), the run of Monday 2024-03-18 posts what settled since Friday's run: Thursday
+// 03-14's trades (T+2 = 03-18) move A's money from unsettled to cash (1,000.00 paid) and its
+// 100 shares into holdings, and the client reserve pays CSDC's net 995.00; Friday's portfolio fee
+// of 2.17, collected 03-18 (T+1), is paid out of the reserve too. Each entry balances.
+TEST_F(Stages, SettlementDayEntriesPostWhatSettledSinceThePreviousRun) {
+  inputs.date = d("2024-03-18");
+  inputs.rules_date = d("2024-03-18");
+  const Channel sh = Channel::kShanghai;
+  earlier.nets[{d("2024-03-14"), sh}] = {true, true, {{MoneyKind::kClient, D("995.00")}}};
+  earlier.entries[{d("2024-03-14"), sh}] = {{
+      {"TRADES:A:sh", "investor_unsettled:A", "CNY", D("-1000.00")},
+      {"TRADES:A:sh", "csdc_settlement:sh:client", "CNY", D("995.00")},
+      {"TRADES:A:sh", "commission_income", "CNY", D("5.00")},
+      {"TRADES:A:sh", "investor_securities:A", "security:00700", D("100")},
+      {"TRADES:A:sh", "csdc_securities:sh", "security:00700", D("-100")},
+  }};
+  earlier.nets_with_dates[{d("2024-03-14"), sh}] = {
+      {MoneyKind::kClient, D("995.00"), d("2024-03-18")}};
+  earlier.fees_of[{d("2024-03-15"), sh}] = {{MoneyKind::kClient, d("2024-03-18"), D("2.17")}};
+  auto postings = settlement_entries(prepare());
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_TRUE(ledger::check_journal(*postings).empty());
+  auto amount = [&](const std::string& entry, const std::string& account) {
+    for (const auto& p : *postings) {
+      if (p.entry == entry && p.account == account) return p.amount;
+    }
+    return D("-999999.99");  // absent: no worked figure is this
+  };
+  const std::string settle = "SETTLE:2024-03-14:A:sh";
+  EXPECT_EQ(amount(settle, "investor_unsettled:A"), D("1000.00"));
+  EXPECT_EQ(amount(settle, "investor_cash:A"), D("-1000.00"));
+  EXPECT_EQ(amount(settle, "investor_holdings:A"), D("100"));
+  EXPECT_EQ(amount(settle, "custody:sh"), D("-100"));
+  const std::string paid = "CSDC:trading_money:2024-03-14:2024-03-18:sh:client";
+  EXPECT_EQ(amount(paid, "csdc_settlement:sh:client"), D("-995.00"));
+  EXPECT_EQ(amount(paid, "csdc_reserve:sh:client"), D("995.00"));
+  const std::string fee = "CSDC:portfolio_fee:2024-03-15:2024-03-18:sh:client";
+  EXPECT_EQ(amount(fee, "csdc_reserve:sh:client"), D("2.17"));
+}
+
+TEST_F(Stages, SettlementDayEntriesRefuseATradeDateSettlingThenThatWasNeverRun) {
+  inputs.date = d("2024-03-18");
+  inputs.rules_date = d("2024-03-18");
+  earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {false, true, {}};
+  auto postings = settlement_entries(prepare());
+  ASSERT_FALSE(postings.ok());
+  EXPECT_EQ(postings.error().reason, kEarlierRunMissing);
+}
+
 // prepare_day's refusals carry the reasons a scheduler reads (docs/eod.md).
 TEST_F(Stages, ADayNeitherChannelTradesIsRefusedAsNotATradingDay) {
   inputs.date = d("2024-03-16");  // a Saturday
