@@ -7,19 +7,14 @@
 #include <iostream>
 
 #include "cli/output.h"
+#include "core/decimal.h"
 
 namespace cp::cli {
 namespace {
 
-// "1,234,567"
+// "1,234,567": a count of rows, grouped as amounts are.
 std::string grouped(int64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  return Decimal::from_int(n).to_string_grouped();
 }
 
 }  // namespace
@@ -44,9 +39,10 @@ void ProgressPrinter::on_progress(const Progress& progress) {
   if (!progress.finished && now - last_shown_ < std::chrono::milliseconds(200)) return;
   last_shown_ = now;
   const double elapsed_s = std::chrono::duration<double>(now - stage_start_).count();
-  const double rate = elapsed_s > 0 ? static_cast<double>(progress.done) / elapsed_s : 0;
-  const double left_s = progress.total > progress.done && rate > 0
-                            ? static_cast<double>(progress.total - progress.done) / rate
+  // Throughput and time left are for people watching, not money: binary floating point is fine.
+  const double rows_per_s = elapsed_s > 0 ? static_cast<double>(progress.done) / elapsed_s : 0;
+  const double left_s = progress.total > progress.done && rows_per_s > 0
+                            ? static_cast<double>(progress.total - progress.done) / rows_per_s
                             : 0;
   if (json_) {
     Json line = {{"time", format_utc(context_.clock.now())},
@@ -58,7 +54,7 @@ void ProgressPrinter::on_progress(const Progress& progress) {
                  {"finished", progress.finished},
                  {"elapsed_s", std::round(elapsed_s * 1000) / 1000}};
     if (progress.total > 0) line["total"] = progress.total;
-    if (rate > 0) line["rows_per_s"] = std::llround(rate);
+    if (rows_per_s > 0) line["rows_per_s"] = std::llround(rows_per_s);
     if (left_s > 0) line["left_s"] = std::round(left_s * 10) / 10;
     std::cerr << line.dump() << "\n" << std::flush;
     return;
@@ -75,7 +71,7 @@ void ProgressPrinter::on_progress(const Progress& progress) {
     std::snprintf(timing, sizeof timing, " in %.2f s", elapsed_s);
   } else if (left_s > 0) {
     std::snprintf(timing, sizeof timing, ", %s rows/s, %.0f s left",
-                  grouped(std::llround(rate)).c_str(), std::ceil(left_s));
+                  grouped(std::llround(rows_per_s)).c_str(), std::ceil(left_s));
   } else {
     std::snprintf(timing, sizeof timing, ", %.0f s", elapsed_s);
   }

@@ -42,15 +42,13 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
 Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
   auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
-  CP_ASSIGN_OR_RETURN(std::optional<PositionStatement> latest,
+  CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
                       earlier.statement_on_or_before(channel, as_of));
-  std::vector<Holding> statement;
+  static const std::vector<Holding> kNoStatement;
+  const std::vector<Holding>& statement = latest != nullptr ? latest->holdings : kNoStatement;
   // Without a statement, the trades settled in the look-back before the day are all there is.
-  Date from_date = as_of.plus_days(-calendar::kSettlementLookBackDays);
-  if (latest) {
-    from_date = latest->as_of.plus_days(1);
-    statement = std::move(latest->holdings);
-  }
+  const Date from_date = latest != nullptr ? latest->as_of.plus_days(1)
+                                           : as_of.plus_days(-calendar::kSettlementLookBackDays);
   // Trades that settled after the statement (calendar::kSettlementLookBackDays reaches them).
   const auto& southbound = calendars.at(channel);
   std::vector<const clearing::Execution*> settled;

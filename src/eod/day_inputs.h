@@ -36,7 +36,7 @@ struct DayInputs {
   std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`
   std::map<std::string, Decimal> closes_hkd;                  // `date`'s closing prices
   // Each account's latest RMB cash statement on or before `date` (CLR-12, CLR-14).
-  std::map<std::string, store::CashStatement> cash_statements;
+  store::CashStatements cash_statements;
   // Per channel, each reserve account's balance at the latest imported date on or before `date`.
   std::map<Channel, std::map<MoneyKind, store::ReserveBalance>> reserve_balances;
   // The reserve balances after CSDC's batches of `date` (CLR-16, CLR-19), if imported.

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,9 +38,9 @@ class EarlierRuns {
   // The channel's trade dates with stored executions after `after`, on or before `through`.
   virtual Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers
-  // every account), with the channel's holdings; nullopt if there is none.
-  virtual Result<std::optional<PositionStatement>> statement_on_or_before(Channel channel,
-                                                                          Date as_of) = 0;
+  // every account), with the channel's holdings; nullptr if there is none. The statement stays
+  // valid as long as the reader: a Friday's three fee days ask for the same one.
+  virtual Result<const PositionStatement*> statement_on_or_before(Channel channel, Date as_of) = 0;
 
   // A trade date's CSDC nets per reserve, as its run stored them (store::csdc_nets_of).
   virtual Result<store::StoredNets> csdc_nets_of(Date trade_date, Channel channel) = 0;

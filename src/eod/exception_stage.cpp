@@ -54,7 +54,7 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
   }
   // Every charged account's latest RMB cash statement on or before T.
   for (auto& [account_id, amounts] : charged) {
-    const auto statement = day.in.cash_statements.find(std::string(account_id));
+    const auto statement = day.in.cash_statements.find(account_id);
     if (statement != day.in.cash_statements.end()) amounts.cash_rmb = statement->second.amount_rmb;
   }
   std::vector<std::string_view> charged_ids;

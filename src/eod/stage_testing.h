@@ -54,11 +54,10 @@ class MemoryRuns final : public EarlierRuns {
     }
     return out;
   }
-  Result<std::optional<PositionStatement>> statement_on_or_before(Channel channel,
-                                                                  Date as_of) override {
-    std::optional<PositionStatement> latest;
+  Result<const PositionStatement*> statement_on_or_before(Channel channel, Date as_of) override {
+    const PositionStatement* latest = nullptr;
     for (const auto& [key, statement] : statements) {
-      if (key.first == channel && key.second <= as_of) latest = statement;
+      if (key.first == channel && key.second <= as_of) latest = &statement;
     }
     return latest;
   }

@@ -150,21 +150,26 @@ Result<WhatIf> what_if(store::Database& db, const WhatIfRequest& request) {
   if (!request.account.empty() && opened->accounts.find(request.account) == nullptr) {
     return make_error(ErrorCode::kNotFound, "no account " + request.account);
   }
-  DayInputs& baseline = opened->inputs;
-  DayInputs other = baseline;  // the same snapshot, before either is prepared
-  other.refdata = &changed;
-  other.rules_date = rules_date;
-  CP_ASSIGN_OR_RETURN(other.portfolio_fee_tiers,
-                      load_portfolio_fee_tiers(request.data_dir, rules_date));
-  CP_RETURN_IF_ERROR(prepare_day(baseline, opened->markets));
-  CP_RETURN_IF_ERROR(prepare_day(other, opened->markets));
-
+  // One snapshot, computed twice: first under D's rules, then with only the rules changed (the
+  // day's executions and balances are not copied).
+  DayInputs& day = opened->inputs;
+  const std::map<Channel, clearing::FxRates> imported_fx = day.fx;  // prepare_day drops some
+  CP_RETURN_IF_ERROR(prepare_day(day, opened->markets));
   store::StoredRuns earlier(db, date);
-  DayContext context(baseline, earlier);
+  DayContext context(day, earlier);
   CP_ASSIGN_OR_RETURN(DelayedSettlements delayed, delayed_settlements(context));
   CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
-  CP_ASSIGN_OR_RETURN(Computed base, compute(baseline, earlier, delayed.delays));
-  CP_ASSIGN_OR_RETURN(Computed changed_day, compute(other, earlier, delayed.delays));
+  CP_ASSIGN_OR_RETURN(Computed base, compute(day, earlier, delayed.delays));
+
+  day.refdata = &changed;
+  day.rules_date = rules_date;
+  CP_ASSIGN_OR_RETURN(day.portfolio_fee_tiers,
+                      load_portfolio_fee_tiers(request.data_dir, rules_date));
+  day.fx = imported_fx;
+  day.calendars.clear();
+  day.schedules.clear();
+  CP_RETURN_IF_ERROR(prepare_day(day, opened->markets));
+  CP_ASSIGN_OR_RETURN(Computed changed_day, compute(day, earlier, delayed.delays));
   CP_ASSIGN_OR_RETURN(out.stored_digest, store::stored_run_digest(db, date));
   out.baseline_digest = base.day.report.digest;
   out.what_if_digest = changed_day.day.report.digest;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "store/eod_inputs_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::store {
@@ -213,10 +214,8 @@ const std::vector<std::string>& report_names() {
 Result<Report> build_report(Database& db, const std::string& name, Date date,
                             const std::string& account) {
   const std::string day = date.to_string();
-  CP_ASSIGN_OR_RETURN(auto run, db.query("SELECT result_digest FROM eod_run WHERE business_date = "
-                                         "? AND job = 'eod'",
-                                         {day}));
-  if (run.rows.empty()) {
+  CP_ASSIGN_OR_RETURN(std::optional<std::string> digest, stored_run_digest(db, date));
+  if (!digest) {
     return make_error(ErrorCode::kNotFound, "no EOD results for " + day + ": run `eod run` first");
   }
   if (name == "statement") return statement(db, day, account);

@@ -2,8 +2,8 @@
 
 namespace cp::store {
 
-Result<std::map<std::string, CashStatement>> latest_cash_statements(Database& db, Date date) {
-  std::map<std::string, CashStatement> out;
+Result<CashStatements> latest_cash_statements(Database& db, Date date) {
+  CashStatements out;
   // Ordered by date: each account's last row wins.
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT account_id, as_of, amount FROM opening_cash WHERE currency = 'CNY' AND as_of <= ? "

@@ -17,8 +17,9 @@ struct CashStatement {
   Decimal amount_rmb;
 };
 
-// Each account's latest RMB cash statement on or before `date`.
-Result<std::map<std::string, CashStatement>> latest_cash_statements(Database& db, Date date);
+// Each account's latest RMB cash statement on or before `date`, found by a view of its id.
+using CashStatements = std::map<std::string, CashStatement, std::less<>>;
+Result<CashStatements> latest_cash_statements(Database& db, Date date);
 
 // Per account, the stored obligations of trade dates before `before_run` that settle after
 // `settling_after`: both channels' money of a trade date together.

@@ -24,17 +24,20 @@ Result<std::vector<Date>> StoredRuns::trade_dates(Channel channel, Date after, D
   return out;
 }
 
-Result<std::optional<eod::PositionStatement>> StoredRuns::statement_on_or_before(Channel channel,
-                                                                                 Date as_of) {
+Result<const eod::PositionStatement*> StoredRuns::statement_on_or_before(Channel channel,
+                                                                         Date as_of) {
   CP_ASSIGN_OR_RETURN(
       auto latest,
       db_.query("SELECT MAX(as_of) FROM opening_position WHERE as_of <= ?", {as_of.to_string()}));
   if (latest.rows.empty() || latest.rows[0].is_null(0)) {
-    return std::optional<eod::PositionStatement>();
+    return static_cast<const eod::PositionStatement*>(nullptr);
   }
   const std::string statement_date = latest.rows[0].text(0);
+  const Date as_of_statement = *Date::parse(statement_date);  // written by the import: valid
+  const auto found = statements_.find({channel, as_of_statement});
+  if (found != statements_.end()) return &found->second;
   eod::PositionStatement out;
-  out.as_of = *Date::parse(statement_date);  // written by the import: valid
+  out.as_of = as_of_statement;
   CP_RETURN_IF_ERROR(db_.query_each(
       "SELECT account_id, security_code, quantity FROM opening_position WHERE channel = ? AND "
       "as_of = ?",
@@ -42,7 +45,8 @@ Result<std::optional<eod::PositionStatement>> StoredRuns::statement_on_or_before
         out.holdings.push_back({row.text(0), row.text(1), row.integer(2)});
         return Ok{};
       }));
-  return std::optional<eod::PositionStatement>(std::move(out));
+  return &statements_.emplace(std::make_pair(channel, as_of_statement), std::move(out))
+              .first->second;
 }
 
 Result<StoredNets> StoredRuns::csdc_nets_of(Date trade_date, Channel channel) {

@@ -17,8 +17,8 @@ class StoredRuns final : public eod::EarlierRuns {
 
   Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override;
   Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) override;
-  Result<std::optional<eod::PositionStatement>> statement_on_or_before(Channel channel,
-                                                                       Date as_of) override;
+  Result<const eod::PositionStatement*> statement_on_or_before(Channel channel,
+                                                               Date as_of) override;
   Result<StoredNets> csdc_nets_of(Date trade_date, Channel channel) override;
   Result<std::vector<StoredCsdcNet>> csdc_nets_with_dates(Date trade_date,
                                                           Channel channel) override;
@@ -40,6 +40,7 @@ class StoredRuns final : public eod::EarlierRuns {
   Database& db_;
   Date run_date_;
   std::map<Date, std::vector<clearing::Execution>> executions_;
+  std::map<std::pair<Channel, Date>, eod::PositionStatement> statements_;  // by statement date
 };
 
 }  // namespace cp::store
