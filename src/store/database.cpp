@@ -20,6 +20,9 @@ Value text_value(std::string_view text) {
 Value decimal_value(const Decimal& value) {
   return value.to_string();
 }
+Value bytes_value(std::string data) {
+  return Bytes{std::move(data)};
+}
 
 const std::string& Row::text(size_t column) const {
   static const std::string kEmpty;

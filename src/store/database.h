@@ -24,11 +24,17 @@ namespace cp::store {
 enum class Backend { kSqlite, kPostgresql };
 const char* backend_name(Backend backend);
 
-// A bound parameter: NULL, a 64-bit integer, or text.
-using Value = std::variant<std::monostate, int64_t, std::string>;
+// Binary data for a BLOB (SQLite) or BYTEA (PostgreSQL) column: the column-packed segments.
+struct Bytes {
+  std::string data;
+};
+
+// A bound parameter: NULL, a 64-bit integer, text, or bytes.
+using Value = std::variant<std::monostate, int64_t, std::string, Bytes>;
 Value null_value();
 Value text_value(std::string_view text);
 Value decimal_value(const Decimal& value);
+Value bytes_value(std::string data);
 
 // One row of a query result: text cells, NULL as nullopt.
 class Row {
@@ -36,7 +42,7 @@ class Row {
   explicit Row(std::vector<std::optional<std::string>> cells) : cells_(std::move(cells)) {}
   size_t size() const { return cells_.size(); }
   bool is_null(size_t column) const { return !cells_.at(column).has_value(); }
-  // The cell as text; "" for NULL.
+  // The cell as text; "" for NULL. A BLOB/BYTEA cell holds its raw bytes (both backends).
   const std::string& text(size_t column) const;
   // The cell as an integer. REQUIRES: the column holds an integer (a schema guarantee).
   int64_t integer(size_t column) const;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/eod_inputs_store.h"
+#include "store/execution_segments.h"
 #include "store/transfer_store.h"
 
 namespace cp::store {
@@ -69,14 +70,6 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
                 {},
                 {false, false, false, false, false, false, true, true, true, true, true, true, true,
                  true, false}};
-  CP_ASSIGN_OR_RETURN(auto trades,
-                      db.query("SELECT r.account_id, r.channel, r.trade_id, r.side, "
-                               "e.security_code, e.quantity, e.price_hkd, r.consideration_hkd, "
-                               "r.fees_hkd, r.commission_hkd, r.investor_hkd, r.rate, "
-                               "r.investor_rmb FROM eod_execution_result r JOIN execution e ON "
-                               "e.trade_id = r.trade_id WHERE r.business_date = ?" +
-                                   filter,
-                               params));
   CP_ASSIGN_OR_RETURN(auto obligations,
                       db.query("SELECT r.account_id, r.channel, r.net_rmb, r.settlement_date FROM "
                                "eod_investor_obligation r WHERE r.business_date = ?" +
@@ -89,11 +82,28 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
                                    filter,
                                params));
   std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<std::string>> sorted;
-  for (const Row& r : trades.rows) {
-    sorted[{r.text(0), r.text(1), 0, r.text(2)}] = {
-        r.text(0), r.text(1), "trade",   r.text(2),  r.text(3),  r.text(4),  r.text(5), r.text(6),
-        r.text(7), r.text(8), r.text(9), r.text(10), r.text(11), r.text(12), ""};
-  }
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  CP_RETURN_IF_ERROR(
+      each_execution_result(db, date, account, [&](const StoredExecutionResult& r) -> Result<void> {
+        const clearing::Execution& e = r.execution;
+        const std::string channel(channel_code(e.channel));
+        sorted[{e.account_id, channel, 0, e.trade_id}] = {e.account_id,
+                                                          channel,
+                                                          "trade",
+                                                          e.trade_id,
+                                                          std::string(side_code(e.side)),
+                                                          e.security_code,
+                                                          std::to_string(e.quantity),
+                                                          e.price_hkd.to_string(),
+                                                          r.consideration_hkd.to_string(),
+                                                          r.fees_hkd.to_string(),
+                                                          r.commission_hkd.to_string(),
+                                                          r.investor_hkd.to_string(),
+                                                          r.rate.to_string(),
+                                                          r.investor_rmb.to_string(),
+                                                          ""};
+        return Ok{};
+      }));
   for (const Row& r : fees.rows) {
     sorted[{r.text(0), r.text(1), 1, ""}] = {r.text(0),
                                              r.text(1),
@@ -136,16 +146,15 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
 }
 
 Result<Report> fee_collection(Database& db, const std::string& day) {
-  CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, stamp_duty, trading_fee, sfc_levy, "
-                                          "afrc_levy, trading_tariff, settlement_fee FROM "
-                                          "eod_execution_result WHERE business_date = ?",
-                                          {day}));
   // Summed here with exact decimals: SQLite would sum TEXT through binary floating point.
   std::map<std::string, std::array<Decimal, 6>> sums;
-  for (const Row& row : rows.rows) {
-    auto& sum = sums[row.text(0)];
-    for (size_t i = 0; i < 6; ++i) sum[i] += row.decimal(1 + i);
-  }
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  CP_RETURN_IF_ERROR(
+      each_execution_result(db, date, "", [&](const StoredExecutionResult& r) -> Result<void> {
+        auto& sum = sums[std::string(channel_code(r.execution.channel))];
+        for (size_t i = 0; i < 6; ++i) sum[i] += r.fee_lines_hkd[i];
+        return Ok{};
+      }));
   Report report{"fees",
                 "Fee collection by collector, " + day,
                 {"channel", "fee", "collector", "amount_hkd"},

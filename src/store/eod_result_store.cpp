@@ -1,6 +1,8 @@
 #include "store/eod_result_store.h"
 
+#include "store/execution_segments.h"
 #include "store/journal_store.h"
+#include "store/posting_segments.h"
 #include "store/transfer_store.h"
 
 namespace cp::store {
@@ -17,46 +19,23 @@ Value dec(const Decimal& value) {
 Result<void> delete_results(Database& db, Date date) {
   const std::string day = date.to_string();
   for (const char* table :
-       {"eod_execution_result", "eod_investor_obligation", "eod_csdc_obligation", "ledger_posting",
-        "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date", "eod_portfolio_fee",
-        "eod_exception", "eod_fx_rate", "eod_pre_clearing", "eod_transfer_reissue",
-        "eod_settlement_delay"}) {
+       {"eod_investor_obligation", "eod_csdc_obligation", "eod_risk_funds", "eod_transfer",
+        "eod_transfer_trade_date", "eod_portfolio_fee", "eod_exception", "eod_fx_rate",
+        "eod_pre_clearing", "eod_transfer_reissue", "eod_settlement_delay"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
+  CP_RETURN_IF_ERROR(delete_execution_results(db, date));
+  CP_RETURN_IF_ERROR(delete_postings(db, date));
   CP_RETURN_IF_ERROR(
       db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
   return Ok{};
 }
 
 Result<int64_t> write_execution_results(Database& db, Date date, const ExecutionSource& next) {
-  const std::string day = date.to_string();
-  return db.bulk_insert("eod_execution_result",
-                        {"business_date",  "trade_id",     "account_id",        "channel",
-                         "side",           "reserve",      "consideration_hkd", "stamp_duty",
-                         "trading_fee",    "sfc_levy",     "afrc_levy",         "trading_tariff",
-                         "settlement_fee", "fees_hkd",     "commission_hkd",    "investor_hkd",
-                         "rate",           "investor_rmb", "csdc_rmb",          "commission_rmb"},
-                        [&](std::vector<Value>& row) {
-                          const clearing::ExecutionResult* r = next();
-                          if (r == nullptr) return false;
-                          const auto& e = *r->execution;
-                          row = {day,
-                                 e.trade_id,
-                                 e.account_id,
-                                 std::string(channel_code(e.channel)),
-                                 std::string(side_code(e.side)),
-                                 money_kind_text(r->reserve),
-                                 dec(r->consideration_hkd)};
-                          for (const auto& line : r->fees.lines)
-                            row.push_back(dec(line.amount_hkd));
-                          for (const Decimal* value :
-                               {&r->fees.total_hkd, &r->commission_hkd, &r->investor_hkd, &r->rate,
-                                &r->investor_rmb, &r->csdc_rmb, &r->commission_rmb}) {
-                            row.push_back(dec(*value));
-                          }
-                          return true;
-                        });
+  ExecutionResultWriter writer(db, date);
+  while (const clearing::ExecutionResult* r = next()) CP_RETURN_IF_ERROR(writer.add(*r));
+  return writer.finish();
 }
 
 Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
@@ -87,38 +66,28 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
          dec(s.obligation.net_rmb), dec(s.obligation.commission_rmb), s.flow,
          s.flow_date.to_string(), s.cutoff_hkt.to_string(), s.flow_date.to_string()}));
   }
-  // The journal, entry by entry: each investor's trade-date entry, then the charges.
-  size_t next_investor = 0;
-  size_t next_charge = 0;
+  // The journal, entry by entry: each investor's trade-date entry, then the charges, each entry
+  // checked before it is written.
+  PostingWriter journal(db, date);
   std::vector<ledger::Posting> entry;
-  size_t in_entry = 0;
-  int64_t seq = 0;
-  CP_ASSIGN_OR_RETURN(
-      int64_t postings,
-      db.bulk_insert(
-          "ledger_posting", {"business_date", "entry", "seq", "account", "asset", "amount"},
-          [&](std::vector<Value>& row) {
-            while (in_entry == entry.size()) {  // the next entry, checked before it is written
-              entry.clear();
-              in_entry = 0;
-              seq = 0;
-              if (next_investor < result.investors.size()) {
-                ledger::add_trade_date_entry(result.investors[next_investor++], entry);
-              } else if (next_charge < day_results.charges.size()) {
-                const std::string& id = day_results.charges[next_charge].entry;
-                while (next_charge < day_results.charges.size() &&
-                       day_results.charges[next_charge].entry == id) {
-                  entry.push_back(day_results.charges[next_charge++]);
-                }
-              } else {
-                return false;
-              }
-              CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
-            }
-            const auto& p = entry[in_entry++];
-            row = {day, p.entry, ++seq, p.account, p.asset, dec(p.amount)};
-            return true;
-          }));
+  auto write_entry = [&]() -> Result<void> {
+    CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
+    for (const auto& posting : entry) CP_RETURN_IF_ERROR(journal.add(posting));
+    entry.clear();
+    return Ok{};
+  };
+  for (const auto& investor : result.investors) {
+    ledger::add_trade_date_entry(investor, entry);
+    CP_RETURN_IF_ERROR(write_entry());
+  }
+  for (size_t next = 0; next < day_results.charges.size();) {
+    const std::string& id = day_results.charges[next].entry;
+    while (next < day_results.charges.size() && day_results.charges[next].entry == id) {
+      entry.push_back(day_results.charges[next++]);
+    }
+    CP_RETURN_IF_ERROR(write_entry());
+  }
+  CP_ASSIGN_OR_RETURN(const int64_t postings, journal.finish());
   for (const auto& r : report.reserves) {
     const std::string ch(channel_code(r.channel));
     const auto& k = r.risk;

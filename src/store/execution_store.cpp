@@ -1,5 +1,7 @@
 #include "store/execution_store.h"
 
+#include "store/execution_segments.h"
+
 namespace cp::store {
 
 Result<int64_t> insert_missing_accounts(Database& db,
@@ -22,48 +24,32 @@ Result<int64_t> insert_missing_accounts(Database& db,
 
 Result<int64_t> replace_executions(Database& db, Date trade_date,
                                    const std::vector<clearing::Execution>& executions) {
-  CP_RETURN_IF_ERROR(
-      db.execute("DELETE FROM execution WHERE trade_date = ?", {trade_date.to_string()}));
-  size_t next = 0;
-  const std::string date_text = trade_date.to_string();
-  return db.bulk_insert("execution",
-                        {"trade_id", "trade_date", "channel", "account_id", "security_code", "side",
-                         "quantity", "price_hkd"},
-                        [&](std::vector<Value>& row) {
-                          if (next == executions.size()) return false;
-                          const auto& e = executions[next++];
-                          CP_ASSERT(e.trade_date == trade_date,
-                                    "execution of another date in a day's load");
-                          row = {e.trade_id,
-                                 date_text,
-                                 std::string(channel_code(e.channel)),
-                                 e.account_id,
-                                 e.security_code,
-                                 std::string(side_code(e.side)),
-                                 e.quantity,
-                                 decimal_value(e.price_hkd)};
-                          return true;
-                        });
+  // The segments name accounts without a foreign key: each is looked up here instead.
+  CP_ASSIGN_OR_RETURN(std::unordered_set<std::string> known, known_account_ids(db));
+  std::vector<const clearing::Execution*> all;
+  all.reserve(executions.size());
+  for (const auto& e : executions) {
+    if (!known.count(e.account_id)) {
+      return invalid_input("trade " + e.trade_id + " names unknown account " + e.account_id,
+                           "account");
+    }
+    all.push_back(&e);
+  }
+  return write_execution_segments(db, trade_date, std::move(all));
 }
 
 Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date) {
-  std::vector<clearing::Execution> out;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT trade_id, channel, account_id, security_code, side, quantity, price_hkd FROM "
-      "execution WHERE trade_date = ? ORDER BY trade_id",
-      {trade_date.to_string()}, [&](const Row& row) -> Result<void> {
-        clearing::Execution& e = out.emplace_back();
-        e.trade_id = row.text(0);
-        e.trade_date = trade_date;
-        e.channel = *parse_channel(row.text(1));  // CHECK constraint: sh or sz
-        e.account_id = row.text(2);
-        e.security_code = row.text(3);
-        e.side = *parse_side(row.text(4));  // CHECK constraint: buy or sell
-        e.quantity = row.integer(5);
-        e.price_hkd = row.decimal(6);
+  return read_execution_segments(db, trade_date);
+}
+
+Result<std::unordered_set<std::string>> known_account_ids(Database& db) {
+  std::unordered_set<std::string> known;
+  CP_RETURN_IF_ERROR(
+      db.query_each("SELECT account_id FROM account", {}, [&](const Row& row) -> Result<void> {
+        known.insert(row.text(0));
         return Ok{};
       }));
-  return out;
+  return known;
 }
 
 Result<clearing::AccountBook> load_account_book(Database& db) {

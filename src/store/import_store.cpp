@@ -6,6 +6,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "store/execution_segments.h"
+#include "store/execution_store.h"
+
 namespace cp::store {
 namespace {
 
@@ -16,19 +19,6 @@ Error conflict_at(const std::string& file, int64_t line, const std::string& fiel
   error.line = line;
   error.field = field;
   return error;
-}
-
-std::string in_list(size_t count) {
-  std::string marks;
-  for (size_t i = 0; i < count; ++i) marks += i ? ", ?" : "?";
-  return "(" + marks + ")";
-}
-
-Result<std::unordered_set<std::string>> known_accounts(Database& db) {
-  CP_ASSIGN_OR_RETURN(QueryResult accounts, db.query("SELECT account_id FROM account"));
-  std::unordered_set<std::string> known;
-  for (const Row& row : accounts.rows) known.insert(row.text(0));
-  return known;
 }
 
 Error unknown_account(const std::string& file, int64_t line, const std::string& account_id) {
@@ -47,7 +37,7 @@ Result<ImportCounts> replace_statements(Database& db, const std::vector<Statemen
                                         InsertRow insert_row) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(auto known, known_accounts(db));
+  CP_ASSIGN_OR_RETURN(auto known, known_account_ids(db));
   std::set<std::string> dates;
   for (const auto& row : rows) {
     if (!known.count(row.account_id)) return unknown_account(file, row.line, row.account_id);
@@ -154,87 +144,50 @@ Result<ImportCounts> import_executions(Database& db,
                                        const std::string& file) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  // Accounts must exist; executions of the file's dates already stored are compared.
-  CP_ASSIGN_OR_RETURN(auto accounts_known, known_accounts(db));
-  std::set<std::string> dates;
-  for (const auto& row : rows) dates.insert(row.execution.trade_date.to_string());
-  std::vector<Value> date_params(dates.begin(), dates.end());
-  std::unordered_map<std::string, clearing::Execution> stored;
-  if (!dates.empty()) {
-    CP_ASSIGN_OR_RETURN(QueryResult existing,
-                        db.query("SELECT trade_id, trade_date, channel, account_id, security_code, "
-                                 "side, quantity, price_hkd FROM execution WHERE trade_date IN " +
-                                     in_list(dates.size()),
-                                 date_params));
-    for (const Row& row : existing.rows) {
-      stored[row.text(0)] = clearing::Execution{row.text(0),
-                                                *Date::parse(row.text(1)),
-                                                *parse_channel(row.text(2)),
-                                                row.text(3),
-                                                row.text(4),
-                                                *parse_side(row.text(5)),
-                                                row.integer(6),
-                                                row.decimal(7)};
-    }
-  }
-  std::vector<const clearing::ExecutionRow*> fresh;
+  CP_ASSIGN_OR_RETURN(auto accounts_known, known_account_ids(db));
+  // An execution is known by its trade date and trade id (the parser refuses an id twice in a
+  // file); a date already stored is compared row by row and its segments written again whole.
+  std::map<Date, std::vector<const clearing::ExecutionRow*>> by_date;
   for (const auto& row : rows) {
     const auto& e = row.execution;
     if (!accounts_known.count(e.account_id)) return unknown_account(file, row.line, e.account_id);
-    auto found = stored.find(e.trade_id);
-    if (found == stored.end()) {
-      fresh.push_back(&row);
-      continue;
-    }
-    const auto& old = found->second;
-    const bool same = old.trade_date == e.trade_date && old.channel == e.channel &&
-                      old.account_id == e.account_id && old.security_code == e.security_code &&
-                      old.side == e.side && old.quantity == e.quantity &&
-                      old.price_hkd == e.price_hkd;
-    if (!same) {
-      return conflict_at(file, row.line, "trade_id",
-                         "trade " + e.trade_id +
-                             " was imported before with different content; executions are "
-                             "never changed by a re-import");
-    }
-    ++counts.unchanged;
+    by_date[e.trade_date].push_back(&row);
   }
-  // An id stored under another date collides too: look the new ids up, 500 at a time.
-  constexpr size_t kChunk = 500;
-  for (size_t start = 0; start < fresh.size(); start += kChunk) {
-    const size_t end = std::min(fresh.size(), start + kChunk);
-    std::vector<Value> ids;
-    std::unordered_map<std::string, const clearing::ExecutionRow*> by_id;
-    for (size_t i = start; i < end; ++i) {
-      ids.emplace_back(fresh[i]->execution.trade_id);
-      by_id[fresh[i]->execution.trade_id] = fresh[i];
+  for (const auto& [date, day_rows] : by_date) {
+    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution> stored,
+                        read_execution_segments(db, date));
+    std::unordered_map<std::string_view, const clearing::Execution*> stored_by_id;
+    std::vector<const clearing::Execution*> all;
+    all.reserve(stored.size() + day_rows.size());
+    for (const auto& e : stored) {
+      stored_by_id.emplace(e.trade_id, &e);
+      all.push_back(&e);
     }
-    CP_ASSIGN_OR_RETURN(QueryResult other,
-                        db.query("SELECT trade_id, trade_date FROM execution WHERE trade_id IN " +
-                                     in_list(ids.size()),
-                                 ids));
-    if (!other.rows.empty()) {
-      const auto* row = by_id.at(other.rows[0].text(0));
-      return conflict_at(
-          file, row->line, "trade_id",
-          "trade " + row->execution.trade_id + " was imported before for " + other.rows[0].text(1));
+    int64_t fresh = 0;
+    for (const clearing::ExecutionRow* row : day_rows) {
+      const auto& e = row->execution;
+      const auto found = stored_by_id.find(e.trade_id);
+      if (found == stored_by_id.end()) {
+        all.push_back(&e);
+        ++fresh;
+        continue;
+      }
+      const auto& old = *found->second;
+      const bool same = old.channel == e.channel && old.account_id == e.account_id &&
+                        old.security_code == e.security_code && old.side == e.side &&
+                        old.quantity == e.quantity && old.price_hkd == e.price_hkd;
+      if (!same) {
+        return conflict_at(file, row->line, "trade_id",
+                           "trade " + e.trade_id +
+                               " was imported before with different content; executions are "
+                               "never changed by a re-import");
+      }
+      ++counts.unchanged;
     }
+    if (fresh == 0) continue;
+    CP_RETURN_IF_ERROR(write_execution_segments(db, date, std::move(all)));
+    counts.inserted += fresh;
   }
-  size_t next = 0;
-  CP_ASSIGN_OR_RETURN(
-      counts.inserted,
-      db.bulk_insert(
-          "execution",
-          {"trade_id", "trade_date", "channel", "account_id", "security_code", "side", "quantity",
-           "price_hkd"},
-          [&](std::vector<Value>& out) {
-            if (next == fresh.size()) return false;
-            const auto& e = fresh[next++]->execution;
-            out = {e.trade_id,   e.trade_date.to_string(),  std::string(channel_code(e.channel)),
-                   e.account_id, e.security_code,           std::string(side_code(e.side)),
-                   e.quantity,   decimal_value(e.price_hkd)};
-            return true;
-          }));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }

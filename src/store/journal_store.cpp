@@ -1,17 +1,20 @@
 #include "store/journal_store.h"
 
+#include "store/posting_segments.h"
+
 namespace cp::store {
 
 Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Database& db, Date trade_date,
                                                                     Channel channel) {
   std::vector<std::vector<ledger::Posting>> entries;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT entry, account, asset, amount FROM ledger_posting WHERE business_date = ? AND "
-      "entry LIKE ? ORDER BY entry, seq",
-      {trade_date.to_string(), "TRADES:%:" + std::string(channel_code(channel))},
-      [&](const Row& row) -> Result<void> {
-        if (entries.empty() || entries.back().front().entry != row.text(0)) entries.emplace_back();
-        entries.back().push_back({row.text(0), row.text(1), row.text(2), row.decimal(3)});
+  const std::string suffix = ":" + std::string(channel_code(channel));
+  CP_RETURN_IF_ERROR(
+      each_posting(db, trade_date, [&](const ledger::Posting& posting, int64_t) -> Result<void> {
+        if (!posting.entry.starts_with("TRADES:") || !posting.entry.ends_with(suffix)) return Ok{};
+        if (entries.empty() || entries.back().front().entry != posting.entry) {
+          entries.emplace_back();
+        }
+        entries.back().push_back(posting);
         return Ok{};
       }));
   return entries;

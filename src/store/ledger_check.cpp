@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "ledger/journal.h"
+#include "store/execution_segments.h"
+#include "store/posting_segments.h"
 
 namespace cp::store {
 namespace {
@@ -40,7 +42,7 @@ struct Journal {
   std::unordered_map<std::string, Decimal> investor_cash;
 };
 
-// Check 1, streamed entry by entry (ordered by entry, so an entry's postings are adjacent).
+// Check 1, streamed entry by entry (in the order written: an entry's postings are adjacent).
 Result<Journal> check_journal_of(Database& db, const std::string& day, LedgerCheck& out) {
   Journal journal;
   std::vector<ledger::Posting> entry;
@@ -52,13 +54,11 @@ Result<Journal> check_journal_of(Database& db, const std::string& day, LedgerChe
     }
     entry.clear();
   };
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT entry, account, asset, amount FROM ledger_posting WHERE business_date = ? ORDER BY "
-      "entry, seq",
-      {day}, [&](const Row& row) -> Result<void> {
-        if (!entry.empty() && entry.front().entry != row.text(0)) flush();
-        ledger::Posting& p = entry.emplace_back(
-            ledger::Posting{row.text(0), row.text(1), row.text(2), row.decimal(3)});
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  CP_RETURN_IF_ERROR(
+      each_posting(db, date, [&](const ledger::Posting& posting, int64_t) -> Result<void> {
+        if (!entry.empty() && entry.front().entry != posting.entry) flush();
+        ledger::Posting& p = entry.emplace_back(posting);
         ++journal.postings;
         // The day's obligations are its trade-date and charge entries; settlement-day entries
         // pay earlier ones (CLR-3) and are checked by balancing alone.
@@ -156,13 +156,13 @@ Result<void> check_totals(Database& db, const std::string& day, const Journal& j
       }));
   PerReserve executions_csdc;
   std::map<std::string, int64_t> executions_count;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT channel || ':' || reserve, side, csdc_rmb FROM eod_execution_result WHERE "
-      "business_date = ?",
-      {day}, [&](const Row& row) -> Result<void> {
-        const Decimal amount = row.decimal(2);
-        executions_csdc[row.text(0)] += row.text(1) == "buy" ? amount : -amount;
-        ++executions_count[row.text(0)];
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  CP_RETURN_IF_ERROR(
+      each_execution_result(db, date, "", [&](const StoredExecutionResult& r) -> Result<void> {
+        const std::string key =
+            std::string(channel_code(r.execution.channel)) + ":" + money_kind_text(r.reserve);
+        executions_csdc[key] += r.execution.side == Side::kBuy ? r.csdc_rmb : -r.csdc_rmb;
+        ++executions_count[key];
         return Ok{};
       }));
   PerReserve portfolio_fee;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "store/execution_segments.h"
+
 namespace cp::store {
 namespace {
 
@@ -86,6 +88,7 @@ std::string render_migration(const std::string& sql, Backend backend) {
   std::string out = sql;
   const bool sqlite = backend == Backend::kSqlite;
   replace_all(out, "{{DECIMAL}}", sqlite ? "TEXT" : "NUMERIC");
+  replace_all(out, "{{BLOB}}", sqlite ? "BLOB" : "BYTEA");
   // An index's extra columns: stored, not sorted on (PostgreSQL INCLUDE); SQLite has no INCLUDE,
   // so they become trailing key columns, which serve the same reads.
   replace_all(out, "{{INCLUDE}}", sqlite ? ", " : ") INCLUDE (");
@@ -120,6 +123,8 @@ Result<int> migrate(Database& db, const Clock& clock, const std::vector<Migratio
                       ") failed: " + error.message;
       return error;
     }
+    // A migration whose data SQL cannot move runs its program step in the same transaction.
+    if (migration.name == "column_segments") CP_RETURN_IF_ERROR(pack_row_tables(db));
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
         {int64_t{migration.version}, migration.name, checksum(migration.sql),

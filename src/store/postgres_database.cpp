@@ -26,29 +26,65 @@ Error pg_error(PGconn* conn, const std::string& what, const PGresult* res = null
   return error;
 }
 
+// Parameters as libpq takes them: text, except bytes, which go in binary format (a BYTEA).
 struct BoundParams {
   std::vector<std::string> storage;
   std::vector<const char*> values;
+  std::vector<int> lengths;
+  std::vector<int> formats;  // 0 text, 1 binary
 };
 
 BoundParams bind(const std::vector<Value>& params) {
   BoundParams bound;
   bound.storage.reserve(params.size());
-  bound.values.reserve(params.size());
   for (const auto& param : params) {
+    int format = 0;
     if (std::holds_alternative<std::monostate>(param)) {
       bound.storage.emplace_back();
       bound.values.push_back(nullptr);
     } else if (const auto* integer = std::get_if<int64_t>(&param)) {
       bound.storage.push_back(std::to_string(*integer));
       bound.values.push_back(bound.storage.back().c_str());
+    } else if (const auto* bytes = std::get_if<Bytes>(&param)) {
+      bound.values.push_back(bytes->data.data());  // the caller's params outlive the call
+      bound.storage.emplace_back();
+      format = 1;
     } else {
       bound.storage.push_back(std::get<std::string>(param));
       bound.values.push_back(bound.storage.back().c_str());
     }
+    bound.formats.push_back(format);
+    bound.lengths.push_back(format == 1 ? static_cast<int>(std::get<Bytes>(param).data.size()) : 0);
   }
   // storage was reserved up front, so the c_str() pointers above stay valid.
   return bound;
+}
+
+// PostgreSQL's type id of BYTEA (pg_type.h): such cells arrive as "\x<hex>" and are decoded.
+constexpr Oid kByteaOid = 17;
+
+// A cell as the rest of the program sees it: text as sent, a BYTEA as its raw bytes.
+std::string_view cell_text(const PGresult* res, int row, int column, std::string& scratch) {
+  const char* value = PQgetvalue(res, row, column);
+  const auto length = static_cast<size_t>(PQgetlength(res, row, column));
+  if (PQftype(res, column) != kByteaOid) return {value, length};
+  size_t decoded_length = 0;
+  unsigned char* decoded =
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(value), &decoded_length);
+  scratch.assign(reinterpret_cast<const char*>(decoded), decoded_length);
+  PQfreemem(decoded);
+  return scratch;
+}
+
+// COPY's text format: bytes as a "\\x"-prefixed hex string (the backslash itself escaped).
+void append_copy_bytes(std::string& buffer, const std::string& bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  buffer += "\\\\x";
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    buffer.push_back(kHex[byte >> 4]);
+    buffer.push_back(kHex[byte & 15]);
+  }
 }
 
 Result<int64_t> rows_changed(PGconn* conn, PGresult* res, const char* what) {
@@ -67,9 +103,10 @@ class PgStatement final : public Statement {
 
   Result<int64_t> execute(const std::vector<Value>& params) override {
     BoundParams bound = bind(params);
-    ResultPtr res(PQexecPrepared(conn_, name_.c_str(), static_cast<int>(bound.values.size()),
-                                 bound.values.data(), nullptr, nullptr, 0),
-                  PQclear);
+    ResultPtr res(
+        PQexecPrepared(conn_, name_.c_str(), static_cast<int>(bound.values.size()),
+                       bound.values.data(), bound.lengths.data(), bound.formats.data(), 0),
+        PQclear);
     return rows_changed(conn_, res.get(), "execute");
   }
 
@@ -125,16 +162,18 @@ class PgDatabase final : public Database {
     BoundParams bound = bind(params);
     const int count = static_cast<int>(bound.values.size());
     const std::string* name = prepared_name(sql);
-    const int sent = name != nullptr
-                         ? PQsendQueryPrepared(conn_, name->c_str(), count, bound.values.data(),
-                                               nullptr, nullptr, 0)
-                         : PQsendQueryParams(conn_, to_postgres_placeholders(sql).c_str(), count,
-                                             nullptr, bound.values.data(), nullptr, nullptr, 0);
+    const int sent =
+        name != nullptr
+            ? PQsendQueryPrepared(conn_, name->c_str(), count, bound.values.data(),
+                                  bound.lengths.data(), bound.formats.data(), 0)
+            : PQsendQueryParams(conn_, to_postgres_placeholders(sql).c_str(), count, nullptr,
+                                bound.values.data(), bound.lengths.data(), bound.formats.data(), 0);
     if (sent != 1 || PQsetSingleRowMode(conn_) != 1) {
       return pg_error(conn_, "query");
     }
     Result<void> outcome = Ok{};
     std::optional<Row> row;
+    std::string scratch;
     while (PGresult* raw = PQgetResult(conn_)) {
       ResultPtr res(raw, PQclear);
       const auto status = PQresultStatus(res.get());
@@ -146,9 +185,7 @@ class PgDatabase final : public Database {
           row->assign(static_cast<size_t>(c),
                       PQgetisnull(res.get(), 0, c)
                           ? std::nullopt
-                          : std::optional<std::string_view>(std::string_view(
-                                PQgetvalue(res.get(), 0, c),
-                                static_cast<size_t>(PQgetlength(res.get(), 0, c)))));
+                          : std::optional<std::string_view>(cell_text(res.get(), 0, c, scratch)));
         }
         outcome = each(*row);  // on an error the rest is drained, not passed on
       } else if (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK && outcome.ok()) {
@@ -166,6 +203,7 @@ class PgDatabase final : public Database {
     const int rows = PQntuples(res.get());
     for (int c = 0; c < columns; ++c) result.columns.emplace_back(PQfname(res.get(), c));
     result.rows.reserve(static_cast<size_t>(rows));
+    std::string scratch;
     for (int r = 0; r < rows; ++r) {
       std::vector<std::optional<std::string>> cells;
       cells.reserve(static_cast<size_t>(columns));
@@ -173,8 +211,7 @@ class PgDatabase final : public Database {
         if (PQgetisnull(res.get(), r, c)) {
           cells.emplace_back(std::nullopt);
         } else {
-          cells.emplace_back(std::string(PQgetvalue(res.get(), r, c),
-                                         static_cast<size_t>(PQgetlength(res.get(), r, c))));
+          cells.emplace_back(std::string(cell_text(res.get(), r, c, scratch)));
         }
       }
       result.rows.emplace_back(std::move(cells));
@@ -233,6 +270,8 @@ class PgDatabase final : public Database {
           buffer += "\\N";
         } else if (const auto* integer = std::get_if<int64_t>(&row[i])) {
           buffer += std::to_string(*integer);
+        } else if (const auto* bytes = std::get_if<Bytes>(&row[i])) {
+          append_copy_bytes(buffer, bytes->data);
         } else {
           buffer += copy_escape(std::get<std::string>(row[i]));
         }
@@ -290,14 +329,14 @@ class PgDatabase final : public Database {
     BoundParams bound = bind(params);
     const int count = static_cast<int>(bound.values.size());
     if (const std::string* name = prepared_name(sql)) {
-      return ResultPtr(
-          PQexecPrepared(conn_, name->c_str(), count, bound.values.data(), nullptr, nullptr, 0),
-          PQclear);
+      return ResultPtr(PQexecPrepared(conn_, name->c_str(), count, bound.values.data(),
+                                      bound.lengths.data(), bound.formats.data(), 0),
+                       PQclear);
     }
     const std::string text = to_postgres_placeholders(sql);
-    return ResultPtr(
-        PQexecParams(conn_, text.c_str(), count, nullptr, bound.values.data(), nullptr, nullptr, 0),
-        PQclear);
+    return ResultPtr(PQexecParams(conn_, text.c_str(), count, nullptr, bound.values.data(),
+                                  bound.lengths.data(), bound.formats.data(), 0),
+                     PQclear);
   }
 
   static constexpr size_t kPreparedMax = 256;

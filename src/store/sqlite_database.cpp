@@ -32,6 +32,9 @@ Result<void> bind_all(sqlite3* db, sqlite3_stmt* stmt, const std::vector<Value>&
       rc = sqlite3_bind_null(stmt, index);
     } else if (const auto* integer = std::get_if<int64_t>(&params[i])) {
       rc = sqlite3_bind_int64(stmt, index, *integer);
+    } else if (const auto* bytes = std::get_if<Bytes>(&params[i])) {
+      // Bound in place: the caller's params outlive the statement's step.
+      rc = sqlite3_bind_blob64(stmt, index, bytes->data.data(), bytes->data.size(), SQLITE_STATIC);
     } else {
       const auto& text = std::get<std::string>(params[i]);
       rc = sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
@@ -52,6 +55,7 @@ class SqliteStatement final : public Statement {
     CP_RETURN_IF_ERROR(bind_all(db_, stmt_, params));
     int rc = SQLITE_ROW;
     while (rc == SQLITE_ROW) rc = sqlite3_step(stmt_);
+    sqlite3_clear_bindings(stmt_);  // bytes are bound in place: no pointer outlives the call
     if (rc != SQLITE_DONE) return sqlite_error(db_, "execute");
     return static_cast<int64_t>(sqlite3_changes(db_));
   }

@@ -14,7 +14,7 @@ Result<const std::vector<clearing::Execution>*> StoredRuns::executions_of(Date t
 Result<std::vector<Date>> StoredRuns::trade_dates(Channel channel, Date after, Date through) {
   std::vector<Date> out;
   CP_RETURN_IF_ERROR(db_.query_each(
-      "SELECT DISTINCT trade_date FROM execution WHERE channel = ? AND trade_date > ? AND "
+      "SELECT DISTINCT trade_date FROM execution_segment WHERE channel = ? AND trade_date > ? AND "
       "trade_date <= ? ORDER BY trade_date",
       {std::string(channel_code(channel)), after.to_string(), through.to_string()},
       [&](const Row& row) -> Result<void> {

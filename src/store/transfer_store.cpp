@@ -33,10 +33,10 @@ Result<StoredNets> csdc_nets_of(Database& db, Date trade_date, Channel channel) 
                                          "job = 'eod'",
                                          {day}));
   out.ran = !run.rows.empty();
-  CP_ASSIGN_OR_RETURN(auto traded,
-                      db.query("SELECT 1 FROM execution WHERE trade_date = ? AND channel = ? "
-                               "LIMIT 1",
-                               {day, ch}));
+  CP_ASSIGN_OR_RETURN(
+      auto traded, db.query("SELECT 1 FROM execution_segment WHERE trade_date = ? AND channel = ? "
+                            "LIMIT 1",
+                            {day, ch}));
   out.has_executions = !traded.rows.empty();
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT reserve, net_rmb FROM eod_csdc_obligation WHERE business_date = ? AND channel = ?",

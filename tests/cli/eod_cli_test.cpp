@@ -15,6 +15,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "store/execution_segments.h"
+#include "store/execution_store.h"
+#include "store/posting_segments.h"
 #include "support/backend_test.h"
 
 namespace cp {
@@ -23,6 +26,37 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
+
+// The stored per-execution results of `date` as rows, by trade id: trade_id, consideration_hkd,
+// fees_hkd, commission_hkd, investor_hkd, investor_rmb, csdc_rmb, commission_rmb, stamp_duty.
+Result<store::QueryResult> execution_result_rows(store::Database& db, const std::string& date) {
+  CP_ASSIGN_OR_RETURN(const Date day, Date::parse(date));
+  store::QueryResult out;
+  CP_RETURN_IF_ERROR(store::each_execution_result(
+      db, day, "", [&](const store::StoredExecutionResult& r) -> Result<void> {
+        out.rows.emplace_back(std::vector<std::optional<std::string>>{
+            r.execution.trade_id, r.consideration_hkd.to_string(), r.fees_hkd.to_string(),
+            r.commission_hkd.to_string(), r.investor_hkd.to_string(), r.investor_rmb.to_string(),
+            r.csdc_rmb.to_string(), r.commission_rmb.to_string(), r.fee_lines_hkd[0].to_string()});
+        return Ok{};
+      }));
+  std::sort(out.rows.begin(), out.rows.end(),
+            [](const store::Row& a, const store::Row& b) { return a.text(0) < b.text(0); });
+  return out;
+}
+
+// The journal of `date` as stored: each posting and its number within its entry.
+std::vector<std::pair<ledger::Posting, int64_t>> postings_of(store::Database& db,
+                                                             const std::string& date) {
+  std::vector<std::pair<ledger::Posting, int64_t>> out;
+  auto read = store::each_posting(db, *Date::parse(date),
+                                  [&](const ledger::Posting& p, int64_t seq) -> Result<void> {
+                                    out.emplace_back(p, seq);
+                                    return Ok{};
+                                  });
+  EXPECT_TRUE(read.ok()) << read.error().to_string();
+  return out;
+}
 
 struct EodRun {
   int exit_code = -1;
@@ -112,10 +146,7 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
     EXPECT_EQ(c["cutoff_hkt"], want["cutoff_hkt"]);
   }
   // Per execution and per investor, from the database.
-  auto executions = db_->query(
-      "SELECT trade_id, consideration_hkd, fees_hkd, commission_hkd, "
-      "investor_hkd, investor_rmb, csdc_rmb, commission_rmb, stamp_duty "
-      "FROM eod_execution_result ORDER BY trade_id");
+  auto executions = execution_result_rows(*db_, "2024-03-15");
   ASSERT_TRUE(executions.ok()) << executions.error().to_string();
   ASSERT_EQ(executions->rows.size(), 7u);
   for (const auto& row : executions->rows) {
@@ -216,11 +247,9 @@ TEST_P(EodCliTest, ARerunReplacesTheResultsWithTheSameDigest) {
   EodRun second = run("eod run --date 2024-03-15 --json");
   ASSERT_EQ(second.exit_code, 0) << second.err;
   EXPECT_EQ(Json::parse(first.out)["result_digest"], Json::parse(second.out)["result_digest"]);
-  auto postings = db_->query("SELECT COUNT(*) FROM ledger_posting");
-  ASSERT_TRUE(postings.ok());
   // 5 investor-channel entries × 3 money postings + 6 net security movements × 2 (INV001 sh holds
   // two securities) + 3 portfolio-fee charges × 2.
-  EXPECT_EQ(postings->rows.at(0).integer(0), 33);
+  EXPECT_EQ(postings_of(*db_, "2024-03-15").size(), 33u);
 }
 
 TEST_P(EodCliTest, ATransferNeedsTheRunsOfTheTradeDatesItPays) {
@@ -307,9 +336,9 @@ TEST_P(EodCliTest, AGbkExportIsRefusedWithItsLineAndNothingIsStored) {
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_THAT(refused.err, HasSubstr("executions_gbk.csv:2:18: the file is not UTF-8 (byte 0xD5"));
   EXPECT_THAT(refused.err, HasSubstr("iconv -f GB18030 -t UTF-8"));
-  auto stored = db_->query("SELECT COUNT(*) FROM execution");
+  auto stored = store::load_executions(*db_, *Date::parse("2024-03-15"));
   ASSERT_TRUE(stored.ok());
-  EXPECT_EQ(stored->rows[0].integer(0), 0);
+  EXPECT_TRUE(stored->empty());
 }
 
 TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
@@ -354,12 +383,14 @@ TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
   ASSERT_EQ(moved->rows.size(), 1u);
   EXPECT_EQ(moved->rows[0].text(0), "2025-01-02");
   EXPECT_EQ(moved->rows[0].text(1), "2024-12-30");
-  auto cash = db_->query(
-      "SELECT amount FROM ledger_posting WHERE business_date = '2024-12-30' AND entry = "
-      "'SETTLE:2024-12-20:INV001:sh' AND account = 'investor_cash:INV001'");
-  ASSERT_TRUE(cash.ok());
-  ASSERT_EQ(cash->rows.size(), 1u);
-  EXPECT_EQ(cash->rows[0].decimal(0).to_string(), "-375307.85");
+  std::vector<Decimal> cash;
+  for (const auto& [p, seq] : postings_of(*db_, "2024-12-30")) {
+    if (p.entry == "SETTLE:2024-12-20:INV001:sh" && p.account == "investor_cash:INV001") {
+      cash.push_back(p.amount);
+    }
+  }
+  ASSERT_EQ(cash.size(), 1u);
+  EXPECT_EQ(cash[0].to_string(), "-375307.85");
   EXPECT_EQ(run("ledger check --date 2024-12-30").exit_code, 0);
 }
 
@@ -443,10 +474,21 @@ TEST_P(EodCliTest, LedgerCheckPassesAndFailsOnABrokenPosting) {
   EXPECT_EQ(clean.exit_code, 0) << clean.err;
   // Break one posting: INV002's sh commission (T3's 11.03) moves by a fen, so the entry's CNY
   // postings no longer balance.
-  ASSERT_TRUE(db_->execute("UPDATE ledger_posting SET amount = ? WHERE entry = 'TRADES:INV002:sh' "
-                           "AND account = 'commission_income'",
-                           {std::string("11.04")})
-                  .ok());
+  // The day's segments are written again with that one posting changed.
+  const Date day = *Date::parse("2024-03-15");
+  auto postings = postings_of(*db_, "2024-03-15");
+  int changed = 0;
+  for (auto& [p, seq] : postings) {
+    if (p.entry == "TRADES:INV002:sh" && p.account == "commission_income") {
+      p.amount = *Decimal::parse("11.04");
+      ++changed;
+    }
+  }
+  ASSERT_EQ(changed, 1);
+  ASSERT_TRUE(store::delete_postings(*db_, day).ok());
+  store::PostingWriter rewrite(*db_, day);
+  for (const auto& [p, seq] : postings) ASSERT_TRUE(rewrite.add(p).ok());
+  ASSERT_TRUE(rewrite.finish().ok());
   EodRun broken = run("ledger check --date 2024-03-15");
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: postings of CNY sum to 0.01, not zero"));
@@ -579,9 +621,9 @@ TEST_P(EodCliTest, MissingFxRatesAreNamedAndNothingIsWritten) {
   EodRun refused = run("eod run --date 2024-03-15");
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.err, HasSubstr("missing FX rates for sh; FX rates for sz"));
-  auto results = db_->query("SELECT COUNT(*) FROM eod_execution_result");
+  auto results = store::count_execution_results(*db_, *Date::parse("2024-03-15"));
   ASSERT_TRUE(results.ok());
-  EXPECT_EQ(results->rows.at(0).integer(0), 0);
+  EXPECT_EQ(*results, 0);
 }
 
 TEST_P(EodCliTest, ADayWithoutTradesIsStillClearedForItsHolders) {
@@ -647,21 +689,40 @@ TEST_P(EodCliTest, AMalformedExecutionRowLoadsNothing) {
   EXPECT_THAT(refused.err,
               HasSubstr("bad.csv:3:39: field 'price': price 301.30 is not on the 0.20 tick for "
                         "2024-03-15"));
-  auto count = db_->query("SELECT COUNT(*) FROM execution WHERE trade_id = 'T8'");
-  ASSERT_TRUE(count.ok());
-  EXPECT_EQ(count->rows.at(0).integer(0), 0);  // T8 was good, but the file loads whole or not
+  auto stored = store::load_executions(*db_, *Date::parse("2024-03-15"));
+  ASSERT_TRUE(stored.ok());
+  for (const auto& e : *stored) {
+    EXPECT_NE(e.trade_id, "T8");  // T8 was good, but the file loads whole or not
+  }
 }
 
 // Every row of the run's result tables, in a fixed order: the database's EOD state as text.
 std::string eod_state(store::Database& db) {
   std::string text;
+  auto journal_days =
+      db.query("SELECT DISTINCT business_date FROM ledger_posting_segment ORDER BY 1");
+  EXPECT_TRUE(journal_days.ok());
+  for (const auto& day : journal_days.ok() ? journal_days->rows : std::vector<store::Row>{}) {
+    for (const auto& [p, seq] : postings_of(db, day.text(0))) {
+      text +=
+          p.entry + "," + std::to_string(seq) + "," + p.account + "," + p.amount.to_string() + "\n";
+    }
+  }
+  text += "--\n";
+  auto days = db.query("SELECT DISTINCT business_date FROM execution_result_segment ORDER BY 1");
+  EXPECT_TRUE(days.ok());
+  for (const auto& day : days.ok() ? days->rows : std::vector<store::Row>{}) {
+    auto rows = execution_result_rows(db, day.text(0));
+    EXPECT_TRUE(rows.ok());
+    for (const auto& row : rows.ok() ? rows->rows : std::vector<store::Row>{}) {
+      text += day.text(0) + "," + row.text(0) + "," + row.text(5) + "," + row.text(6) + "\n";
+    }
+  }
+  text += "--\n";
   for (const char* sql :
-       {"SELECT business_date, trade_id, investor_rmb, csdc_rmb FROM eod_execution_result "
-        "ORDER BY trade_id",
-        "SELECT account_id, channel, net_rmb FROM eod_investor_obligation ORDER BY account_id, "
+       {"SELECT account_id, channel, net_rmb FROM eod_investor_obligation ORDER BY account_id, "
         "channel",
         "SELECT channel, reserve, net_rmb FROM eod_csdc_obligation ORDER BY channel, reserve",
-        "SELECT entry, seq, account, amount FROM ledger_posting ORDER BY entry, seq",
         "SELECT business_date, result_digest FROM eod_run WHERE job = 'eod'"}) {
     auto rows = db.query(sql);
     EXPECT_TRUE(rows.ok()) << rows.error().to_string();
@@ -823,9 +884,8 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
   EodRun eod = run_command("eod run --date " + date + " --json");
   ASSERT_EQ(eod.exit_code, 0) << eod.err;
   (void)test;
-  auto compare = [&](const std::string& section, const std::string& sql,
-                     const std::vector<std::string>& fields) {
-    auto rows = db.query(sql, {date});
+  auto compare_rows = [&](const std::string& section, const Result<store::QueryResult>& rows,
+                          const std::vector<std::string>& fields) {
     ASSERT_TRUE(rows.ok()) << rows.error().to_string();
     ASSERT_EQ(rows->rows.size(), expected[section].size()) << section;
     for (const auto& row : rows->rows) {
@@ -847,12 +907,13 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
       }
     }
   };
-  compare("executions",
-          "SELECT trade_id, consideration_hkd, fees_hkd, commission_hkd, "
-          "investor_hkd, investor_rmb, csdc_rmb, commission_rmb FROM eod_execution_result WHERE "
-          "business_date = ?",
-          {"consideration_hkd", "fees_hkd", "commission_hkd", "investor_hkd", "investor_rmb",
-           "csdc_rmb", "commission_rmb"});
+  auto compare = [&](const std::string& section, const std::string& sql,
+                     const std::vector<std::string>& fields) {
+    compare_rows(section, db.query(sql, {date}), fields);
+  };
+  compare_rows("executions", execution_result_rows(db, date),
+               {"consideration_hkd", "fees_hkd", "commission_hkd", "investor_hkd", "investor_rmb",
+                "csdc_rmb", "commission_rmb"});
   compare("investors",
           "SELECT account_id || ':' || channel, net_rmb FROM eod_investor_obligation "
           "WHERE business_date = ?",
@@ -911,16 +972,11 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
   // Settlement-day entries (CLR-3): the investors' cash and holdings and the reserves' payments
   // that the run posted for what settled since the previous run.
   std::map<std::string, Decimal> settled;
-  auto postings = db.query(
-      "SELECT account, asset, amount FROM ledger_posting WHERE business_date = ? AND (entry LIKE "
-      "'SETTLE:%' OR entry LIKE 'CSDC:%')",
-      {date});
-  ASSERT_TRUE(postings.ok());
-  for (const auto& row : postings->rows) {
-    const std::string account = row.text(0);
-    if (account.starts_with("investor_cash:") || account.starts_with("investor_holdings:") ||
-        account.starts_with("csdc_reserve:")) {
-      settled[account + "|" + row.text(1)] += row.decimal(2);
+  for (const auto& [p, seq] : postings_of(db, date)) {
+    if (!p.entry.starts_with("SETTLE:") && !p.entry.starts_with("CSDC:")) continue;
+    if (p.account.starts_with("investor_cash:") || p.account.starts_with("investor_holdings:") ||
+        p.account.starts_with("csdc_reserve:")) {
+      settled[p.account + "|" + p.asset] += p.amount;
     }
   }
   std::erase_if(settled, [](const auto& item) { return item.second.is_zero(); });

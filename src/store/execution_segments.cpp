@@ -1,0 +1,410 @@
+#include "store/execution_segments.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <tuple>
+
+#include "store/column_codec.h"
+#include "store/posting_segments.h"
+
+namespace cp::store {
+namespace {
+
+// The columns of an execution_segment payload.
+enum ExecutionColumn : size_t { kTradeId, kAccount, kSecurity, kSide, kQuantity, kPrice };
+constexpr size_t kExecutionColumns = 6;
+
+// The columns of an execution_result_segment payload: the execution's, then its figures.
+enum ResultColumn : size_t {
+  kResultAccount,
+  kResultTradeId,
+  kResultSecurity,
+  kResultSide,
+  kResultQuantity,
+  kResultPrice,
+  kReserve,
+  kConsideration,
+  kFeeLine0,  // six fee lines
+  kFees = kFeeLine0 + 6,
+  kCommissionHkd,
+  kInvestorHkd,
+  kRate,
+  kInvestorRmb,
+  kCsdcRmb,
+  kCommissionRmb,
+  kResultColumns
+};
+
+uint64_t side_number(Side side) {
+  return side == Side::kBuy ? 0 : 1;
+}
+
+Result<Side> side_of(uint64_t number) {
+  if (number > 1) return make_error(ErrorCode::kStorage, "a column segment is damaged: side");
+  return number == 0 ? Side::kBuy : Side::kSell;
+}
+
+Result<MoneyKind> money_kind_of(uint64_t number) {
+  if (number > 1) return make_error(ErrorCode::kStorage, "a column segment is damaged: reserve");
+  return number == 0 ? MoneyKind::kClient : MoneyKind::kOwn;
+}
+
+Result<int64_t> quantity_of(ColumnReader& column) {
+  CP_ASSIGN_OR_RETURN(const uint64_t quantity, column.get_uint());
+  if (quantity > static_cast<uint64_t>(INT64_MAX)) {
+    return make_error(ErrorCode::kStorage, "a column segment is damaged: quantity");
+  }
+  return static_cast<int64_t>(quantity);
+}
+
+// Segments of one channel in stored order: a new segment every kSegmentRows rows.
+struct SegmentHeader {
+  std::string channel;
+  int64_t segment_no = 0;
+  int64_t rows = 0;
+  std::string first_account;
+  std::string last_account;
+};
+
+Result<void> insert_segment(Database& db, const std::string& table, const std::string& date_column,
+                            const std::string& day, const SegmentHeader& header,
+                            std::string payload) {
+  CP_RETURN_IF_ERROR(
+      db.execute("INSERT INTO " + table + " (" + date_column +
+                     ", channel, segment_no, row_count, first_account, last_account, payload) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                 {day, header.channel, header.segment_no, header.rows, header.first_account,
+                  header.last_account, bytes_value(std::move(payload))}));
+  return Ok{};
+}
+
+Result<void> decode_executions(std::string_view payload, Date trade_date, Channel channel,
+                               std::vector<clearing::Execution>& out) {
+  CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(payload, kExecutionColumns));
+  for (size_t row = 0; row < segment.rows(); ++row) {
+    clearing::Execution& e = out.emplace_back();
+    e.trade_date = trade_date;
+    e.channel = channel;
+    CP_ASSIGN_OR_RETURN(const std::string_view trade_id, segment.column(kTradeId).get_text());
+    e.trade_id = trade_id;
+    CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(kAccount).get_text());
+    e.account_id = account;
+    CP_ASSIGN_OR_RETURN(const std::string_view security, segment.column(kSecurity).get_text());
+    e.security_code = security;
+    CP_ASSIGN_OR_RETURN(const uint64_t side, segment.column(kSide).get_uint());
+    CP_ASSIGN_OR_RETURN(e.side, side_of(side));
+    CP_ASSIGN_OR_RETURN(e.quantity, quantity_of(segment.column(kQuantity)));
+    CP_ASSIGN_OR_RETURN(e.price_hkd, segment.column(kPrice).get_decimal());
+  }
+  return Ok{};
+}
+
+// Decodes one result segment, passing the rows of `account_id` (all when empty) to `each`.
+Result<void> decode_results(std::string_view payload, Date business_date, Channel channel,
+                            std::string_view account_id, const StoredResultCallback& each) {
+  CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(payload, kResultColumns));
+  StoredExecutionResult r;
+  r.execution.trade_date = business_date;
+  r.execution.channel = channel;
+  for (size_t row = 0; row < segment.rows(); ++row) {
+    clearing::Execution& e = r.execution;
+    CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(kResultAccount).get_text());
+    e.account_id = account;
+    CP_ASSIGN_OR_RETURN(const std::string_view trade_id, segment.column(kResultTradeId).get_text());
+    e.trade_id = trade_id;
+    CP_ASSIGN_OR_RETURN(const std::string_view security,
+                        segment.column(kResultSecurity).get_text());
+    e.security_code = security;
+    CP_ASSIGN_OR_RETURN(const uint64_t side, segment.column(kResultSide).get_uint());
+    CP_ASSIGN_OR_RETURN(e.side, side_of(side));
+    CP_ASSIGN_OR_RETURN(e.quantity, quantity_of(segment.column(kResultQuantity)));
+    CP_ASSIGN_OR_RETURN(e.price_hkd, segment.column(kResultPrice).get_decimal());
+    CP_ASSIGN_OR_RETURN(const uint64_t reserve, segment.column(kReserve).get_uint());
+    CP_ASSIGN_OR_RETURN(r.reserve, money_kind_of(reserve));
+    CP_ASSIGN_OR_RETURN(r.consideration_hkd, segment.column(kConsideration).get_decimal());
+    for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
+      CP_ASSIGN_OR_RETURN(r.fee_lines_hkd[i], segment.column(kFeeLine0 + i).get_decimal());
+    }
+    CP_ASSIGN_OR_RETURN(r.fees_hkd, segment.column(kFees).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.commission_hkd, segment.column(kCommissionHkd).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.investor_hkd, segment.column(kInvestorHkd).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.rate, segment.column(kRate).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.investor_rmb, segment.column(kInvestorRmb).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.csdc_rmb, segment.column(kCsdcRmb).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.commission_rmb, segment.column(kCommissionRmb).get_decimal());
+    if (account_id.empty() || e.account_id == account_id) CP_RETURN_IF_ERROR(each(r));
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+bool stored_before(const clearing::Execution& a, const clearing::Execution& b) {
+  return std::tie(a.channel, a.account_id, a.trade_id) <
+         std::tie(b.channel, b.account_id, b.trade_id);
+}
+
+void sort_for_storage(std::vector<clearing::Execution>& executions) {
+  if (!std::is_sorted(executions.begin(), executions.end(), stored_before)) {
+    std::sort(executions.begin(), executions.end(), stored_before);
+  }
+}
+
+Result<int64_t> write_execution_segments(Database& db, Date trade_date,
+                                         std::vector<const clearing::Execution*> executions) {
+  const std::string day = trade_date.to_string();
+  CP_RETURN_IF_ERROR(db.execute("DELETE FROM execution_segment WHERE trade_date = ?", {day}));
+  std::sort(executions.begin(), executions.end(),
+            [](const clearing::Execution* a, const clearing::Execution* b) {
+              return stored_before(*a, *b);
+            });
+  SegmentWriter writer(kExecutionColumns);
+  SegmentHeader header;
+  auto flush = [&]() -> Result<void> {
+    if (writer.rows() == 0) return Ok{};
+    header.rows = static_cast<int64_t>(writer.rows());
+    CP_RETURN_IF_ERROR(
+        insert_segment(db, "execution_segment", "trade_date", day, header, writer.finish()));
+    ++header.segment_no;
+    return Ok{};
+  };
+  for (const clearing::Execution* e : executions) {
+    CP_ASSERT(e->trade_date == trade_date, "execution of another date in a day's load");
+    const std::string channel(channel_code(e->channel));
+    if (writer.rows() == kSegmentRows || (writer.rows() > 0 && channel != header.channel)) {
+      CP_RETURN_IF_ERROR(flush());
+    }
+    if (writer.rows() == 0) {
+      header.channel = channel;
+      header.first_account = e->account_id;
+    }
+    header.last_account = e->account_id;
+    writer.column(kTradeId).put_text(e->trade_id);
+    writer.column(kAccount).put_text(e->account_id);
+    writer.column(kSecurity).put_text(e->security_code);
+    writer.column(kSide).put_uint(side_number(e->side));
+    writer.column(kQuantity).put_uint(static_cast<uint64_t>(e->quantity));
+    writer.column(kPrice).put_decimal(e->price_hkd);
+    writer.end_row();
+  }
+  CP_RETURN_IF_ERROR(flush());
+  return static_cast<int64_t>(executions.size());
+}
+
+Result<std::vector<clearing::Execution>> read_execution_segments(Database& db, Date trade_date) {
+  std::vector<clearing::Execution> out;
+  CP_ASSIGN_OR_RETURN(auto total,
+                      db.query("SELECT COALESCE(SUM(row_count), 0) FROM execution_segment WHERE "
+                               "trade_date = ?",
+                               {trade_date.to_string()}));
+  out.reserve(static_cast<size_t>(total.rows.at(0).integer(0)));
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, payload FROM execution_segment WHERE trade_date = ? ORDER BY channel, "
+      "segment_no",
+      {trade_date.to_string()}, [&](const Row& row) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(row.text(0)));
+        return decode_executions(row.text(1), trade_date, channel, out);
+      }));
+  return out;
+}
+
+ExecutionResultWriter::ExecutionResultWriter(Database& db, Date business_date)
+    : db_(db), day_(business_date.to_string()) {}
+
+Result<void> ExecutionResultWriter::add(const clearing::ExecutionResult& result) {
+  StoredExecutionResult stored;
+  stored.execution = *result.execution;
+  stored.reserve = result.reserve;
+  stored.consideration_hkd = result.consideration_hkd;
+  for (size_t i = 0; i < stored.fee_lines_hkd.size(); ++i) {
+    stored.fee_lines_hkd[i] = result.fees.lines[i].amount_hkd;
+  }
+  stored.fees_hkd = result.fees.total_hkd;
+  stored.commission_hkd = result.commission_hkd;
+  stored.investor_hkd = result.investor_hkd;
+  stored.rate = result.rate;
+  stored.investor_rmb = result.investor_rmb;
+  stored.csdc_rmb = result.csdc_rmb;
+  stored.commission_rmb = result.commission_rmb;
+  return add(stored);
+}
+
+Result<void> ExecutionResultWriter::add(const StoredExecutionResult& result) {
+  if (!pending_.empty()) {
+    const clearing::Execution& last = pending_.back().execution;
+    CP_ASSERT(!stored_before(result.execution, last), "results out of their stored order");
+    if (pending_.size() == kSegmentRows || last.channel != result.execution.channel) {
+      CP_RETURN_IF_ERROR(flush());
+    }
+  }
+  pending_.push_back(result);
+  return Ok{};
+}
+
+Result<void> ExecutionResultWriter::flush() {
+  if (pending_.empty()) return Ok{};
+  SegmentWriter writer(kResultColumns);
+  for (const StoredExecutionResult& r : pending_) {
+    const clearing::Execution& e = r.execution;
+    writer.column(kResultAccount).put_text(e.account_id);
+    writer.column(kResultTradeId).put_text(e.trade_id);
+    writer.column(kResultSecurity).put_text(e.security_code);
+    writer.column(kResultSide).put_uint(side_number(e.side));
+    writer.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
+    writer.column(kResultPrice).put_decimal(e.price_hkd);
+    writer.column(kReserve).put_uint(r.reserve == MoneyKind::kClient ? 0 : 1);
+    writer.column(kConsideration).put_decimal(r.consideration_hkd);
+    for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
+      writer.column(kFeeLine0 + i).put_decimal(r.fee_lines_hkd[i]);
+    }
+    writer.column(kFees).put_decimal(r.fees_hkd);
+    writer.column(kCommissionHkd).put_decimal(r.commission_hkd);
+    writer.column(kInvestorHkd).put_decimal(r.investor_hkd);
+    writer.column(kRate).put_decimal(r.rate);
+    writer.column(kInvestorRmb).put_decimal(r.investor_rmb);
+    writer.column(kCsdcRmb).put_decimal(r.csdc_rmb);
+    writer.column(kCommissionRmb).put_decimal(r.commission_rmb);
+    writer.end_row();
+  }
+  const SegmentHeader header{std::string(channel_code(pending_.front().execution.channel)),
+                             segments_++, static_cast<int64_t>(pending_.size()),
+                             pending_.front().execution.account_id,
+                             pending_.back().execution.account_id};
+  CP_RETURN_IF_ERROR(insert_segment(db_, "execution_result_segment", "business_date", day_, header,
+                                    writer.finish()));
+  written_ += header.rows;
+  pending_.clear();
+  return Ok{};
+}
+
+Result<int64_t> ExecutionResultWriter::finish() {
+  CP_RETURN_IF_ERROR(flush());
+  return written_;
+}
+
+Result<void> delete_execution_results(Database& db, Date business_date) {
+  CP_RETURN_IF_ERROR(db.execute("DELETE FROM execution_result_segment WHERE business_date = ?",
+                                {business_date.to_string()}));
+  return Ok{};
+}
+
+Result<void> each_execution_result(Database& db, Date business_date, std::string_view account_id,
+                                   const StoredResultCallback& each) {
+  const std::string day = business_date.to_string();
+  // The segments' account ranges first (a few hundred small rows), then only the payloads that
+  // can hold the account. Compared here, byte by byte, as they were sorted: no collation.
+  std::vector<std::pair<std::string, int64_t>> wanted;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, segment_no, first_account, last_account FROM execution_result_segment "
+      "WHERE business_date = ? ORDER BY channel, segment_no",
+      {day}, [&](const Row& row) -> Result<void> {
+        if (account_id.empty() ||
+            (row.text(2) <= account_id && account_id <= std::string_view(row.text(3)))) {
+          wanted.emplace_back(row.text(0), row.integer(1));
+        }
+        return Ok{};
+      }));
+  for (const auto& [channel_text, segment_no] : wanted) {
+    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(channel_text));
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT payload FROM execution_result_segment WHERE business_date = ? AND channel = ? "
+        "AND segment_no = ?",
+        {day, channel_text, segment_no}, [&](const Row& row) -> Result<void> {
+          return decode_results(row.text(0), business_date, channel, account_id, each);
+        }));
+  }
+  return Ok{};
+}
+
+Result<int64_t> count_execution_results(Database& db, Date business_date) {
+  CP_ASSIGN_OR_RETURN(auto total,
+                      db.query("SELECT COALESCE(SUM(row_count), 0) FROM execution_result_segment "
+                               "WHERE business_date = ?",
+                               {business_date.to_string()}));
+  return total.rows.at(0).integer(0);
+}
+
+Result<void> pack_row_tables(Database& db) {
+  // Executions, date by date (the import wrote valid codes: the CHECKs hold them).
+  std::map<std::string, std::vector<clearing::Execution>> by_date;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT trade_date, trade_id, channel, account_id, security_code, side, quantity, "
+      "price_hkd FROM execution",
+      {}, [&](const Row& row) -> Result<void> {
+        clearing::Execution& e = by_date[row.text(0)].emplace_back();
+        CP_ASSIGN_OR_RETURN(e.trade_date, Date::parse(row.text(0)));
+        e.trade_id = row.text(1);
+        CP_ASSIGN_OR_RETURN(e.channel, parse_channel(row.text(2)));
+        e.account_id = row.text(3);
+        e.security_code = row.text(4);
+        CP_ASSIGN_OR_RETURN(e.side, parse_side(row.text(5)));
+        e.quantity = row.integer(6);
+        e.price_hkd = row.decimal(7);
+        return Ok{};
+      }));
+  std::map<std::string, clearing::Execution> by_trade_id;
+  for (const auto& [day, executions] : by_date) {
+    std::vector<const clearing::Execution*> all;
+    for (const auto& e : executions) {
+      all.push_back(&e);
+      by_trade_id[e.trade_id] = e;
+    }
+    CP_RETURN_IF_ERROR(write_execution_segments(db, executions.front().trade_date, all));
+  }
+  // Results, run by run, in the order the segments keep.
+  std::map<std::string, std::vector<StoredExecutionResult>> results;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT business_date, trade_id, reserve, consideration_hkd, stamp_duty, trading_fee, "
+      "sfc_levy, afrc_levy, trading_tariff, settlement_fee, fees_hkd, commission_hkd, "
+      "investor_hkd, rate, investor_rmb, csdc_rmb, commission_rmb FROM eod_execution_result",
+      {}, [&](const Row& row) -> Result<void> {
+        const auto found = by_trade_id.find(row.text(1));
+        if (found == by_trade_id.end()) {
+          return make_error(ErrorCode::kStorage,
+                            "result of trade " + row.text(1) + " has no execution");
+        }
+        StoredExecutionResult& r = results[row.text(0)].emplace_back();
+        r.execution = found->second;
+        CP_ASSIGN_OR_RETURN(r.reserve, parse_money_kind(row.text(2)));
+        r.consideration_hkd = row.decimal(3);
+        for (size_t i = 0; i < 6; ++i) r.fee_lines_hkd[i] = row.decimal(4 + i);
+        r.fees_hkd = row.decimal(10);
+        r.commission_hkd = row.decimal(11);
+        r.investor_hkd = row.decimal(12);
+        r.rate = row.decimal(13);
+        r.investor_rmb = row.decimal(14);
+        r.csdc_rmb = row.decimal(15);
+        r.commission_rmb = row.decimal(16);
+        return Ok{};
+      }));
+  for (auto& [day, rows] : results) {
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return stored_before(a.execution, b.execution); });
+    CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+    ExecutionResultWriter writer(db, date);
+    for (const auto& r : rows) CP_RETURN_IF_ERROR(writer.add(r));
+    CP_RETURN_IF_ERROR(writer.finish());
+  }
+  // The journal, day by day, in the order the ledger check read it.
+  std::optional<PostingWriter> postings;
+  std::string posting_day;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT business_date, entry, account, asset, amount FROM ledger_posting ORDER BY "
+      "business_date, entry, seq",
+      {}, [&](const Row& row) -> Result<void> {
+        if (!postings || row.text(0) != posting_day) {
+          if (postings) CP_RETURN_IF_ERROR(postings->finish());
+          posting_day = row.text(0);
+          CP_ASSIGN_OR_RETURN(const Date date, Date::parse(posting_day));
+          postings.emplace(db, date);
+        }
+        return postings->add({row.text(1), row.text(2), row.text(3), row.decimal(4)});
+      }));
+  if (postings) CP_RETURN_IF_ERROR(postings->finish());
+  CP_RETURN_IF_ERROR(db.execute_script(
+      "DROP TABLE eod_execution_result; DROP TABLE execution; DROP TABLE ledger_posting"));
+  return Ok{};
+}
+
+}  // namespace cp::store

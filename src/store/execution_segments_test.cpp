@@ -1,0 +1,229 @@
+// Executions, results and postings in column-packed segments, on both backends (migration 0032).
+#include "store/execution_segments.h"
+
+#include <gtest/gtest.h>
+
+#include "store/execution_store.h"
+#include "store/migrations.h"
+#include "store/posting_segments.h"
+#include "support/backend_test.h"
+
+namespace cp::store {
+namespace {
+
+Decimal dec(std::string_view text) {
+  return *Decimal::parse(text);
+}
+
+// Account "A<n>" with n zero-padded to 4 digits: sorts as its number does.
+std::string account_name(size_t n) {
+  std::string digits = std::to_string(n);
+  return "A" + std::string(4 - digits.size(), '0') + digits;
+}
+
+class ExecutionSegmentsTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    ASSERT_TRUE(migrate(*db_, clock_).ok());
+  }
+
+  // `count` executions of one channel, spread over `accounts` accounts, ids in reverse of the
+  // stored order so that the writer has to sort them.
+  static std::vector<clearing::Execution> executions(size_t count, size_t accounts, Channel channel,
+                                                     Date date) {
+    std::vector<clearing::Execution> out;
+    for (size_t i = 0; i < count; ++i) {
+      clearing::Execution& e = out.emplace_back();
+      e.trade_id = (channel == Channel::kShanghai ? "H" : "Z") + std::to_string(count - i);
+      e.trade_date = date;
+      e.channel = channel;
+      e.account_id = account_name(i % accounts);
+      e.security_code = i % 2 == 0 ? "00700" : "09988";
+      e.side = i % 3 == 0 ? Side::kSell : Side::kBuy;
+      e.quantity = 100 * static_cast<int64_t>(1 + i % 7);
+      e.price_hkd = i % 2 == 0 ? dec("301.20") : dec("84.650");
+    }
+    return out;
+  }
+
+  FixedClock clock_{from_hkt(*Date::parse("2024-03-15"), *TimeOfDay::parse("18:30"))};
+  Date date_ = *Date::parse("2024-03-15");
+};
+
+TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
+  // 70,000 Shanghai executions fill one segment of 65,536 and start a second; 10 Shenzhen ones
+  // start their channel's own.
+  auto all = executions(70000, 1000, Channel::kShanghai, date_);
+  const auto sz = executions(10, 3, Channel::kShenzhen, date_);
+  all.insert(all.end(), sz.begin(), sz.end());
+  std::vector<const clearing::Execution*> pointers;
+  for (const auto& e : all) pointers.push_back(&e);
+  auto written = write_execution_segments(*db_, date_, pointers);
+  ASSERT_TRUE(written.ok()) << written.error().to_string();
+  EXPECT_EQ(*written, 70010);
+  auto segments = db_->query(
+      "SELECT channel, segment_no, row_count FROM execution_segment ORDER BY channel, segment_no");
+  ASSERT_TRUE(segments.ok());
+  ASSERT_EQ(segments->rows.size(), 3u);
+  EXPECT_EQ(segments->rows[0].integer(2), 65536);
+  EXPECT_EQ(segments->rows[1].integer(2), 70000 - 65536);
+  EXPECT_EQ(segments->rows[2].text(0), "sz");
+  auto loaded = read_execution_segments(*db_, date_);
+  ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+  ASSERT_EQ(loaded->size(), 70010u);
+  EXPECT_TRUE(std::is_sorted(loaded->begin(), loaded->end(), stored_before));
+  // Account A0000 holds executions 0, 1000, 2000 …: 70 of them; the last sz row is Z1.
+  EXPECT_EQ(loaded->front().account_id, "A0000");
+  EXPECT_EQ(loaded->front().trade_id, "H1000");  // "H1000" < "H11000" < … as text
+  EXPECT_EQ(loaded->back().channel, Channel::kShenzhen);
+  // Every field survives, the price's scale included.
+  const auto& e = loaded->front();
+  EXPECT_EQ(e.security_code, "00700");
+  EXPECT_EQ(e.price_hkd.to_string(), "301.20");
+  EXPECT_EQ(e.quantity, 100 * (1 + (70000 - 1000) % 7));
+}
+
+TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHoldThem) {
+  auto all = executions(70000, 1000, Channel::kShanghai, date_);
+  std::sort(all.begin(), all.end(), stored_before);
+  ExecutionResultWriter writer(*db_, date_);
+  for (const auto& e : all) {
+    StoredExecutionResult r;
+    r.execution = e;
+    r.consideration_hkd = e.price_hkd * Decimal::from_int(e.quantity);
+    r.fees_hkd = dec("1.50");
+    r.csdc_rmb = dec("0.92");
+    for (auto& line : r.fee_lines_hkd) line = dec("0.25");
+    ASSERT_TRUE(writer.add(r).ok());
+  }
+  auto written = writer.finish();
+  ASSERT_TRUE(written.ok());
+  EXPECT_EQ(*written, 70000);
+  auto count = count_execution_results(*db_, date_);
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ(*count, 70000);
+  // Each account has 70 rows; the first segment's last row (the 65,536th) falls in account 936,
+  // whose rows are the 65,521st to the 65,590th: it straddles the two segments.
+  auto boundary =
+      db_->query("SELECT last_account FROM execution_result_segment WHERE segment_no = 0");
+  ASSERT_TRUE(boundary.ok());
+  const std::string straddling = boundary->rows.at(0).text(0);
+  EXPECT_EQ(straddling, account_name(65536 / 70));
+  for (const std::string& account : {std::string("A0000"), straddling, std::string("A0999")}) {
+    int64_t lines = 0;
+    auto read = each_execution_result(*db_, date_, account,
+                                      [&](const StoredExecutionResult& r) -> Result<void> {
+                                        EXPECT_EQ(r.execution.account_id, account);
+                                        EXPECT_EQ(r.fee_lines_hkd[5].to_string(), "0.25");
+                                        ++lines;
+                                        return Ok{};
+                                      });
+    ASSERT_TRUE(read.ok()) << read.error().to_string();
+    EXPECT_EQ(lines, 70) << account;
+  }
+  int64_t none = 0;
+  ASSERT_TRUE(each_execution_result(*db_, date_, "A9999", [&](const auto&) -> Result<void> {
+                ++none;
+                return Ok{};
+              }).ok());
+  EXPECT_EQ(none, 0);
+}
+
+TEST_P(ExecutionSegmentsTest, TheJournalComesBackPostingByPostingNumberedWithinEachEntry) {
+  PostingWriter writer(*db_, date_);
+  const std::vector<ledger::Posting> postings = {
+      {"TRADES:A0001:sh", "investor_unsettled:A0001", "CNY", dec("-100.00")},
+      {"TRADES:A0001:sh", "csdc_settlement:sh:client", "CNY", dec("99.00")},
+      {"TRADES:A0001:sh", "commission_income", "CNY", dec("1.00")},
+      {"PF:A0001:sh", "investor_cash:A0001", "CNY", dec("-2.17")},
+      {"PF:A0001:sh", "portfolio_fee_payable:sh:client", "CNY", dec("2.17")},
+  };
+  for (const auto& p : postings) ASSERT_TRUE(writer.add(p).ok());
+  ASSERT_TRUE(writer.finish().ok());
+  std::vector<std::pair<ledger::Posting, int64_t>> read;
+  ASSERT_TRUE(each_posting(*db_, date_, [&](const ledger::Posting& p, int64_t seq) -> Result<void> {
+                read.emplace_back(p, seq);
+                return Ok{};
+              }).ok());
+  ASSERT_EQ(read.size(), postings.size());
+  const std::vector<int64_t> seqs = {1, 2, 3, 1, 2};
+  for (size_t i = 0; i < postings.size(); ++i) {
+    EXPECT_EQ(read[i].first.entry, postings[i].entry);
+    EXPECT_EQ(read[i].first.account, postings[i].account);
+    EXPECT_EQ(read[i].first.amount.to_string(), postings[i].amount.to_string());
+    EXPECT_EQ(read[i].second, seqs[i]);
+  }
+  ASSERT_TRUE(delete_postings(*db_, date_).ok());
+  int64_t left = 0;
+  ASSERT_TRUE(each_posting(*db_, date_, [&](const auto&, int64_t) -> Result<void> {
+                ++left;
+                return Ok{};
+              }).ok());
+  EXPECT_EQ(left, 0);
+}
+
+// A database made before migration 0032 keeps its executions, results and journal.
+TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration) {
+  // A fresh scratch database brought to migration 31 only.
+  auto scratch = testing::ScratchDatabase::create(GetParam());
+  ASSERT_TRUE(scratch.ok());
+  auto fresh = (*scratch)->open();
+  ASSERT_TRUE(fresh.ok());
+  store::Database& db = **fresh;
+  std::vector<Migration> before(builtin_migrations().begin(), builtin_migrations().begin() + 31);
+  ASSERT_EQ(before.back().version, 31);
+  ASSERT_TRUE(migrate(db, clock_, before).ok());
+  for (const char* sql : {
+           "INSERT INTO account (account_id, account_type, money_kind, commission_rate, "
+           "commission_min_hkd) VALUES ('INV001', 'individual', 'client', '0.0003', '5.00')",
+           "INSERT INTO execution VALUES ('T2', '2024-03-15', 'sh', 'INV001', '00700', 'sell', "
+           "500, '301.40')",
+           "INSERT INTO execution VALUES ('T1', '2024-03-15', 'sh', 'INV001', '00700', 'buy', "
+           "1000, '301.20')",
+           "INSERT INTO eod_execution_result (business_date, trade_id, account_id, channel, side, "
+           "reserve, consideration_hkd, stamp_duty, trading_fee, sfc_levy, afrc_levy, "
+           "trading_tariff, settlement_fee, fees_hkd, commission_hkd, investor_hkd, rate, "
+           "investor_rmb, csdc_rmb, commission_rmb) VALUES ('2024-03-15', 'T1', 'INV001', 'sh', "
+           "'buy', 'client', '301200.00', '302', '17.17', '8.13', '0.45', '0.50', '12.05', "
+           "'340.30', '90.36', '301630.66', '0.91405', '275706.49', '275623.90', '82.59')",
+           "INSERT INTO ledger_posting VALUES ('2024-03-15', 'TRADES:INV001:sh', 2, "
+           "'csdc_settlement:sh:client', 'CNY', '-275623.90')",
+           "INSERT INTO ledger_posting VALUES ('2024-03-15', 'TRADES:INV001:sh', 1, "
+           "'investor_unsettled:INV001', 'CNY', '275706.49')",
+       }) {
+    ASSERT_TRUE(db.execute(sql).ok()) << sql;
+  }
+  auto applied = migrate(db, clock_, builtin_migrations());
+  ASSERT_TRUE(applied.ok()) << applied.error().to_string();
+  auto loaded = load_executions(db, date_);
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0].trade_id, "T1");
+  EXPECT_EQ((*loaded)[1].price_hkd.to_string(), "301.40");
+  std::vector<StoredExecutionResult> results;
+  ASSERT_TRUE(each_execution_result(db, date_, "INV001",
+                                    [&](const StoredExecutionResult& r) -> Result<void> {
+                                      results.push_back(r);
+                                      return Ok{};
+                                    })
+                  .ok());
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(results[0].execution.quantity, 1000);  // joined from the execution row
+  EXPECT_EQ(results[0].fee_lines_hkd[0].to_string(), "302");
+  EXPECT_EQ(results[0].csdc_rmb.to_string(), "275623.90");
+  std::vector<std::string> accounts;
+  ASSERT_TRUE(each_posting(db, date_, [&](const ledger::Posting& p, int64_t) -> Result<void> {
+                accounts.push_back(p.account);
+                return Ok{};
+              }).ok());
+  EXPECT_EQ(accounts,
+            (std::vector<std::string>{"investor_unsettled:INV001", "csdc_settlement:sh:client"}));
+  EXPECT_FALSE(db.query("SELECT 1 FROM execution").ok());  // the row tables are gone
+}
+
+CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionSegmentsTest);
+
+}  // namespace
+}  // namespace cp::store
