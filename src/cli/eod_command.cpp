@@ -31,6 +31,9 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   if (const char* pause = std::getenv("CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS")) {
     inputs.pause_before_commit_ms = std::atoi(pause);  // test hook (docs/eod.md)
   }
+  if (const char* pause = std::getenv("CONNECTPOST_EOD_PAUSE_WHILE_COMPUTING_MS")) {
+    inputs.pause_while_computing_ms = std::atoi(pause);  // test hook (docs/eod.md)
+  }
   CP_ASSIGN_OR_RETURN(eod::EodReport report, eod::run_eod(*db, date, inputs));
   if (options.json) {
     Json settlements = Json::array();

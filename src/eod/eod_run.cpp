@@ -12,7 +12,9 @@
 #include "store/calendar_store.h"
 #include "store/eod_inputs_store.h"
 #include "store/eod_result_store.h"
+#include "store/execution_segments.h"
 #include "store/execution_store.h"
+#include "store/input_generation.h"
 #include "store/refdata_change_store.h"
 #include "store/stored_runs.h"
 
@@ -49,7 +51,8 @@ Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
 
 namespace {
 
-Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inputs) {
+Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inputs,
+                           bool first_attempt) {
   auto stage_start = std::chrono::steady_clock::now();
   std::vector<std::pair<std::string, double>> stages;
   const char* stage = "";
@@ -67,8 +70,12 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
     stage_start = now;
     tell(rows, rows, true);
   };
+  // Computed over one snapshot, with no write lock held: the portal's writers go on meanwhile
+  // (issue 15 §4). What the stages need of moved settlements is moved inside the snapshot and
+  // rolled back with it; the writing transaction moves them again.
   begin_stage("load inputs");
   CP_ASSIGN_OR_RETURN(std::unique_ptr<OpenedDay> opened, open_day(db, date, inputs.data_dir));
+  CP_ASSIGN_OR_RETURN(const int64_t generation, store::eod_input_generation(db, false));
   DayInputs& day_inputs = opened->inputs;
   CP_RETURN_IF_ERROR(prepare_day(day_inputs, opened->markets));
   store::StoredRuns earlier(db, date);
@@ -79,25 +86,45 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   const auto executions = static_cast<int64_t>(day_inputs.executions.size());
   end_stage("load inputs", executions);
 
-  // Cleared and written in one pass: each result goes to the table and the digest as it comes.
-  begin_stage("clear and write executions", executions);
-  CP_RETURN_IF_ERROR(store::delete_results(db, date));
+  // Cleared in one pass: each result goes into its encoded segment and the digest as it comes.
+  begin_stage("clear executions", executions);
   DayClearing clearing(day_inputs);
+  store::ExecutionResultSegments segments;
   int64_t cleared = 0;
-  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, [&] {
+  while (const clearing::ExecutionResult* r = clearing.next()) {
+    segments.add(*r);
     if (++cleared % 65536 == 0) tell(cleared, executions, false);
-    return clearing.next();
-  }));
+  }
+  segments.finish();
   const clearing::ClearingResult result = clearing.finish();
-  end_stage("clear and write executions", executions);
+  end_stage("clear executions", executions);
   begin_stage("fees, risk funds, transfers, exceptions, pre-clearing");
-
   CP_ASSIGN_OR_RETURN(DayComputation computed,
-                      compute_day(day, result, std::move(delayed.delays), clearing.digest()));
+                      compute_day(day, result, delayed.delays, clearing.digest()));
   EodReport& report = computed.report;
+  if (first_attempt && inputs.pause_while_computing_ms > 0) {
+    std::fprintf(stderr, "eod: computed, paused before writing\n");
+    std::fflush(stderr);
+    std::this_thread::sleep_for(std::chrono::milliseconds(inputs.pause_while_computing_ms));
+  }
+  opened->tx.reset();  // the snapshot ends; nothing of it is kept in the database
   end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
-  begin_stage("write results");
 
+  // One writing transaction, after checking under its lock that nothing the run read changed.
+  begin_stage("write results");
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(const int64_t now_generation, store::eod_input_generation(db, true));
+  if (now_generation != generation) {
+    Error changed =
+        make_error(ErrorCode::kStorage,
+                   "the EOD inputs changed while the run computed (generation " +
+                       std::to_string(generation) + " → " + std::to_string(now_generation) + ")");
+    changed.reason = store::kSerializationFailure;  // computed again by run_eod
+    return changed;
+  }
+  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
+  CP_RETURN_IF_ERROR(store::delete_results(db, date));
+  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments));
   CP_ASSIGN_OR_RETURN(
       report.postings,
       store::write_results(db, date, {result, computed.settles_on, computed.charges, report},
@@ -121,7 +148,7 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   }
   end_stage("write results", report.postings);
   begin_stage("commit");
-  CP_RETURN_IF_ERROR(opened->tx->commit());
+  CP_RETURN_IF_ERROR(tx.commit());
   end_stage("commit");
   report.stage_seconds = std::move(stages);
   return std::move(report);
@@ -132,7 +159,13 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
 Result<EodReport> run_eod(store::Database& db, Date date, const EodInputs& inputs) {
   // A writer that overtook the run's snapshot (an import committing meanwhile) fails it with a
   // serialization failure; the run starts again from a fresh snapshot (issue 15 §4).
-  return store::retry_serialization_failures(3, [&] { return run_once(db, date, inputs); });
+  // The same when the run's inputs changed while it computed (store/input_generation.h).
+  bool first_attempt = true;
+  return store::retry_serialization_failures(3, [&] {
+    auto outcome = run_once(db, date, inputs, first_attempt);
+    first_attempt = false;
+    return outcome;
+  });
 }
 
 }  // namespace cp::eod

@@ -1,5 +1,7 @@
-// `connectpost eod run --date D`: the end-of-day clearing of one trade date (issue 4), as one
-// transaction over the stored inputs. It refuses a date that is not a Southbound trading day of
+// `connectpost eod run --date D`: the end-of-day clearing of one trade date (issue 4), computed
+// over one snapshot of the stored inputs without the write lock, then written in one
+// transaction that first checks nothing it read has changed (issue 15 §4; else it computes
+// again). It refuses a date that is not a Southbound trading day of
 // a channel with executions, and missing FX rates or closing prices, saying what is missing.
 // A rerun replaces the date's results and produces the same digest.
 #pragma once
@@ -25,6 +27,10 @@ struct EodInputs {
   int pause_before_commit_ms = 0;
   std::string actor = "system";          // who runs it, for the audit trail
   ProgressListener* progress = nullptr;  // told each stage and, while clearing, the rows done
+  // Fault injection for the concurrency test: once the day is computed, before the snapshot
+  // ends and anything is written, say so and wait this long, on the first attempt only
+  // (CONNECTPOST_EOD_PAUSE_WHILE_COMPUTING_MS; 0 = never).
+  int pause_while_computing_ms = 0;
 };
 
 // The portfolio-fee tiers of data_dir/portfolio_fee_tiers.csv in force on `rules_date` (CLR-6).

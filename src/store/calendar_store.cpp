@@ -1,5 +1,7 @@
 #include "store/calendar_store.h"
 
+#include "store/input_generation.h"
+
 namespace cp::store {
 
 Result<void> insert_closure(Database& db, const refdata::Closure& closure, const AddedBy& added) {
@@ -9,7 +11,7 @@ Result<void> insert_closure(Database& db, const refdata::Closure& closure, const
       {refdata::market_code(closure.market), closure.date.to_string(),
        closure.kind == refdata::ClosureKind::kHoliday ? "holiday" : "half_day", closure.reason,
        closure.source, added.at, added.by}));
-  return Ok{};
+  return bump_eod_input_generation(db);
 }
 
 Result<void> insert_weather(Database& db, const refdata::WeatherEvent& event,
@@ -19,7 +21,7 @@ Result<void> insert_weather(Database& db, const refdata::WeatherEvent& event,
       "added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
       {refdata::weather_signal_code(event.signal), event.issued_at.to_string(),
        event.lifted_at.to_string(), event.effect, event.source, added.at, added.by}));
-  return Ok{};
+  return bump_eod_input_generation(db);
 }
 
 Result<void> merge_calendar_additions(Database& db, refdata::MarketCalendarData& data) {

@@ -128,6 +128,28 @@ Result<Decimal> ColumnReader::get_decimal() {
   return Decimal::from_units(units, static_cast<int>(scale));
 }
 
+Result<void> ColumnReader::skip_uints(size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    size_t read = 0;
+    while (true) {
+      if (at_ >= bytes_.size()) return corrupt("a number runs past the end of its column");
+      if (++read > 19) return corrupt("a number is longer than its type");
+      if ((static_cast<unsigned char>(bytes_[at_++]) & 0x80) == 0) break;
+    }
+  }
+  return Ok{};
+}
+
+Result<void> ColumnReader::skip_texts(size_t count) {
+  // Each text is built on its predecessor, so the chain is followed, not jumped.
+  for (size_t i = 0; i < count; ++i) CP_RETURN_IF_ERROR(get_text());
+  return Ok{};
+}
+
+Result<void> ColumnReader::skip_decimals(size_t count) {
+  return skip_uints(2 * count);  // scale, units
+}
+
 Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns) {
   if (!bytes.starts_with(kMagic)) return corrupt("it does not start with " + std::string(kMagic));
   ColumnReader header(bytes.substr(kMagic.size()));

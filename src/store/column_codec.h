@@ -20,9 +20,10 @@
 
 namespace cp::store {
 
-// Rows per segment: big enough that per-row database costs vanish, small enough that one
-// investor's contract note decodes one segment (about a millisecond) rather than the day.
-inline constexpr size_t kSegmentRows = 65536;
+// Rows per segment: big enough that per-row database costs vanish (a few hundred segment rows
+// for ten million executions), small enough that one investor's contract note decodes a
+// segment or two in a few milliseconds rather than the day (bench/segment_benchmark.cpp).
+inline constexpr size_t kSegmentRows = 16384;
 
 class ColumnWriter {
  public:
@@ -63,6 +64,10 @@ class ColumnReader {
   // Valid until the next get_text of this column.
   Result<std::string_view> get_text();
   Result<Decimal> get_decimal();
+  // Pass over `count` values without building them.
+  Result<void> skip_uints(size_t count);
+  Result<void> skip_texts(size_t count);
+  Result<void> skip_decimals(size_t count);
   // The bytes read so far.
   size_t consumed() const { return at_; }
 

@@ -58,6 +58,10 @@ Result<int64_t> ConnectionPerThread::bulk_insert(std::string_view table,
                                                  const RowSource& next_row) {
   return connection().bulk_insert(table, columns, next_row);
 }
+Result<void> ConnectionPerThread::begin_snapshot() {
+  return connection().begin_snapshot();
+}
+
 Result<void> ConnectionPerThread::begin_exclusive() {
   return connection().begin_exclusive();
 }

@@ -32,6 +32,7 @@ class ConnectionPerThread final : public Database {
                           const RowCallback& each) override;
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override;
   Result<void> begin() override;
+  Result<void> begin_snapshot() override;
   Result<void> commit() override;
   Result<void> rollback() override;
   Result<int64_t> bulk_insert(std::string_view table, const std::vector<std::string>& columns,

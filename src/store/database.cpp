@@ -70,6 +70,15 @@ Result<Transaction> Transaction::begin(Database& shared) {
   return Transaction(&db);
 }
 
+Result<Transaction> Transaction::begin_snapshot(Database& shared) {
+  Database& db = shared.connection();
+  CP_ASSERT(db.open_guards_ == 0, "a snapshot transaction inside another");
+  CP_RETURN_IF_ERROR(db.begin_snapshot());
+  db.aborted_ = false;
+  ++db.open_guards_;
+  return Transaction(&db);
+}
+
 Result<Transaction> Transaction::begin_exclusive(Database& shared) {
   Database& db = shared.connection();
   CP_ASSERT(db.open_guards_ == 0, "an exclusive transaction inside another");

@@ -98,6 +98,10 @@ class Database {
 
   // Transactions do not nest. Prefer the Transaction guard below.
   virtual Result<void> begin() = 0;
+  // A transaction that reads one consistent snapshot and takes no write lock until it writes
+  // (SQLite: a deferred BEGIN under WAL; PostgreSQL: REPEATABLE READ), so writers of other
+  // connections go on while it reads. A write in it may fail as a serialization failure.
+  virtual Result<void> begin_snapshot() = 0;
   virtual Result<void> commit() = 0;
   virtual Result<void> rollback() = 0;
 
@@ -136,6 +140,8 @@ class Database {
 class Transaction {
  public:
   static Result<Transaction> begin(Database& db);
+  // Database::begin_snapshot. REQUIRES: no transaction open on `db`.
+  static Result<Transaction> begin_snapshot(Database& db);
   // REQUIRES: no transaction open on `db` (exclusivity cannot be joined).
   static Result<Transaction> begin_exclusive(Database& db);
   Transaction(Transaction&& other) noexcept;

@@ -8,11 +8,7 @@
 namespace cp::store {
 
 Result<Transaction> begin_snapshot(Database& db) {
-  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  if (db.backend() == Backend::kPostgresql) {
-    CP_RETURN_IF_ERROR(db.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"));
-  }
-  return tx;
+  return Transaction::begin_snapshot(db);
 }
 
 Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {

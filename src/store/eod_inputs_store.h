@@ -10,10 +10,10 @@
 
 namespace cp::store {
 
-// Begins the run's transaction: one snapshot from the first read to the commit, so an import
-// running meanwhile is either wholly seen or not at all. PostgreSQL needs REPEATABLE READ for
-// it; SQLite's WAL gives one, and refuses the write (SQLITE_BUSY_SNAPSHOT) rather than mix if a
-// writer got in between.
+// Begins the run's reading transaction: one snapshot from the first read to its end, so an
+// import running meanwhile is either wholly seen or not at all, and no write lock is held while
+// the run computes (Transaction::begin_snapshot). The run writes in a transaction of its own
+// afterwards (eod/eod_run.cpp).
 Result<Transaction> begin_snapshot(Database& db);
 
 // Reads the date's executions, closing prices, FX rates of both channels, cash statements,

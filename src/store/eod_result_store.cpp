@@ -1,6 +1,7 @@
 #include "store/eod_result_store.h"
 
 #include "store/execution_segments.h"
+#include "store/input_generation.h"
 #include "store/journal_store.h"
 #include "store/posting_segments.h"
 #include "store/transfer_store.h"
@@ -30,12 +31,6 @@ Result<void> delete_results(Database& db, Date date) {
   CP_RETURN_IF_ERROR(
       db.execute("DELETE FROM eod_run WHERE business_date = ? AND job = ?", {day, "eod"}));
   return Ok{};
-}
-
-Result<int64_t> write_execution_results(Database& db, Date date, const ExecutionSource& next) {
-  ExecutionResultWriter writer(db, date);
-  while (const clearing::ExecutionResult* r = next()) CP_RETURN_IF_ERROR(writer.add(*r));
-  return writer.finish();
 }
 
 Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
@@ -88,6 +83,8 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
     CP_RETURN_IF_ERROR(write_entry());
   }
   CP_ASSIGN_OR_RETURN(const int64_t postings, journal.finish());
+  // The run's results are later runs' inputs.
+  CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   for (const auto& r : report.reserves) {
     const std::string ch(channel_code(r.channel));
     const auto& k = r.risk;

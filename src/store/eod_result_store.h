@@ -21,13 +21,6 @@ namespace cp::store {
 // Deletes the date's earlier rows from every result table. Call first, in the run's transaction.
 Result<void> delete_results(Database& db, Date date);
 
-// Produces the next execution result; nullptr when there are no more.
-using ExecutionSource = std::function<const clearing::ExecutionResult*()>;
-
-// Writes the day's execution results as `next` produces them, so a busy day is cleared and
-// written in one pass without holding its results. Returns how many were written.
-Result<int64_t> write_execution_results(Database& db, Date date, const ExecutionSource& next);
-
 struct DayResults {
   const clearing::ClearingResult& result;            // the investors and CSDC's nets
   const std::map<Channel, std::string>& settles_on;  // STL-2 trading-money date per channel

@@ -100,14 +100,50 @@ Result<void> decode_executions(std::string_view payload, Date trade_date, Channe
   return Ok{};
 }
 
+// The rows [begin, end) of one account (all when `account_id` is empty) in a result segment:
+// an account's rows are adjacent (stored order), so its column is scanned first and the other
+// columns skip the rows before them without building values.
+Result<std::pair<size_t, size_t>> rows_of(SegmentReader segment, std::string_view account_id) {
+  if (account_id.empty()) return std::make_pair(size_t{0}, segment.rows());
+  ColumnReader& accounts = segment.column(kResultAccount);
+  size_t begin = segment.rows();
+  size_t end = segment.rows();
+  for (size_t row = 0; row < segment.rows(); ++row) {
+    CP_ASSIGN_OR_RETURN(const std::string_view account, accounts.get_text());
+    if (account == account_id) {
+      begin = std::min(begin, row);
+    } else if (begin < segment.rows()) {
+      end = row;
+      break;
+    }
+  }
+  return std::make_pair(begin, end);
+}
+
+Result<void> skip_result_rows(SegmentReader& segment, size_t rows) {
+  for (size_t column : {kResultAccount, kResultTradeId, kResultSecurity}) {
+    CP_RETURN_IF_ERROR(segment.column(column).skip_texts(rows));
+  }
+  for (size_t column : {kResultSide, kResultQuantity, kReserve}) {
+    CP_RETURN_IF_ERROR(segment.column(column).skip_uints(rows));
+  }
+  for (size_t column = kResultPrice; column < kResultColumns; ++column) {
+    if (column == kReserve) continue;
+    CP_RETURN_IF_ERROR(segment.column(column).skip_decimals(rows));
+  }
+  return Ok{};
+}
+
 // Decodes one result segment, passing the rows of `account_id` (all when empty) to `each`.
 Result<void> decode_results(std::string_view payload, Date business_date, Channel channel,
                             std::string_view account_id, const StoredResultCallback& each) {
   CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(payload, kResultColumns));
+  CP_ASSIGN_OR_RETURN(const auto range, rows_of(segment, account_id));
+  CP_RETURN_IF_ERROR(skip_result_rows(segment, range.first));
   StoredExecutionResult r;
   r.execution.trade_date = business_date;
   r.execution.channel = channel;
-  for (size_t row = 0; row < segment.rows(); ++row) {
+  for (size_t row = range.first; row < range.second; ++row) {
     clearing::Execution& e = r.execution;
     CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(kResultAccount).get_text());
     e.account_id = account;
@@ -133,7 +169,7 @@ Result<void> decode_results(std::string_view payload, Date business_date, Channe
     CP_ASSIGN_OR_RETURN(r.investor_rmb, segment.column(kInvestorRmb).get_decimal());
     CP_ASSIGN_OR_RETURN(r.csdc_rmb, segment.column(kCsdcRmb).get_decimal());
     CP_ASSIGN_OR_RETURN(r.commission_rmb, segment.column(kCommissionRmb).get_decimal());
-    if (account_id.empty() || e.account_id == account_id) CP_RETURN_IF_ERROR(each(r));
+    CP_RETURN_IF_ERROR(each(r));
   }
   return Ok{};
 }
@@ -209,10 +245,9 @@ Result<std::vector<clearing::Execution>> read_execution_segments(Database& db, D
   return out;
 }
 
-ExecutionResultWriter::ExecutionResultWriter(Database& db, Date business_date)
-    : db_(db), day_(business_date.to_string()) {}
+ExecutionResultSegments::ExecutionResultSegments() : writer_(kResultColumns) {}
 
-Result<void> ExecutionResultWriter::add(const clearing::ExecutionResult& result) {
+void ExecutionResultSegments::add(const clearing::ExecutionResult& result) {
   StoredExecutionResult stored;
   stored.execution = *result.execution;
   stored.reserve = result.reserve;
@@ -227,60 +262,73 @@ Result<void> ExecutionResultWriter::add(const clearing::ExecutionResult& result)
   stored.investor_rmb = result.investor_rmb;
   stored.csdc_rmb = result.csdc_rmb;
   stored.commission_rmb = result.commission_rmb;
-  return add(stored);
+  add(stored);
 }
 
-Result<void> ExecutionResultWriter::add(const StoredExecutionResult& result) {
-  if (!pending_.empty()) {
-    const clearing::Execution& last = pending_.back().execution;
-    CP_ASSERT(!stored_before(result.execution, last), "results out of their stored order");
-    if (pending_.size() == kSegmentRows || last.channel != result.execution.channel) {
-      CP_RETURN_IF_ERROR(flush());
-    }
+void ExecutionResultSegments::add(const StoredExecutionResult& result) {
+  const clearing::Execution& e = result.execution;
+  if (rows_ > 0) {
+    CP_ASSERT(!stored_before(e, last_), "results out of their stored order");
+    if (writer_.rows() == kSegmentRows || e.channel != last_.channel) flush();
   }
-  pending_.push_back(result);
-  return Ok{};
-}
-
-Result<void> ExecutionResultWriter::flush() {
-  if (pending_.empty()) return Ok{};
-  SegmentWriter writer(kResultColumns);
-  for (const StoredExecutionResult& r : pending_) {
-    const clearing::Execution& e = r.execution;
-    writer.column(kResultAccount).put_text(e.account_id);
-    writer.column(kResultTradeId).put_text(e.trade_id);
-    writer.column(kResultSecurity).put_text(e.security_code);
-    writer.column(kResultSide).put_uint(side_number(e.side));
-    writer.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
-    writer.column(kResultPrice).put_decimal(e.price_hkd);
-    writer.column(kReserve).put_uint(r.reserve == MoneyKind::kClient ? 0 : 1);
-    writer.column(kConsideration).put_decimal(r.consideration_hkd);
-    for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
-      writer.column(kFeeLine0 + i).put_decimal(r.fee_lines_hkd[i]);
-    }
-    writer.column(kFees).put_decimal(r.fees_hkd);
-    writer.column(kCommissionHkd).put_decimal(r.commission_hkd);
-    writer.column(kInvestorHkd).put_decimal(r.investor_hkd);
-    writer.column(kRate).put_decimal(r.rate);
-    writer.column(kInvestorRmb).put_decimal(r.investor_rmb);
-    writer.column(kCsdcRmb).put_decimal(r.csdc_rmb);
-    writer.column(kCommissionRmb).put_decimal(r.commission_rmb);
-    writer.end_row();
+  if (writer_.rows() == 0) {
+    current_.channel = channel_code(e.channel);
+    current_.first_account = e.account_id;
   }
-  const SegmentHeader header{std::string(channel_code(pending_.front().execution.channel)),
-                             segments_++, static_cast<int64_t>(pending_.size()),
-                             pending_.front().execution.account_id,
-                             pending_.back().execution.account_id};
-  CP_RETURN_IF_ERROR(insert_segment(db_, "execution_result_segment", "business_date", day_, header,
-                                    writer.finish()));
-  written_ += header.rows;
-  pending_.clear();
-  return Ok{};
+  current_.last_account = e.account_id;
+  encode(result);
+  last_ = e;
+  ++rows_;
 }
 
-Result<int64_t> ExecutionResultWriter::finish() {
-  CP_RETURN_IF_ERROR(flush());
-  return written_;
+void ExecutionResultSegments::encode(const StoredExecutionResult& r) {
+  const clearing::Execution& e = r.execution;
+  writer_.column(kResultAccount).put_text(e.account_id);
+  writer_.column(kResultTradeId).put_text(e.trade_id);
+  writer_.column(kResultSecurity).put_text(e.security_code);
+  writer_.column(kResultSide).put_uint(side_number(e.side));
+  writer_.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
+  writer_.column(kResultPrice).put_decimal(e.price_hkd);
+  writer_.column(kReserve).put_uint(r.reserve == MoneyKind::kClient ? 0 : 1);
+  writer_.column(kConsideration).put_decimal(r.consideration_hkd);
+  for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
+    writer_.column(kFeeLine0 + i).put_decimal(r.fee_lines_hkd[i]);
+  }
+  writer_.column(kFees).put_decimal(r.fees_hkd);
+  writer_.column(kCommissionHkd).put_decimal(r.commission_hkd);
+  writer_.column(kInvestorHkd).put_decimal(r.investor_hkd);
+  writer_.column(kRate).put_decimal(r.rate);
+  writer_.column(kInvestorRmb).put_decimal(r.investor_rmb);
+  writer_.column(kCsdcRmb).put_decimal(r.csdc_rmb);
+  writer_.column(kCommissionRmb).put_decimal(r.commission_rmb);
+  writer_.end_row();
+}
+
+void ExecutionResultSegments::flush() {
+  if (writer_.rows() == 0) return;
+  current_.rows = static_cast<int64_t>(writer_.rows());
+  current_.payload = writer_.finish();
+  segments_.push_back(std::move(current_));
+  current_ = EncodedSegment{};
+}
+
+void ExecutionResultSegments::finish() {
+  flush();
+}
+
+Result<int64_t> write_execution_results(Database& db, Date business_date,
+                                        const ExecutionResultSegments& segments) {
+  const std::string day = business_date.to_string();
+  std::map<std::string, int64_t> next_no;  // per channel
+  int64_t written = 0;
+  for (const EncodedSegment& segment : segments.segments()) {
+    const SegmentHeader header{segment.channel, next_no[segment.channel]++, segment.rows,
+                               segment.first_account, segment.last_account};
+    CP_RETURN_IF_ERROR(insert_segment(db, "execution_result_segment", "business_date", day, header,
+                                      segment.payload));
+    written += segment.rows;
+  }
+  return written;
 }
 
 Result<void> delete_execution_results(Database& db, Date business_date) {
@@ -382,9 +430,10 @@ Result<void> pack_row_tables(Database& db) {
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return stored_before(a.execution, b.execution); });
     CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
-    ExecutionResultWriter writer(db, date);
-    for (const auto& r : rows) CP_RETURN_IF_ERROR(writer.add(r));
-    CP_RETURN_IF_ERROR(writer.finish());
+    ExecutionResultSegments segments;
+    for (const auto& r : rows) segments.add(r);
+    segments.finish();
+    CP_RETURN_IF_ERROR(write_execution_results(db, date, segments));
   }
   // The journal, day by day, in the order the ledger check read it.
   std::optional<PostingWriter> postings;

@@ -8,11 +8,13 @@
 
 #include <array>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "clearing/client_clearing.h"
 #include "clearing/execution.h"
+#include "store/column_codec.h"
 #include "store/database.h"
 
 namespace cp::store {
@@ -43,25 +45,43 @@ struct StoredExecutionResult {
   Decimal commission_rmb;
 };
 
-// Writes a run's results segment by segment as they come. REQUIRES: results come in
-// stored_before order of their executions (the order the day's executions are loaded in), and
-// the date's earlier results are deleted (delete_execution_results) in the same transaction.
-class ExecutionResultWriter {
+// One segment encoded, not yet stored.
+struct EncodedSegment {
+  std::string channel;
+  int64_t rows = 0;
+  std::string first_account;
+  std::string last_account;
+  std::string payload;
+};
+
+// A run's results, encoded segment by segment in memory as the clearing produces them: the run
+// computes without the write lock and stores them afterwards (write_execution_results).
+// REQUIRES: results come in stored_before order of their executions (the order the day's
+// executions are loaded in).
+class ExecutionResultSegments {
  public:
-  ExecutionResultWriter(Database& db, Date business_date);
-  Result<void> add(const clearing::ExecutionResult& result);
-  Result<void> add(const StoredExecutionResult& result);
-  // Writes the last segment; returns the number of results written.
-  Result<int64_t> finish();
+  ExecutionResultSegments();
+  void add(const clearing::ExecutionResult& result);
+  void add(const StoredExecutionResult& result);
+  // Encodes the last, partly filled segment.
+  void finish();
+  const std::vector<EncodedSegment>& segments() const { return segments_; }
+  int64_t rows() const { return rows_; }
 
  private:
-  Result<void> flush();
-  Database& db_;
-  std::string day_;
-  std::vector<StoredExecutionResult> pending_;  // of one channel, at most kSegmentRows
-  int64_t segments_ = 0;
-  int64_t written_ = 0;
+  void encode(const StoredExecutionResult& result);
+  void flush();
+  SegmentWriter writer_;
+  EncodedSegment current_;
+  clearing::Execution last_;  // the previous result's execution, for the order check
+  std::vector<EncodedSegment> segments_;
+  int64_t rows_ = 0;
 };
+
+// Stores `segments` as the results of `business_date`. REQUIRES: the date's earlier results
+// deleted (delete_execution_results) in the same transaction.
+Result<int64_t> write_execution_results(Database& db, Date business_date,
+                                        const ExecutionResultSegments& segments);
 
 Result<void> delete_execution_results(Database& db, Date business_date);
 

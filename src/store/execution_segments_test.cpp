@@ -53,42 +53,49 @@ class ExecutionSegmentsTest : public testing::BackendTest {
 };
 
 TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
-  // 70,000 Shanghai executions fill one segment of 65,536 and start a second; 10 Shenzhen ones
-  // start their channel's own.
-  auto all = executions(70000, 1000, Channel::kShanghai, date_);
+  // One segment and a part of a second of Shanghai executions; 10 Shenzhen ones start their
+  // channel's own.
+  const size_t sh_rows = kSegmentRows + 4464;
+  auto all = executions(sh_rows, 1000, Channel::kShanghai, date_);
   const auto sz = executions(10, 3, Channel::kShenzhen, date_);
   all.insert(all.end(), sz.begin(), sz.end());
   std::vector<const clearing::Execution*> pointers;
   for (const auto& e : all) pointers.push_back(&e);
   auto written = write_execution_segments(*db_, date_, pointers);
   ASSERT_TRUE(written.ok()) << written.error().to_string();
-  EXPECT_EQ(*written, 70010);
+  EXPECT_EQ(*written, static_cast<int64_t>(sh_rows + 10));
   auto segments = db_->query(
       "SELECT channel, segment_no, row_count FROM execution_segment ORDER BY channel, segment_no");
   ASSERT_TRUE(segments.ok());
   ASSERT_EQ(segments->rows.size(), 3u);
-  EXPECT_EQ(segments->rows[0].integer(2), 65536);
-  EXPECT_EQ(segments->rows[1].integer(2), 70000 - 65536);
+  EXPECT_EQ(segments->rows[0].integer(2), static_cast<int64_t>(kSegmentRows));
+  EXPECT_EQ(segments->rows[1].integer(2), 4464);
   EXPECT_EQ(segments->rows[2].text(0), "sz");
   auto loaded = read_execution_segments(*db_, date_);
   ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
-  ASSERT_EQ(loaded->size(), 70010u);
+  ASSERT_EQ(loaded->size(), sh_rows + 10);
   EXPECT_TRUE(std::is_sorted(loaded->begin(), loaded->end(), stored_before));
-  // Account A0000 holds executions 0, 1000, 2000 …: 70 of them; the last sz row is Z1.
-  EXPECT_EQ(loaded->front().account_id, "A0000");
-  EXPECT_EQ(loaded->front().trade_id, "H1000");  // "H1000" < "H11000" < … as text
-  EXPECT_EQ(loaded->back().channel, Channel::kShenzhen);
-  // Every field survives, the price's scale included.
+  // The first is A0000's smallest trade id as text; every field of it survives, the price's
+  // scale included.
+  const clearing::Execution* first = nullptr;
+  for (const auto& e : all) {
+    if (e.account_id == "A0000" && (first == nullptr || e.trade_id < first->trade_id)) first = &e;
+  }
+  ASSERT_NE(first, nullptr);
   const auto& e = loaded->front();
-  EXPECT_EQ(e.security_code, "00700");
-  EXPECT_EQ(e.price_hkd.to_string(), "301.20");
-  EXPECT_EQ(e.quantity, 100 * (1 + (70000 - 1000) % 7));
+  EXPECT_EQ(e.trade_id, first->trade_id);
+  EXPECT_EQ(e.security_code, first->security_code);
+  EXPECT_EQ(e.side, first->side);
+  EXPECT_EQ(e.quantity, first->quantity);
+  EXPECT_EQ(e.price_hkd.to_string(), first->price_hkd.to_string());
+  EXPECT_EQ(loaded->back().channel, Channel::kShenzhen);
 }
 
 TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHoldThem) {
-  auto all = executions(70000, 1000, Channel::kShanghai, date_);
+  // 300 accounts of 70 rows each: 21,000 rows, a full segment and part of a second.
+  auto all = executions(21000, 300, Channel::kShanghai, date_);
   std::sort(all.begin(), all.end(), stored_before);
-  ExecutionResultWriter writer(*db_, date_);
+  ExecutionResultSegments segments;
   for (const auto& e : all) {
     StoredExecutionResult r;
     r.execution = e;
@@ -96,22 +103,23 @@ TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHold
     r.fees_hkd = dec("1.50");
     r.csdc_rmb = dec("0.92");
     for (auto& line : r.fee_lines_hkd) line = dec("0.25");
-    ASSERT_TRUE(writer.add(r).ok());
+    segments.add(r);
   }
-  auto written = writer.finish();
+  segments.finish();
+  auto written = write_execution_results(*db_, date_, segments);
   ASSERT_TRUE(written.ok());
-  EXPECT_EQ(*written, 70000);
+  EXPECT_EQ(*written, 21000);
   auto count = count_execution_results(*db_, date_);
   ASSERT_TRUE(count.ok());
-  EXPECT_EQ(*count, 70000);
-  // Each account has 70 rows; the first segment's last row (the 65,536th) falls in account 936,
-  // whose rows are the 65,521st to the 65,590th: it straddles the two segments.
+  EXPECT_EQ(*count, 21000);
+  // Each account has 70 rows, so the first segment's last row falls in account
+  // (kSegmentRows − 1) / 70, whose rows straddle the two segments (16,383 / 70 = 234 rem 3).
   auto boundary =
       db_->query("SELECT last_account FROM execution_result_segment WHERE segment_no = 0");
   ASSERT_TRUE(boundary.ok());
   const std::string straddling = boundary->rows.at(0).text(0);
-  EXPECT_EQ(straddling, account_name(65536 / 70));
-  for (const std::string& account : {std::string("A0000"), straddling, std::string("A0999")}) {
+  EXPECT_EQ(straddling, account_name((kSegmentRows - 1) / 70));
+  for (const std::string& account : {std::string("A0000"), straddling, std::string("A0299")}) {
     int64_t lines = 0;
     auto read = each_execution_result(*db_, date_, account,
                                       [&](const StoredExecutionResult& r) -> Result<void> {

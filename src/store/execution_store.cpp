@@ -1,11 +1,13 @@
 #include "store/execution_store.h"
 
 #include "store/execution_segments.h"
+#include "store/input_generation.h"
 
 namespace cp::store {
 
 Result<int64_t> insert_missing_accounts(Database& db,
                                         const std::vector<clearing::Account>& accounts) {
+  CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_ASSIGN_OR_RETURN(auto stmt,
                       db.prepare("INSERT INTO account (account_id, account_type, money_kind, "
                                  "commission_rate, commission_min_hkd) VALUES (?, ?, ?, ?, ?) "
@@ -24,6 +26,7 @@ Result<int64_t> insert_missing_accounts(Database& db,
 
 Result<int64_t> replace_executions(Database& db, Date trade_date,
                                    const std::vector<clearing::Execution>& executions) {
+  CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   // The segments name accounts without a foreign key: each is looked up here instead.
   CP_ASSIGN_OR_RETURN(std::unordered_set<std::string> known, known_account_ids(db));
   std::vector<const clearing::Execution*> all;

@@ -8,6 +8,7 @@
 
 #include "store/execution_segments.h"
 #include "store/execution_store.h"
+#include "store/input_generation.h"
 
 namespace cp::store {
 namespace {
@@ -50,6 +51,8 @@ Result<ImportCounts> replace_statements(Database& db, const std::vector<Statemen
     CP_RETURN_IF_ERROR(insert_row(row));
     ++counts.inserted;
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -84,6 +87,8 @@ Result<ImportCounts> replace_balances(Database& db, const std::string& table,
     CP_RETURN_IF_ERROR(insert->execute(params));
     ++(removed > 0 ? counts.replaced : counts.inserted);
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -135,6 +140,8 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
                          decimal_value(row.a_share_online_rate), a.account_id}));
     ++counts.replaced;
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -188,6 +195,8 @@ Result<ImportCounts> import_executions(Database& db,
     CP_RETURN_IF_ERROR(write_execution_segments(db, date, std::move(all)));
     counts.inserted += fresh;
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -220,6 +229,8 @@ Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::Clo
                              "; use --replace to correct it");
     }
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -287,6 +298,8 @@ Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates
       }
     }
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }

@@ -228,6 +228,7 @@ class PgDatabase final : public Database {
   }
 
   Result<void> begin() override { return run("BEGIN"); }
+  Result<void> begin_snapshot() override { return run("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
   Result<void> begin_exclusive() override {
     CP_RETURN_IF_ERROR(run("BEGIN"));
     // Transaction-scoped: released at COMMIT or ROLLBACK.

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "store/input_generation.h"
+
 namespace cp::store {
 namespace {
 
@@ -98,7 +100,7 @@ Result<void> insert_fee_rule(Database& db, const refdata::FeeRule& rule, Date ef
        rule.per_trade ? rule.amount_hkd.to_string() : "", rounding_name(rule.rounding),
        static_cast<int64_t>(rule.scale), optional_text(rule.min_hkd), optional_text(rule.max_hkd),
        rule.applies_to_etf ? "applies" : "exempt", source, added.at, added.by}));
-  return Ok{};
+  return bump_eod_input_generation(db);
 }
 
 Result<void> merge_fee_additions(Database& db, refdata::FeeSchedule& fees) {

@@ -156,6 +156,9 @@ class SqliteDatabase final : public Database {
   // writer waits for it (busy timeout) instead of failing with BUSY_SNAPSHOT when it reads first
   // and writes after another connection's commit (the server runs a connection per thread).
   Result<void> begin() override { return execute_script("BEGIN IMMEDIATE"); }
+  // Deferred: WAL gives the transaction its snapshot at its first read, and no lock is taken
+  // until it writes.
+  Result<void> begin_snapshot() override { return execute_script("BEGIN DEFERRED"); }
   // BEGIN IMMEDIATE takes the write lock now, so two migrating processes queue (busy timeout).
   Result<void> begin_exclusive() override { return execute_script("BEGIN IMMEDIATE"); }
   Result<void> commit() override { return execute_script("COMMIT"); }

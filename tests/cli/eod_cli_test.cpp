@@ -455,11 +455,11 @@ TEST_P(EodCliTest, ProgressIsToldAsJsonLinesStageByStage) {
     EXPECT_TRUE(line.contains("time") && line.contains("elapsed_s")) << line.dump();
     if (!line["finished"].get<bool>()) continue;
     finished.push_back(line["stage"].get<std::string>());
-    if (line["stage"] == "clear and write executions") {
+    if (line["stage"] == "clear executions") {
       EXPECT_EQ(line["done"], 7);
     }
   }
-  EXPECT_EQ(finished, (std::vector<std::string>{"load inputs", "clear and write executions",
+  EXPECT_EQ(finished, (std::vector<std::string>{"load inputs", "clear executions",
                                                 "fees, risk funds, transfers, exceptions, "
                                                 "pre-clearing",
                                                 "write results", "commit"}));

@@ -1,5 +1,5 @@
 -- Issue 15 §3: a day's executions, their EOD results and its journal as column-packed segments
--- (docs/decisions/0012-column-segments.md, store/column_codec.h): one row per 65,536 executions
+-- (docs/decisions/0012-column-segments.md, store/column_codec.h): one row per 16,384 executions
 -- of a date and channel, ordered by account and trade id, instead of one row per execution.
 -- The program packs the rows of the three tables these replace right after this script
 -- (store/execution_segments.h, pack_row_tables) and drops them.
@@ -26,7 +26,7 @@ CREATE TABLE execution_result_segment (
 );
 
 -- The journal of a business date, posting by posting in the order written (an entry's postings
--- adjacent, numbered from 1): ledger_posting's rows become these, a segment per 65,536 postings.
+-- adjacent, numbered from 1): ledger_posting's rows become these, a segment per 16,384 postings.
 CREATE TABLE ledger_posting_segment (
   business_date TEXT NOT NULL,
   segment_no    BIGINT NOT NULL,
