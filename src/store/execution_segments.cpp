@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <tuple>
 
 #include "store/column_codec.h"
@@ -373,84 +372,108 @@ Result<int64_t> count_execution_results(Database& db, Date business_date) {
   return total.rows.at(0).integer(0);
 }
 
+// The dates of a column, in order.
+Result<std::vector<std::string>> dates_in(Database& db, const std::string& sql) {
+  std::vector<std::string> out;
+  CP_RETURN_IF_ERROR(db.query_each(sql, {}, [&](const Row& row) -> Result<void> {
+    out.push_back(row.text(0));
+    return Ok{};
+  }));
+  return out;
+}
+
 Result<void> pack_row_tables(Database& db) {
-  // Executions, date by date (the import wrote valid codes: the CHECKs hold them).
-  std::map<std::string, std::vector<clearing::Execution>> by_date;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT trade_date, trade_id, channel, account_id, security_code, side, quantity, "
-      "price_hkd FROM execution",
-      {}, [&](const Row& row) -> Result<void> {
-        clearing::Execution& e = by_date[row.text(0)].emplace_back();
-        CP_ASSIGN_OR_RETURN(e.trade_date, Date::parse(row.text(0)));
-        e.trade_id = row.text(1);
-        CP_ASSIGN_OR_RETURN(e.channel, parse_channel(row.text(2)));
-        e.account_id = row.text(3);
-        e.security_code = row.text(4);
-        CP_ASSIGN_OR_RETURN(e.side, parse_side(row.text(5)));
-        e.quantity = row.integer(6);
-        e.price_hkd = row.decimal(7);
-        return Ok{};
-      }));
-  std::map<std::string, clearing::Execution> by_trade_id;
-  for (const auto& [day, executions] : by_date) {
+  // Executions, one date in memory at a time (the import wrote valid codes: the CHECKs hold).
+  CP_ASSIGN_OR_RETURN(auto trade_dates,
+                      dates_in(db, "SELECT DISTINCT trade_date FROM execution ORDER BY 1"));
+  for (const std::string& day : trade_dates) {
+    CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+    std::vector<clearing::Execution> executions;
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT trade_id, channel, account_id, security_code, side, quantity, price_hkd FROM "
+        "execution WHERE trade_date = ?",
+        {day}, [&](const Row& row) -> Result<void> {
+          clearing::Execution& e = executions.emplace_back();
+          e.trade_date = date;
+          e.trade_id = row.text(0);
+          CP_ASSIGN_OR_RETURN(e.channel, parse_channel(row.text(1)));
+          e.account_id = row.text(2);
+          e.security_code = row.text(3);
+          CP_ASSIGN_OR_RETURN(e.side, parse_side(row.text(4)));
+          e.quantity = row.integer(5);
+          e.price_hkd = row.decimal(6);
+          return Ok{};
+        }));
     std::vector<const clearing::Execution*> all;
-    for (const auto& e : executions) {
-      all.push_back(&e);
-      by_trade_id[e.trade_id] = e;
-    }
-    CP_RETURN_IF_ERROR(write_execution_segments(db, executions.front().trade_date, all));
+    for (const auto& e : executions) all.push_back(&e);
+    CP_RETURN_IF_ERROR(write_execution_segments(db, date, all));
   }
-  // Results, run by run, in the order the segments keep.
-  std::map<std::string, std::vector<StoredExecutionResult>> results;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT business_date, trade_id, reserve, consideration_hkd, stamp_duty, trading_fee, "
-      "sfc_levy, afrc_levy, trading_tariff, settlement_fee, fees_hkd, commission_hkd, "
-      "investor_hkd, rate, investor_rmb, csdc_rmb, commission_rmb FROM eod_execution_result",
-      {}, [&](const Row& row) -> Result<void> {
-        const auto found = by_trade_id.find(row.text(1));
-        if (found == by_trade_id.end()) {
-          return make_error(ErrorCode::kStorage,
-                            "result of trade " + row.text(1) + " has no execution");
-        }
-        StoredExecutionResult& r = results[row.text(0)].emplace_back();
-        r.execution = found->second;
-        CP_ASSIGN_OR_RETURN(r.reserve, parse_money_kind(row.text(2)));
-        r.consideration_hkd = row.decimal(3);
-        for (size_t i = 0; i < 6; ++i) r.fee_lines_hkd[i] = row.decimal(4 + i);
-        r.fees_hkd = row.decimal(10);
-        r.commission_hkd = row.decimal(11);
-        r.investor_hkd = row.decimal(12);
-        r.rate = row.decimal(13);
-        r.investor_rmb = row.decimal(14);
-        r.csdc_rmb = row.decimal(15);
-        r.commission_rmb = row.decimal(16);
-        return Ok{};
-      }));
-  for (auto& [day, rows] : results) {
+  // Results, run by run, each with its execution's fields, in the order the segments keep.
+  CP_ASSIGN_OR_RETURN(
+      auto run_dates,
+      dates_in(db, "SELECT DISTINCT business_date FROM eod_execution_result ORDER BY 1"));
+  for (const std::string& day : run_dates) {
+    CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+    std::vector<StoredExecutionResult> rows;
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT r.trade_id, r.reserve, r.consideration_hkd, r.stamp_duty, r.trading_fee, "
+        "r.sfc_levy, r.afrc_levy, r.trading_tariff, r.settlement_fee, r.fees_hkd, "
+        "r.commission_hkd, r.investor_hkd, r.rate, r.investor_rmb, r.csdc_rmb, r.commission_rmb, "
+        "e.trade_date, e.channel, e.account_id, e.security_code, e.side, e.quantity, e.price_hkd "
+        "FROM eod_execution_result r LEFT JOIN execution e ON e.trade_id = r.trade_id WHERE "
+        "r.business_date = ?",
+        {day}, [&](const Row& row) -> Result<void> {
+          if (row.is_null(16)) {
+            return make_error(ErrorCode::kStorage,
+                              "result of trade " + row.text(0) + " has no execution");
+          }
+          StoredExecutionResult& r = rows.emplace_back();
+          clearing::Execution& e = r.execution;
+          e.trade_id = row.text(0);
+          CP_ASSIGN_OR_RETURN(r.reserve, parse_money_kind(row.text(1)));
+          r.consideration_hkd = row.decimal(2);
+          for (size_t i = 0; i < 6; ++i) r.fee_lines_hkd[i] = row.decimal(3 + i);
+          r.fees_hkd = row.decimal(9);
+          r.commission_hkd = row.decimal(10);
+          r.investor_hkd = row.decimal(11);
+          r.rate = row.decimal(12);
+          r.investor_rmb = row.decimal(13);
+          r.csdc_rmb = row.decimal(14);
+          r.commission_rmb = row.decimal(15);
+          CP_ASSIGN_OR_RETURN(e.trade_date, Date::parse(row.text(16)));
+          CP_ASSIGN_OR_RETURN(e.channel, parse_channel(row.text(17)));
+          e.account_id = row.text(18);
+          e.security_code = row.text(19);
+          CP_ASSIGN_OR_RETURN(e.side, parse_side(row.text(20)));
+          e.quantity = row.integer(21);
+          e.price_hkd = row.decimal(22);
+          return Ok{};
+        }));
     std::sort(rows.begin(), rows.end(),
               [](const auto& a, const auto& b) { return stored_before(a.execution, b.execution); });
-    CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
     ExecutionResultSegments segments;
     for (const auto& r : rows) segments.add(r);
     segments.finish();
     CP_RETURN_IF_ERROR(write_execution_results(db, date, segments));
   }
-  // The journal, day by day, in the order the ledger check read it.
-  std::optional<PostingWriter> postings;
-  std::string posting_day;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT business_date, entry, account, asset, amount FROM ledger_posting ORDER BY "
-      "business_date, entry, seq",
-      {}, [&](const Row& row) -> Result<void> {
-        if (!postings || row.text(0) != posting_day) {
-          if (postings) CP_RETURN_IF_ERROR(postings->finish());
-          posting_day = row.text(0);
-          CP_ASSIGN_OR_RETURN(const Date date, Date::parse(posting_day));
-          postings.emplace(db, date);
-        }
-        return postings->add({row.text(1), row.text(2), row.text(3), row.decimal(4)});
-      }));
-  if (postings) CP_RETURN_IF_ERROR(postings->finish());
+  // The journal, day by day, in the order the ledger check read it. Each day is read whole
+  // before it is written: libpq runs no statement while a streamed query is open.
+  CP_ASSIGN_OR_RETURN(auto journal_dates,
+                      dates_in(db, "SELECT DISTINCT business_date FROM ledger_posting ORDER BY 1"));
+  for (const std::string& day : journal_dates) {
+    CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+    std::vector<ledger::Posting> day_postings;
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT entry, account, asset, amount FROM ledger_posting WHERE business_date = ? "
+        "ORDER BY entry, seq",
+        {day}, [&](const Row& row) -> Result<void> {
+          day_postings.push_back({row.text(0), row.text(1), row.text(2), row.decimal(3)});
+          return Ok{};
+        }));
+    PostingWriter postings(db, date);
+    for (const auto& posting : day_postings) CP_RETURN_IF_ERROR(postings.add(posting));
+    CP_RETURN_IF_ERROR(postings.finish());
+  }
   CP_RETURN_IF_ERROR(db.execute_script(
       "DROP TABLE eod_execution_result; DROP TABLE execution; DROP TABLE ledger_posting"));
   return Ok{};

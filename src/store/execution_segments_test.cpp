@@ -200,6 +200,9 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
            "'csdc_settlement:sh:client', 'CNY', '-275623.90')",
            "INSERT INTO ledger_posting VALUES ('2024-03-15', 'TRADES:INV001:sh', 1, "
            "'investor_unsettled:INV001', 'CNY', '275706.49')",
+           // A second day's journal: each day becomes its own segments.
+           "INSERT INTO ledger_posting VALUES ('2024-03-18', 'PF:INV001:sh', 1, "
+           "'investor_cash:INV001', 'CNY', '-2.17')",
        }) {
     ASSERT_TRUE(db.execute(sql).ok()) << sql;
   }
@@ -228,6 +231,14 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
               }).ok());
   EXPECT_EQ(accounts,
             (std::vector<std::string>{"investor_unsettled:INV001", "csdc_settlement:sh:client"}));
+  std::vector<std::string> monday;
+  ASSERT_TRUE(each_posting(db, *Date::parse("2024-03-18"),
+                           [&](const ledger::Posting& p, int64_t) -> Result<void> {
+                             monday.push_back(p.entry + " " + p.amount.to_string());
+                             return Ok{};
+                           })
+                  .ok());
+  EXPECT_EQ(monday, (std::vector<std::string>{"PF:INV001:sh -2.17"}));
   EXPECT_FALSE(db.query("SELECT 1 FROM execution").ok());  // the row tables are gone
 }
 
