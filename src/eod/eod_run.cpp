@@ -33,7 +33,8 @@ Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
   auto out = std::make_unique<OpenedDay>();
   CP_ASSIGN_OR_RETURN(out->refdata, refdata::load_refdata(data_dir));
   CP_ASSIGN_OR_RETURN(out->markets, refdata::load_market_calendars(data_dir));
-  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::begin_snapshot(db));
+  // One snapshot for every read, no write lock while the run computes (issue 15 §4).
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin_snapshot(db));
   out->tx.emplace(std::move(tx));
   CP_RETURN_IF_ERROR(store::merge_calendar_additions(db, out->markets));
   // Fee rules approved in the operator's workspace (issue 6 item 7) apply from their date.

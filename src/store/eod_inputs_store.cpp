@@ -7,10 +7,6 @@
 
 namespace cp::store {
 
-Result<Transaction> begin_snapshot(Database& db) {
-  return Transaction::begin_snapshot(db);
-}
-
 Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {
   const Date date = inputs.date;
   CP_ASSIGN_OR_RETURN(inputs.executions, load_executions(db, date));

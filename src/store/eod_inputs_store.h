@@ -10,12 +10,6 @@
 
 namespace cp::store {
 
-// Begins the run's reading transaction: one snapshot from the first read to its end, so an
-// import running meanwhile is either wholly seen or not at all, and no write lock is held while
-// the run computes (Transaction::begin_snapshot). The run writes in a transaction of its own
-// afterwards (eod/eod_run.cpp).
-Result<Transaction> begin_snapshot(Database& db);
-
 // Reads the date's executions, closing prices, FX rates of both channels, cash statements,
 // reserve balances and checks, and the transfers instructed for it, into `inputs` (whose date is
 // set). The calendars and schedules are eod::prepare_day's.

@@ -246,26 +246,25 @@ Result<std::vector<clearing::Execution>> read_execution_segments(Database& db, D
 
 ExecutionResultSegments::ExecutionResultSegments() : writer_(kResultColumns) {}
 
-void ExecutionResultSegments::add(const clearing::ExecutionResult& result) {
-  StoredExecutionResult stored;
-  stored.execution = *result.execution;
-  stored.reserve = result.reserve;
-  stored.consideration_hkd = result.consideration_hkd;
-  for (size_t i = 0; i < stored.fee_lines_hkd.size(); ++i) {
-    stored.fee_lines_hkd[i] = result.fees.lines[i].amount_hkd;
-  }
-  stored.fees_hkd = result.fees.total_hkd;
-  stored.commission_hkd = result.commission_hkd;
-  stored.investor_hkd = result.investor_hkd;
-  stored.rate = result.rate;
-  stored.investor_rmb = result.investor_rmb;
-  stored.csdc_rmb = result.csdc_rmb;
-  stored.commission_rmb = result.commission_rmb;
-  add(stored);
+void ExecutionResultSegments::add(const clearing::ExecutionResult& r) {
+  const auto& lines = r.fees.lines;
+  add_row(*r.execution, r.reserve,
+          {&r.consideration_hkd, &lines[0].amount_hkd, &lines[1].amount_hkd, &lines[2].amount_hkd,
+           &lines[3].amount_hkd, &lines[4].amount_hkd, &lines[5].amount_hkd, &r.fees.total_hkd,
+           &r.commission_hkd, &r.investor_hkd, &r.rate, &r.investor_rmb, &r.csdc_rmb,
+           &r.commission_rmb});
 }
 
-void ExecutionResultSegments::add(const StoredExecutionResult& result) {
-  const clearing::Execution& e = result.execution;
+void ExecutionResultSegments::add(const StoredExecutionResult& r) {
+  const auto& lines = r.fee_lines_hkd;
+  add_row(r.execution, r.reserve,
+          {&r.consideration_hkd, &lines[0], &lines[1], &lines[2], &lines[3], &lines[4], &lines[5],
+           &r.fees_hkd, &r.commission_hkd, &r.investor_hkd, &r.rate, &r.investor_rmb, &r.csdc_rmb,
+           &r.commission_rmb});
+}
+
+void ExecutionResultSegments::add_row(const clearing::Execution& e, MoneyKind reserve,
+                                      const Figures& figures) {
   if (rows_ > 0) {
     CP_ASSERT(!stored_before(e, last_), "results out of their stored order");
     if (writer_.rows() == kSegmentRows || e.channel != last_.channel) flush();
@@ -275,32 +274,21 @@ void ExecutionResultSegments::add(const StoredExecutionResult& result) {
     current_.first_account = e.account_id;
   }
   current_.last_account = e.account_id;
-  encode(result);
-  last_ = e;
-  ++rows_;
-}
-
-void ExecutionResultSegments::encode(const StoredExecutionResult& r) {
-  const clearing::Execution& e = r.execution;
   writer_.column(kResultAccount).put_text(e.account_id);
   writer_.column(kResultTradeId).put_text(e.trade_id);
   writer_.column(kResultSecurity).put_text(e.security_code);
   writer_.column(kResultSide).put_uint(side_number(e.side));
   writer_.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
   writer_.column(kResultPrice).put_decimal(e.price_hkd);
-  writer_.column(kReserve).put_uint(r.reserve == MoneyKind::kClient ? 0 : 1);
-  writer_.column(kConsideration).put_decimal(r.consideration_hkd);
-  for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
-    writer_.column(kFeeLine0 + i).put_decimal(r.fee_lines_hkd[i]);
+  writer_.column(kReserve).put_uint(reserve == MoneyKind::kClient ? 0 : 1);
+  // The figures' columns follow one another, from the consideration to the RMB commission.
+  static_assert(kCommissionRmb - kConsideration + 1 == std::tuple_size_v<Figures>);
+  for (size_t i = 0; i < figures.size(); ++i) {
+    writer_.column(kConsideration + i).put_decimal(*figures[i]);
   }
-  writer_.column(kFees).put_decimal(r.fees_hkd);
-  writer_.column(kCommissionHkd).put_decimal(r.commission_hkd);
-  writer_.column(kInvestorHkd).put_decimal(r.investor_hkd);
-  writer_.column(kRate).put_decimal(r.rate);
-  writer_.column(kInvestorRmb).put_decimal(r.investor_rmb);
-  writer_.column(kCsdcRmb).put_decimal(r.csdc_rmb);
-  writer_.column(kCommissionRmb).put_decimal(r.commission_rmb);
   writer_.end_row();
+  last_ = e;
+  ++rows_;
 }
 
 void ExecutionResultSegments::flush() {

@@ -69,7 +69,10 @@ class ExecutionResultSegments {
   int64_t rows() const { return rows_; }
 
  private:
-  void encode(const StoredExecutionResult& result);
+  // A result's amounts in column order: consideration, the six fee lines, fees, commission,
+  // investor HKD, rate, investor RMB, CSDC RMB, RMB commission.
+  using Figures = std::array<const Decimal*, 14>;
+  void add_row(const clearing::Execution& execution, MoneyKind reserve, const Figures& figures);
   void flush();
   SegmentWriter writer_;
   EncodedSegment current_;

@@ -19,20 +19,17 @@ TEST_P(SerializationFailureTest, AWriteOnAnOvertakenSnapshotSaysItMaySucceedAgai
 
   // The first attempt reads in a snapshot (REPEATABLE READ; SQLite: a deferred transaction, as a
   // reader), the other connection commits a write, then the first writes on its stale snapshot.
-  const char* begin_snapshot_sql = db_->backend() == Backend::kPostgresql
-                                       ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
-                                       : "BEGIN DEFERRED";
   int attempts = 0;
   auto outcome = retry_serialization_failures(3, [&]() -> Result<void> {
     ++attempts;
     if (attempts > 1) {  // as the EOD does: a fresh transaction that reads the other's write
-      CP_ASSIGN_OR_RETURN(Transaction tx, begin_snapshot(*db_));
+      CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin_snapshot(*db_));
       CP_ASSIGN_OR_RETURN(auto read, db_->query("SELECT n FROM item WHERE id = 1", {}));
       CP_RETURN_IF_ERROR(
           db_->execute("UPDATE item SET n = ? WHERE id = 1", {read.rows.at(0).integer(0) + 1}));
       return tx.commit();
     }
-    CP_RETURN_IF_ERROR(db_->execute_script(begin_snapshot_sql));
+    CP_RETURN_IF_ERROR(db_->begin_snapshot());
     CP_ASSIGN_OR_RETURN(auto read, db_->query("SELECT n FROM item WHERE id = 1", {}));
     EXPECT_EQ(read.rows.at(0).integer(0), 0);
     auto overtaking = (*other)->execute("UPDATE item SET n = 10 WHERE id = 1", {});
