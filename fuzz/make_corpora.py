@@ -57,6 +57,17 @@ def write(out_dir, target, content):
     with open(os.path.join(directory, name), "wb") as f:
         f.write(content)
 
+# segment_fuzz: byte 0 = columns - 1, byte 1 = the columns' types (two bits each: 0 unsigned,
+# 1 signed, 2 text, 3 decimal), then a segment in the layout of src/store/column_codec.h.
+SEGMENT_SEEDS = [
+    # src/store/column_codec_test.cpp's segment: 2 rows of (text "E1"/"E2", unsigned 100/200).
+    bytes([1, 0b0010]) + bytes.fromhex("43505331 02 02 07 03 00 02 4531 01 01 32 64 c801"),
+    # 1 row of (decimal 301.20, signed -3, text "A0001"): 301.20 = scale 2, zigzag 60240.
+    bytes([2, 0b100111]) + bytes.fromhex("43505331 01 03 04 01 07 02d0d603 05 0005 4130303031"),
+    # A header claiming more rows than its columns hold.
+    bytes([0, 0]) + bytes.fromhex("43505331 ffff03 01 01 05"),
+]
+
 
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "fuzz-corpora")
@@ -95,6 +106,9 @@ def main():
         write(out_dir, "utf8_fuzz", read(path))
     for seed in [b"\xc0\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe4\xb8", b"ok\xff\xfeok"]:
         write(out_dir, "utf8_fuzz", seed)
+
+    for seed in SEGMENT_SEEDS:
+        write(out_dir, "segment_fuzz", seed)
 
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai

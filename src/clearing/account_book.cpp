@@ -3,7 +3,7 @@
 namespace cp::clearing {
 
 bool AccountBook::add(Account account) {
-  if (by_id_.count(account.account_id)) return false;
+  if (by_id_.contains(account.account_id)) return false;
   const Account& stored = accounts_.emplace_back(std::move(account));
   by_id_.emplace(stored.account_id, &stored);
   return true;

@@ -5,8 +5,8 @@
 
 #include <deque>
 #include <string_view>
-#include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "clearing/execution.h"
 
 namespace cp::clearing {
@@ -27,7 +27,7 @@ class AccountBook {
 
  private:
   std::deque<Account> accounts_;  // a deque never moves its records: the keys below view them
-  std::unordered_map<std::string_view, const Account*> by_id_;
+  absl::flat_hash_map<std::string_view, const Account*> by_id_;
 };
 
 }  // namespace cp::clearing

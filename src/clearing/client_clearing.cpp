@@ -4,7 +4,6 @@
 #include <map>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
 
 namespace cp::clearing {
 namespace {
@@ -35,11 +34,39 @@ ExecutionResult clear_execution(const Execution& e, const Account& account, bool
 
 }  // namespace
 
-size_t DayClearer::KeyHash::operator()(const std::pair<std::string_view, Channel>& key) const {
-  return std::hash<std::string_view>{}(key.first) * 31 + static_cast<size_t>(key.second);
-}
-
 DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {}
+
+InvestorObligation& DayClearer::investor_of(const Execution& e, MoneyKind reserve) {
+  if (last_investor_ != SIZE_MAX) {
+    const InvestorObligation& last = investors_[last_investor_];
+    if (last.channel == e.channel && last.account_id == e.account_id) {
+      return investors_[last_investor_];
+    }
+    // In the stored order (channel, account) only grows: an investor after the last one is
+    // new, and the index is needed only once the order breaks (any order is allowed).
+    if (investor_index_.empty() &&
+        std::tie(last.channel, last.account_id) > std::tie(e.channel, e.account_id)) {
+      for (size_t i = 0; i < investors_.size(); ++i) {
+        investor_index_.emplace(std::make_pair(investors_[i].account_id, investors_[i].channel), i);
+      }
+    }
+  }
+  size_t slot = investors_.size();
+  bool first = true;
+  if (!investor_index_.empty()) {
+    const auto [found, inserted] = investor_index_.try_emplace({e.account_id, e.channel}, slot);
+    first = inserted;
+    slot = found->second;
+  }
+  if (first) {  // who the investor is, once; the sums run on every execution
+    InvestorObligation& added = investors_.emplace_back();
+    added.account_id = e.account_id;
+    added.channel = e.channel;
+    added.reserve = reserve;
+  }
+  last_investor_ = slot;
+  return investors_[slot];
+}
 
 const ExecutionResult* DayClearer::next() {
   if (next_ == inputs_.executions->size()) {
@@ -47,23 +74,16 @@ const ExecutionResult* DayClearer::next() {
     return nullptr;
   }
   const Execution& e = (*inputs_.executions)[next_++];
-  const Account* account = inputs_.accounts->find(e.account_id);
-  CP_ASSERT(account != nullptr, "an execution of an unknown account reached clearing");
-  current_ = clear_execution(e, *account, inputs_.is_etf(e.security_code), *inputs_.fees,
+  if (last_account_ == nullptr || last_account_->account_id != e.account_id) {
+    last_account_ = inputs_.accounts->find(e.account_id);
+    CP_ASSERT(last_account_ != nullptr, "an execution of an unknown account reached clearing");
+  }
+  current_ = clear_execution(e, *last_account_, inputs_.is_etf(e.security_code), *inputs_.fees,
                              inputs_.fx.at(e.channel));
   const ExecutionResult& r = current_;
   const bool buy = e.side == Side::kBuy;
 
-  // Keyed on views of the executions' own ids, which outlive the clearer.
-  const auto [slot, first] = investor_index_.try_emplace({e.account_id, e.channel}, 0);
-  if (first) {  // who the investor is, once; the sums below run on every execution
-    slot->second = investors_.size();
-    InvestorObligation& added = investors_.emplace_back();
-    added.account_id = e.account_id;
-    added.channel = e.channel;
-    added.reserve = r.reserve;
-  }
-  InvestorObligation& investor = investors_[slot->second];
+  InvestorObligation& investor = investor_of(e, r.reserve);
   ++investor.executions;
   (buy ? investor.buy_rmb : investor.sell_rmb) += r.investor_rmb;
   investor.csdc_net_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
@@ -79,9 +99,14 @@ const ExecutionResult* DayClearer::next() {
   }
   held->second += buy ? e.quantity : -e.quantity;
 
-  CsdcObligation& broker = csdc_[{e.channel, r.reserve}];
-  broker.channel = e.channel;
-  broker.reserve = r.reserve;
+  const auto channel_index = static_cast<size_t>(e.channel);
+  const auto reserve_index = static_cast<size_t>(r.reserve);
+  CsdcObligation& broker = csdc_[channel_index][reserve_index];
+  if (!csdc_used_[channel_index][reserve_index]) {
+    csdc_used_[channel_index][reserve_index] = true;
+    broker.channel = e.channel;
+    broker.reserve = r.reserve;
+  }
   ++broker.executions;
   (buy ? broker.buy_rmb : broker.sell_rmb) += r.csdc_rmb;
   broker.commission_rmb += r.commission_rmb;
@@ -104,14 +129,19 @@ ClearingResult DayClearer::finish() {
   std::sort(result.investors.begin(), result.investors.end(), [](const auto& a, const auto& b) {
     return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
   });
-  for (auto& [key, broker] : csdc_) {
-    broker.net_rmb = broker.buy_rmb - broker.sell_rmb;
-    // Money in = money out: what investors pay net equals what CSDC receives net plus the
-    // broker's commission, on every channel and reserve account, to the fen.
-    const Decimal& investors_paid = investors_net[{broker.channel, broker.reserve}];
-    CP_ASSERT(investors_paid == broker.net_rmb + broker.commission_rmb,
-              "investor obligations do not reconcile with the CSDC net and commission");
-    result.csdc.push_back(broker);
+  // By channel, then reserve (the enums' order).
+  for (size_t channel = 0; channel < csdc_.size(); ++channel) {
+    for (size_t reserve = 0; reserve < csdc_[channel].size(); ++reserve) {
+      if (!csdc_used_[channel][reserve]) continue;
+      CsdcObligation& broker = csdc_[channel][reserve];
+      broker.net_rmb = broker.buy_rmb - broker.sell_rmb;
+      // Money in = money out: what investors pay net equals what CSDC receives net plus the
+      // broker's commission, on every channel and reserve account, to the fen.
+      const Decimal& investors_paid = investors_net[{broker.channel, broker.reserve}];
+      CP_ASSERT(investors_paid == broker.net_rmb + broker.commission_rmb,
+                "investor obligations do not reconcile with the CSDC net and commission");
+      result.csdc.push_back(broker);
+    }
   }
   return result;
 }

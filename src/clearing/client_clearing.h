@@ -107,16 +107,23 @@ class DayClearer {
   ClearingResult finish();
 
  private:
-  struct KeyHash {
-    size_t operator()(const std::pair<std::string_view, Channel>& key) const;
-  };
+  // The investor (account and channel) of `e`, added on its first execution.
+  InvestorObligation& investor_of(const Execution& e, MoneyKind reserve);
+
   const ClearingInputs& inputs_;
   size_t next_ = 0;
   bool done_ = false;
   ExecutionResult current_;
+  // The previous execution's account and investor: executions come grouped by channel and
+  // account (the stored order), so most look-ups are the one just made.
+  const Account* last_account_ = nullptr;
+  size_t last_investor_ = SIZE_MAX;
   std::vector<InvestorObligation> investors_;
-  std::unordered_map<std::pair<std::string_view, Channel>, size_t, KeyHash> investor_index_;
-  std::map<std::tuple<Channel, MoneyKind>, CsdcObligation> csdc_;  // a handful of entries
+  // Investors by account and channel, built only when executions come out of the stored order.
+  std::map<std::pair<std::string, Channel>, size_t> investor_index_;
+  // Per channel and reserve (both enums of two values); `used` marks the ones traded.
+  std::array<std::array<CsdcObligation, 2>, 2> csdc_;
+  std::array<std::array<bool, 2>, 2> csdc_used_{};
 };
 
 // The whole day at once, every execution's result kept (tests, the property test, small days).

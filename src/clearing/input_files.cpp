@@ -5,13 +5,29 @@
 #include <set>
 #include <tuple>
 
+#include "absl/container/flat_hash_set.h"
 #include "core/money.h"
+#include "core/text_map.h"
 
 namespace cp::clearing {
 namespace {
 
 // The most shares a position or an execution may hold: more than any issuer has issued.
 constexpr int64_t kSharesMax = 1'000'000'000'000;
+
+// Rows' trade ids hashed and compared through their indices into the rows.
+struct TradeIdHash {
+  const std::vector<ExecutionRow>* rows;
+  size_t operator()(uint32_t index) const {
+    return absl::Hash<std::string_view>{}((*rows)[index].execution.trade_id);
+  }
+};
+struct TradeIdEq {
+  const std::vector<ExecutionRow>* rows;
+  bool operator()(uint32_t a, uint32_t b) const {
+    return (*rows)[a].execution.trade_id == (*rows)[b].execution.trade_id;
+  }
+};
 
 // Reads column `name` of `record` as a decimal with at most `max_scale` decimals.
 Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
@@ -115,27 +131,53 @@ Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
   const size_t quantity_col = *reader.column("quantity");
   const size_t price_col = *reader.column("price");
   std::vector<ExecutionRow> rows;
-  std::set<std::string, std::less<>> seen;
+  rows.reserve(reader.lines_left());  // one allocation for the day, never moved
+  // The rows' trade ids, as indices into `rows` (a set of ten million strings cost more than
+  // the rest of the parse).
+  absl::flat_hash_set<uint32_t, TradeIdHash, TradeIdEq> seen(rows.capacity(), TradeIdHash{&rows},
+                                                             TradeIdEq{&rows});
+  // What holds for one trade date and code or price holds for every row of it: the security
+  // master and the spread table are asked once per trade date and value, not once per row.
+  Date checked_date;
+  TextSet known_securities;
+  // A price by its units' two halves and its scale.
+  absl::flat_hash_set<std::tuple<uint64_t, uint64_t, int>> prices_on_tick;
+  auto price_key = [](const Decimal& price) {
+    const auto units = static_cast<UInt128>(price.units());
+    return std::make_tuple(static_cast<uint64_t>(units >> 64), static_cast<uint64_t>(units),
+                           price.scale());
+  };
   CsvRecord record;
   while (true) {
     CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
     if (!more) break;
-    ExecutionRow row;
+    if (rows.size() >= UINT32_MAX) {
+      return reader.record_error(record, "more than 4,294,967,295 executions in one file");
+    }
+    ExecutionRow& row = rows.emplace_back();
     row.line = record.line();
     Execution& e = row.execution;
     e.trade_id = std::string(record[id_col]);
     if (e.trade_id.empty()) return reader.field_error(record, id_col, "trade_id required");
-    if (!seen.insert(e.trade_id).second) {
+    if (!seen.insert(static_cast<uint32_t>(rows.size() - 1)).second) {
       return reader.field_error(record, id_col,
                                 "trade " + e.trade_id + " appears twice in the file");
     }
     CP_ASSIGN_OR_RETURN(e.trade_date, date_field(reader, record, date_col));
+    if (e.trade_date != checked_date) {
+      checked_date = e.trade_date;
+      known_securities.clear();
+      prices_on_tick.clear();
+    }
     CP_ASSIGN_OR_RETURN(e.channel, channel_field(reader, record, channel_col));
     e.account_id = std::string(record[account_col]);
     if (e.account_id.empty()) return reader.field_error(record, account_col, "account required");
     e.security_code = std::string(record[security_col]);
-    if (auto known = securities.on(e.security_code, e.trade_date); !known.ok()) {
-      return reader.field_error(record, security_col, known.error().message);
+    if (!known_securities.contains(e.security_code)) {
+      if (auto known = securities.on(e.security_code, e.trade_date); !known.ok()) {
+        return reader.field_error(record, security_col, known.error().message);
+      }
+      known_securities.insert(e.security_code);
     }
     auto side = parse_side(record[side_col]);
     if (!side.ok()) return reader.field_error(record, side_col, side.error().message);
@@ -146,6 +188,7 @@ Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
     }
     e.quantity = static_cast<int64_t>(quantity.units());
     CP_ASSIGN_OR_RETURN(e.price_hkd, decimal_field(reader, record, price_col, 3, true));
+    if (prices_on_tick.contains(price_key(e.price_hkd))) continue;
     // An exchange execution is on the tick of its day (SPEC TRD-6).
     auto version = spread_table.version_on(e.trade_date);
     if (!version.ok()) return reader.field_error(record, date_col, version.error().message);
@@ -160,7 +203,7 @@ Result<std::vector<ExecutionRow>> parse_executions(CsvReader& reader,
                                : " is not on the " + band->tick.to_string() + " tick") +
               " for " + e.trade_date.to_string());
     }
-    rows.push_back(std::move(row));
+    prices_on_tick.insert(price_key(e.price_hkd));
   }
   return rows;
 }

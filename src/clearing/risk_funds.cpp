@@ -1,7 +1,10 @@
 #include "clearing/risk_funds.h"
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
+
+#include "absl/container/flat_hash_map.h"
 
 namespace cp::clearing {
 namespace {
@@ -11,13 +14,18 @@ struct Position {
   Decimal value_hkd;
 };
 
-// Net quantity and trade value per (account, security), the account left empty when the
-// positions aggregate per reserve account.
-std::map<std::pair<std::string, std::string>, Position> positions_of(const RiskFundsInputs& in) {
-  std::map<std::pair<std::string, std::string>, Position> positions;
+// (account, security), the account empty when positions aggregate per reserve account: views
+// of the executions' ids, which outlive the computation.
+using PositionKey = std::pair<std::string_view, std::string_view>;
+
+// Net quantity and trade value per (account, security). The sums are exact, so the hash
+// order does not change them.
+absl::flat_hash_map<PositionKey, Position> positions_of(const RiskFundsInputs& in) {
+  absl::flat_hash_map<PositionKey, Position> positions;
   const bool per_account = in.aggregation == RiskAggregation::kAccountSecurity;
   for (const Execution* e : in.unsettled) {
-    Position& p = positions[{per_account ? e->account_id : std::string(), e->security_code}];
+    Position& p = positions[{per_account ? std::string_view(e->account_id) : std::string_view(),
+                             e->security_code}];
     const bool buy = e->side == Side::kBuy;
     p.quantity += buy ? e->quantity : -e->quantity;
     p.value_hkd += buy ? e->consideration_hkd() : -e->consideration_hkd();
@@ -25,15 +33,17 @@ std::map<std::pair<std::string, std::string>, Position> positions_of(const RiskF
   return positions;
 }
 
-// Shares of `code` held by `account`, or by all the reserve's accounts when `account` is empty.
-int64_t held(const RiskFundsInputs& in, const std::string& account, const std::string& code) {
-  int64_t shares = 0;
+// Shares held per (account, security), and per security over all the reserve's accounts under
+// an empty account: each short position looks its collateral up once.
+absl::flat_hash_map<PositionKey, int64_t> holdings_of(const RiskFundsInputs& in) {
+  absl::flat_hash_map<PositionKey, int64_t> held;
   for (const auto& [holder, securities] : in.holdings) {
-    if (!account.empty() && holder != account) continue;
-    const auto found = securities.find(code);
-    if (found != securities.end()) shares += found->second;
+    for (const auto& [code, shares] : securities) {
+      held[{holder, code}] += shares;
+      held[{std::string_view(), code}] += shares;
+    }
   }
-  return shares;
+  return held;
 }
 
 }  // namespace
@@ -49,11 +59,12 @@ Result<RiskAggregation> parse_risk_aggregation(std::string_view text) {
 Result<RiskFunds> compute_risk_funds(const RiskFundsInputs& inputs) {
   const Decimal zero = Decimal::from_units(0, 2);
   RiskFunds funds{zero, zero, zero, zero, zero, zero, zero, zero, zero};
+  const auto holdings = holdings_of(inputs);
   for (const auto& [key, p] : positions_of(inputs)) {
-    const auto& [account, code] = key;
-    auto close = inputs.closes_hkd.find(code);
+    auto close = inputs.closes_hkd.find(key.second);
     if (close == inputs.closes_hkd.end()) {
-      return rule_violation("no closing price for " + code + " to mark its unsettled position");
+      return rule_violation("no closing price for " + std::string(key.second) +
+                            " to mark its unsettled position");
     }
     const Decimal market_value = close->second * Decimal::from_int(p.quantity);
     const Decimal marks = market_value - p.value_hkd;
@@ -62,7 +73,8 @@ Result<RiskFunds> compute_risk_funds(const RiskFundsInputs& inputs) {
     if (p.quantity > 0) funds.long_value_hkd += market_value;
     if (p.quantity < 0) {
       funds.short_value_hkd -= market_value;
-      collateral = close->second * Decimal::from_int(held(inputs, account, code));
+      const auto held = holdings.find(key);
+      collateral = close->second * Decimal::from_int(held == holdings.end() ? 0 : held->second);
       funds.collateral_hkd += collateral;
     }
     if (inputs.aggregation == RiskAggregation::kAccountSecurity) {

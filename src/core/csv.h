@@ -57,6 +57,8 @@ class CsvReader {
   // An error listing every named column that the header lacks.
   Result<void> require_columns(std::initializer_list<std::string_view> names) const;
 
+  // How many records are left at most (the line breaks left, plus one): what a caller reserves.
+  size_t lines_left() const;
   // Reads the next record into `record`. Returns false at the end of the input.
   Result<bool> next(CsvRecord& record);
 

@@ -111,6 +111,21 @@ TEST(CsvGrammarTest, ReadsBareFields) {
   EXPECT_THAT(*rows, ElementsAre(ElementsAre("1", "2", "3"), ElementsAre("", "x", "")));
 }
 
+// lines_left() bounds the records still to read (a reader reserves by it): a quoted field's line
+// break counts too, so it may exceed them, never fall short.
+TEST(CsvGrammarTest, LinesLeftBoundsTheRecordsStillToRead) {
+  auto reader = CsvReader::from_string("t.csv", "a,b\n1,2\n\"x\ny\",3\n4,5");
+  ASSERT_TRUE(reader.ok()) << reader.error().to_string();
+  EXPECT_EQ(reader->lines_left(), 4U);  // three line breaks after the header, plus one
+  CsvRecord record;
+  ASSERT_TRUE(*reader->next(record));
+  EXPECT_EQ(reader->lines_left(), 3U);  // two records left, one of them on two lines
+  ASSERT_TRUE(*reader->next(record));
+  ASSERT_TRUE(*reader->next(record));
+  EXPECT_EQ(reader->lines_left(), 1U);  // the end: never below the records left (none)
+  EXPECT_FALSE(*reader->next(record));
+}
+
 TEST(CsvGrammarTest, HeaderOnlyHasNoRecords) {
   const Result<Rows> rows = parse_all("a,b\n");
   ASSERT_TRUE(rows.ok()) << rows.error().to_string();

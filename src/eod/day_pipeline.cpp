@@ -13,10 +13,16 @@
 namespace cp::eod {
 namespace {
 
-// The digest's line of one execution result.
-std::string canonical_line(const clearing::ExecutionResult& r) {
-  return r.execution->trade_id + "," + r.investor_rmb.to_string() + "," + r.csdc_rmb.to_string() +
-         "," + r.commission_rmb.to_string() + "\n";
+// The digest's line of one execution result, built in `line` (reused: no allocation per row).
+void canonical_line(const clearing::ExecutionResult& r, std::string& line) {
+  line.assign(r.execution->trade_id);
+  line += ',';
+  line += r.investor_rmb.to_string();
+  line += ',';
+  line += r.csdc_rmb.to_string();
+  line += ',';
+  line += r.commission_rmb.to_string();
+  line += '\n';
 }
 
 }  // namespace
@@ -86,7 +92,10 @@ DayClearing::DayClearing(const DayInputs& inputs)
 
 const clearing::ExecutionResult* DayClearing::next() {
   const clearing::ExecutionResult* r = clearer_.next();
-  if (r != nullptr) digest_.add(canonical_line(*r));
+  if (r != nullptr) {
+    canonical_line(*r, line_);
+    digest_.add(line_);
+  }
   return r;
 }
 

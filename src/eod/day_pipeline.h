@@ -9,12 +9,12 @@
 
 #include <map>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "clearing/client_clearing.h"
 #include "clearing/digest.h"
 #include "clearing/fees.h"
+#include "core/text_map.h"
 #include "eod/day_context.h"
 #include "eod/eod_results.h"
 #include "ledger/journal.h"
@@ -45,10 +45,11 @@ class DayClearing {
  private:
   const DayInputs& inputs_;
   clearing::DayFees fees_;
-  std::unordered_map<std::string, bool> etf_by_code_;  // one master look-up per security
+  TextMap<bool> etf_by_code_;  // one master look-up per security
   clearing::ClearingInputs clearing_inputs_;
   clearing::DayClearer clearer_;
   clearing::Digest digest_;
+  std::string line_;  // the digest's line of the latest result
 };
 
 // Everything of D after the clearing, and what the run writes beside it.

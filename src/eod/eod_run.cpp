@@ -110,6 +110,10 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   }
   opened->tx.reset();  // the snapshot ends; nothing of it is kept in the database
   end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
+  // The journal is encoded here too, so that the writing transaction only stores bytes.
+  begin_stage("journal");
+  const store::JournalSegments journal = store::encode_journal(result, computed.charges);
+  end_stage("journal", journal.rows());
 
   // One writing transaction, after checking under its lock that nothing the run read changed.
   begin_stage("write results");
@@ -126,10 +130,9 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
   CP_RETURN_IF_ERROR(store::delete_results(db, date));
   CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments));
-  CP_ASSIGN_OR_RETURN(
-      report.postings,
-      store::write_results(db, date, {result, computed.settles_on, computed.charges, report},
-                           format_utc(inputs.clock->now())));
+  CP_ASSIGN_OR_RETURN(report.postings,
+                      store::write_results(db, date, {result, computed.settles_on, journal, report},
+                                           format_utc(inputs.clock->now())));
   CP_RETURN_IF_ERROR(store::write_fx_rates(db, date, day_inputs.fx));
   // The run's trace commits with its results (SPEC ORG-3).
   const nlohmann::json detail = {{"digest", report.digest},

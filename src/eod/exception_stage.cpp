@@ -4,8 +4,8 @@
 #include <map>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 
+#include "absl/container/flat_hash_map.h"
 #include "clearing/exceptions.h"
 
 namespace cp::eod {
@@ -44,7 +44,8 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
     Decimal fee_rmb = kZero;
     std::optional<Decimal> cash_rmb;
   };
-  std::unordered_map<std::string_view, Charged> charged;
+  absl::flat_hash_map<std::string_view, Charged> charged;
+  charged.reserve(result.investors.size());
   for (const auto& investor : result.investors) {
     if (investor.reserve == MoneyKind::kClient)
       charged[investor.account_id].trading_rmb += investor.net_rmb;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/text_map.h"
 #include "trading/reference_rates.h"
 
 namespace cp::eod {
@@ -20,7 +21,7 @@ bool is_client(const DayContext& day, const std::string& account_id) {
 Result<std::vector<store::PreClearingRow>> pre_clear_investors(
     DayContext& day, const clearing::ClearingResult& result,
     const std::vector<InvestorPortfolioFee>& fees) {
-  std::map<std::string, clearing::PreClearingInputs> inputs;  // by account
+  TextMap<clearing::PreClearingInputs> inputs;  // by account
   auto at_stake = [&](const std::string& account_id) -> clearing::PreClearingInputs& {
     auto [found, inserted] = inputs.try_emplace(account_id);
     if (inserted) {
@@ -59,16 +60,20 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
 
   const auto& statements = day.in.cash_statements;
   Date earliest = day.date;
+  const std::string* missing = nullptr;  // the first account without cash, by id
   for (auto& [account_id, in] : inputs) {
     const auto statement = statements.find(account_id);
     if (statement == statements.end()) {
-      return refusal(kInputsMissing, "cannot clear " + day.date.to_string() +
-                                         ": missing the RMB cash of " + account_id +
-                                         " (import cash)");
+      if (missing == nullptr || account_id < *missing) missing = &account_id;
+      continue;
     }
     in.cash_statement_date = statement->second.as_of;
     in.cash_statement_rmb = statement->second.amount_rmb;
     earliest = std::min(earliest, statement->second.as_of);
+  }
+  if (missing != nullptr) {
+    return refusal(kInputsMissing, "cannot clear " + day.date.to_string() +
+                                       ": missing the RMB cash of " + *missing + " (import cash)");
   }
   // Money settled since each statement, and fees collected since, from the stored runs.
   CP_ASSIGN_OR_RETURN(auto stored, day.earlier.stored_trade_money(earliest));
@@ -76,14 +81,23 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   std::vector<store::PreClearingRow> out;
   out.reserve(inputs.size());
   for (auto& [account_id, in] : inputs) {
-    for (const auto& money : stored[account_id]) {
-      if (money.settlement_date > in.cash_statement_date) in.trades.push_back(money);
+    if (const auto money = stored.find(account_id); money != stored.end()) {
+      for (const auto& trade : money->second) {
+        if (trade.settlement_date > in.cash_statement_date) in.trades.push_back(trade);
+      }
     }
-    for (const auto& fee : collected[account_id]) {
-      if (fee.collection_date > in.cash_statement_date) in.fees_collected_since_rmb += fee.fee_rmb;
+    if (const auto fees_of = collected.find(account_id); fees_of != collected.end()) {
+      for (const auto& fee : fees_of->second) {
+        if (fee.collection_date > in.cash_statement_date) {
+          in.fees_collected_since_rmb += fee.fee_rmb;
+        }
+      }
     }
     out.push_back({account_id, in, clearing::pre_clear(in)});
   }
+  // By account, whatever the hash.
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.account_id < b.account_id; });
   return out;
 }
 

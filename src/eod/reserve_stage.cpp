@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 #include <utility>
+
+#include "core/text_map.h"
 
 namespace cp::eod {
 namespace {
@@ -71,19 +72,19 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
     clearing::RiskFundsInputs risk_inputs;
     risk_inputs.unsettled = unsettled;
     for (const clearing::Execution* e : unsettled) {
-      if (risk_inputs.closes_hkd.count(e->security_code)) continue;
+      if (risk_inputs.closes_hkd.contains(e->security_code)) continue;
       CP_ASSIGN_OR_RETURN(risk_inputs.closes_hkd[e->security_code],
                           day.close_of(e->security_code, "an unsettled position"));
     }
     // Collateral is only ever a holding of something sold: keep just those securities' holders.
-    std::set<std::string> sold;
+    TextSet sold;
     for (const clearing::Execution* e : unsettled) {
       if (e->side == Side::kSell) sold.insert(e->security_code);
     }
     CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
                         day.closing_holdings(channel, day.date));
     for (const Holding& holding : *holdings) {
-      if (!sold.count(holding.security_code)) continue;
+      if (!sold.contains(holding.security_code)) continue;
       const clearing::Account* account = day.accounts.find(holding.account_id);
       if (account != nullptr && account->money_kind == reserve) {
         risk_inputs.holdings[holding.account_id][holding.security_code] += holding.quantity;

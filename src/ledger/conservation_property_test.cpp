@@ -5,6 +5,7 @@
 #include <rapidcheck/gtest.h>
 
 #include <filesystem>
+#include <map>
 
 #include "clearing/client_clearing.h"
 #include "ledger/journal.h"
@@ -67,6 +68,15 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
 
   const ClearingResult result = clear_day(inputs);  // asserts the reconciliation itself
   RC_ASSERT(result.executions.size() == executions.size());
+  // One investor per account and channel, with all of its executions, whatever the input order
+  // (the clearer indexes investors only once executions leave the stored order).
+  std::map<std::pair<std::string, Channel>, int64_t> expected;
+  for (const auto& e : executions) ++expected[{e.account_id, e.channel}];
+  std::map<std::pair<std::string, Channel>, int64_t> cleared;
+  for (const auto& i : result.investors) {
+    RC_ASSERT(cleared.emplace(std::make_pair(i.account_id, i.channel), i.executions).second);
+  }
+  RC_ASSERT(cleared == expected);
   // Σ investors (net) = Σ CSDC (net) + Σ commission, per channel and reserve, and in total.
   Decimal investors;
   Decimal csdc_plus_commission;

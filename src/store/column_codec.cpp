@@ -7,6 +7,13 @@ namespace {
 
 constexpr std::string_view kMagic = "CPS1";
 
+// 10^Decimal::kMaxDigits: a Decimal's units are less than this in magnitude.
+constexpr Int128 kDecimalUnitsLimit = [] {
+  Int128 limit = 1;
+  for (int i = 0; i < Decimal::kMaxDigits; ++i) limit *= 10;
+  return limit;
+}();
+
 Error corrupt(const std::string& what) {
   return make_error(ErrorCode::kStorage, "a column segment is damaged: " + what);
 }
@@ -121,10 +128,16 @@ Result<std::string_view> ColumnReader::get_text() {
 
 Result<Decimal> ColumnReader::get_decimal() {
   CP_ASSIGN_OR_RETURN(const uint64_t scale, get_uint());
-  if (scale > 38) return corrupt("a decimal's scale is out of range");
+  // Damaged bytes give an error, never a decimal that breaks Decimal's invariants: a scale
+  // above Decimal::kMaxScale or 38 digits and more used to reach from_units' assertion (seen
+  // while writing fuzz/segment_fuzz.cpp, which now checks it).
+  if (scale > Decimal::kMaxScale) return corrupt("a decimal's scale is out of range");
   CP_ASSIGN_OR_RETURN(const UInt128 raw, get_uint128(19));
   const auto magnitude = static_cast<Int128>(raw >> 1);
   const Int128 units = (raw & 1) != 0 ? -magnitude - 1 : magnitude;
+  if (units <= -kDecimalUnitsLimit || units >= kDecimalUnitsLimit) {
+    return corrupt("a decimal has more than 38 digits");
+  }
   return Decimal::from_units(units, static_cast<int>(scale));
 }
 

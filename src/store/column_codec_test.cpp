@@ -90,6 +90,13 @@ TEST(ColumnCodecTest, ASegmentIsItsHeaderAndItsColumnsInOrder) {
   EXPECT_EQ(writer.rows(), 0u);  // finish() starts the writer again
 }
 
+// 10^38 − 1, the largest units a Decimal holds (Decimal::kMaxDigits nines).
+const Int128 kUnitsBelowLimit = [] {
+  Int128 value = 0;
+  for (int i = 0; i < Decimal::kMaxDigits; ++i) value = value * 10 + 9;
+  return value;
+}();
+
 TEST(ColumnCodecTest, DamagedSegmentsAreRefusedNeverReadPastTheirEnd) {
   SegmentWriter writer(1);
   writer.column(0).put_text("E1");
@@ -112,6 +119,33 @@ TEST(ColumnCodecTest, DamagedSegmentsAreRefusedNeverReadPastTheirEnd) {
                        "ab",
                        4));
   EXPECT_FALSE(short_text.get_text().ok());
+  // A decimal of scale 37 (Decimal holds at most 36), and one of 10^38 units (38 digits at
+  // most): damaged bytes, refused as such rather than built into a Decimal.
+  ColumnReader deep_scale(std::string_view("\x25\x02", 2));  // scale 37, units 1
+  const auto scale = deep_scale.get_decimal();
+  ASSERT_FALSE(scale.ok());
+  EXPECT_EQ(scale.error().code, ErrorCode::kStorage);
+  // Scale 0, then the zigzagged units (2u for u ≥ 0) as a varint.
+  const auto decimal_bytes = [](UInt128 units) {
+    std::string out(1, '\0');
+    for (UInt128 zigzag = units * 2; true; zigzag >>= 7) {
+      if (zigzag < 0x80) {
+        out.push_back(static_cast<char>(zigzag));
+        return out;
+      }
+      out.push_back(static_cast<char>((zigzag & 0x7f) | 0x80));
+    }
+  };
+  const std::string nines = decimal_bytes(static_cast<UInt128>(kUnitsBelowLimit));  // 10^38 − 1
+  ColumnReader largest(nines);
+  const auto below = largest.get_decimal();
+  ASSERT_TRUE(below.ok()) << below.error().to_string();
+  EXPECT_EQ(below->units(), kUnitsBelowLimit);
+  const std::string over = decimal_bytes(static_cast<UInt128>(kUnitsBelowLimit) + 1);  // 10^38
+  ColumnReader too_wide(over);
+  const auto digits = too_wide.get_decimal();
+  ASSERT_FALSE(digits.ok());
+  EXPECT_EQ(digits.error().code, ErrorCode::kStorage);
 }
 
 }  // namespace

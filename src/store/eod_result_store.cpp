@@ -33,6 +33,28 @@ Result<void> delete_results(Database& db, Date date) {
   return Ok{};
 }
 
+JournalSegments encode_journal(const clearing::ClearingResult& result,
+                               const std::vector<ledger::Posting>& charges) {
+  JournalSegments journal;
+  std::vector<ledger::Posting> entry;
+  auto add_entry = [&] {
+    CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
+    for (const auto& posting : entry) journal.add(posting);
+    entry.clear();
+  };
+  for (const auto& investor : result.investors) {
+    ledger::add_trade_date_entry(investor, entry);
+    add_entry();
+  }
+  for (size_t next = 0; next < charges.size();) {
+    const std::string& id = charges[next].entry;
+    while (next < charges.size() && charges[next].entry == id) entry.push_back(charges[next++]);
+    add_entry();
+  }
+  journal.finish();
+  return journal;
+}
+
 Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
                               std::string_view finished_at_utc) {
   const auto& result = day_results.result;
@@ -61,28 +83,8 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
          dec(s.obligation.net_rmb), dec(s.obligation.commission_rmb), s.flow,
          s.flow_date.to_string(), s.cutoff_hkt.to_string(), s.flow_date.to_string()}));
   }
-  // The journal, entry by entry: each investor's trade-date entry, then the charges, each entry
-  // checked before it is written.
-  PostingWriter journal(db, date);
-  std::vector<ledger::Posting> entry;
-  auto write_entry = [&]() -> Result<void> {
-    CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
-    for (const auto& posting : entry) CP_RETURN_IF_ERROR(journal.add(posting));
-    entry.clear();
-    return Ok{};
-  };
-  for (const auto& investor : result.investors) {
-    ledger::add_trade_date_entry(investor, entry);
-    CP_RETURN_IF_ERROR(write_entry());
-  }
-  for (size_t next = 0; next < day_results.charges.size();) {
-    const std::string& id = day_results.charges[next].entry;
-    while (next < day_results.charges.size() && day_results.charges[next].entry == id) {
-      entry.push_back(day_results.charges[next++]);
-    }
-    CP_RETURN_IF_ERROR(write_entry());
-  }
-  CP_ASSIGN_OR_RETURN(const int64_t postings, journal.finish());
+  CP_ASSIGN_OR_RETURN(const int64_t postings,
+                      write_journal_segments(db, date, day_results.journal.payloads()));
   // The run's results are later runs' inputs.
   CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   for (const auto& r : report.reserves) {

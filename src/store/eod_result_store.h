@@ -15,25 +15,29 @@
 #include "eod/settlement_stage.h"
 #include "ledger/journal.h"
 #include "store/database.h"
+#include "store/posting_segments.h"
 
 namespace cp::store {
 
 // Deletes the date's earlier rows from every result table. Call first, in the run's transaction.
 Result<void> delete_results(Database& db, Date date);
 
+// The run's journal, encoded without touching the database: each investor's trade-date entry
+// built, checked and encoded in turn, then `charges` (portfolio-fee charges and settlement-day
+// entries, each entry's postings adjacent). Asserts that every entry balances (a break is a
+// bug, never bad input).
+JournalSegments encode_journal(const clearing::ClearingResult& result,
+                               const std::vector<ledger::Posting>& charges);
+
 struct DayResults {
   const clearing::ClearingResult& result;            // the investors and CSDC's nets
   const std::map<Channel, std::string>& settles_on;  // STL-2 trading-money date per channel
-  // Entries beside the trades: portfolio-fee charges and settlement-day entries, each entry's
-  // postings adjacent.
-  const std::vector<ledger::Posting>& charges;
+  const JournalSegments& journal;                    // encode_journal's, finished
   const eod::EodReport& report;  // settlements, reserves, fees, exceptions and the digest
 };
 
-// Writes everything else of the run and records it in eod_run: investors, CSDC, the journal
-// (each investor's trade-date entry built, checked and written in turn, then `charges`), risk
-// funds, transfers, portfolio fees and exceptions. Returns the number of postings written.
-// Asserts that every entry balances (a break is a bug, never bad input).
+// Writes everything else of the run and records it in eod_run: investors, CSDC, the journal,
+// risk funds, transfers, portfolio fees and exceptions. Returns the number of postings written.
 Result<int64_t> write_results(Database& db, Date date, const DayResults& day_results,
                               std::string_view finished_at_utc);
 

@@ -180,6 +180,36 @@ bool stored_before(const clearing::Execution& a, const clearing::Execution& b) {
          std::tie(b.channel, b.account_id, b.trade_id);
 }
 
+void order_for_storage(std::vector<const clearing::Execution*>& executions) {
+  // stored_before compares two ids through two pointers; at ten million executions the sort
+  // spent most of its time there. Each execution gets a key instead: its channel and the first
+  // 16 bytes of its account id, big-endian, so that comparing keys as integers orders accounts
+  // as text (unsigned bytes, as std::string does; a shorter id pads with 0 bytes and comes
+  // first). Only keys that tie go on to the ids themselves.
+  struct Key {
+    UInt128 account_prefix;
+    uint32_t channel;
+    const clearing::Execution* execution;
+  };
+  std::vector<Key> keys;
+  keys.reserve(executions.size());
+  for (const clearing::Execution* e : executions) {
+    UInt128 prefix = 0;
+    const std::string& account = e->account_id;
+    for (size_t i = 0; i < 16; ++i) {
+      const auto byte = i < account.size() ? static_cast<unsigned char>(account[i]) : 0U;
+      prefix = (prefix << 8) | byte;
+    }
+    keys.push_back({prefix, static_cast<uint32_t>(e->channel), e});
+  }
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    if (a.channel != b.channel) return a.channel < b.channel;
+    if (a.account_prefix != b.account_prefix) return a.account_prefix < b.account_prefix;
+    return stored_before(*a.execution, *b.execution);
+  });
+  for (size_t i = 0; i < keys.size(); ++i) executions[i] = keys[i].execution;
+}
+
 void sort_for_storage(std::vector<clearing::Execution>& executions) {
   if (!std::is_sorted(executions.begin(), executions.end(), stored_before)) {
     std::sort(executions.begin(), executions.end(), stored_before);
@@ -190,10 +220,7 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
                                          std::vector<const clearing::Execution*> executions) {
   const std::string day = trade_date.to_string();
   CP_RETURN_IF_ERROR(db.execute("DELETE FROM execution_segment WHERE trade_date = ?", {day}));
-  std::sort(executions.begin(), executions.end(),
-            [](const clearing::Execution* a, const clearing::Execution* b) {
-              return stored_before(*a, *b);
-            });
+  order_for_storage(executions);
   SegmentWriter writer(kExecutionColumns);
   SegmentHeader header;
   auto flush = [&]() -> Result<void> {

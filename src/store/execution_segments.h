@@ -22,6 +22,8 @@ namespace cp::store {
 // The order executions are stored, loaded and cleared in: channel, account, trade id.
 bool stored_before(const clearing::Execution& a, const clearing::Execution& b);
 void sort_for_storage(std::vector<clearing::Execution>& executions);
+// Puts the pointed-to executions in stored_before order (fast on millions).
+void order_for_storage(std::vector<const clearing::Execution*>& executions);
 
 // Replaces every execution of `trade_date` with `executions`, in any order. Call in a
 // transaction. REQUIRES: every execution is of `trade_date`.

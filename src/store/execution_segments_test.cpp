@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/execution_store.h"
 #include "store/migrations.h"
 #include "store/posting_segments.h"
@@ -243,6 +245,50 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionSegmentsTest);
+
+// order_for_storage sorts by a key of the account's first 16 bytes: ids that tie there, ids that
+// are prefixes of others and bytes above 0x7F must still come out in stored_before order.
+TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
+  const std::vector<std::string> accounts = {
+      "A1",
+      "A10",
+      "A1\x7F",
+      "A1\xC3\xA9",  // "A1é": UTF-8 bytes above 0x7F sort after ASCII
+      "ACCOUNT-0123456789-B",
+      "ACCOUNT-0123456789-A",  // the same first 16 bytes
+      "ACCOUNT-01234567",
+      "ACCOUNT-012345678",  // exactly 16, and a 17-byte extension
+      "B"};
+  std::vector<clearing::Execution> executions;
+  int id = 0;
+  for (Channel channel : {Channel::kShenzhen, Channel::kShanghai}) {
+    for (const auto& account : accounts) {
+      for (const char* trade : {"T9", "T10", "T1"}) {
+        clearing::Execution& e = executions.emplace_back();
+        e.trade_id = std::string(trade) + "-" + std::to_string(id++ % 2);
+        e.channel = channel;
+        e.account_id = account;
+      }
+    }
+  }
+  std::vector<const clearing::Execution*> ordered;
+  for (const auto& e : executions) ordered.push_back(&e);
+  order_for_storage(ordered);
+  std::vector<const clearing::Execution*> expected;
+  for (const auto& e : executions) expected.push_back(&e);
+  std::sort(expected.begin(), expected.end(),
+            [](const auto* a, const auto* b) { return stored_before(*a, *b); });
+  EXPECT_EQ(ordered, expected);
+  // Spot checks against the rule itself: Shanghai first; "A1" < "A10" < "A1\x7F" < "A1é".
+  EXPECT_EQ(ordered.front()->channel, Channel::kShanghai);
+  EXPECT_EQ(ordered.front()->account_id, "A1");
+  EXPECT_EQ(ordered[3]->account_id, "A10");
+  EXPECT_EQ(ordered[6]->account_id, "A1\x7F");
+  EXPECT_EQ(ordered[9]->account_id, "A1\xC3\xA9");
+  EXPECT_EQ(ordered[12]->account_id, "ACCOUNT-01234567");
+  EXPECT_EQ(ordered[15]->account_id, "ACCOUNT-012345678");
+  EXPECT_EQ(ordered[18]->account_id, "ACCOUNT-0123456789-A");
+}
 
 }  // namespace
 }  // namespace cp::store

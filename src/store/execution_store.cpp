@@ -28,7 +28,7 @@ Result<int64_t> replace_executions(Database& db, Date trade_date,
                                    const std::vector<clearing::Execution>& executions) {
   CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   // The segments name accounts without a foreign key: each is looked up here instead.
-  CP_ASSIGN_OR_RETURN(std::unordered_set<std::string> known, known_account_ids(db));
+  CP_ASSIGN_OR_RETURN(TextSet known, known_account_ids(db));
   std::vector<const clearing::Execution*> all;
   all.reserve(executions.size());
   for (const auto& e : executions) {
@@ -45,8 +45,8 @@ Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trad
   return read_execution_segments(db, trade_date);
 }
 
-Result<std::unordered_set<std::string>> known_account_ids(Database& db) {
-  std::unordered_set<std::string> known;
+Result<TextSet> known_account_ids(Database& db) {
+  TextSet known;
   CP_RETURN_IF_ERROR(
       db.query_each("SELECT account_id FROM account", {}, [&](const Row& row) -> Result<void> {
         known.insert(row.text(0));

@@ -2,11 +2,11 @@
 #pragma once
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "clearing/account_book.h"
 #include "clearing/execution.h"
+#include "core/text_map.h"
 #include "store/database.h"
 
 namespace cp::store {
@@ -21,7 +21,7 @@ Result<int64_t> replace_executions(Database& db, Date trade_date,
 // The executions of `trade_date`, by channel, account and trade id (execution_segments.h).
 Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date);
 // The ids of every stored account.
-Result<std::unordered_set<std::string>> known_account_ids(Database& db);
+Result<TextSet> known_account_ids(Database& db);
 // Every stored account (streamed).
 Result<clearing::AccountBook> load_account_book(Database& db);
 

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "absl/container/flat_hash_map.h"
 #include "store/execution_segments.h"
 #include "store/execution_store.h"
 #include "store/input_generation.h"
@@ -163,7 +164,8 @@ Result<ImportCounts> import_executions(Database& db,
   for (const auto& [date, day_rows] : by_date) {
     CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution> stored,
                         read_execution_segments(db, date));
-    std::unordered_map<std::string_view, const clearing::Execution*> stored_by_id;
+    absl::flat_hash_map<std::string_view, const clearing::Execution*> stored_by_id;
+    stored_by_id.reserve(stored.size());
     std::vector<const clearing::Execution*> all;
     all.reserve(stored.size() + day_rows.size());
     for (const auto& e : stored) {

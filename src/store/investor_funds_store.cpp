@@ -9,7 +9,9 @@ Result<CashStatements> latest_cash_statements(Database& db, Date date) {
       "SELECT account_id, as_of, amount FROM opening_cash WHERE currency = 'CNY' AND as_of <= ? "
       "ORDER BY account_id, as_of",
       {date.to_string()}, [&](const Row& row) -> Result<void> {
-        out[row.text(0)] = {*Date::parse(row.text(1)), row.decimal(2)};  // written by import
+        // Written by the import: the date is valid.
+        out.insert_or_assign(std::string(row.text(0)),
+                             CashStatement{*Date::parse(row.text(1)), row.decimal(2)});
         return Ok{};
       }));
   return out;

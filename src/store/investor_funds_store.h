@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "clearing/pre_clearing.h"
+#include "core/text_map.h"
 #include "store/database.h"
 
 namespace cp::store {
@@ -18,7 +19,7 @@ struct CashStatement {
 };
 
 // Each account's latest RMB cash statement on or before `date`, found by a view of its id.
-using CashStatements = std::map<std::string, CashStatement, std::less<>>;
+using CashStatements = TextMap<CashStatement>;
 Result<CashStatements> latest_cash_statements(Database& db, Date date);
 
 // Per account, the stored obligations of trade dates before `before_run` that settle after

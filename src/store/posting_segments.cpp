@@ -7,11 +7,10 @@ enum PostingColumn : size_t { kEntry, kSeq, kAccount, kAsset, kAmount, kPostingC
 
 }  // namespace
 
-PostingWriter::PostingWriter(Database& db, Date business_date)
-    : db_(db), day_(business_date.to_string()), writer_(kPostingColumns) {}
+JournalSegments::JournalSegments() : writer_(kPostingColumns) {}
 
-Result<void> PostingWriter::add(const ledger::Posting& posting) {
-  if (writer_.rows() == kSegmentRows) CP_RETURN_IF_ERROR(flush());
+void JournalSegments::add(const ledger::Posting& posting) {
+  if (writer_.rows() == kSegmentRows) payloads_.push_back(writer_.finish());
   seq_ = posting.entry == entry_ ? seq_ + 1 : 1;
   if (seq_ == 1) entry_ = posting.entry;
   writer_.column(kEntry).put_text(posting.entry);
@@ -20,23 +19,51 @@ Result<void> PostingWriter::add(const ledger::Posting& posting) {
   writer_.column(kAsset).put_text(posting.asset);
   writer_.column(kAmount).put_decimal(posting.amount);
   writer_.end_row();
-  return Ok{};
+  ++rows_;
 }
 
-Result<void> PostingWriter::flush() {
-  if (writer_.rows() == 0) return Ok{};
-  const auto rows = static_cast<int64_t>(writer_.rows());
-  CP_RETURN_IF_ERROR(db_.execute(
-      "INSERT INTO ledger_posting_segment (business_date, segment_no, row_count, payload) VALUES "
-      "(?, ?, ?, ?)",
-      {day_, segments_++, rows, bytes_value(writer_.finish())}));
-  written_ += rows;
+void JournalSegments::finish() {
+  if (writer_.rows() > 0) payloads_.push_back(writer_.finish());
+}
+
+Result<int64_t> write_journal_segments(Database& db, Date business_date,
+                                       const std::vector<std::string>& payloads,
+                                       int64_t first_segment) {
+  const std::string day = business_date.to_string();
+  CP_ASSIGN_OR_RETURN(auto insert,
+                      db.prepare("INSERT INTO ledger_posting_segment (business_date, "
+                                 "segment_no, row_count, payload) VALUES (?, ?, ?, ?)"));
+  int64_t written = 0;
+  int64_t segment_no = first_segment;
+  for (const std::string& payload : payloads) {
+    CP_ASSIGN_OR_RETURN(const SegmentReader segment, SegmentReader::open(payload, kPostingColumns));
+    const auto rows = static_cast<int64_t>(segment.rows());
+    CP_RETURN_IF_ERROR(insert->execute({day, segment_no++, rows, bytes_value(payload)}));
+    written += rows;
+  }
+  return written;
+}
+
+PostingWriter::PostingWriter(Database& db, Date business_date) : db_(db), day_(business_date) {}
+
+Result<void> PostingWriter::add(const ledger::Posting& posting) {
+  segments_.add(posting);
+  return write_full_segments();
+}
+
+Result<void> PostingWriter::write_full_segments() {
+  auto& payloads = segments_.payloads();
+  if (payloads.empty()) return Ok{};
+  CP_RETURN_IF_ERROR(write_journal_segments(db_, day_, payloads, segments_written_));
+  segments_written_ += static_cast<int64_t>(payloads.size());
+  payloads.clear();
   return Ok{};
 }
 
 Result<int64_t> PostingWriter::finish() {
-  CP_RETURN_IF_ERROR(flush());
-  return written_;
+  segments_.finish();
+  CP_RETURN_IF_ERROR(write_full_segments());
+  return segments_.rows();
 }
 
 Result<void> delete_postings(Database& db, Date business_date) {

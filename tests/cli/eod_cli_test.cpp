@@ -458,11 +458,14 @@ TEST_P(EodCliTest, ProgressIsToldAsJsonLinesStageByStage) {
     if (line["stage"] == "clear executions") {
       EXPECT_EQ(line["done"], 7);
     }
+    if (line["stage"] == "journal") {  // encoded before the writing transaction: every posting
+      EXPECT_EQ(line["done"], Json::parse(eod.out)["postings"]);
+    }
   }
   EXPECT_EQ(finished, (std::vector<std::string>{"load inputs", "clear executions",
                                                 "fees, risk funds, transfers, exceptions, "
                                                 "pre-clearing",
-                                                "write results", "commit"}));
+                                                "journal", "write results", "commit"}));
   // At warn, nothing but errors.
   EXPECT_EQ(run("eod run --date 2024-03-15 --json").err, "");
 }
