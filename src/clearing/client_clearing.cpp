@@ -34,7 +34,19 @@ ExecutionResult clear_execution(const Execution& e, const Account& account, bool
 
 }  // namespace
 
-DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {}
+DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {
+  // As many investors as changes of channel or account from one execution to the next (exact
+  // in the stored order, an upper bound in any other): reserved once, so that millions of
+  // obligations are not moved as the vector grows.
+  const std::vector<Execution>& executions = *inputs.executions;
+  size_t groups = executions.empty() ? 0 : 1;
+  for (size_t i = 1; i < executions.size(); ++i) {
+    const Execution& a = executions[i - 1];
+    const Execution& b = executions[i];
+    if (a.channel != b.channel || a.account_id != b.account_id) ++groups;
+  }
+  investors_.reserve(groups);
+}
 
 InvestorObligation& DayClearer::investor_of(const Execution& e, MoneyKind reserve) {
   if (last_investor_ != SIZE_MAX) {

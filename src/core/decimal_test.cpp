@@ -130,6 +130,26 @@ TEST(DecimalTest, RoundsInEveryModeAtAndAroundTheTie) {
   }
 }
 
+// Rounding divides in 64 bits when the units fit and in 128 bits otherwise: the same rule on
+// both sides of 2^64. 18446744073709551615 = 2^64 − 1 units and 18446744073709551625 (past it),
+// both at 1 decimal, to 0 decimals: ...161.5 is a tie, ...162.5 too.
+TEST(DecimalTest, RoundsTheSameEitherSideOfSixtyFourBits) {
+  EXPECT_EQ(D("1844674407370955161.5").round(0, Rounding::kHalfUp).to_string(),
+            "1844674407370955162");
+  EXPECT_EQ(D("1844674407370955161.5").round(0, Rounding::kHalfEven).to_string(),
+            "1844674407370955162");
+  EXPECT_EQ(D("-1844674407370955161.5").round(0, Rounding::kHalfUp).to_string(),
+            "-1844674407370955162");
+  EXPECT_EQ(D("1844674407370955162.5").round(0, Rounding::kHalfUp).to_string(),
+            "1844674407370955163");
+  EXPECT_EQ(D("1844674407370955162.5").round(0, Rounding::kHalfEven).to_string(),
+            "1844674407370955162");
+  EXPECT_EQ(D("-1844674407370955162.5").round(0, Rounding::kFloor).to_string(),
+            "-1844674407370955163");
+  EXPECT_EQ(D("1844674407370955162.4").round(0, Rounding::kCeiling).to_string(),
+            "1844674407370955163");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Hong Kong fees: a rate times a consideration, the exact product, then one explicit rounding.
 // ---------------------------------------------------------------------------------------------

@@ -109,6 +109,9 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
     std::this_thread::sleep_for(std::chrono::milliseconds(inputs.pause_while_computing_ms));
   }
   opened->tx.reset();  // the snapshot ends; nothing of it is kept in the database
+  // The day's executions are in their result segments now; no later step reads them, and the
+  // journal is encoded next: let go of them first (1.6 GB at ten million).
+  std::vector<clearing::Execution>().swap(day_inputs.executions);
   end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
   // The journal is encoded here too, so that the writing transaction only stores bytes.
   begin_stage("journal");

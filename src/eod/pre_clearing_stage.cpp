@@ -45,10 +45,19 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
       at_stake(fee.account_id).portfolio_fee_rmb += fee.charge.fee_rmb;
   }
   // What the counter froze for T's buys, at the channel's reference rates (CLR-15).
+  // Executions come grouped by account (the stored order): the account's entry is looked up
+  // once per group, not once per execution.
+  const std::string* last_account = nullptr;
+  clearing::PreClearingInputs* last_inputs = nullptr;  // null: the last account is not a client's
   for (const auto& e : day.in.executions) {
-    if (e.side != Side::kBuy || !is_client(day, e.account_id)) continue;
+    if (e.side != Side::kBuy) continue;
+    if (last_account == nullptr || *last_account != e.account_id) {
+      last_account = &e.account_id;
+      last_inputs = is_client(day, e.account_id) ? &at_stake(e.account_id) : nullptr;
+    }
+    if (last_inputs == nullptr) continue;
     CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(e.channel));
-    at_stake(e.account_id).frozen_at_reference_rmb += trading::frozen_for_buy(
+    last_inputs->frozen_at_reference_rmb += trading::frozen_for_buy(
         e.consideration_hkd(), {rates->reference_buy, rates->reference_sell});
   }
   // Earlier trade dates still unsettled at T's close put an account at stake too.
@@ -78,9 +87,17 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   // Money settled since each statement, and fees collected since, from the stored runs.
   CP_ASSIGN_OR_RETURN(auto stored, day.earlier.stored_trade_money(earliest));
   CP_ASSIGN_OR_RETURN(auto collected, day.earlier.fees_collected(earliest, day.date));
+  // By account, whatever the hash: the entries are put in order, not the (large) rows.
+  std::vector<std::pair<const std::string, clearing::PreClearingInputs>*> ordered;
+  ordered.reserve(inputs.size());
+  for (auto& entry : inputs) ordered.push_back(&entry);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
   std::vector<store::PreClearingRow> out;
   out.reserve(inputs.size());
-  for (auto& [account_id, in] : inputs) {
+  for (auto* entry : ordered) {
+    const std::string& account_id = entry->first;
+    clearing::PreClearingInputs& in = entry->second;
     if (const auto money = stored.find(account_id); money != stored.end()) {
       for (const auto& trade : money->second) {
         if (trade.settlement_date > in.cash_statement_date) in.trades.push_back(trade);
@@ -93,11 +110,9 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
         }
       }
     }
-    out.push_back({account_id, in, clearing::pre_clear(in)});
+    clearing::PreClearing cleared = clearing::pre_clear(in);
+    out.push_back({account_id, std::move(in), cleared});
   }
-  // By account, whatever the hash.
-  std::sort(out.begin(), out.end(),
-            [](const auto& a, const auto& b) { return a.account_id < b.account_id; });
   return out;
 }
 
