@@ -134,20 +134,19 @@ TEST(DecimalTest, RoundsInEveryModeAtAndAroundTheTie) {
 // both sides of 2^64. 18446744073709551615 = 2^64 − 1 units and 18446744073709551625 (past it),
 // both at 1 decimal, to 0 decimals: ...161.5 is a tie, ...162.5 too.
 TEST(DecimalTest, RoundsTheSameEitherSideOfSixtyFourBits) {
-  EXPECT_EQ(D("1844674407370955161.5").round(0, Rounding::kHalfUp).to_string(),
-            "1844674407370955162");
-  EXPECT_EQ(D("1844674407370955161.5").round(0, Rounding::kHalfEven).to_string(),
-            "1844674407370955162");
-  EXPECT_EQ(D("-1844674407370955161.5").round(0, Rounding::kHalfUp).to_string(),
-            "-1844674407370955162");
-  EXPECT_EQ(D("1844674407370955162.5").round(0, Rounding::kHalfUp).to_string(),
-            "1844674407370955163");
-  EXPECT_EQ(D("1844674407370955162.5").round(0, Rounding::kHalfEven).to_string(),
-            "1844674407370955162");
-  EXPECT_EQ(D("-1844674407370955162.5").round(0, Rounding::kFloor).to_string(),
-            "-1844674407370955163");
-  EXPECT_EQ(D("1844674407370955162.4").round(0, Rounding::kCeiling).to_string(),
-            "1844674407370955163");
+  const RoundCase cases[] = {
+      {"1844674407370955161.5", 0, Rounding::kHalfUp, "1844674407370955162"},
+      {"1844674407370955161.5", 0, Rounding::kHalfEven, "1844674407370955162"},  // odd: up
+      {"-1844674407370955161.5", 0, Rounding::kHalfUp, "-1844674407370955162"},
+      {"1844674407370955162.5", 0, Rounding::kHalfUp, "1844674407370955163"},
+      {"1844674407370955162.5", 0, Rounding::kHalfEven, "1844674407370955162"},  // even: stays
+      {"-1844674407370955162.5", 0, Rounding::kFloor, "-1844674407370955163"},
+      {"1844674407370955162.4", 0, Rounding::kCeiling, "1844674407370955163"},
+  };
+  for (const RoundCase& c : cases) {
+    SCOPED_TRACE(std::string(c.input) + ", " + rounding_name(c.mode));
+    EXPECT_EQ(D(c.input).round(c.scale, c.mode).to_string(), c.expected);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
