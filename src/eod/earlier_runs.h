@@ -61,6 +61,8 @@ class EarlierRuns {
       Channel channel, Date settlement_date) = 0;
   // Trade dates whose investors' settlement, planned or current, falls after `after`.
   virtual Result<std::vector<store::PendingSettlement>> pending_settlements(Date after) = 0;
+  // Portfolio fees of runs before D still to collect after `after`, with their dates.
+  virtual Result<std::vector<store::PendingFeeCollection>> pending_fee_collections(Date after) = 0;
   // The investors of a trade date on a channel, with their money (CLR-18 notices).
   virtual Result<std::vector<store::SettlementDelay>> investors_of(Date trade_date,
                                                                    Channel channel) = 0;

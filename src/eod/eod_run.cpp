@@ -83,7 +83,7 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   DayContext day(day_inputs, earlier);
   // Settlements moved since their trade dates' runs move before any stage reads their dates.
   CP_ASSIGN_OR_RETURN(DelayedSettlements delayed, delayed_settlements(day));
-  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
+  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed));
   const auto executions = static_cast<int64_t>(day_inputs.executions.size());
   end_stage("load inputs", executions);
 
@@ -130,7 +130,7 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
     changed.reason = store::kSerializationFailure;  // computed again by run_eod
     return changed;
   }
-  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
+  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed));
   CP_RETURN_IF_ERROR(store::delete_results(db, date));
   CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments));
   CP_ASSIGN_OR_RETURN(report.postings,

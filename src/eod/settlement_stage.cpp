@@ -52,6 +52,16 @@ Result<DelayedSettlements> delayed_settlements(DayContext& day) {
         out.delays.push_back(std::move(investor));
       }
     }
+    // Portfolio fees not yet collected follow the calendar the same way: a fee charged on a
+    // date is collected on that date's portfolio-fee flow as the calendar now has it.
+    CP_ASSIGN_OR_RETURN(auto fees, day.earlier.pending_fee_collections(after));
+    for (const auto& fee : fees) {
+      if (fee.channel != channel) continue;
+      CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(southbound, day.parameters,
+                                                                       fee.business_date));
+      const Date due = calendar::money_flow_date(schedule, "portfolio_fee");
+      if (due != fee.collection_date) out.fee_moves.push_back({fee.business_date, channel, due});
+    }
   }
   return out;
 }

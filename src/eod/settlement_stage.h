@@ -31,9 +31,17 @@ struct SettlementMove {
   Date payable_date;
   Date receivable_date;
 };
+// A portfolio fee whose collection date the calendar now puts elsewhere: it is collected with the
+// trading money of the day it moves to (第22条, 第40条).
+struct FeeCollectionMove {
+  Date business_date;
+  Channel channel = Channel::kShanghai;
+  Date collection_date;
+};
 struct DelayedSettlements {
   std::vector<SettlementMove> moves;
   std::vector<store::SettlementDelay> delays;
+  std::vector<FeeCollectionMove> fee_moves;
 };
 Result<DelayedSettlements> delayed_settlements(DayContext& day);
 

@@ -31,6 +31,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
   std::vector<store::PendingSettlement> pending;
+  std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
   std::map<std::pair<Date, Channel>, std::vector<store::StoredCsdcNet>> nets_with_dates;
   std::map<std::pair<Date, Channel>, std::vector<store::StoredFees>> fees_of;
@@ -84,6 +85,13 @@ class MemoryRuns final : public EarlierRuns {
   Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) override {
     return risk_previous[{channel, settlement_date}];
+  }
+  Result<std::vector<store::PendingFeeCollection>> pending_fee_collections(Date after) override {
+    std::vector<store::PendingFeeCollection> out;
+    for (const auto& f : pending_fees) {
+      if (f.collection_date > after) out.push_back(f);
+    }
+    return out;
   }
   Result<std::vector<store::PendingSettlement>> pending_settlements(Date after) override {
     std::vector<store::PendingSettlement> out;

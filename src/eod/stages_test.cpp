@@ -260,6 +260,25 @@ TEST_F(Stages, ASettlementDayClosedSinceTheTradeMovesItsInvestorsClearingDate) {
   EXPECT_FALSE(delayed->delays[0].reason.empty());
 }
 
+// 第22条 with 第40条: Thursday 2023-09-07's portfolio fee was to be collected at T+1, Friday
+// 09-08, which the black rainstorm then closed. The run of Monday 09-11 (previous run 09-07)
+// moves its collection to 09-11, the next settlement day, with 09-06's trade money. A Shenzhen
+// fee of the same day already stored for 09-11 stays; a fee collected 09-07 (not after the
+// previous run) is not looked at.
+TEST_F(Stages, APortfolioFeeDueOnADayClosedSinceItsRunIsCollectedOnTheNextSettlementDay) {
+  inputs.date = d("2023-09-11");
+  inputs.rules_date = d("2023-09-11");
+  earlier.pending_fees = {{d("2023-09-06"), Channel::kShanghai, d("2023-09-07")},
+                          {d("2023-09-07"), Channel::kShanghai, d("2023-09-08")},
+                          {d("2023-09-07"), Channel::kShenzhen, d("2023-09-11")}};
+  auto delayed = delayed_settlements(prepare());
+  ASSERT_TRUE(delayed.ok()) << delayed.error().to_string();
+  ASSERT_EQ(delayed->fee_moves.size(), 1u);
+  EXPECT_EQ(delayed->fee_moves[0].business_date, d("2023-09-07"));
+  EXPECT_EQ(delayed->fee_moves[0].channel, Channel::kShanghai);
+  EXPECT_EQ(delayed->fee_moves[0].collection_date, d("2023-09-11"));
+}
+
 // CLR-3 (第21条), the run of Monday 2024-03-18 posts what settled since Friday's run: Thursday
 // 03-14's trades (T+2 = 03-18) move A's money from unsettled to cash (1,000.00 paid) and its
 // 100 shares into holdings, and the client reserve pays CSDC's net 995.00; Friday's portfolio fee

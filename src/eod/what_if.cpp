@@ -158,7 +158,7 @@ Result<WhatIf> what_if(store::Database& db, const WhatIfRequest& request) {
   store::StoredRuns earlier(db, date);
   DayContext context(day, earlier);
   CP_ASSIGN_OR_RETURN(DelayedSettlements delayed, delayed_settlements(context));
-  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed.moves));
+  CP_RETURN_IF_ERROR(store::move_settlements(db, delayed));
   CP_ASSIGN_OR_RETURN(Computed base, compute(day, earlier, delayed.delays));
 
   day.refdata = &changed;

@@ -126,10 +126,13 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
   return postings;
 }
 
-Result<void> move_settlements(Database& db, const std::vector<eod::SettlementMove>& moves) {
-  for (const auto& m : moves) {
+Result<void> move_settlements(Database& db, const eod::DelayedSettlements& delayed) {
+  for (const auto& m : delayed.moves) {
     CP_RETURN_IF_ERROR(
         move_settlement(db, m.trade_date, m.channel, m.payable_date, m.receivable_date));
+  }
+  for (const auto& m : delayed.fee_moves) {
+    CP_RETURN_IF_ERROR(move_fee_collection(db, m.business_date, m.channel, m.collection_date));
   }
   return Ok{};
 }

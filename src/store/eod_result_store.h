@@ -42,7 +42,8 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
                               std::string_view finished_at_utc);
 
 // Moves earlier trade dates' settlements to the dates now in force (eod::delayed_settlements).
-Result<void> move_settlements(Database& db, const std::vector<eod::SettlementMove>& moves);
+// Moves earlier portfolio fees' collection dates the same way (delayed.fee_moves).
+Result<void> move_settlements(Database& db, const eod::DelayedSettlements& delayed);
 
 // Records the rates the run used, per channel (SPEC CLR-15): reports read these, not the
 // imported table a later `import fx --replace` may change.

@@ -55,6 +55,19 @@ Result<std::vector<StoredFees>> portfolio_fees_of(Database& db, Date business_da
   return out;
 }
 
+namespace {
+
+// A date or channel column of a row a run wrote: valid by construction (the run wrote it from
+// its own values), so read without a check.
+Date run_date(const Row& row, size_t column) {
+  return *Date::parse(row.text(column));
+}
+Channel run_channel(const Row& row, size_t column) {
+  return row.text(column) == "sz" ? Channel::kShenzhen : Channel::kShanghai;
+}
+
+}  // namespace
+
 Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date before_run,
                                                            Date after) {
   std::vector<PendingSettlement> out;
@@ -64,14 +77,34 @@ Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date be
       "settlement_date > ?) ORDER BY business_date, channel",
       {before_run.to_string(), after.to_string(), after.to_string()},
       [&](const Row& row) -> Result<void> {
-        // Written by the runs: valid dates (a row from before migration 0031 has its planned date
-        // backfilled).
-        out.push_back({*Date::parse(row.text(0)),
-                       row.text(1) == "sz" ? Channel::kShenzhen : Channel::kShanghai,
-                       *Date::parse(row.text(2)), *Date::parse(row.text(3))});
+        // A row from before migration 0031 has its planned date backfilled.
+        out.push_back({run_date(row, 0), run_channel(row, 1), run_date(row, 2), run_date(row, 3)});
         return Ok{};
       }));
   return out;
+}
+
+Result<std::vector<PendingFeeCollection>> pending_fee_collections(Database& db, Date before_run,
+                                                                  Date after) {
+  std::vector<PendingFeeCollection> out;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT DISTINCT business_date, channel, collection_date FROM eod_portfolio_fee WHERE "
+      "business_date < ? AND collection_date > ? ORDER BY business_date, channel, "
+      "collection_date",
+      {before_run.to_string(), after.to_string()}, [&](const Row& row) -> Result<void> {
+        out.push_back({run_date(row, 0), run_channel(row, 1), run_date(row, 2)});
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<void> move_fee_collection(Database& db, Date business_date, Channel channel,
+                                 Date collection_date) {
+  CP_RETURN_IF_ERROR(db.execute(
+      "UPDATE eod_portfolio_fee SET collection_date = ? WHERE business_date = ? AND channel = ?",
+      {collection_date.to_string(), business_date.to_string(),
+       std::string(channel_code(channel))}));
+  return Ok{};
 }
 
 Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Date payable_date,

@@ -47,6 +47,21 @@ struct PendingSettlement {
 Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date before_run,
                                                            Date after);
 
+// A run's portfolio fees of one channel and the date they are to be collected on.
+struct PendingFeeCollection {
+  Date business_date;
+  Channel channel = Channel::kShanghai;
+  Date collection_date;
+};
+// The (business date, channel, collection date) of the portfolio fees that runs before
+// `before_run` charged for collection after `after`.
+Result<std::vector<PendingFeeCollection>> pending_fee_collections(Database& db, Date before_run,
+                                                                  Date after);
+// Moves a run's portfolio-fee collection on a channel to the date now in force (the fee is
+// collected with the trading money, 第22条; a closure moves both, 第40条).
+Result<void> move_fee_collection(Database& db, Date business_date, Channel channel,
+                                 Date collection_date);
+
 // Moves a trade date's settlement on a channel to the dates now in force: the investors'
 // clearing date, and CSDC's payable and receivable dates (seed 002 附件4 第40条).
 Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Date payable_date,

@@ -81,6 +81,10 @@ Result<std::vector<PendingSettlement>> StoredRuns::pending_settlements(Date afte
   return store::pending_settlements(db_, run_date_, after);
 }
 
+Result<std::vector<PendingFeeCollection>> StoredRuns::pending_fee_collections(Date after) {
+  return store::pending_fee_collections(db_, run_date_, after);
+}
+
 Result<std::vector<SettlementDelay>> StoredRuns::investors_of(Date trade_date, Channel channel) {
   return store::investors_of(db_, trade_date, channel);
 }

@@ -30,6 +30,7 @@ class StoredRuns final : public eod::EarlierRuns {
   Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) override;
   Result<std::vector<PendingSettlement>> pending_settlements(Date after) override;
+  Result<std::vector<PendingFeeCollection>> pending_fee_collections(Date after) override;
   Result<std::vector<SettlementDelay>> investors_of(Date trade_date, Channel channel) override;
   Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>> stored_trade_money(
       Date settling_after) override;

@@ -391,6 +391,19 @@ TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
   }
   ASSERT_EQ(cash.size(), 1u);
   EXPECT_EQ(cash[0].to_string(), "-375307.85");
+  // 12-24's portfolio fees were to be collected at T+1, 12-27: now 12-30, with the trade money
+  // (第22条, 第40条), and this run pays them to CSDC on that date.
+  auto fees = db_->query(
+      "SELECT DISTINCT channel, collection_date FROM eod_portfolio_fee WHERE business_date = "
+      "'2024-12-24' ORDER BY channel");
+  ASSERT_TRUE(fees.ok());
+  ASSERT_FALSE(fees->rows.empty());
+  for (const auto& row : fees->rows) EXPECT_EQ(row.text(1), "2024-12-30") << row.text(0);
+  bool fee_paid = false;
+  for (const auto& [p, seq] : postings_of(*db_, "2024-12-30")) {
+    fee_paid = fee_paid || p.entry.starts_with("CSDC:portfolio_fee:2024-12-24:2024-12-30:");
+  }
+  EXPECT_TRUE(fee_paid);
   EXPECT_EQ(run("ledger check --date 2024-12-30").exit_code, 0);
 }
 
