@@ -1,5 +1,6 @@
 #include "eod/day_pipeline.h"
 
+#include <array>
 #include <iterator>
 #include <set>
 
@@ -30,12 +31,19 @@ void canonical_line(const clearing::ExecutionResult& r, std::string& line) {
 Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& markets) {
   const std::string date_text = inputs.date.to_string();
   const auto& parameters = inputs.refdata->parameters;
+  // Per execution only a flag and a flat-set look-up: an ordered set of codes cost a string
+  // compare a level at ten million executions.
   std::set<Channel> traded;
-  std::set<std::string> securities;
+  std::array<bool, 2> traded_on{};  // by Channel
+  TextSet traded_codes;
   for (const auto& e : inputs.executions) {
-    traded.insert(e.channel);
-    securities.insert(e.security_code);
+    traded_on[static_cast<size_t>(e.channel)] = true;
+    traded_codes.insert(e.security_code);
   }
+  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    if (traded_on[static_cast<size_t>(channel)]) traded.insert(channel);
+  }
+  const std::set<std::string> securities(traded_codes.begin(), traded_codes.end());  // in order
   std::string missing;
   std::string closed;
   for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
