@@ -33,15 +33,11 @@ Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& m
   const auto& parameters = inputs.refdata->parameters;
   // Per execution only a flag and a flat-set look-up: an ordered set of codes cost a string
   // compare a level at ten million executions.
-  std::set<Channel> traded;
   std::array<bool, 2> traded_on{};  // by Channel
   TextSet traded_codes;
   for (const auto& e : inputs.executions) {
     traded_on[static_cast<size_t>(e.channel)] = true;
     traded_codes.insert(e.security_code);
-  }
-  for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
-    if (traded_on[static_cast<size_t>(channel)]) traded.insert(channel);
   }
   const std::set<std::string> securities(traded_codes.begin(), traded_codes.end());  // in order
   std::string missing;
@@ -51,8 +47,9 @@ Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& m
                         calendar::SouthboundCalendar::build(markets, parameters, channel));
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, built.day(inputs.date));
     const std::string ch(channel_code(channel));
+    const bool traded = traded_on[static_cast<size_t>(channel)];
     if (!info->southbound_trading) {
-      if (traded.count(channel)) {
+      if (traded) {
         return refusal(kTradesOnAClosedChannel, date_text +
                                                     " is not a Southbound trading day on the " +
                                                     ch + " channel: " + info->reason_text());
@@ -65,7 +62,7 @@ Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& m
                         calendar::settlement_schedule(built, parameters, inputs.date));
     inputs.schedules.emplace(channel, std::move(schedule));
     inputs.calendars.emplace(channel, std::move(built));
-    if (!inputs.fx.count(channel) && traded.count(channel)) missing += "; FX rates for " + ch;
+    if (!inputs.fx.count(channel) && traded) missing += "; FX rates for " + ch;
   }
   if (inputs.calendars.empty()) {
     return refusal(
