@@ -64,6 +64,12 @@ SEGMENT_SEEDS = [
     bytes([1, 0b0010]) + bytes.fromhex("43505331 02 02 07 03 00 02 4531 01 01 32 64 c801"),
     # 1 row of (decimal 301.20, signed -3, text "A0001"): 301.20 = scale 2, zigzag 60240.
     bytes([2, 0b100111]) + bytes.fromhex("43505331 01 03 04 01 07 02d0d603 05 0005 4130303031"),
+    # The same two rows in "CPS2", the layout written since 2026-12-06: "E1" new, "E2" sharing
+    # "E" with the column's most recent text.
+    bytes([1, 0b0010]) + bytes.fromhex("43505332 02 02 09 03 0000024531 00010132 64 c801"),
+    # 1 row of (decimal 301.20, signed -3, text "A0001") in "CPS2": 301.20 = first byte a1
+    # (zigzag's low six bits 16, the scale flag), then 941 (ad 07), then the scale 2.
+    bytes([2, 0b100111]) + bytes.fromhex("43505332 01 03 04 01 08 a1ad0702 05 0000054130303031"),
     # A header claiming more rows than its columns hold.
     bytes([0, 0]) + bytes.fromhex("43505331 ffff03 01 01 05"),
 ]

@@ -5,7 +5,9 @@
 namespace cp::store {
 namespace {
 
-constexpr std::string_view kMagic = "CPS1";
+constexpr std::string_view kMagicV1 = "CPS1";
+constexpr std::string_view kMagicV2 = "CPS2";  // what SegmentWriter writes
+constexpr size_t kMagicSize = 4;
 
 // 10^Decimal::kMaxDigits: a Decimal's units are less than this in magnitude.
 constexpr Int128 kDecimalUnitsLimit = [] {
@@ -16,6 +18,11 @@ constexpr Int128 kDecimalUnitsLimit = [] {
 
 Error corrupt(const std::string& what) {
   return make_error(ErrorCode::kStorage, "a column segment is damaged: " + what);
+}
+
+// Zigzag over 128 bits: the sign goes to the lowest bit, small magnitudes stay short.
+UInt128 zigzag128(Int128 value) {
+  return (static_cast<UInt128>(value) << 1) ^ (value < 0 ? ~static_cast<UInt128>(0) : UInt128{0});
 }
 
 uint64_t zigzag(int64_t value) {
@@ -35,6 +42,24 @@ void append_uint(std::string& out, uint64_t value) {
 
 }  // namespace
 
+void RecentTexts::use(size_t rank) {
+  const uint8_t slot = order_[rank];
+  for (size_t i = rank; i > 0; --i) order_[i] = order_[i - 1];
+  order_[0] = slot;
+}
+
+const std::string& RecentTexts::add(std::string_view text) {
+  use(kSize - 1);
+  std::string& slot = slots_[order_[0]];
+  slot.assign(text);
+  return slot;
+}
+
+void RecentTexts::clear() {
+  for (auto& slot : slots_) slot.clear();
+  for (size_t i = 0; i < kSize; ++i) order_[i] = static_cast<uint8_t>(i);
+}
+
 void ColumnWriter::put_uint128(UInt128 value) {
   while (value >= 0x80) {
     bytes_.push_back(static_cast<char>((value & 0x7f) | 0x80));
@@ -52,31 +77,57 @@ void ColumnWriter::put_int(int64_t value) {
 }
 
 void ColumnWriter::put_text(std::string_view value) {
-  const auto shared = static_cast<size_t>(
-      std::mismatch(value.begin(), value.end(), previous_text_.begin(), previous_text_.end())
-          .first -
-      value.begin());
-  append_uint(bytes_, shared);
-  append_uint(bytes_, value.size() - shared);
-  bytes_.append(value.substr(shared));
-  previous_text_.assign(value);
+  // The recent text equal to it (the most recent of equals), else the one sharing the longest
+  // prefix (the most recent of those): one choice for given texts, so the bytes are canonical.
+  size_t best_rank = 0;
+  size_t best_shared = 0;
+  for (size_t rank = 0; rank < RecentTexts::kSize; ++rank) {
+    const std::string& text = recent_.at_rank(rank);
+    if (text.size() == value.size() && text == value) {
+      append_uint(bytes_, (rank << 1) | 1);
+      recent_.use(rank);
+      return;
+    }
+    if (text.empty() || value.empty() || text[0] != value[0]) continue;
+    const auto shared = static_cast<size_t>(
+        std::mismatch(value.begin(), value.end(), text.begin(), text.end()).first - value.begin());
+    if (shared > best_shared) {
+      best_shared = shared;
+      best_rank = rank;
+    }
+  }
+  append_uint(bytes_, best_rank << 1);
+  append_uint(bytes_, best_shared);
+  append_uint(bytes_, value.size() - best_shared);
+  bytes_.append(value.substr(best_shared));
+  recent_.add(value);
 }
 
 void ColumnWriter::put_decimal(const Decimal& value) {
-  append_uint(bytes_, static_cast<uint64_t>(value.scale()));
-  const Int128 units = value.units();
-  // Zigzag over 128 bits: the sign goes to the lowest bit, small magnitudes stay short.
-  const auto raw = static_cast<UInt128>(units);
-  put_uint128((raw << 1) ^ (units < 0 ? ~static_cast<UInt128>(0) : UInt128{0}));
+  // The units' zigzag with the flag "scale follows" as the lowest bit of the first byte: six
+  // bits of the units there, the rest a varint as usual (no 129-bit number is ever built).
+  const UInt128 z = zigzag128(value.units());
+  const int scale = value.scale();
+  const bool scale_changed = scale != previous_scale_;
+  const UInt128 rest = z >> 6;
+  auto first = static_cast<unsigned>(((z & 0x3f) << 1) | (scale_changed ? 1U : 0U));
+  if (rest != 0) first |= 0x80;
+  bytes_.push_back(static_cast<char>(first));
+  if (rest != 0) put_uint128(rest);
+  if (scale_changed) {
+    append_uint(bytes_, static_cast<uint64_t>(scale));
+    previous_scale_ = scale;
+  }
 }
 
 void ColumnWriter::clear() {
   bytes_.clear();
-  previous_text_.clear();
+  recent_.clear();
+  previous_scale_ = 0;
 }
 
 std::string SegmentWriter::finish() {
-  std::string out(kMagic);
+  std::string out(kMagicV2);
   append_uint(out, rows_);
   append_uint(out, columns_.size());
   size_t total = out.size();
@@ -116,29 +167,77 @@ Result<int64_t> ColumnReader::get_int() {
 }
 
 Result<std::string_view> ColumnReader::get_text() {
+  if (version_ == SegmentVersion::kV1) {
+    CP_ASSIGN_OR_RETURN(const uint64_t shared, get_uint());
+    CP_ASSIGN_OR_RETURN(const uint64_t rest, get_uint());
+    if (shared > previous_text_.size()) return corrupt("a text shares more than its predecessor");
+    if (rest > bytes_.size() - at_) return corrupt("a text runs past the end of its column");
+    previous_text_.resize(shared);
+    previous_text_.append(bytes_.substr(at_, rest));
+    at_ += rest;
+    return std::string_view(previous_text_);
+  }
+  CP_ASSIGN_OR_RETURN(const uint64_t head, get_uint());
+  const uint64_t rank = head >> 1;
+  if (rank >= RecentTexts::kSize) return corrupt("a text refers to a text it cannot have seen");
+  if ((head & 1) != 0) {
+    recent_.use(rank);
+    return std::string_view(recent_.at_rank(0));
+  }
   CP_ASSIGN_OR_RETURN(const uint64_t shared, get_uint());
   CP_ASSIGN_OR_RETURN(const uint64_t rest, get_uint());
-  if (shared > previous_text_.size()) return corrupt("a text shares more than its predecessor");
+  const std::string& base = recent_.at_rank(rank);
+  if (shared > base.size()) return corrupt("a text shares more than the text it refers to");
   if (rest > bytes_.size() - at_) return corrupt("a text runs past the end of its column");
-  previous_text_.resize(shared);
+  // Built aside first: the slot the new text takes may be the one it refers to.
+  previous_text_.assign(base, 0, shared);
   previous_text_.append(bytes_.substr(at_, rest));
   at_ += rest;
-  return std::string_view(previous_text_);
+  return std::string_view(recent_.add(previous_text_));
 }
 
-Result<Decimal> ColumnReader::get_decimal() {
-  CP_ASSIGN_OR_RETURN(const uint64_t scale, get_uint());
+Result<Int128> ColumnReader::get_flagged_units(bool& scale_changed) {
+  if (at_ >= bytes_.size()) return corrupt("a number runs past the end of its column");
+  const auto first = static_cast<unsigned char>(bytes_[at_++]);
+  scale_changed = (first & 1) != 0;
+  UInt128 z = (first >> 1) & 0x3f;
+  if ((first & 0x80) != 0) {
+    // 128 bits in all: six here, at most 122 in the varint that follows (18 bytes).
+    CP_ASSIGN_OR_RETURN(const UInt128 rest, get_uint128(18));
+    if ((rest >> 122) != 0) return corrupt("a number is longer than its type");
+    z |= rest << 6;
+  }
+  const auto magnitude = static_cast<Int128>(z >> 1);
+  return (z & 1) != 0 ? -magnitude - 1 : magnitude;
+}
+
+Result<Decimal> ColumnReader::decimal_of(Int128 units, uint64_t scale) {
   // Damaged bytes give an error, never a decimal that breaks Decimal's invariants: a scale
   // above Decimal::kMaxScale or 38 digits and more used to reach from_units' assertion (seen
   // while writing fuzz/segment_fuzz.cpp, which now checks it).
   if (scale > Decimal::kMaxScale) return corrupt("a decimal's scale is out of range");
-  CP_ASSIGN_OR_RETURN(const UInt128 raw, get_uint128(19));
-  const auto magnitude = static_cast<Int128>(raw >> 1);
-  const Int128 units = (raw & 1) != 0 ? -magnitude - 1 : magnitude;
   if (units <= -kDecimalUnitsLimit || units >= kDecimalUnitsLimit) {
     return corrupt("a decimal has more than 38 digits");
   }
   return Decimal::from_units(units, static_cast<int>(scale));
+}
+
+Result<Decimal> ColumnReader::get_decimal() {
+  if (version_ == SegmentVersion::kV1) {
+    CP_ASSIGN_OR_RETURN(const uint64_t scale, get_uint());
+    if (scale > Decimal::kMaxScale) return corrupt("a decimal's scale is out of range");
+    CP_ASSIGN_OR_RETURN(const UInt128 raw, get_uint128(19));
+    const auto magnitude = static_cast<Int128>(raw >> 1);
+    return decimal_of((raw & 1) != 0 ? -magnitude - 1 : magnitude, scale);
+  }
+  bool scale_changed = false;
+  CP_ASSIGN_OR_RETURN(const Int128 units, get_flagged_units(scale_changed));
+  if (scale_changed) {
+    CP_ASSIGN_OR_RETURN(const uint64_t scale, get_uint());
+    if (scale > Decimal::kMaxScale) return corrupt("a decimal's scale is out of range");
+    previous_scale_ = scale;
+  }
+  return decimal_of(units, previous_scale_);
 }
 
 Result<void> ColumnReader::skip_uints(size_t count) {
@@ -160,12 +259,21 @@ Result<void> ColumnReader::skip_texts(size_t count) {
 }
 
 Result<void> ColumnReader::skip_decimals(size_t count) {
-  return skip_uints(2 * count);  // scale, units
+  if (version_ == SegmentVersion::kV1) return skip_uints(2 * count);  // scale, units
+  // A scale carries over from value to value: each is read (a contract note skips a few).
+  for (size_t i = 0; i < count; ++i) CP_RETURN_IF_ERROR(get_decimal());
+  return Ok{};
 }
 
 Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns) {
-  if (!bytes.starts_with(kMagic)) return corrupt("it does not start with " + std::string(kMagic));
-  ColumnReader header(bytes.substr(kMagic.size()));
+  SegmentVersion version = SegmentVersion::kV2;
+  if (bytes.starts_with(kMagicV1)) {
+    version = SegmentVersion::kV1;
+  } else if (!bytes.starts_with(kMagicV2)) {
+    return corrupt("it starts with neither " + std::string(kMagicV2) + " nor " +
+                   std::string(kMagicV1));
+  }
+  ColumnReader header(bytes.substr(kMagicSize));
   SegmentReader out;
   CP_ASSIGN_OR_RETURN(const uint64_t rows, header.get_uint());
   CP_ASSIGN_OR_RETURN(const uint64_t stored_columns, header.get_uint());
@@ -178,7 +286,7 @@ Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns
     CP_ASSIGN_OR_RETURN(const uint64_t length, header.get_uint());
     lengths.push_back(length);
   }
-  size_t at = kMagic.size() + header.consumed();
+  size_t at = kMagicSize + header.consumed();
   size_t total = 0;
   for (const uint64_t length : lengths) {
     if (length > bytes.size() - at - total) return corrupt("its columns run past its end");
@@ -186,7 +294,7 @@ Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns
   }
   if (at + total != bytes.size()) return corrupt("bytes follow its last column");
   for (const uint64_t length : lengths) {
-    out.columns_.emplace_back(bytes.substr(at, length));
+    out.columns_.emplace_back(bytes.substr(at, length), version);
     at += length;
   }
   if (rows > bytes.size()) return corrupt("it claims more rows than it has bytes");

@@ -1,15 +1,22 @@
-// The byte layout of a column-packed segment (docs/decisions/0012-column-segments.md): up to
-// kSegmentRows rows of one table stored as one BLOB, column after column, so that a day of ten
+// The byte layout of a column-packed segment (docs/decisions/0012-column-segments.md, 0014): up
+// to kSegmentRows rows of one table stored as one BLOB, column after column, so that a day of ten
 // million executions is a few hundred database rows instead of ten million.
 //
-//   "CPS1" | rows (varint) | columns (varint) | each column's byte length (varint) | columns…
+//   "CPS2" | rows (varint) | columns (varint) | each column's byte length (varint) | columns…
 //
-// Integers are LEB128 varints (signed ones zigzag-mapped first), decimals their scale and their
-// exact units, texts the length of the prefix shared with the column's previous text and the
-// rest: sorted ids ("A1000017", "A1000017", "A1000018") cost a byte or two each. Reading checks
+// Integers are LEB128 varints (signed ones zigzag-mapped first). A decimal is its zigzagged
+// units with one flag bit in front ("the scale changed"), followed by its scale only when it is
+// not the column's previous decimal's (a money column repeats its scale: one byte a value
+// saved). A text refers to one of the column's eight most recently used texts: the byte
+// (rank << 1 | 1) when it equals that text, else (rank << 1), the length of the prefix it shares
+// with it and the rest. Sorted ids ("A1000017", "A1000018") and the few texts a column repeats
+// among others ("commission_income" between two investors' accounts) cost a byte or two each.
+// Segments written before 2026-12-06 are "CPS1": decimals each with their scale, texts
+// sharing a prefix with the previous text only; they are read as they are. Reading checks
 // every length against the bytes at hand and fails with an error, never reads past the end.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -25,6 +32,25 @@ namespace cp::store {
 // segment or two in a few milliseconds rather than the day (bench/segment_benchmark.cpp).
 inline constexpr size_t kSegmentRows = 16384;
 
+// The layouts a reader understands; writers write the latest.
+enum class SegmentVersion : uint8_t { kV1 = 1, kV2 = 2 };
+
+// A column's most recently used texts, most recent first (the same in writer and reader).
+class RecentTexts {
+ public:
+  static constexpr size_t kSize = 8;
+  const std::string& at_rank(size_t rank) const { return slots_[order_[rank]]; }
+  // Moves the text of `rank` to the front.
+  void use(size_t rank);
+  // Puts `text` at the front in place of the least recently used one; returns it.
+  const std::string& add(std::string_view text);
+  void clear();
+
+ private:
+  std::array<std::string, kSize> slots_;  // never moved: views into them stay put
+  std::array<uint8_t, kSize> order_ = {0, 1, 2, 3, 4, 5, 6, 7};
+};
+
 class ColumnWriter {
  public:
   void put_uint(uint64_t value);
@@ -37,7 +63,8 @@ class ColumnWriter {
  private:
   void put_uint128(UInt128 value);
   std::string bytes_;
-  std::string previous_text_;
+  RecentTexts recent_;
+  int previous_scale_ = 0;
 };
 
 class SegmentWriter {
@@ -58,7 +85,8 @@ class SegmentWriter {
 class ColumnReader {
  public:
   ColumnReader() = default;
-  explicit ColumnReader(std::string_view bytes) : bytes_(bytes) {}
+  explicit ColumnReader(std::string_view bytes, SegmentVersion version = SegmentVersion::kV2)
+      : bytes_(bytes), version_(version) {}
   Result<uint64_t> get_uint();
   Result<int64_t> get_int();
   // Valid until the next get_text of this column.
@@ -73,9 +101,15 @@ class ColumnReader {
 
  private:
   Result<UInt128> get_uint128(int max_bytes);
+  // A decimal's units, after the flag bit of "the scale changed" (kV2).
+  Result<Int128> get_flagged_units(bool& scale_changed);
+  Result<Decimal> decimal_of(Int128 units, uint64_t scale);
   std::string_view bytes_;
+  SegmentVersion version_ = SegmentVersion::kV2;
   size_t at_ = 0;
-  std::string previous_text_;
+  std::string previous_text_;  // kV1
+  RecentTexts recent_;         // kV2
+  uint64_t previous_scale_ = 0;
 };
 
 class SegmentReader {
