@@ -10,17 +10,22 @@ namespace {
 
 const Decimal kZeroCents = Decimal::from_units(0, 2);
 
-ExecutionResult clear_execution(const Execution& e, const Account& account, bool etf,
+// An investor within one table: its account's number and its channel.
+uint64_t investor_key(const ExecutionRef& e) {
+  return (static_cast<uint64_t>(e.account_number()) << 1) | static_cast<uint64_t>(e.channel());
+}
+
+ExecutionResult clear_execution(const ExecutionRef& e, const Account& account, bool etf,
                                 const DayFees& fees, const FxRates& fx) {
   ExecutionResult r;
-  r.execution = &e;
+  r.execution = e;
   r.reserve = account.money_kind;
   r.consideration_hkd = e.consideration_hkd();
   r.fees = fees.compute(r.consideration_hkd, etf);
   // SPEC CLR-5: the broker's rate on consideration, half-up to the cent, with its minimum.
   r.commission_hkd = (r.consideration_hkd * account.commission_rate).round(2, Rounding::kHalfUp);
   if (r.commission_hkd < account.commission_min_hkd) r.commission_hkd = account.commission_min_hkd;
-  const bool buy = e.side == Side::kBuy;
+  const bool buy = e.side() == Side::kBuy;
   r.csdc_hkd =
       buy ? r.consideration_hkd + r.fees.total_hkd : r.consideration_hkd - r.fees.total_hkd;
   r.investor_hkd = buy ? r.csdc_hkd + r.commission_hkd : r.csdc_hkd - r.commission_hkd;
@@ -38,45 +43,42 @@ DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {
   // As many investors as changes of channel or account from one execution to the next (exact
   // in the stored order, an upper bound in any other): reserved once, so that millions of
   // obligations are not moved as the vector grows.
-  const std::vector<Execution>& executions = *inputs.executions;
+  const ExecutionTable& executions = *inputs.executions;
   size_t groups = executions.empty() ? 0 : 1;
   for (size_t i = 1; i < executions.size(); ++i) {
-    const Execution& a = executions[i - 1];
-    const Execution& b = executions[i];
-    if (a.channel != b.channel || a.account_id != b.account_id) ++groups;
+    if (investor_key(executions[i - 1]) != investor_key(executions[i])) ++groups;
   }
   investors_.reserve(groups);
 }
 
-InvestorObligation& DayClearer::investor_of(const Execution& e, MoneyKind reserve) {
+InvestorObligation& DayClearer::investor_of(const ExecutionRef& e, MoneyKind reserve) {
+  const uint64_t key = investor_key(e);
   if (last_investor_ != SIZE_MAX) {
-    const InvestorObligation& last = investors_[last_investor_];
-    if (last.channel == e.channel && last.account_id == e.account_id) {
-      return investors_[last_investor_];
-    }
+    if (key == last_investor_key_) return investors_[last_investor_];
     // In the stored order (channel, account) only grows: an investor after the last one is
     // new, and the index is needed only once the order breaks (any order is allowed).
-    if (investor_index_.empty() &&
-        std::tie(last.channel, last.account_id) > std::tie(e.channel, e.account_id)) {
-      for (size_t i = 0; i < investors_.size(); ++i) {
-        investor_index_.emplace(std::make_pair(investors_[i].account_id, investors_[i].channel), i);
-      }
+    const InvestorObligation& last = investors_[last_investor_];
+    if (investor_index_.empty() && std::make_pair(last.channel, std::string_view(last.account_id)) >
+                                       std::make_pair(e.channel(), e.account_id())) {
+      for (size_t i = 0; i < investors_.size(); ++i) investor_index_.emplace(index_keys_[i], i);
     }
   }
   size_t slot = investors_.size();
   bool first = true;
   if (!investor_index_.empty()) {
-    const auto [found, inserted] = investor_index_.try_emplace({e.account_id, e.channel}, slot);
+    const auto [found, inserted] = investor_index_.try_emplace(key, slot);
     first = inserted;
     slot = found->second;
   }
   if (first) {  // who the investor is, once; the sums run on every execution
     InvestorObligation& added = investors_.emplace_back();
-    added.account_id = e.account_id;
-    added.channel = e.channel;
+    added.account_id = e.account_id();
+    added.channel = e.channel();
     added.reserve = reserve;
+    index_keys_.push_back(key);
   }
   last_investor_ = slot;
+  last_investor_key_ = key;
   return investors_[slot];
 }
 
@@ -85,15 +87,17 @@ const ExecutionResult* DayClearer::next() {
     done_ = true;
     return nullptr;
   }
-  const Execution& e = (*inputs_.executions)[next_++];
-  if (last_account_ == nullptr || last_account_->account_id != e.account_id) {
-    last_account_ = inputs_.accounts->find(e.account_id);
+  const ExecutionRef e = (*inputs_.executions)[next_++];
+  if (last_account_ == nullptr || last_account_number_ != e.account_number()) {
+    last_account_ = inputs_.accounts->find(e.account_id());
+    last_account_number_ = e.account_number();
     CP_ASSERT(last_account_ != nullptr, "an execution of an unknown account reached clearing");
   }
-  current_ = clear_execution(e, *last_account_, inputs_.is_etf(e.security_code), *inputs_.fees,
-                             inputs_.fx.at(e.channel));
+  const Channel channel = e.channel();
+  current_ = clear_execution(e, *last_account_, inputs_.is_etf(e.security_code()), *inputs_.fees,
+                             inputs_.fx.at(channel));
   const ExecutionResult& r = current_;
-  const bool buy = e.side == Side::kBuy;
+  const bool buy = e.side() == Side::kBuy;
 
   InvestorObligation& investor = investor_of(e, r.reserve);
   ++investor.executions;
@@ -103,20 +107,21 @@ const ExecutionResult* DayClearer::next() {
   // STL-5: shares to receive or deliver. An investor trades a few securities a day: a short
   // list searched from its end (the last security traded is the likeliest next) beats a map.
   auto& shares = investor.net_shares;
+  const std::string_view code = e.security_code();
   auto held = std::find_if(shares.rbegin(), shares.rend(),
-                           [&](const auto& entry) { return entry.first == e.security_code; });
+                           [&](const auto& entry) { return entry.first == code; });
   if (held == shares.rend()) {
-    shares.emplace_back(e.security_code, 0);
+    shares.emplace_back(code, 0);
     held = shares.rbegin();
   }
-  held->second += buy ? e.quantity : -e.quantity;
+  held->second += buy ? e.quantity() : -e.quantity();
 
-  const auto channel_index = static_cast<size_t>(e.channel);
+  const auto channel_index = static_cast<size_t>(channel);
   const auto reserve_index = static_cast<size_t>(r.reserve);
   CsdcObligation& broker = csdc_[channel_index][reserve_index];
   if (!csdc_used_[channel_index][reserve_index]) {
     csdc_used_[channel_index][reserve_index] = true;
-    broker.channel = e.channel;
+    broker.channel = channel;
     broker.reserve = r.reserve;
   }
   ++broker.executions;
@@ -131,6 +136,7 @@ ClearingResult DayClearer::finish() {
   ClearingResult result;
   result.investors = std::move(investors_);
   investor_index_.clear();
+  std::vector<uint64_t>().swap(index_keys_);
   std::map<std::pair<Channel, MoneyKind>, Decimal> investors_net;  // per channel and reserve
   for (auto& investor : result.investors) {
     investor.net_rmb = investor.buy_rmb - investor.sell_rmb;

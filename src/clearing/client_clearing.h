@@ -26,15 +26,17 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "clearing/account_book.h"
 #include "clearing/execution.h"
+#include "clearing/execution_table.h"
 #include "clearing/fees.h"
 #include "clearing/input_files.h"
 
 namespace cp::clearing {
 
 struct ExecutionResult {
-  const Execution* execution = nullptr;
+  ExecutionRef execution;
   MoneyKind reserve = MoneyKind::kClient;  // the account's money kind
   Decimal consideration_hkd;
   FeeBreakdown fees;
@@ -85,11 +87,11 @@ struct ClearingResult {
 };
 
 struct ClearingInputs {
-  const std::vector<Execution>* executions = nullptr;
+  const ExecutionTable* executions = nullptr;
   const AccountBook* accounts = nullptr;  // every execution's account
   std::map<Channel, FxRates> fx;          // the trade date's rates per channel
   const DayFees* fees = nullptr;
-  std::function<bool(const std::string& security)> is_etf;
+  std::function<bool(std::string_view security)> is_etf;
 };
 
 // Clears a day's executions one at a time, in input order, adding each to its investor's and
@@ -108,19 +110,23 @@ class DayClearer {
 
  private:
   // The investor (account and channel) of `e`, added on its first execution.
-  InvestorObligation& investor_of(const Execution& e, MoneyKind reserve);
+  InvestorObligation& investor_of(const ExecutionRef& e, MoneyKind reserve);
 
   const ClearingInputs& inputs_;
   size_t next_ = 0;
   bool done_ = false;
   ExecutionResult current_;
-  // The previous execution's account and investor: executions come grouped by channel and
-  // account (the stored order), so most look-ups are the one just made.
+  // The previous execution's account (its number in the table) and investor: executions come
+  // grouped by channel and account (the stored order), so most look-ups are the one just made.
   const Account* last_account_ = nullptr;
+  uint32_t last_account_number_ = 0;
   size_t last_investor_ = SIZE_MAX;
+  uint64_t last_investor_key_ = 0;
   std::vector<InvestorObligation> investors_;
-  // Investors by account and channel, built only when executions come out of the stored order.
-  std::map<std::pair<std::string, Channel>, size_t> investor_index_;
+  // Investors by investor_key (account number and channel), built only when executions come
+  // out of the stored order.
+  absl::flat_hash_map<uint64_t, size_t> investor_index_;
+  std::vector<uint64_t> index_keys_;  // each investor's key, in investors_' order
   // Per channel and reserve (both enums of two values); `used` marks the ones traded.
   std::array<std::array<CsdcObligation, 2>, 2> csdc_;
   std::array<std::array<bool, 2>, 2> csdc_used_{};

@@ -6,11 +6,12 @@
 namespace cp::clearing {
 
 std::vector<Holding> roll_forward(const std::vector<Holding>& statement,
-                                  const std::vector<const Execution*>& settled) {
+                                  const std::vector<ExecutionRef>& settled) {
   std::map<std::pair<std::string, std::string>, int64_t> shares;
   for (const Holding& h : statement) shares[{h.account_id, h.security_code}] += h.quantity;
-  for (const Execution* e : settled) {
-    shares[{e->account_id, e->security_code}] += e->side == Side::kBuy ? e->quantity : -e->quantity;
+  for (const ExecutionRef& e : settled) {
+    shares[{std::string(e.account_id()), std::string(e.security_code())}] +=
+        e.side() == Side::kBuy ? e.quantity() : -e.quantity();
   }
   std::vector<Holding> out;
   out.reserve(shares.size());

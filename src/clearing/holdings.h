@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "clearing/execution.h"
+#include "clearing/execution_table.h"
 
 namespace cp::clearing {
 
@@ -22,6 +22,6 @@ struct Holding {
 // statement's date and on or before the day wanted), one row per account and security with
 // shares, ordered by account then security; positions that come to zero are dropped.
 std::vector<Holding> roll_forward(const std::vector<Holding>& statement,
-                                  const std::vector<const Execution*>& settled);
+                                  const std::vector<ExecutionRef>& settled);
 
 }  // namespace cp::clearing

@@ -21,21 +21,22 @@ std::string text(const std::vector<Holding>& holdings) {
 
 TEST(Holdings, SettledTradesMoveSharesAndZerosDisappear) {
   // A held 2,000 X and bought 1,000 Y; B held 100 X and sold all of it; B bought 300 X.
-  const Execution a_buy = trade("A", "Y", Side::kBuy, 1000);
-  const Execution b_sell = trade("B", "X", Side::kSell, 100);
-  const Execution b_buy = trade("B", "X", Side::kBuy, 300);
+  const ExecutionTable table{trade("A", "Y", Side::kBuy, 1000), trade("B", "X", Side::kSell, 100),
+                             trade("B", "X", Side::kBuy, 300)};
+  const ExecutionRef a_buy = table[0];
+  const ExecutionRef b_sell = table[1];
+  const ExecutionRef b_buy = table[2];
   const std::vector<Holding> statement = {{"A", "X", 2000}, {"B", "X", 100}};
-  EXPECT_EQ(text(roll_forward(statement, {&a_buy, &b_sell})), "A X 2000; A Y 1000; ");
-  EXPECT_EQ(text(roll_forward(statement, {&a_buy, &b_sell, &b_buy})),
-            "A X 2000; A Y 1000; B X 300; ");
+  EXPECT_EQ(text(roll_forward(statement, {a_buy, b_sell})), "A X 2000; A Y 1000; ");
+  EXPECT_EQ(text(roll_forward(statement, {a_buy, b_sell, b_buy})), "A X 2000; A Y 1000; B X 300; ");
   EXPECT_EQ(text(roll_forward(statement, {})), "A X 2000; B X 100; ");
 }
 
 TEST(Holdings, ASaleTheStatementMissedShowsNegative) {
   // The statement knows nothing of C: a settled sale of 50 leaves −50, which the fee skips and
   // an operator sees rather than a silent zero.
-  const Execution c_sell = trade("C", "X", Side::kSell, 50);
-  EXPECT_EQ(text(roll_forward({}, {&c_sell})), "C X -50; ");
+  const ExecutionTable table{trade("C", "X", Side::kSell, 50)};
+  EXPECT_EQ(text(roll_forward({}, {table[0]})), "C X -50; ");
 }
 
 }  // namespace

@@ -23,12 +23,11 @@ using PositionKey = std::pair<std::string_view, std::string_view>;
 absl::flat_hash_map<PositionKey, Position> positions_of(const RiskFundsInputs& in) {
   absl::flat_hash_map<PositionKey, Position> positions;
   const bool per_account = in.aggregation == RiskAggregation::kAccountSecurity;
-  for (const Execution* e : in.unsettled) {
-    Position& p = positions[{per_account ? std::string_view(e->account_id) : std::string_view(),
-                             e->security_code}];
-    const bool buy = e->side == Side::kBuy;
-    p.quantity += buy ? e->quantity : -e->quantity;
-    p.value_hkd += buy ? e->consideration_hkd() : -e->consideration_hkd();
+  for (const ExecutionRef& e : in.unsettled) {
+    Position& p = positions[{per_account ? e.account_id() : std::string_view(), e.security_code()}];
+    const bool buy = e.side() == Side::kBuy;
+    p.quantity += buy ? e.quantity() : -e.quantity();
+    p.value_hkd += buy ? e.consideration_hkd() : -e.consideration_hkd();
   }
   return positions;
 }

@@ -33,7 +33,7 @@
 #include <string_view>
 #include <vector>
 
-#include "clearing/execution.h"
+#include "clearing/execution_table.h"
 #include "core/text_map.h"
 
 namespace cp::clearing {
@@ -43,8 +43,8 @@ enum class RiskAggregation { kReserve, kAccountSecurity };
 Result<RiskAggregation> parse_risk_aggregation(std::string_view text);
 
 struct RiskFundsInputs {
-  std::vector<const Execution*> unsettled;  // this channel and reserve account
-  TextMap<Decimal> closes_hkd;              // by security
+  std::vector<ExecutionRef> unsettled;  // this channel and reserve account
+  TextMap<Decimal> closes_hkd;          // by security
   // Shares held at the close, by account then security (the reserve account's accounts).
   std::map<std::string, std::map<std::string, int64_t>> holdings;
   Decimal margin_rate;  // ratio

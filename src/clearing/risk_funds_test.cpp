@@ -22,9 +22,9 @@ TEST(RiskFunds, UnfavourableMarksAndMarginAfterCollateral) {
   // Short 200 Y sold at 50.00, closing at 51.00: marks −10,200 + 10,000 = −200. Σ −700.
   // Long value 9,500; short value 10,200; collateral: 300 Y held × 51.00 = 15,300.
   // Margin position max(9,500 − 15,300, 10,200 − 15,300, 0) = 0: the holdings cover it.
-  const Execution buy = trade("X", Side::kBuy, 1000, "10.00");
-  const Execution sell = trade("Y", Side::kSell, 200, "50.00");
-  RiskFundsInputs inputs{{&buy, &sell},
+  const ExecutionTable table{trade("X", Side::kBuy, 1000, "10.00"),
+                             trade("Y", Side::kSell, 200, "50.00")};
+  RiskFundsInputs inputs{{table[0], table[1]},
                          {{"X", D("9.50")}, {"Y", D("51.00")}},
                          {{"A", {{"Y", 300}}}},
                          D("0.22"),
@@ -51,11 +51,10 @@ TEST(RiskFunds, UnfavourableMarksAndMarginAfterCollateral) {
 // at 50.00 (close 51.00: −200) and holds 300 Y; B sells 100 Z at 20.00 (close 19.00: +100) and
 // holds no Z, while A holds 1,000 Z.
 TEST(RiskFunds, TheAggregationLevelDecidesWhatOffsets) {
-  const Execution a_x = trade("X", Side::kBuy, 1000, "10.00", "A");
-  const Execution b_x = trade("X", Side::kBuy, 1000, "9.00", "B");
-  const Execution a_y = trade("Y", Side::kSell, 200, "50.00", "A");
-  const Execution b_z = trade("Z", Side::kSell, 100, "20.00", "B");
-  RiskFundsInputs inputs{{&a_x, &b_x, &a_y, &b_z},
+  const ExecutionTable table{
+      trade("X", Side::kBuy, 1000, "10.00", "A"), trade("X", Side::kBuy, 1000, "9.00", "B"),
+      trade("Y", Side::kSell, 200, "50.00", "A"), trade("Z", Side::kSell, 100, "20.00", "B")};
+  RiskFundsInputs inputs{{table[0], table[1], table[2], table[3]},
                          {{"X", D("9.50")}, {"Y", D("51.00")}, {"Z", D("19.00")}},
                          {{"A", {{"Y", 300}, {"Z", 1000}}}},
                          D("0.22"),
@@ -101,8 +100,8 @@ TEST(RiskFunds, NoUnsettledPositionNoRiskFunds) {
 }
 
 TEST(RiskFunds, AMissingCloseIsRefused) {
-  const Execution buy = trade("X", Side::kBuy, 100, "10.00");
-  auto funds = compute_risk_funds({{&buy}, {}, {}, D("0.22"), D("1"), D("0.9")});
+  const ExecutionTable table{trade("X", Side::kBuy, 100, "10.00")};
+  auto funds = compute_risk_funds({{table[0]}, {}, {}, D("0.22"), D("1"), D("0.9")});
   ASSERT_FALSE(funds.ok());
   EXPECT_NE(funds.error().message.find("no closing price for X"), std::string::npos);
 }

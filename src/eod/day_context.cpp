@@ -51,7 +51,7 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
                                            : as_of.plus_days(-calendar::kSettlementLookBackDays);
   // Trades that settled after the statement (calendar::kSettlementLookBackDays reaches them).
   const auto& southbound = calendars.at(channel);
-  std::vector<const clearing::Execution*> settled;
+  std::vector<clearing::ExecutionRef> settled;
   const Date first_trade =
       std::max(southbound.covered_from(), from_date.plus_days(-calendar::kSettlementLookBackDays));
   for (Date traded = first_trade; traded <= as_of; traded = traded.plus_days(1)) {
@@ -63,9 +63,9 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
         schedule.securities_settlement_date > as_of) {
       continue;
     }
-    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution>* executions, executions_of(traded));
-    for (const auto& e : *executions) {
-      if (e.channel == channel) settled.push_back(&e);
+    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable* executions, executions_of(traded));
+    for (const clearing::ExecutionRef e : *executions) {
+      if (e.channel() == channel) settled.push_back(e);
     }
   }
   return &holdings_
@@ -73,7 +73,7 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
               .first->second;
 }
 
-Result<const std::vector<clearing::Execution>*> DayContext::executions_of(Date trade_date) {
+Result<const clearing::ExecutionTable*> DayContext::executions_of(Date trade_date) {
   if (trade_date == date) return &in.executions;
   return earlier.executions_of(trade_date);
 }

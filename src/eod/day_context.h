@@ -78,7 +78,7 @@ class DayContext {
   Result<const std::vector<Holding>*> closing_holdings(Channel channel, Date as_of);
   // The executions of a trade date on or before `date`, all channels: the snapshot's own for
   // `date`, the stored ones before it.
-  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date);
+  Result<const clearing::ExecutionTable*> executions_of(Date trade_date);
 
  private:
   std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;

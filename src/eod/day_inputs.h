@@ -13,6 +13,7 @@
 #include "calendar/southbound_calendar.h"
 #include "clearing/account_book.h"
 #include "clearing/execution.h"
+#include "clearing/execution_table.h"
 #include "clearing/input_files.h"
 #include "clearing/portfolio_fee.h"
 #include "refdata/refdata.h"
@@ -29,7 +30,7 @@ struct DayInputs {
   Date rules_date;
   std::vector<clearing::PortfolioFeeTier> portfolio_fee_tiers;  // in force at rules_date (CLR-6)
 
-  std::vector<clearing::Execution> executions;  // the date's, all channels
+  clearing::ExecutionTable executions;  // the date's, all channels, in the stored order
   const clearing::AccountBook* accounts = nullptr;
   std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
   std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)

@@ -16,7 +16,7 @@ namespace {
 
 // The digest's line of one execution result, built in `line` (reused: no allocation per row).
 void canonical_line(const clearing::ExecutionResult& r, std::string& line) {
-  line.assign(r.execution->trade_id);
+  line.assign(r.execution.trade_id());
   line += ',';
   line += r.investor_rmb.to_string();
   line += ',';
@@ -31,15 +31,13 @@ void canonical_line(const clearing::ExecutionResult& r, std::string& line) {
 Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& markets) {
   const std::string date_text = inputs.date.to_string();
   const auto& parameters = inputs.refdata->parameters;
-  // Per execution only a flag and a flat-set look-up: an ordered set of codes cost a string
-  // compare a level at ten million executions.
+  // Per execution only a flag: the table holds each traded code once.
   std::array<bool, 2> traded_on{};  // by Channel
-  TextSet traded_codes;
-  for (const auto& e : inputs.executions) {
-    traded_on[static_cast<size_t>(e.channel)] = true;
-    traded_codes.insert(e.security_code);
+  for (const clearing::ExecutionRef e : inputs.executions) {
+    traded_on[static_cast<size_t>(e.channel())] = true;
   }
-  const std::set<std::string> securities(traded_codes.begin(), traded_codes.end());  // in order
+  const auto& codes = inputs.executions.security_codes();
+  const std::set<std::string> securities(codes.begin(), codes.end());  // in order
   std::string missing;
   std::string closed;
   for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
@@ -83,25 +81,21 @@ DayClearing::DayClearing(const DayInputs& inputs)
     : inputs_(inputs),
       // The fee schedule in force at the rules date (CLR-4): D's own, or another in a what-if.
       fees_(clearing::DayFees::for_date(inputs.refdata->fees, inputs.rules_date)),
-      clearing_inputs_{&inputs.executions, inputs.accounts, inputs.fx, &fees_,
-                       [this](const std::string& code) {
-                         auto [found, inserted] = etf_by_code_.try_emplace(code, false);
-                         if (inserted) {
-                           auto entry = inputs_.refdata->securities.on(code, inputs_.date);
-                           found->second =
-                               entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
-                         }
-                         return found->second;
-                       }},
+      clearing_inputs_{
+          &inputs.executions, inputs.accounts, inputs.fx, &fees_,
+          [this](std::string_view code) {
+            auto [found, inserted] = etf_by_code_.try_emplace(code, false);
+            if (inserted) {
+              auto entry = inputs_.refdata->securities.on(std::string(code), inputs_.date);
+              found->second = entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
+            }
+            return found->second;
+          }},
       clearer_(clearing_inputs_) {}
 
-const clearing::ExecutionResult* DayClearing::next() {
-  const clearing::ExecutionResult* r = clearer_.next();
-  if (r != nullptr) {
-    canonical_line(*r, line_);
-    digest_.add(line_);
-  }
-  return r;
+void DayClearing::record(const clearing::ExecutionResult& r) {
+  canonical_line(r, line_);
+  digest_.add(line_);
 }
 
 Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResult& result,

@@ -29,15 +29,24 @@ namespace cp::eod {
 // that is missing at once. The rates of a channel that does not trade are dropped.
 Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& markets);
 
-// The clearing of D's executions, one at a time, each result added to the digest as it comes.
+// The clearing of D's executions, one at a time, each result added to the digest in order.
+// clear_next and record may run on two threads (clearing_pipeline.h): they share nothing.
 class DayClearing {
  public:
   explicit DayClearing(const DayInputs& inputs);
   DayClearing(const DayClearing&) = delete;
   DayClearing& operator=(const DayClearing&) = delete;
 
-  // The next result, valid until the next call; nullptr after the last.
-  const clearing::ExecutionResult* next();
+  // The next result, valid until the next call, recorded; nullptr after the last.
+  const clearing::ExecutionResult* next() {
+    const clearing::ExecutionResult* r = clear_next();
+    if (r != nullptr) record(*r);
+    return r;
+  }
+  // The next result, not yet recorded; nullptr after the last.
+  const clearing::ExecutionResult* clear_next() { return clearer_.next(); }
+  // Adds a result to the digest. REQUIRES: every result, in the order cleared.
+  void record(const clearing::ExecutionResult& r);
   // REQUIRES: next() has returned nullptr.
   clearing::ClearingResult finish() { return clearer_.finish(); }
   clearing::Digest& digest() { return digest_; }

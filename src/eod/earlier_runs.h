@@ -34,7 +34,7 @@ class EarlierRuns {
   virtual ~EarlierRuns() = default;
 
   // The stored executions of a trade date before D, all channels.
-  virtual Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) = 0;
+  virtual Result<const clearing::ExecutionTable*> executions_of(Date trade_date) = 0;
   // The channel's trade dates with stored executions after `after`, on or before `through`.
   virtual Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers

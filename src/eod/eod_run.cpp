@@ -3,9 +3,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "eod/clearing_pipeline.h"
 #include "eod/day_pipeline.h"
 #include "eod/settlement_stage.h"
 #include "store/audit_store.h"
@@ -87,19 +89,27 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   const auto executions = static_cast<int64_t>(day_inputs.executions.size());
   end_stage("load inputs", executions);
 
-  // Cleared in one pass: each result goes into its encoded segment and the digest as it comes.
+  // Cleared in one pass: each result goes into its encoded segment and the digest as it comes,
+  // on a second thread while the next ones are computed.
   begin_stage("clear executions", executions);
   DayClearing clearing(day_inputs);
   store::ExecutionResultSegments segments;
-  int64_t cleared = 0;
-  while (const clearing::ExecutionResult* r = clearing.next()) {
-    segments.add(*r);
-    if (++cleared % 65536 == 0) tell(cleared, executions, false);
-  }
+  int64_t told = 0;
+  clear_on_two_threads(
+      clearing, [&](const clearing::ExecutionResult& r) { segments.add(r); },
+      [&](int64_t cleared) {
+        if (cleared - told < 65536) return;
+        told = cleared;
+        tell(cleared, executions, false);
+      });
   segments.finish();
   const clearing::ClearingResult result = clearing.finish();
   end_stage("clear executions", executions);
   begin_stage("fees, risk funds, transfers, exceptions, pre-clearing");
+  // The investors' trade-date entries, most of the journal, are encoded on a second thread
+  // meanwhile: they read only the clearing's result, which no stage changes.
+  std::future<store::JournalSegments> trade_entries = std::async(
+      std::launch::async, [&result] { return store::encode_trade_date_entries(result); });
   CP_ASSIGN_OR_RETURN(DayComputation computed,
                       compute_day(day, result, delayed.delays, clearing.digest()));
   EodReport& report = computed.report;
@@ -110,12 +120,13 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   }
   opened->tx.reset();  // the snapshot ends; nothing of it is kept in the database
   // The day's executions are in their result segments now; no later step reads them, and the
-  // journal is encoded next: let go of them first (1.6 GB at ten million).
-  std::vector<clearing::Execution>().swap(day_inputs.executions);
+  // journal is finished next: let go of them first (about 400 MB at ten million).
+  day_inputs.executions = clearing::ExecutionTable();
   end_stage("fees, risk funds, transfers, exceptions, pre-clearing");
-  // The journal is encoded here too, so that the writing transaction only stores bytes.
+  // The journal is finished here too, so that the writing transaction only stores bytes.
   begin_stage("journal");
-  const store::JournalSegments journal = store::encode_journal(result, computed.charges);
+  store::JournalSegments journal = trade_entries.get();
+  store::encode_charges(journal, computed.charges);
   end_stage("journal", journal.rows());
 
   // One writing transaction, after checking under its lock that nothing the run read changed.

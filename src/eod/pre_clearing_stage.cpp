@@ -47,16 +47,19 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   // What the counter froze for T's buys, at the channel's reference rates (CLR-15).
   // Executions come grouped by account (the stored order): the account's entry is looked up
   // once per group, not once per execution.
-  const std::string* last_account = nullptr;
+  bool started = false;
+  uint32_t last_account = 0;  // the previous buy's account, by its number in the table
   clearing::PreClearingInputs* last_inputs = nullptr;  // null: the last account is not a client's
-  for (const auto& e : day.in.executions) {
-    if (e.side != Side::kBuy) continue;
-    if (last_account == nullptr || *last_account != e.account_id) {
-      last_account = &e.account_id;
-      last_inputs = is_client(day, e.account_id) ? &at_stake(e.account_id) : nullptr;
+  for (const clearing::ExecutionRef e : day.in.executions) {
+    if (e.side() != Side::kBuy) continue;
+    if (!started || last_account != e.account_number()) {
+      started = true;
+      last_account = e.account_number();
+      const std::string account_id(e.account_id());
+      last_inputs = is_client(day, account_id) ? &at_stake(account_id) : nullptr;
     }
     if (last_inputs == nullptr) continue;
-    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(e.channel));
+    CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(e.channel()));
     last_inputs->frozen_at_reference_rmb += trading::frozen_for_buy(
         e.consideration_hkd(), {rates->reference_buy, rates->reference_sell});
   }

@@ -14,23 +14,21 @@ using ChannelReserve = std::pair<Channel, MoneyKind>;
 // Executions of the channel traded up to the date whose securities settle after it (SPEC CLR-9:
 // unsettled positions). A trade settles within T+2 settlement days; 31 calendar days covers the
 // longest closures (Lunar New Year and National Day with their weekends) with room to spare.
-Result<std::vector<const clearing::Execution*>> unsettled_executions(DayContext& day,
-                                                                     Channel channel) {
+Result<std::vector<clearing::ExecutionRef>> unsettled_executions(DayContext& day, Channel channel) {
   CP_ASSIGN_OR_RETURN(std::vector<Date> trade_dates,
                       day.earlier.trade_dates(channel, day.date.plus_days(-31), day.date));
   if (!day.in.executions.empty() &&
       std::find(trade_dates.begin(), trade_dates.end(), day.date) == trade_dates.end()) {
     trade_dates.push_back(day.date);  // the snapshot's own, whatever is stored
   }
-  std::vector<const clearing::Execution*> out;
+  std::vector<clearing::ExecutionRef> out;
   for (const Date traded : trade_dates) {
     CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(day.calendars.at(channel),
                                                                      day.parameters, traded));
     if (schedule.securities_settlement_date <= day.date) continue;
-    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution>* executions,
-                        day.executions_of(traded));
-    for (const auto& e : *executions) {
-      if (e.channel == channel) out.push_back(&e);
+    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable* executions, day.executions_of(traded));
+    for (const clearing::ExecutionRef e : *executions) {
+      if (e.channel() == channel) out.push_back(e);
     }
   }
   return out;
@@ -43,11 +41,14 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
                                                 const std::vector<InvestorPortfolioFee>& fees) {
   std::map<ChannelReserve, Decimal> fee_by_reserve;
   for (const auto& fee : fees) fee_by_reserve[{fee.channel, fee.reserve}] += fee.charge.fee_rmb;
-  std::map<ChannelReserve, std::vector<const clearing::Execution*>> unsettled_by_reserve;
+  std::map<ChannelReserve, std::vector<clearing::ExecutionRef>> unsettled_by_reserve;
   for (const auto& [channel, southbound] : day.calendars) {
     CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel));
-    for (const clearing::Execution* e : unsettled) {
-      const clearing::Account* account = day.accounts.find(e->account_id);
+    const clearing::Account* account = nullptr;  // the previous execution's: they come grouped
+    for (const clearing::ExecutionRef& e : unsettled) {
+      if (account == nullptr || account->account_id != e.account_id()) {
+        account = day.accounts.find(e.account_id());
+      }
       if (account != nullptr) unsettled_by_reserve[{channel, account->money_kind}].push_back(e);
     }
   }
@@ -71,15 +72,19 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
     const auto& [channel, reserve] = key;
     clearing::RiskFundsInputs risk_inputs;
     risk_inputs.unsettled = unsettled;
-    for (const clearing::Execution* e : unsettled) {
-      if (risk_inputs.closes_hkd.contains(e->security_code)) continue;
-      CP_ASSIGN_OR_RETURN(risk_inputs.closes_hkd[e->security_code],
-                          day.close_of(e->security_code, "an unsettled position"));
+    for (const clearing::ExecutionRef& e : unsettled) {
+      const std::string_view code = e.security_code();
+      if (risk_inputs.closes_hkd.contains(code)) continue;
+      const std::string code_text(code);
+      CP_ASSIGN_OR_RETURN(risk_inputs.closes_hkd[code_text],
+                          day.close_of(code_text, "an unsettled position"));
     }
     // Collateral is only ever a holding of something sold: keep just those securities' holders.
     TextSet sold;
-    for (const clearing::Execution* e : unsettled) {
-      if (e->side == Side::kSell) sold.insert(e->security_code);
+    for (const clearing::ExecutionRef& e : unsettled) {
+      if (e.side() == Side::kSell && !sold.contains(e.security_code())) {
+        sold.emplace(e.security_code());
+      }
     }
     CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
                         day.closing_holdings(channel, day.date));

@@ -39,8 +39,11 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::string, std::vector<clearing::InvestorTradeMoney>> trade_money;  // by account
   std::map<std::string, std::vector<store::CollectedFee>> collected;             // by account
 
-  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override {
-    return &executions[trade_date];
+  // As the store hands them: a table, made from `executions` on the first question.
+  Result<const clearing::ExecutionTable*> executions_of(Date trade_date) override {
+    auto [table, made] = tables_.try_emplace(trade_date);
+    if (made) table->second = clearing::ExecutionTable(executions[trade_date]);
+    return &table->second;
   }
   Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) override {
     std::vector<Date> out;
@@ -126,6 +129,9 @@ class MemoryRuns final : public EarlierRuns {
     }
     return out;
   }
+
+ private:
+  std::map<Date, clearing::ExecutionTable> tables_;
 };
 
 // The shipped data/ (parameters, fees, securities, portfolio-fee tiers, market calendars).

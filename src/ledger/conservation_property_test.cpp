@@ -53,8 +53,9 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
     e.price_hkd = Decimal::from_units(*rc::gen::inRange<int64_t>(10, 9'995'000), 3);
     executions.push_back(e);
   }
+  const ExecutionTable table(executions);
   ClearingInputs inputs;
-  inputs.executions = &executions;
+  inputs.executions = &table;
   inputs.accounts = &accounts;
   for (Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
     // RMB per HKD between 0.80000 and 0.99999.
@@ -64,7 +65,7 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
   }
   const DayFees fees = DayFees::for_date(shipped().fees, date);
   inputs.fees = &fees;
-  inputs.is_etf = [](const std::string& code) { return code == "02800"; };
+  inputs.is_etf = [](std::string_view code) { return code == "02800"; };
 
   const ClearingResult result = clear_day(inputs);  // asserts the reconciliation itself
   RC_ASSERT(result.executions.size() == executions.size());

@@ -33,25 +33,41 @@ Result<void> delete_results(Database& db, Date date) {
   return Ok{};
 }
 
-JournalSegments encode_journal(const clearing::ClearingResult& result,
-                               const std::vector<ledger::Posting>& charges) {
+namespace {
+
+// Checks that an entry balances, encodes it and empties it.
+void add_entry(JournalSegments& journal, std::vector<ledger::Posting>& entry) {
+  CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
+  for (const auto& posting : entry) journal.add(posting);
+  entry.clear();
+}
+
+}  // namespace
+
+JournalSegments encode_trade_date_entries(const clearing::ClearingResult& result) {
   JournalSegments journal;
   std::vector<ledger::Posting> entry;
-  auto add_entry = [&] {
-    CP_ASSERT(ledger::check_journal(entry).empty(), "a journal entry does not balance");
-    for (const auto& posting : entry) journal.add(posting);
-    entry.clear();
-  };
   for (const auto& investor : result.investors) {
     ledger::add_trade_date_entry(investor, entry);
-    add_entry();
+    add_entry(journal, entry);
   }
+  return journal;
+}
+
+void encode_charges(JournalSegments& journal, const std::vector<ledger::Posting>& charges) {
+  std::vector<ledger::Posting> entry;
   for (size_t next = 0; next < charges.size();) {
     const std::string& id = charges[next].entry;
     while (next < charges.size() && charges[next].entry == id) entry.push_back(charges[next++]);
-    add_entry();
+    add_entry(journal, entry);
   }
   journal.finish();
+}
+
+JournalSegments encode_journal(const clearing::ClearingResult& result,
+                               const std::vector<ledger::Posting>& charges) {
+  JournalSegments journal = encode_trade_date_entries(result);
+  encode_charges(journal, charges);
   return journal;
 }
 

@@ -28,6 +28,11 @@ Result<void> delete_results(Database& db, Date date);
 // bug, never bad input).
 JournalSegments encode_journal(const clearing::ClearingResult& result,
                                const std::vector<ledger::Posting>& charges);
+// encode_journal in two steps: the investors' trade-date entries (most of a day's journal; they
+// read only the clearing's result, so a run encodes them while its other stages compute), then
+// the charges, which finish the journal.
+JournalSegments encode_trade_date_entries(const clearing::ClearingResult& result);
+void encode_charges(JournalSegments& journal, const std::vector<ledger::Posting>& charges);
 
 struct DayResults {
   const clearing::ClearingResult& result;            // the investors and CSDC's nets

@@ -79,22 +79,19 @@ Result<void> insert_segment(Database& db, const std::string& table, const std::s
 }
 
 Result<void> decode_executions(std::string_view payload, Date trade_date, Channel channel,
-                               std::vector<clearing::Execution>& out) {
+                               clearing::ExecutionTable& out) {
   CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(payload, kExecutionColumns));
   for (size_t row = 0; row < segment.rows(); ++row) {
-    clearing::Execution& e = out.emplace_back();
-    e.trade_date = trade_date;
-    e.channel = channel;
     CP_ASSIGN_OR_RETURN(const std::string_view trade_id, segment.column(kTradeId).get_text());
-    e.trade_id = trade_id;
     CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(kAccount).get_text());
-    e.account_id = account;
     CP_ASSIGN_OR_RETURN(const std::string_view security, segment.column(kSecurity).get_text());
-    e.security_code = security;
-    CP_ASSIGN_OR_RETURN(const uint64_t side, segment.column(kSide).get_uint());
-    CP_ASSIGN_OR_RETURN(e.side, side_of(side));
-    CP_ASSIGN_OR_RETURN(e.quantity, quantity_of(segment.column(kQuantity)));
-    CP_ASSIGN_OR_RETURN(e.price_hkd, segment.column(kPrice).get_decimal());
+    CP_ASSIGN_OR_RETURN(const uint64_t side_number, segment.column(kSide).get_uint());
+    CP_ASSIGN_OR_RETURN(const Side side, side_of(side_number));
+    CP_ASSIGN_OR_RETURN(const int64_t quantity, quantity_of(segment.column(kQuantity)));
+    CP_ASSIGN_OR_RETURN(const Decimal price, segment.column(kPrice).get_decimal());
+    if (!out.add(trade_id, trade_date, channel, account, security, side, quantity, price)) {
+      return make_error(ErrorCode::kStorage, "a column segment is damaged: price");
+    }
   }
   return Ok{};
 }
@@ -182,30 +179,50 @@ bool stored_before(const clearing::Execution& a, const clearing::Execution& b) {
 
 void order_for_storage(std::vector<const clearing::Execution*>& executions) {
   // stored_before compares two ids through two pointers; at ten million executions the sort
-  // spent most of its time there. Each execution gets a key instead: its channel and the first
-  // 16 bytes of its account id, big-endian, so that comparing keys as integers orders accounts
-  // as text (unsigned bytes, as std::string does; a shorter id pads with 0 bytes and comes
-  // first). Only keys that tie go on to the ids themselves.
+  // spent most of its time there. Each execution gets a key instead: its channel, the first 16
+  // bytes of its account id and of its trade id, big-endian, so that comparing them as integers
+  // orders the ids as text (unsigned bytes, as std::string does; a shorter id pads with 0 bytes),
+  // and each id's length. Ids of 16 bytes or fewer are ordered by the key alone: equal padded
+  // bytes, the shorter one first. Only longer ids that tie go on to the ids themselves.
   struct Key {
     UInt128 account_prefix;
-    uint32_t channel;
+    UInt128 trade_prefix;
     const clearing::Execution* execution;
+    uint32_t channel;
+    uint8_t account_length;  // 17: more than 16
+    uint8_t trade_length;
+  };
+  auto prefix_of = [](const std::string& id) {
+    UInt128 prefix = 0;
+    for (size_t i = 0; i < 16; ++i) {
+      const auto byte = i < id.size() ? static_cast<unsigned char>(id[i]) : 0U;
+      prefix = (prefix << 8) | byte;
+    }
+    return prefix;
+  };
+  auto length_of = [](const std::string& id) {
+    return static_cast<uint8_t>(std::min<size_t>(id.size(), 17));
   };
   std::vector<Key> keys;
   keys.reserve(executions.size());
   for (const clearing::Execution* e : executions) {
-    UInt128 prefix = 0;
-    const std::string& account = e->account_id;
-    for (size_t i = 0; i < 16; ++i) {
-      const auto byte = i < account.size() ? static_cast<unsigned char>(account[i]) : 0U;
-      prefix = (prefix << 8) | byte;
-    }
-    keys.push_back({prefix, static_cast<uint32_t>(e->channel), e});
+    keys.push_back({prefix_of(e->account_id), prefix_of(e->trade_id), e,
+                    static_cast<uint32_t>(e->channel), length_of(e->account_id),
+                    length_of(e->trade_id)});
   }
   std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
     if (a.channel != b.channel) return a.channel < b.channel;
     if (a.account_prefix != b.account_prefix) return a.account_prefix < b.account_prefix;
-    return stored_before(*a.execution, *b.execution);
+    if (a.account_length > 16 || b.account_length > 16) {
+      return stored_before(*a.execution, *b.execution);
+    }
+    if (a.account_length != b.account_length) return a.account_length < b.account_length;
+    // The same account.
+    if (a.trade_prefix != b.trade_prefix) return a.trade_prefix < b.trade_prefix;
+    if (a.trade_length > 16 || b.trade_length > 16) {
+      return stored_before(*a.execution, *b.execution);
+    }
+    return a.trade_length < b.trade_length;
   });
   for (size_t i = 0; i < keys.size(); ++i) executions[i] = keys[i].execution;
 }
@@ -231,14 +248,15 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
     ++header.segment_no;
     return Ok{};
   };
+  Channel channel = Channel::kShanghai;  // the segment's
   for (const clearing::Execution* e : executions) {
     CP_ASSERT(e->trade_date == trade_date, "execution of another date in a day's load");
-    const std::string channel(channel_code(e->channel));
-    if (writer.rows() == kSegmentRows || (writer.rows() > 0 && channel != header.channel)) {
+    if (writer.rows() == kSegmentRows || (writer.rows() > 0 && e->channel != channel)) {
       CP_RETURN_IF_ERROR(flush());
     }
     if (writer.rows() == 0) {
-      header.channel = channel;
+      channel = e->channel;
+      header.channel = channel_code(channel);
       header.first_account = e->account_id;
     }
     header.last_account = e->account_id;
@@ -254,8 +272,8 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
   return static_cast<int64_t>(executions.size());
 }
 
-Result<std::vector<clearing::Execution>> read_execution_segments(Database& db, Date trade_date) {
-  std::vector<clearing::Execution> out;
+Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date) {
+  clearing::ExecutionTable out;
   CP_ASSIGN_OR_RETURN(auto total,
                       db.query("SELECT COALESCE(SUM(row_count), 0) FROM execution_segment WHERE "
                                "trade_date = ?",
@@ -275,7 +293,10 @@ ExecutionResultSegments::ExecutionResultSegments() : writer_(kResultColumns) {}
 
 void ExecutionResultSegments::add(const clearing::ExecutionResult& r) {
   const auto& lines = r.fees.lines;
-  add_row(*r.execution, r.reserve,
+  const clearing::ExecutionRef& e = r.execution;
+  add_row({e.channel(), e.account_id(), e.trade_id(), e.security_code(), e.side(), e.quantity(),
+           e.price_hkd()},
+          r.reserve,
           {&r.consideration_hkd, &lines[0].amount_hkd, &lines[1].amount_hkd, &lines[2].amount_hkd,
            &lines[3].amount_hkd, &lines[4].amount_hkd, &lines[5].amount_hkd, &r.fees.total_hkd,
            &r.commission_hkd, &r.investor_hkd, &r.rate, &r.investor_rmb, &r.csdc_rmb,
@@ -284,17 +305,22 @@ void ExecutionResultSegments::add(const clearing::ExecutionResult& r) {
 
 void ExecutionResultSegments::add(const StoredExecutionResult& r) {
   const auto& lines = r.fee_lines_hkd;
-  add_row(r.execution, r.reserve,
+  const clearing::Execution& e = r.execution;
+  add_row({e.channel, e.account_id, e.trade_id, e.security_code, e.side, e.quantity, e.price_hkd},
+          r.reserve,
           {&r.consideration_hkd, &lines[0], &lines[1], &lines[2], &lines[3], &lines[4], &lines[5],
            &r.fees_hkd, &r.commission_hkd, &r.investor_hkd, &r.rate, &r.investor_rmb, &r.csdc_rmb,
            &r.commission_rmb});
 }
 
-void ExecutionResultSegments::add_row(const clearing::Execution& e, MoneyKind reserve,
+void ExecutionResultSegments::add_row(const ExecutionFields& e, MoneyKind reserve,
                                       const Figures& figures) {
   if (rows_ > 0) {
-    CP_ASSERT(!stored_before(e, last_), "results out of their stored order");
-    if (writer_.rows() == kSegmentRows || e.channel != last_.channel) flush();
+    CP_ASSERT(std::make_tuple(e.channel, e.account_id, e.trade_id) >=
+                  std::make_tuple(last_channel_, std::string_view(last_account_),
+                                  std::string_view(last_trade_id_)),
+              "results out of their stored order");
+    if (writer_.rows() == kSegmentRows || e.channel != last_channel_) flush();
   }
   if (writer_.rows() == 0) {
     current_.channel = channel_code(e.channel);
@@ -314,7 +340,9 @@ void ExecutionResultSegments::add_row(const clearing::Execution& e, MoneyKind re
     writer_.column(kConsideration + i).put_decimal(*figures[i]);
   }
   writer_.end_row();
-  last_ = e;
+  last_channel_ = e.channel;
+  last_account_.assign(e.account_id);
+  last_trade_id_.assign(e.trade_id);
   ++rows_;
 }
 

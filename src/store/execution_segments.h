@@ -14,6 +14,7 @@
 
 #include "clearing/client_clearing.h"
 #include "clearing/execution.h"
+#include "clearing/execution_table.h"
 #include "store/column_codec.h"
 #include "store/database.h"
 
@@ -30,7 +31,7 @@ void order_for_storage(std::vector<const clearing::Execution*>& executions);
 Result<int64_t> write_execution_segments(Database& db, Date trade_date,
                                          std::vector<const clearing::Execution*> executions);
 // The executions of `trade_date` in stored_before order.
-Result<std::vector<clearing::Execution>> read_execution_segments(Database& db, Date trade_date);
+Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date);
 
 // One stored EOD result with its execution: a contract-note line.
 struct StoredExecutionResult {
@@ -71,14 +72,27 @@ class ExecutionResultSegments {
   int64_t rows() const { return rows_; }
 
  private:
+  // A result's execution, seen through its table or its record.
+  struct ExecutionFields {
+    Channel channel;
+    std::string_view account_id;
+    std::string_view trade_id;
+    std::string_view security_code;
+    Side side;
+    int64_t quantity;
+    Decimal price_hkd;
+  };
   // A result's amounts in column order: consideration, the six fee lines, fees, commission,
   // investor HKD, rate, investor RMB, CSDC RMB, RMB commission.
   using Figures = std::array<const Decimal*, 14>;
-  void add_row(const clearing::Execution& execution, MoneyKind reserve, const Figures& figures);
+  void add_row(const ExecutionFields& e, MoneyKind reserve, const Figures& figures);
   void flush();
   SegmentWriter writer_;
   EncodedSegment current_;
-  clearing::Execution last_;  // the previous result's execution, for the order check
+  // The previous result's execution, for the order check.
+  Channel last_channel_ = Channel::kShanghai;
+  std::string last_account_;
+  std::string last_trade_id_;
   std::vector<EncodedSegment> segments_;
   int64_t rows_ = 0;
 };

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "store/execution_store.h"
 #include "store/migrations.h"
@@ -73,8 +74,10 @@ TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
   EXPECT_EQ(segments->rows[0].integer(2), static_cast<int64_t>(kSegmentRows));
   EXPECT_EQ(segments->rows[1].integer(2), 4464);
   EXPECT_EQ(segments->rows[2].text(0), "sz");
-  auto loaded = read_execution_segments(*db_, date_);
-  ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+  auto loaded_table = read_execution_segments(*db_, date_);
+  ASSERT_TRUE(loaded_table.ok()) << loaded_table.error().to_string();
+  // As records, to compare field by field.
+  const std::optional<std::vector<clearing::Execution>> loaded = loaded_table->to_executions();
   ASSERT_EQ(loaded->size(), sh_rows + 10);
   EXPECT_TRUE(std::is_sorted(loaded->begin(), loaded->end(), stored_before));
   // The first is A0000's smallest trade id as text; every field of it survives, the price's
@@ -210,8 +213,10 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
   }
   auto applied = migrate(db, clock_, builtin_migrations());
   ASSERT_TRUE(applied.ok()) << applied.error().to_string();
-  auto loaded = load_executions(db, date_);
-  ASSERT_TRUE(loaded.ok());
+  auto loaded_table = load_executions(db, date_);
+  ASSERT_TRUE(loaded_table.ok());
+  // As records, to compare field by field.
+  const std::optional<std::vector<clearing::Execution>> loaded = loaded_table->to_executions();
   ASSERT_EQ(loaded->size(), 2u);
   EXPECT_EQ((*loaded)[0].trade_id, "T1");
   EXPECT_EQ((*loaded)[1].price_hkd.to_string(), "301.40");
@@ -246,11 +251,13 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionSegmentsTest);
 
-// order_for_storage sorts by a key of the account's first 16 bytes: ids that tie there, ids that
-// are prefixes of others and bytes above 0x7F must still come out in stored_before order.
+// order_for_storage sorts by a key of the account's and the trade id's first 16 bytes and their
+// lengths: ids that tie there, ids that are prefixes of others (with a 0 byte too, which the
+// padding also gives) and bytes above 0x7F must still come out in stored_before order.
 TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
   const std::vector<std::string> accounts = {
       "A1",
+      std::string("A1\0", 3),  // padded, "A1" has the same 16 bytes: the shorter comes first
       "A10",
       "A1\x7F",
       "A1\xC3\xA9",  // "A1é": UTF-8 bytes above 0x7F sort after ASCII
@@ -263,9 +270,12 @@ TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
   int id = 0;
   for (Channel channel : {Channel::kShenzhen, Channel::kShanghai}) {
     for (const auto& account : accounts) {
-      for (const char* trade : {"T9", "T10", "T1"}) {
+      for (const std::string& trade :
+           {std::string("T9"), std::string("T10"), std::string("T1"), std::string("T1\0", 3),
+            std::string("TRADE-0123456789-B"), std::string("TRADE-0123456789-A"),
+            std::string("TRADE-0123456"), std::string("TRADE-01234567")}) {
         clearing::Execution& e = executions.emplace_back();
-        e.trade_id = std::string(trade) + "-" + std::to_string(id++ % 2);
+        e.trade_id = trade + "-" + std::to_string(id++ % 2);
         e.channel = channel;
         e.account_id = account;
       }
@@ -279,15 +289,26 @@ TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
   std::sort(expected.begin(), expected.end(),
             [](const auto* a, const auto* b) { return stored_before(*a, *b); });
   EXPECT_EQ(ordered, expected);
-  // Spot checks against the rule itself: Shanghai first; "A1" < "A10" < "A1\x7F" < "A1é".
+  // Spot checks against the rule itself, eight trades an account: Shanghai first; "A1" <
+  // "A1\0" < "A10" < "A1\x7F" < "A1é"; within an account "T1\0-…" < "T1-…" < "T10-…" < "T9-…" <
+  // "TRADE-0123456-…" < "TRADE-01234567-…" < "TRADE-0123456789-A-…" < "TRADE-0123456789-B-…".
   EXPECT_EQ(ordered.front()->channel, Channel::kShanghai);
   EXPECT_EQ(ordered.front()->account_id, "A1");
-  EXPECT_EQ(ordered[3]->account_id, "A10");
-  EXPECT_EQ(ordered[6]->account_id, "A1\x7F");
-  EXPECT_EQ(ordered[9]->account_id, "A1\xC3\xA9");
-  EXPECT_EQ(ordered[12]->account_id, "ACCOUNT-01234567");
-  EXPECT_EQ(ordered[15]->account_id, "ACCOUNT-012345678");
-  EXPECT_EQ(ordered[18]->account_id, "ACCOUNT-0123456789-A");
+  EXPECT_EQ(ordered[8]->account_id, std::string("A1\0", 3));
+  EXPECT_EQ(ordered[16]->account_id, "A10");
+  EXPECT_EQ(ordered[24]->account_id, "A1\x7F");
+  EXPECT_EQ(ordered[32]->account_id, "A1\xC3\xA9");
+  EXPECT_EQ(ordered[40]->account_id, "ACCOUNT-01234567");
+  EXPECT_EQ(ordered[48]->account_id, "ACCOUNT-012345678");
+  EXPECT_EQ(ordered[56]->account_id, "ACCOUNT-0123456789-A");
+  EXPECT_EQ(ordered[0]->trade_id.substr(0, 3), std::string("T1\0", 3));  // 0x00 before '-'
+  EXPECT_EQ(ordered[1]->trade_id.substr(0, 3), "T1-");
+  EXPECT_EQ(ordered[2]->trade_id.substr(0, 3), "T10");
+  EXPECT_EQ(ordered[3]->trade_id.substr(0, 2), "T9");
+  EXPECT_EQ(ordered[4]->trade_id.substr(0, 14), "TRADE-0123456-");
+  EXPECT_EQ(ordered[5]->trade_id.substr(0, 15), "TRADE-01234567-");
+  EXPECT_EQ(ordered[6]->trade_id.substr(0, 18), "TRADE-0123456789-A");
+  EXPECT_EQ(ordered[7]->trade_id.substr(0, 18), "TRADE-0123456789-B");
 }
 
 }  // namespace

@@ -41,7 +41,7 @@ Result<int64_t> replace_executions(Database& db, Date trade_date,
   return write_execution_segments(db, trade_date, std::move(all));
 }
 
-Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date) {
+Result<clearing::ExecutionTable> load_executions(Database& db, Date trade_date) {
   return read_execution_segments(db, trade_date);
 }
 

@@ -6,6 +6,7 @@
 
 #include "clearing/account_book.h"
 #include "clearing/execution.h"
+#include "clearing/execution_table.h"
 #include "core/text_map.h"
 #include "store/database.h"
 
@@ -19,7 +20,7 @@ Result<int64_t> insert_missing_accounts(Database& db,
 Result<int64_t> replace_executions(Database& db, Date trade_date,
                                    const std::vector<clearing::Execution>& executions);
 // The executions of `trade_date`, by channel, account and trade id (execution_segments.h).
-Result<std::vector<clearing::Execution>> load_executions(Database& db, Date trade_date);
+Result<clearing::ExecutionTable> load_executions(Database& db, Date trade_date);
 // The ids of every stored account.
 Result<TextSet> known_account_ids(Database& db);
 // Every stored account (streamed).

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "eod/demo_data.h"
@@ -37,8 +38,10 @@ class ExecutionStoreTest : public testing::BackendTest {
 TEST_P(ExecutionStoreTest, ExecutionsRoundTripFieldByField) {
   const auto data = eod::generate_demo_data(date_, 50, 2000, 7);
   ASSERT_TRUE(load_day(data).ok());
-  auto loaded = load_executions(*db_, date_);
-  ASSERT_TRUE(loaded.ok()) << loaded.error().to_string();
+  auto loaded_table = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded_table.ok()) << loaded_table.error().to_string();
+  // As records, to compare field by field.
+  const std::optional<std::vector<clearing::Execution>> loaded = loaded_table->to_executions();
   ASSERT_EQ(loaded->size(), data.executions.size());
   // Stored by channel, account and id (execution_segments.h); compare by id.
   std::map<std::string, const clearing::Execution*> by_id;
@@ -59,8 +62,10 @@ TEST_P(ExecutionStoreTest, ReloadingADayReplacesItAndKeepsAccounts) {
   ASSERT_TRUE(load_day(first).ok());
   const auto second = eod::generate_demo_data(date_, 40, 600, 2);
   ASSERT_TRUE(load_day(second).ok());
-  auto loaded = load_executions(*db_, date_);
-  ASSERT_TRUE(loaded.ok());
+  auto loaded_table = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded_table.ok());
+  // As records, to compare field by field.
+  const std::optional<std::vector<clearing::Execution>> loaded = loaded_table->to_executions();
   EXPECT_EQ(loaded->size(), 600u);
   auto accounts = db_->query("SELECT COUNT(*) FROM account");
   ASSERT_TRUE(accounts.ok());
@@ -74,8 +79,10 @@ TEST_P(ExecutionStoreTest, AnExecutionOfAnUnknownAccountIsRefusedAndNothingIsLoa
   bad.executions[57].account_id = "NO-SUCH-ACCOUNT";  // foreign key to account
   bad.accounts.clear();
   EXPECT_FALSE(load_day(bad).ok());
-  auto loaded = load_executions(*db_, date_);
-  ASSERT_TRUE(loaded.ok());
+  auto loaded_table = load_executions(*db_, date_);
+  ASSERT_TRUE(loaded_table.ok());
+  // As records, to compare field by field.
+  const std::optional<std::vector<clearing::Execution>> loaded = loaded_table->to_executions();
   ASSERT_EQ(loaded->size(), 100u);
   std::set<std::string> stored_ids;
   std::set<std::string> first_ids;

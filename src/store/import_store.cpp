@@ -162,8 +162,10 @@ Result<ImportCounts> import_executions(Database& db,
     by_date[e.trade_date].push_back(&row);
   }
   for (const auto& [date, day_rows] : by_date) {
-    CP_ASSIGN_OR_RETURN(const std::vector<clearing::Execution> stored,
+    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable stored_table,
                         read_execution_segments(db, date));
+    // Records: a stored date is rewritten whole with the new rows (a re-import; rare).
+    const std::vector<clearing::Execution> stored = stored_table.to_executions();
     absl::flat_hash_map<std::string_view, const clearing::Execution*> stored_by_id;
     stored_by_id.reserve(stored.size());
     std::vector<const clearing::Execution*> all;

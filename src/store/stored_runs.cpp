@@ -4,7 +4,7 @@
 
 namespace cp::store {
 
-Result<const std::vector<clearing::Execution>*> StoredRuns::executions_of(Date trade_date) {
+Result<const clearing::ExecutionTable*> StoredRuns::executions_of(Date trade_date) {
   auto found = executions_.find(trade_date);
   if (found != executions_.end()) return &found->second;
   CP_ASSIGN_OR_RETURN(auto loaded, load_executions(db_, trade_date));

@@ -15,7 +15,7 @@ class StoredRuns final : public eod::EarlierRuns {
   // `run_date` is D: answers come from runs and imports before it.
   StoredRuns(Database& db, Date run_date) : db_(db), run_date_(run_date) {}
 
-  Result<const std::vector<clearing::Execution>*> executions_of(Date trade_date) override;
+  Result<const clearing::ExecutionTable*> executions_of(Date trade_date) override;
   Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) override;
   Result<const eod::PositionStatement*> statement_on_or_before(Channel channel,
                                                                Date as_of) override;
@@ -40,7 +40,7 @@ class StoredRuns final : public eod::EarlierRuns {
  private:
   Database& db_;
   Date run_date_;
-  std::map<Date, std::vector<clearing::Execution>> executions_;
+  std::map<Date, clearing::ExecutionTable> executions_;
   std::map<std::pair<Channel, Date>, eod::PositionStatement> statements_;  // by statement date
 };
 

@@ -707,8 +707,8 @@ TEST_P(EodCliTest, AMalformedExecutionRowLoadsNothing) {
                         "2024-03-15"));
   auto stored = store::load_executions(*db_, *Date::parse("2024-03-15"));
   ASSERT_TRUE(stored.ok());
-  for (const auto& e : *stored) {
-    EXPECT_NE(e.trade_id, "T8");  // T8 was good, but the file loads whole or not
+  for (const clearing::ExecutionRef e : *stored) {
+    EXPECT_NE(e.trade_id(), "T8");  // T8 was good, but the file loads whole or not
   }
 }
 
