@@ -1,12 +1,11 @@
 #include "eod/exception_stage.h"
 
 #include <algorithm>
-#include <map>
-#include <optional>
 #include <string_view>
+#include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "clearing/exceptions.h"
+#include "eod/portfolio_fee_stage.h"
 
 namespace cp::eod {
 namespace {
@@ -37,39 +36,45 @@ Result<void> add_overdrafts(DayContext& day, const clearing::ClearingResult& res
   CP_ASSIGN_OR_RETURN(const Advance advance, advance_of(day));
   CP_ASSIGN_OR_RETURN(Decimal overdraft_rate,
                       day.parameters.ratio("clr.overdraft_penalty_rate_daily", day.rules_date));
-  // Each client account's trading money and portfolio fee, keyed on views of the investors' and
-  // fees' own ids (they outlive this function).
-  struct Charged {
+  // Each client account's trading money and portfolio fee, in account order. The investors
+  // come by account (then channel); the fees are put in that order too; the two are merged, so
+  // no map of the day's millions of accounts is built.
+  const std::vector<const InvestorPortfolioFee*> client_fees = client_fees_by_account(fees);
+  const auto& investors = result.investors;
+  size_t next_investor = 0;
+  size_t next_fee = 0;
+  auto skip_own = [&] {
+    while (next_investor < investors.size() &&
+           investors[next_investor].reserve != MoneyKind::kClient) {
+      ++next_investor;
+    }
+  };
+  skip_own();
+  while (next_investor < investors.size() || next_fee < client_fees.size()) {
+    // The smallest account id left on either side.
+    std::string_view account_id;
+    if (next_investor < investors.size()) account_id = investors[next_investor].account_id;
+    if (next_fee < client_fees.size() &&
+        (account_id.empty() || client_fees[next_fee]->account_id < account_id)) {
+      account_id = client_fees[next_fee]->account_id;
+    }
     Decimal trading_rmb = kZero;
     Decimal fee_rmb = kZero;
-    std::optional<Decimal> cash_rmb;
-  };
-  absl::flat_hash_map<std::string_view, Charged> charged;
-  charged.reserve(result.investors.size());
-  for (const auto& investor : result.investors) {
-    if (investor.reserve == MoneyKind::kClient)
-      charged[investor.account_id].trading_rmb += investor.net_rmb;
-  }
-  for (const auto& fee : fees) {
-    if (fee.reserve == MoneyKind::kClient) charged[fee.account_id].fee_rmb += fee.charge.fee_rmb;
-  }
-  // Every charged account's latest RMB cash statement on or before T.
-  for (auto& [account_id, amounts] : charged) {
+    while (next_investor < investors.size() && investors[next_investor].account_id == account_id) {
+      trading_rmb += investors[next_investor++].net_rmb;
+      skip_own();
+    }
+    while (next_fee < client_fees.size() && client_fees[next_fee]->account_id == account_id) {
+      fee_rmb += client_fees[next_fee++]->charge.fee_rmb;
+    }
+    // The account's latest RMB cash statement on or before T.
     const auto statement = day.in.cash_statements.find(account_id);
-    if (statement != day.in.cash_statements.end()) amounts.cash_rmb = statement->second.amount_rmb;
-  }
-  std::vector<std::string_view> charged_ids;
-  charged_ids.reserve(charged.size());
-  for (const auto& [id, amounts] : charged) charged_ids.push_back(id);
-  std::sort(charged_ids.begin(), charged_ids.end());  // by account, whatever the hash
-  for (std::string_view account_id : charged_ids) {
-    const Charged& amounts = charged.at(account_id);
-    if (!amounts.cash_rmb) {
+    if (statement == day.in.cash_statements.end()) {
       return refusal(kInputsMissing, "cannot clear " + day.date.to_string() +
                                          ": missing the RMB cash of " + std::string(account_id) +
                                          " (import cash)");
     }
-    if (auto short_of = clearing::overdraft(*amounts.cash_rmb, amounts.trading_rmb, amounts.fee_rmb,
+    if (auto short_of = clearing::overdraft(statement->second.amount_rmb, trading_rmb, fee_rmb,
                                             overdraft_rate, advance.days)) {
       out.push_back(
           {"overdraft", std::string(account_id), short_of->overdraft_rmb, short_of->projected_rmb,

@@ -1,5 +1,6 @@
 #include "eod/portfolio_fee_stage.h"
 
+#include <algorithm>
 #include <map>
 
 #include "clearing/portfolio_fee.h"
@@ -50,6 +51,21 @@ Result<PortfolioFees> charge_portfolio_fees(DayContext& day) {
       }
       out.fees.push_back(std::move(fee));
     }
+  }
+  return out;
+}
+
+std::vector<const InvestorPortfolioFee*> client_fees_by_account(
+    const std::vector<InvestorPortfolioFee>& fees) {
+  std::vector<const InvestorPortfolioFee*> out;
+  for (const auto& fee : fees) {
+    if (fee.reserve == MoneyKind::kClient) out.push_back(&fee);
+  }
+  auto before = [](const InvestorPortfolioFee* a, const InvestorPortfolioFee* b) {
+    return a->account_id < b->account_id;
+  };
+  if (!std::is_sorted(out.begin(), out.end(), before)) {
+    std::stable_sort(out.begin(), out.end(), before);
   }
   return out;
 }

@@ -21,4 +21,8 @@ struct PortfolioFees {
 // Refuses (naming it) a held security without a close, or a channel with holders but no rates.
 Result<PortfolioFees> charge_portfolio_fees(DayContext& day);
 
+// The client accounts' fees of `fees`, by account (the order the later stages merge in).
+std::vector<const InvestorPortfolioFee*> client_fees_by_account(
+    const std::vector<InvestorPortfolioFee>& fees);
+
 }  // namespace cp::eod

@@ -18,6 +18,18 @@ namespace {
 
 using namespace test_support;
 
+// An investor of `result` with its buys and sells (net = buys − sells).
+void add_investor(clearing::ClearingResult& result, const char* account, Channel channel,
+                  MoneyKind reserve, const char* buys_rmb, const char* sells_rmb) {
+  clearing::InvestorObligation& i = result.investors.emplace_back();
+  i.account_id = account;
+  i.channel = channel;
+  i.reserve = reserve;
+  i.buy_rmb = D(buys_rmb);
+  i.sell_rmb = D(sells_rmb);
+  i.net_rmb = i.buy_rmb - i.sell_rmb;
+}
+
 class Stages : public StageTest {
  protected:
   void SetUp() override {
@@ -152,6 +164,39 @@ TEST_F(Stages, OverdraftIsAdvancedOnTPlusOneWithItsPenaltyFromThere) {
   EXPECT_NE(x.action.find("2024-03-18"), std::string::npos);
 }
 
+// CLR-12 over several accounts, merged in account order from the investors (by account, then
+// channel) and the fees (in any order); own money is never checked. A pays 600.00 on Shanghai
+// and 500.00 on Shenzhen and a fee of 0.50 against 1,000.00: −100.50, overdrawn, penalty 100.50 ×
+// 0.05% = 0.05025 → 0.05. B receives 100.00 and pays 0.30 against 50.00: 149.70, fine. C only
+// owes a fee of 2.00 against 1.00: −1.00, penalty 0.0005 → 0.00. P's own money (and P has no
+// cash statement, which a client would be refused for) is not looked at.
+TEST_F(Stages, OverdraftsAreCheckedPerClientAccountOverChannelsAndFees) {
+  inputs.cash_statements["A"] = {d("2024-03-14"), D("1000.00")};
+  inputs.cash_statements["B"] = {d("2024-03-14"), D("50.00")};
+  inputs.cash_statements["C"] = {d("2024-03-14"), D("1.00")};
+  clearing::ClearingResult result;
+  add_investor(result, "A", Channel::kShanghai, MoneyKind::kClient, "600.00", "0.00");
+  add_investor(result, "A", Channel::kShenzhen, MoneyKind::kClient, "500.00", "0.00");
+  add_investor(result, "B", Channel::kShanghai, MoneyKind::kClient, "0.00", "100.00");
+  add_investor(result, "P", Channel::kShanghai, MoneyKind::kOwn, "5000.00", "0.00");
+  std::vector<InvestorPortfolioFee> fees;
+  for (const auto& [account, amount] :
+       {std::pair{"C", "2.00"}, std::pair{"A", "0.50"}, std::pair{"B", "0.30"}}) {
+    InvestorPortfolioFee& fee = fees.emplace_back(
+        InvestorPortfolioFee{account, Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")});
+    fee.charge.fee_rmb = D(amount);
+  }
+  auto exceptions = find_exceptions(prepare(), result, fees);
+  ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
+  ASSERT_EQ(exceptions->size(), 2u);
+  EXPECT_EQ((*exceptions)[0].subject, "A");
+  EXPECT_EQ((*exceptions)[0].amount_rmb, D("100.50"));
+  EXPECT_EQ((*exceptions)[0].interest_rmb, D("0.05"));
+  EXPECT_EQ((*exceptions)[1].subject, "C");
+  EXPECT_EQ((*exceptions)[1].amount_rmb, D("1.00"));
+  EXPECT_EQ((*exceptions)[1].interest_rmb, D("0.00"));
+}
+
 TEST_F(Stages, OverdraftCheckRefusesAChargedClientWithoutCash) {
   clearing::InvestorObligation a;
   a.account_id = "A";
@@ -232,6 +277,60 @@ TEST_F(Stages, PreClearingRollsTheStatementForwardAndAdjustsTheFrozenFunds) {
   EXPECT_EQ(p.available_southbound_rmb, D("43997.83"));
   EXPECT_EQ(p.available_a_share_rmb, D("23997.83"));
   EXPECT_FALSE(p.notify);
+}
+
+// CLR-13/14 over several accounts, each at stake through another source, merged in account
+// order; statements of 03-14. A bought on both channels: 46,000.00 on Shanghai and 4,600.00 on
+// Shenzhen at the settlement data; the counter froze 1,000 × 50.00 × 0.9150 = 45,750.00 and
+// 100 × 50.00 × 0.9150 = 4,575.00: adjustment 50,600.00 − 50,325.00 = 275.00; available for
+// Southbound 100,000.00 − 50,600.00 − 2.17 = 49,397.83. B owes only a fee of 1.00 against 10.00:
+// 9.00. C only has a buy frozen (200 × 50.00 × 0.9150 = 9,150.00) and no money at the settlement
+// data: −9,150.00. D only has Thursday's sale of 500.00 unsettled: available 0.00 + 500.00 for
+// Southbound, 0.00 for A shares. P's own money is no investor's.
+TEST_F(Stages, PreClearingMergesEveryClientAccountAtStakeInAccountOrder) {
+  accounts.add({"B", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  accounts.add({"C", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  accounts.add({"D", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  clearing::FxRates shenzhen = rates("2024-03-15", "0.9150");
+  shenzhen.channel = Channel::kShenzhen;
+  inputs.fx[Channel::kShenzhen] = shenzhen;
+  for (const auto& [account, cash] : {std::pair{"A", "100000.00"}, std::pair{"B", "10.00"},
+                                      std::pair{"C", "20000.00"}, std::pair{"D", "0.00"}}) {
+    inputs.cash_statements[account] = {d("2024-03-14"), D(cash)};
+  }
+  earlier.trade_money["D"] = {{d("2024-03-14"), d("2024-03-18"), D("0.00"), D("500.00")}};
+  clearing::Execution on_shenzhen =
+      execution("T4", "2024-03-15", "A", "00700", Side::kBuy, 100, "50.00");
+  on_shenzhen.channel = Channel::kShenzhen;
+  inputs.executions = {execution("T1", "2024-03-15", "A", "00700", Side::kBuy, 1000, "50.00"),
+                       execution("T2", "2024-03-15", "C", "00700", Side::kBuy, 200, "50.00"),
+                       execution("T3", "2024-03-15", "P", "00700", Side::kBuy, 100, "50.00"),
+                       on_shenzhen};
+  clearing::ClearingResult result;
+  add_investor(result, "A", Channel::kShanghai, MoneyKind::kClient, "46000.00", "0.00");
+  add_investor(result, "A", Channel::kShenzhen, MoneyKind::kClient, "4600.00", "0.00");
+  add_investor(result, "P", Channel::kShanghai, MoneyKind::kOwn, "4600.00", "0.00");
+  std::vector<InvestorPortfolioFee> fees;  // not in account order
+  for (const auto& [account, amount] : {std::pair{"B", "1.00"}, std::pair{"A", "2.17"}}) {
+    InvestorPortfolioFee& fee = fees.emplace_back(
+        InvestorPortfolioFee{account, Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")});
+    fee.charge.fee_rmb = D(amount);
+  }
+  auto rows = pre_clear_investors(prepare(), result, fees);
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  ASSERT_EQ(rows->size(), 4u);
+  EXPECT_EQ((*rows)[0].account_id, "A");
+  EXPECT_EQ((*rows)[0].inputs.frozen_at_reference_rmb, D("50325.00"));
+  EXPECT_EQ((*rows)[0].result.frozen_adjustment_rmb, D("275.00"));
+  EXPECT_EQ((*rows)[0].result.available_southbound_rmb, D("49397.83"));
+  EXPECT_EQ((*rows)[1].account_id, "B");
+  EXPECT_EQ((*rows)[1].result.available_southbound_rmb, D("9.00"));
+  EXPECT_EQ((*rows)[2].account_id, "C");
+  EXPECT_EQ((*rows)[2].result.frozen_adjustment_rmb, D("-9150.00"));
+  EXPECT_EQ((*rows)[3].account_id, "D");
+  EXPECT_EQ((*rows)[3].result.unsettled_sells_rmb, D("500.00"));
+  EXPECT_EQ((*rows)[3].result.available_southbound_rmb, D("500.00"));
+  EXPECT_EQ((*rows)[3].result.available_a_share_rmb, D("0.00"));
 }
 
 // CLR-18 (第40条): Wednesday 2023-09-06's trades were to settle on Friday 09-08, closed all day
