@@ -113,7 +113,14 @@ void ColumnWriter::put_decimal(const Decimal& value) {
   auto first = static_cast<unsigned>(((z & 0x3f) << 1) | (scale_changed ? 1U : 0U));
   if (rest != 0) first |= 0x80;
   bytes_.push_back(static_cast<char>(first));
-  if (rest != 0) put_uint128(rest);
+  if (rest != 0) {
+    // The same varint either way; 64-bit arithmetic for the amounts of every day.
+    if ((rest >> 64) == 0) {
+      append_uint(bytes_, static_cast<uint64_t>(rest));
+    } else {
+      put_uint128(rest);
+    }
+  }
   if (scale_changed) {
     append_uint(bytes_, static_cast<uint64_t>(scale));
     previous_scale_ = scale;
@@ -260,8 +267,18 @@ Result<void> ColumnReader::skip_texts(size_t count) {
 
 Result<void> ColumnReader::skip_decimals(size_t count) {
   if (version_ == SegmentVersion::kV1) return skip_uints(2 * count);  // scale, units
-  // A scale carries over from value to value: each is read (a contract note skips a few).
-  for (size_t i = 0; i < count; ++i) CP_RETURN_IF_ERROR(get_decimal());
+  // The units are passed over byte by byte; only a scale that follows is read, since it carries
+  // over to the next values (a contract note skips the rows of a segment before its account's).
+  for (size_t i = 0; i < count; ++i) {
+    if (at_ >= bytes_.size()) return corrupt("a number runs past the end of its column");
+    const auto first = static_cast<unsigned char>(bytes_[at_++]);
+    if ((first & 0x80) != 0) CP_RETURN_IF_ERROR(skip_uints(1));
+    if ((first & 1) != 0) {
+      CP_ASSIGN_OR_RETURN(const uint64_t scale, get_uint());
+      if (scale > Decimal::kMaxScale) return corrupt("a decimal's scale is out of range");
+      previous_scale_ = scale;
+    }
+  }
   return Ok{};
 }
 
