@@ -170,11 +170,14 @@ Result<void> decode_results(std::string_view payload, Date business_date, Channe
   return Ok{};
 }
 
+// The stored order's key: channel, account, trade id (the one definition of that order).
+using StoredKey = std::tuple<Channel, std::string_view, std::string_view>;
+
 }  // namespace
 
 bool stored_before(const clearing::Execution& a, const clearing::Execution& b) {
-  return std::tie(a.channel, a.account_id, a.trade_id) <
-         std::tie(b.channel, b.account_id, b.trade_id);
+  return StoredKey{a.channel, a.account_id, a.trade_id} <
+         StoredKey{b.channel, b.account_id, b.trade_id};
 }
 
 void order_for_storage(std::vector<const clearing::Execution*>& executions) {
@@ -316,9 +319,8 @@ void ExecutionResultSegments::add(const StoredExecutionResult& r) {
 void ExecutionResultSegments::add_row(const ExecutionFields& e, MoneyKind reserve,
                                       const Figures& figures) {
   if (rows_ > 0) {
-    CP_ASSERT(std::make_tuple(e.channel, e.account_id, e.trade_id) >=
-                  std::make_tuple(last_channel_, std::string_view(last_account_),
-                                  std::string_view(last_trade_id_)),
+    CP_ASSERT(!(StoredKey{e.channel, e.account_id, e.trade_id} <
+                StoredKey{last_channel_, last_account_, last_trade_id_}),
               "results out of their stored order");
     if (writer_.rows() == kSegmentRows || e.channel != last_channel_) flush();
   }
