@@ -67,6 +67,18 @@ void check_rows(const std::vector<Row>& rows, int64_t records) {
   }
 }
 
+// An executions file is its table and each row's line.
+void check_rows(const ExecutionFile& rows, int64_t records) {
+  CP_FUZZ_CHECK(records >= 0, "a file that parsed reads as CSV");
+  CP_FUZZ_CHECK(static_cast<int64_t>(rows.size()) <= records, "no more rows than records");
+  CP_FUZZ_CHECK(rows.lines.size() == rows.table.size(), "every row has its line");
+  int64_t last_line = 1;
+  for (const int64_t line : rows.lines) {
+    CP_FUZZ_CHECK(line > last_line, "rows are on increasing lines after the header");
+    last_line = line;
+  }
+}
+
 void check_rows_of(const std::vector<AccountRow>& rows) {
   std::set<std::string> ids;
   const Decimal one_percent = Decimal::from_units(1, 2);
@@ -119,11 +131,11 @@ void check_rows_of(const std::vector<ReserveCheck>& rows) {
   }
 }
 
-void check_rows_of(const std::vector<ExecutionRow>& rows) {
+void check_rows_of(const ExecutionFile& rows) {
   const refdata::RefData& data = reference_data();
   std::set<std::string> ids;
-  for (const ExecutionRow& row : rows) {
-    const Execution& e = row.execution;
+  for (const ExecutionRef ref : rows.table) {
+    const Execution e = ref.to_execution();
     CP_FUZZ_CHECK(!e.trade_id.empty() && ids.insert(e.trade_id).second,
                   "trade ids are non-empty and unique");
     check_parsed_date(e.trade_date);
@@ -203,9 +215,8 @@ void check_rows_of(const std::vector<BankBalance>& rows) {
   }
 }
 
-template <typename Row>
-void check_result(const Result<std::vector<Row>>& result, const std::string& name,
-                  const std::string& text) {
+template <typename Rows>
+void check_result(const Result<Rows>& result, const std::string& name, const std::string& text) {
   if (!result.ok()) {
     const Error& error = result.error();
     CP_FUZZ_CHECK(error.file == name, "an import error names the file");

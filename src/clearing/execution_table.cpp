@@ -46,7 +46,8 @@ uint32_t ExecutionTable::number_of(std::string_view text, std::deque<std::string
   if (!column.empty() && texts[column.back()] == text) return column.back();
   if (const auto found = numbers.find(text); found != numbers.end()) return found->second;
   const auto number = static_cast<uint32_t>(texts.size());
-  numbers.emplace(std::string_view(texts.emplace_back(text)), number);
+  numbers.emplace(std::string(text), number);
+  texts.emplace_back(text);
   return number;
 }
 

@@ -87,6 +87,10 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   skip_non_clients();
 
   std::vector<store::PreClearingRow> out;
+  // At most a row per entry of the sources: reserved, since the rows are large (moving 1.3
+  // million of them as the vector grew took 4 % of a run of ten million executions).
+  out.reserve(investors.size() + client_fees.size() + frozen[0].size() + frozen[1].size() +
+              unsettled.size());
   size_t next_investor = 0;
   size_t next_fee = 0;
   std::array<size_t, 2> next_frozen{};

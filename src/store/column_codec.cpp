@@ -1,9 +1,35 @@
 #include "store/column_codec.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 
 namespace cp::store {
 namespace {
+
+// How many leading bytes `a` and `b` share, eight at a time: put_text compares every text with
+// its column's eight recent ones, and a byte loop (or a memcmp and then one) cost a tenth of an
+// import of ten million executions.
+size_t shared_prefix(std::string_view a, std::string_view b) {
+  const size_t n = std::min(a.size(), b.size());
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x = 0;
+    uint64_t y = 0;
+    std::memcpy(&x, a.data() + i, 8);
+    std::memcpy(&y, b.data() + i, 8);
+    if (x != y) {
+      // The first differing byte: the lowest-addressed one, the low end on a little-endian
+      // machine and the high end on a big-endian one.
+      const uint64_t differ = x ^ y;
+      const int bits = std::endian::native == std::endian::little ? std::countr_zero(differ)
+                                                                  : std::countl_zero(differ);
+      return i + static_cast<size_t>(bits / 8);
+    }
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
 
 constexpr std::string_view kMagicV1 = "CPS1";
 constexpr std::string_view kMagicV2 = "CPS2";  // what SegmentWriter writes
@@ -83,14 +109,12 @@ void ColumnWriter::put_text(std::string_view value) {
   size_t best_shared = 0;
   for (size_t rank = 0; rank < RecentTexts::kSize; ++rank) {
     const std::string& text = recent_.at_rank(rank);
-    if (text.size() == value.size() && text == value) {
+    const size_t shared = shared_prefix(text, value);
+    if (shared == value.size() && text.size() == value.size()) {
       append_uint(bytes_, (rank << 1) | 1);
       recent_.use(rank);
       return;
     }
-    if (text.empty() || value.empty() || text[0] != value[0]) continue;
-    const auto shared = static_cast<size_t>(
-        std::mismatch(value.begin(), value.end(), text.begin(), text.end()).first - value.begin());
     if (shared > best_shared) {
       best_shared = shared;
       best_rank = rank;

@@ -56,6 +56,25 @@ TEST(ColumnCodecTest, TextsReferToOneOfTheColumnsEightRecentTexts) {
   EXPECT_FALSE(reader.get_text().ok());  // nothing left
 }
 
+// Texts longer than eight bytes are compared eight bytes at a time: the shared prefix must still
+// be counted to the byte, across a chunk's end, and a text that is a prefix of a recent one is
+// not equal to it.
+TEST(ColumnCodecTest, LongTextsShareTheirPrefixToTheByte) {
+  ColumnWriter column;
+  column.put_text("TRADE-0123456789-A");  // 18 new bytes
+  column.put_text("TRADE-0123456789-B");  // 17 shared (two chunks and a byte), "B" new
+  column.put_text("TRADE-01234");         // 11 shared with rank 0 and rank 1: rank 0, 0 new
+  column.put_text("TRADE-0123456789-A");  // equal to rank 2: (2 << 1) | 1
+  EXPECT_EQ(hex_of(column.bytes()),
+            "00 00 12 54 52 41 44 45 2d 30 31 32 33 34 35 36 37 38 39 2d 41 "
+            "00 11 01 42 00 0b 00 05");
+  ColumnReader reader(column.bytes());
+  for (const char* expected :
+       {"TRADE-0123456789-A", "TRADE-0123456789-B", "TRADE-01234", "TRADE-0123456789-A"}) {
+    EXPECT_EQ(*reader.get_text(), expected);
+  }
+}
+
 TEST(ColumnCodecTest, CPS1TextsShareTheirPrefixWithTheColumnsPreviousText) {
   // The layout before 2026-12-06, as stored databases hold it.
   const std::string bytes(

@@ -22,14 +22,18 @@ namespace cp::store {
 
 // The order executions are stored, loaded and cleared in: channel, account, trade id.
 bool stored_before(const clearing::Execution& a, const clearing::Execution& b);
-void sort_for_storage(std::vector<clearing::Execution>& executions);
-// Puts the pointed-to executions in stored_before order (fast on millions).
-void order_for_storage(std::vector<const clearing::Execution*>& executions);
+// Puts `rows` of `table` in stored_before order (fast on millions).
+void order_for_storage(const clearing::ExecutionTable& table, std::vector<uint32_t>& rows);
 
-// Replaces every execution of `trade_date` with `executions`, in any order. Call in a
-// transaction. REQUIRES: every execution is of `trade_date`.
+// Replaces every execution of `trade_date` with `rows` of `table`, in any order. Call in a
+// transaction. REQUIRES: every row is of `trade_date`.
 Result<int64_t> write_execution_segments(Database& db, Date trade_date,
-                                         std::vector<const clearing::Execution*> executions);
+                                         const clearing::ExecutionTable& table,
+                                         std::vector<uint32_t> rows);
+// The same for records (tests, the demo's day, migrations); refuses a price whose units do not
+// fit 64 bits (no spread table has one).
+Result<int64_t> write_execution_segments(Database& db, Date trade_date,
+                                         const std::vector<clearing::Execution>& executions);
 // The executions of `trade_date` in stored_before order.
 Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date);
 

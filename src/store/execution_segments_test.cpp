@@ -62,9 +62,7 @@ TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
   auto all = executions(sh_rows, 1000, Channel::kShanghai, date_);
   const auto sz = executions(10, 3, Channel::kShenzhen, date_);
   all.insert(all.end(), sz.begin(), sz.end());
-  std::vector<const clearing::Execution*> pointers;
-  for (const auto& e : all) pointers.push_back(&e);
-  auto written = write_execution_segments(*db_, date_, pointers);
+  auto written = write_execution_segments(*db_, date_, all);
   ASSERT_TRUE(written.ok()) << written.error().to_string();
   EXPECT_EQ(*written, static_cast<int64_t>(sh_rows + 10));
   auto segments = db_->query(
@@ -251,9 +249,11 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionSegmentsTest);
 
-// order_for_storage sorts by a key of the account's and the trade id's first 16 bytes and their
-// lengths: ids that tie there, ids that are prefixes of others (with a 0 byte too, which the
-// padding also gives) and bytes above 0x7F must still come out in stored_before order.
+// order_for_storage ranks the accounts by text, buckets the rows per channel and account, and
+// sorts each bucket by trade id: ids that are prefixes of others (with a 0 byte too), long ids
+// that share their first bytes and bytes above 0x7F must come out in stored_before order, and
+// the rows given in an order of their own (here: Shenzhen first, each account's trades
+// unsorted).
 TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
   const std::vector<std::string> accounts = {
       "A1",
@@ -281,34 +281,40 @@ TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
       }
     }
   }
-  std::vector<const clearing::Execution*> ordered;
-  for (const auto& e : executions) ordered.push_back(&e);
-  order_for_storage(ordered);
-  std::vector<const clearing::Execution*> expected;
-  for (const auto& e : executions) expected.push_back(&e);
-  std::sort(expected.begin(), expected.end(),
-            [](const auto* a, const auto* b) { return stored_before(*a, *b); });
-  EXPECT_EQ(ordered, expected);
+  const clearing::ExecutionTable table(executions);
+  std::vector<uint32_t> rows;
+  for (size_t row = 0; row < table.size(); ++row) rows.push_back(static_cast<uint32_t>(row));
+  order_for_storage(table, rows);
+  std::vector<clearing::Execution> ordered;
+  for (const uint32_t row : rows) ordered.push_back(table[row].to_execution());
+  std::vector<clearing::Execution> expected = executions;
+  std::sort(expected.begin(), expected.end(), stored_before);
+  ASSERT_EQ(ordered.size(), expected.size());
+  for (size_t i = 0; i < ordered.size(); ++i) {
+    EXPECT_EQ(ordered[i].channel, expected[i].channel) << i;
+    EXPECT_EQ(ordered[i].account_id, expected[i].account_id) << i;
+    EXPECT_EQ(ordered[i].trade_id, expected[i].trade_id) << i;
+  }
   // Spot checks against the rule itself, eight trades an account: Shanghai first; "A1" <
   // "A1\0" < "A10" < "A1\x7F" < "A1é"; within an account "T1\0-…" < "T1-…" < "T10-…" < "T9-…" <
   // "TRADE-0123456-…" < "TRADE-01234567-…" < "TRADE-0123456789-A-…" < "TRADE-0123456789-B-…".
-  EXPECT_EQ(ordered.front()->channel, Channel::kShanghai);
-  EXPECT_EQ(ordered.front()->account_id, "A1");
-  EXPECT_EQ(ordered[8]->account_id, std::string("A1\0", 3));
-  EXPECT_EQ(ordered[16]->account_id, "A10");
-  EXPECT_EQ(ordered[24]->account_id, "A1\x7F");
-  EXPECT_EQ(ordered[32]->account_id, "A1\xC3\xA9");
-  EXPECT_EQ(ordered[40]->account_id, "ACCOUNT-01234567");
-  EXPECT_EQ(ordered[48]->account_id, "ACCOUNT-012345678");
-  EXPECT_EQ(ordered[56]->account_id, "ACCOUNT-0123456789-A");
-  EXPECT_EQ(ordered[0]->trade_id.substr(0, 3), std::string("T1\0", 3));  // 0x00 before '-'
-  EXPECT_EQ(ordered[1]->trade_id.substr(0, 3), "T1-");
-  EXPECT_EQ(ordered[2]->trade_id.substr(0, 3), "T10");
-  EXPECT_EQ(ordered[3]->trade_id.substr(0, 2), "T9");
-  EXPECT_EQ(ordered[4]->trade_id.substr(0, 14), "TRADE-0123456-");
-  EXPECT_EQ(ordered[5]->trade_id.substr(0, 15), "TRADE-01234567-");
-  EXPECT_EQ(ordered[6]->trade_id.substr(0, 18), "TRADE-0123456789-A");
-  EXPECT_EQ(ordered[7]->trade_id.substr(0, 18), "TRADE-0123456789-B");
+  EXPECT_EQ(ordered.front().channel, Channel::kShanghai);
+  EXPECT_EQ(ordered.front().account_id, "A1");
+  EXPECT_EQ(ordered[8].account_id, std::string("A1\0", 3));
+  EXPECT_EQ(ordered[16].account_id, "A10");
+  EXPECT_EQ(ordered[24].account_id, "A1\x7F");
+  EXPECT_EQ(ordered[32].account_id, "A1\xC3\xA9");
+  EXPECT_EQ(ordered[40].account_id, "ACCOUNT-01234567");
+  EXPECT_EQ(ordered[48].account_id, "ACCOUNT-012345678");
+  EXPECT_EQ(ordered[56].account_id, "ACCOUNT-0123456789-A");
+  EXPECT_EQ(ordered[0].trade_id.substr(0, 3), std::string("T1\0", 3));  // 0x00 before '-'
+  EXPECT_EQ(ordered[1].trade_id.substr(0, 3), "T1-");
+  EXPECT_EQ(ordered[2].trade_id.substr(0, 3), "T10");
+  EXPECT_EQ(ordered[3].trade_id.substr(0, 2), "T9");
+  EXPECT_EQ(ordered[4].trade_id.substr(0, 14), "TRADE-0123456-");
+  EXPECT_EQ(ordered[5].trade_id.substr(0, 15), "TRADE-01234567-");
+  EXPECT_EQ(ordered[6].trade_id.substr(0, 18), "TRADE-0123456789-A");
+  EXPECT_EQ(ordered[7].trade_id.substr(0, 18), "TRADE-0123456789-B");
 }
 
 }  // namespace

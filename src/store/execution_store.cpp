@@ -29,16 +29,13 @@ Result<int64_t> replace_executions(Database& db, Date trade_date,
   CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   // The segments name accounts without a foreign key: each is looked up here instead.
   CP_ASSIGN_OR_RETURN(TextSet known, known_account_ids(db));
-  std::vector<const clearing::Execution*> all;
-  all.reserve(executions.size());
   for (const auto& e : executions) {
     if (!known.count(e.account_id)) {
       return invalid_input("trade " + e.trade_id + " names unknown account " + e.account_id,
                            "account");
     }
-    all.push_back(&e);
   }
-  return write_execution_segments(db, trade_date, std::move(all));
+  return write_execution_segments(db, trade_date, executions);
 }
 
 Result<clearing::ExecutionTable> load_executions(Database& db, Date trade_date) {

@@ -8,7 +8,9 @@
 #include <optional>
 #include <set>
 
+#include "clearing/input_files.h"
 #include "eod/demo_data.h"
+#include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/refdata_store.h"
 #include "support/backend_test.h"
@@ -108,6 +110,76 @@ TEST_P(ExecutionStoreTest, ReferenceDataLoadReplacesTheWholeSet) {
   EXPECT_EQ(quota->rows[0].text(0), "42000000000");
   EXPECT_EQ(quota->rows[0].text(1), "CNY");
   EXPECT_THAT(quota->rows[0].text(2), ::testing::HasSubstr("18PR39"));
+}
+
+// import_executions (store/import_store.h) from a parsed file: a new day is stored in the stored
+// order (channel, account, trade id as text); a re-import keeps what is there, adds what is new,
+// on any date; a row of an unknown account is refused with its line and nothing is stored.
+TEST_P(ExecutionStoreTest, ImportStoresInStoredOrderKeepsWhatIsThereAndNamesTheLine) {
+  auto refdata = refdata::load_refdata(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data");
+  ASSERT_TRUE(refdata.ok()) << refdata.error().to_string();
+  std::vector<clearing::Account> accounts;
+  for (const char* id : {"A1", "A2", "B1"}) {
+    accounts.push_back({id, AccountType::kIndividual, MoneyKind::kClient,
+                        *Decimal::parse("0.00025"), *Decimal::parse("5.00")});
+  }
+  {
+    auto tx = Transaction::begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(insert_missing_accounts(*db_, accounts).ok());
+    ASSERT_TRUE(tx->commit().ok());
+  }
+  auto import = [&](const std::string& name, const std::string& rows) -> Result<ImportCounts> {
+    CP_ASSIGN_OR_RETURN(
+        CsvReader reader,
+        CsvReader::from_string(
+            name, "trade_id,trade_date,channel,account,security,side,quantity,price\n" + rows));
+    CP_ASSIGN_OR_RETURN(
+        const clearing::ExecutionFile parsed,
+        clearing::parse_executions(reader, refdata->securities, refdata->spread_table));
+    return import_executions(*db_, parsed, name);
+  };
+  auto stored_ids = [&](const char* date) {
+    std::vector<std::string> ids;
+    auto table = load_executions(*db_, *Date::parse(date));
+    EXPECT_TRUE(table.ok());
+    if (table.ok()) {
+      for (const clearing::ExecutionRef e : *table) ids.emplace_back(e.trade_id());
+    }
+    return ids;
+  };
+  // Out of order on purpose: Shenzhen first, B1 before A2, "T2" before "T1".
+  auto first = import("first.csv",
+                      "T3,2024-03-15,sz,A2,00700,buy,100,301.20\n"
+                      "T10,2024-03-15,sh,B1,00700,sell,200,301.40\n"
+                      "T2,2024-03-15,sh,A2,00700,buy,100,301.20\n"
+                      "T1,2024-03-15,sh,A2,00005,sell,300,84.65\n");
+  ASSERT_TRUE(first.ok()) << first.error().to_string();
+  EXPECT_EQ(first->inserted, 4);
+  // sh: A2's T1 and T2, then B1's T10; then sz: A2's T3.
+  EXPECT_THAT(stored_ids("2024-03-15"), ::testing::ElementsAre("T1", "T2", "T10", "T3"));
+
+  // T2 again as it was; T4 new on the same day (A1, first of the day's sh accounts); T5 on
+  // the next trading day.
+  auto second = import("second.csv",
+                       "T2,2024-03-15,sh,A2,00700,buy,100,301.20\n"
+                       "T4,2024-03-15,sh,A1,00700,buy,500,301.20\n"
+                       "T5,2024-03-18,sh,B1,00005,buy,100,84.70\n");
+  ASSERT_TRUE(second.ok()) << second.error().to_string();
+  EXPECT_EQ(second->inserted, 2);
+  EXPECT_EQ(second->unchanged, 1);
+  EXPECT_THAT(stored_ids("2024-03-15"), ::testing::ElementsAre("T4", "T1", "T2", "T10", "T3"));
+  EXPECT_THAT(stored_ids("2024-03-18"), ::testing::ElementsAre("T5"));
+
+  // Line 3 (after the header and T6) names an account never imported.
+  auto third = import("third.csv",
+                      "T6,2024-03-18,sh,A1,00700,buy,100,301.20\n"
+                      "T7,2024-03-18,sh,Z9,00700,buy,100,301.20\n");
+  ASSERT_FALSE(third.ok());
+  EXPECT_EQ(third.error().file, "third.csv");
+  EXPECT_EQ(third.error().line, 3);
+  EXPECT_THAT(third.error().message, ::testing::HasSubstr("unknown account Z9"));
+  EXPECT_THAT(stored_ids("2024-03-18"), ::testing::ElementsAre("T5"));  // T6 is not stored
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionStoreTest);

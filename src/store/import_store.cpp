@@ -147,57 +147,70 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
   return counts;
 }
 
-Result<ImportCounts> import_executions(Database& db,
-                                       const std::vector<clearing::ExecutionRow>& rows,
+Result<ImportCounts> import_executions(Database& db, const clearing::ExecutionFile& parsed,
                                        const std::string& file) {
+  const clearing::ExecutionTable& table = parsed.table;
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(auto accounts_known, known_account_ids(db));
+  {
+    // Each account of the file once (the table numbers them), then the first row of one that
+    // is unknown, for its line.
+    CP_ASSIGN_OR_RETURN(const TextSet accounts_known, known_account_ids(db));
+    std::vector<bool> known(table.accounts().size());
+    for (size_t number = 0; number < known.size(); ++number) {
+      known[number] = accounts_known.contains(table.accounts()[number]);
+    }
+    for (size_t row = 0; row < table.size(); ++row) {
+      const clearing::ExecutionRef e = table[row];
+      if (!known[e.account_number()]) {
+        return unknown_account(file, parsed.lines[row], std::string(e.account_id()));
+      }
+    }
+  }
   // An execution is known by its trade date and trade id (the parser refuses an id twice in a
   // file); a date already stored is compared row by row and its segments written again whole.
-  std::map<Date, std::vector<const clearing::ExecutionRow*>> by_date;
-  for (const auto& row : rows) {
-    const auto& e = row.execution;
-    if (!accounts_known.count(e.account_id)) return unknown_account(file, row.line, e.account_id);
-    by_date[e.trade_date].push_back(&row);
+  std::map<Date, std::vector<uint32_t>> by_date;
+  for (size_t row = 0; row < table.size(); ++row) {
+    by_date[table[row].trade_date()].push_back(static_cast<uint32_t>(row));
   }
-  for (const auto& [date, day_rows] : by_date) {
-    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable stored_table,
-                        read_execution_segments(db, date));
-    // Records: a stored date is rewritten whole with the new rows (a re-import; rare).
-    const std::vector<clearing::Execution> stored = stored_table.to_executions();
-    absl::flat_hash_map<std::string_view, const clearing::Execution*> stored_by_id;
-    stored_by_id.reserve(stored.size());
-    std::vector<const clearing::Execution*> all;
-    all.reserve(stored.size() + day_rows.size());
-    for (const auto& e : stored) {
-      stored_by_id.emplace(e.trade_id, &e);
-      all.push_back(&e);
+  for (auto& [date, day_rows] : by_date) {
+    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable stored, read_execution_segments(db, date));
+    if (stored.empty()) {  // the usual case: a new day
+      counts.inserted += static_cast<int64_t>(day_rows.size());
+      CP_RETURN_IF_ERROR(write_execution_segments(db, date, table, std::move(day_rows)));
+      continue;
     }
-    int64_t fresh = 0;
-    for (const clearing::ExecutionRow* row : day_rows) {
-      const auto& e = row->execution;
-      const auto found = stored_by_id.find(e.trade_id);
+    // A re-import (rare): the stored rows and the file's new ones, rewritten whole.
+    absl::flat_hash_map<std::string_view, uint32_t> stored_by_id;
+    stored_by_id.reserve(stored.size());
+    for (size_t row = 0; row < stored.size(); ++row) {
+      stored_by_id.emplace(stored[row].trade_id(), static_cast<uint32_t>(row));
+    }
+    std::vector<uint32_t> fresh;
+    for (const uint32_t row : day_rows) {
+      const clearing::ExecutionRef e = table[row];
+      const auto found = stored_by_id.find(e.trade_id());
       if (found == stored_by_id.end()) {
-        all.push_back(&e);
-        ++fresh;
+        fresh.push_back(row);
         continue;
       }
-      const auto& old = *found->second;
-      const bool same = old.channel == e.channel && old.account_id == e.account_id &&
-                        old.security_code == e.security_code && old.side == e.side &&
-                        old.quantity == e.quantity && old.price_hkd == e.price_hkd;
+      const clearing::ExecutionRef old = stored[found->second];
+      const bool same = old.channel() == e.channel() && old.account_id() == e.account_id() &&
+                        old.security_code() == e.security_code() && old.side() == e.side() &&
+                        old.quantity() == e.quantity() && old.price_hkd() == e.price_hkd();
       if (!same) {
-        return conflict_at(file, row->line, "trade_id",
-                           "trade " + e.trade_id +
+        return conflict_at(file, parsed.lines[row], "trade_id",
+                           "trade " + std::string(e.trade_id()) +
                                " was imported before with different content; executions are "
                                "never changed by a re-import");
       }
       ++counts.unchanged;
     }
-    if (fresh == 0) continue;
-    CP_RETURN_IF_ERROR(write_execution_segments(db, date, std::move(all)));
-    counts.inserted += fresh;
+    if (fresh.empty()) continue;
+    std::vector<clearing::Execution> all = stored.to_executions();
+    for (const uint32_t row : fresh) all.push_back(table[row].to_execution());
+    CP_RETURN_IF_ERROR(write_execution_segments(db, date, all));
+    counts.inserted += static_cast<int64_t>(fresh.size());
   }
   // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
   if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));

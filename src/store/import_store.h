@@ -22,8 +22,7 @@ struct ImportCounts {
 // Accounts are reference data of the broker: a changed row updates the stored one.
 Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::AccountRow>& rows,
                                      const std::string& file);
-Result<ImportCounts> import_executions(Database& db,
-                                       const std::vector<clearing::ExecutionRow>& rows,
+Result<ImportCounts> import_executions(Database& db, const clearing::ExecutionFile& parsed,
                                        const std::string& file);
 Result<ImportCounts> import_prices(Database& db, const std::vector<clearing::ClosingPrice>& rows,
                                    const std::string& file, bool replace);
