@@ -107,9 +107,10 @@ class Database {
 
   // Produces the next row of a bulk load into `out`; returns false when there are no more.
   using RowSource = std::function<bool(std::vector<Value>& out)>;
-  // Loads rows into `table` as fast as the backend allows (PostgreSQL COPY; SQLite one prepared
-  // INSERT in the caller's transaction). Returns the number of rows loaded. Call inside a
-  // transaction so a failure loads nothing.
+  // Loads rows into `table` as fast as the backend allows (PostgreSQL COPY; SQLite prepared
+  // INSERTs of up to 64 rows each, in the caller's transaction). Every row has one value per
+  // column. Returns the number of rows loaded. Call inside a transaction so a failure loads
+  // nothing.
   virtual Result<int64_t> bulk_insert(std::string_view table,
                                       const std::vector<std::string>& columns,
                                       const RowSource& next_row) = 0;

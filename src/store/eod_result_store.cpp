@@ -77,18 +77,28 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
   const auto& settles_on = day_results.settles_on;
   const auto& report = day_results.report;
   const std::string day = date.to_string();
-  CP_ASSIGN_OR_RETURN(auto insert_obligation,
-                      db.prepare("INSERT INTO eod_investor_obligation (business_date, account_id, "
-                                 "channel, reserve, executions, buy_rmb, sell_rmb, net_rmb, "
-                                 "settlement_date, planned_settlement_date) VALUES (?, ?, ?, ?, ?, "
-                                 "?, ?, ?, ?, ?)"));
-  for (const auto& investor : result.investors) {
-    const std::string& settles = settles_on.at(investor.channel);
-    CP_RETURN_IF_ERROR(insert_obligation->execute(
-        {day, investor.account_id, std::string(channel_code(investor.channel)),
-         money_kind_text(investor.reserve), investor.executions, dec(investor.buy_rmb),
-         dec(investor.sell_rmb), dec(investor.net_rmb), settles, settles}));
-  }
+  // A bulk load: millions of rows on a big day (COPY on PostgreSQL, batched on SQLite).
+  auto next_investor = result.investors.begin();
+  CP_RETURN_IF_ERROR(
+      db.bulk_insert("eod_investor_obligation",
+                     {"business_date", "account_id", "channel", "reserve", "executions", "buy_rmb",
+                      "sell_rmb", "net_rmb", "settlement_date", "planned_settlement_date"},
+                     [&](std::vector<Value>& row) {
+                       if (next_investor == result.investors.end()) return false;
+                       const auto& investor = *next_investor++;
+                       const std::string& settles = settles_on.at(investor.channel);
+                       row = {day,
+                              investor.account_id,
+                              std::string(channel_code(investor.channel)),
+                              money_kind_text(investor.reserve),
+                              investor.executions,
+                              dec(investor.buy_rmb),
+                              dec(investor.sell_rmb),
+                              dec(investor.net_rmb),
+                              settles,
+                              settles};
+                       return true;
+                     }));
   for (const auto& s : report.settlements) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "

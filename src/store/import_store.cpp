@@ -106,10 +106,7 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
                                "commission_min_hkd, a_share_online_rate FROM account"));
   std::unordered_map<std::string, const Row*> stored;
   for (const Row& row : existing.rows) stored[row.text(0)] = &row;
-  CP_ASSIGN_OR_RETURN(auto insert,
-                      db.prepare("INSERT INTO account (account_id, account_type, money_kind, "
-                                 "commission_rate, commission_min_hkd, a_share_online_rate) "
-                                 "VALUES (?, ?, ?, ?, ?, ?)"));
+  std::vector<const clearing::AccountRow*> fresh;  // inserted together after the updates
   CP_ASSIGN_OR_RETURN(auto update,
                       db.prepare("UPDATE account SET account_type = ?, money_kind = ?, "
                                  "commission_rate = ?, commission_min_hkd = ?, "
@@ -118,11 +115,7 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
     const auto& a = row.account;
     auto found = stored.find(a.account_id);
     if (found == stored.end()) {
-      CP_RETURN_IF_ERROR(insert->execute(
-          {a.account_id, account_type_text(a.account_type), money_kind_text(a.money_kind),
-           decimal_value(a.commission_rate), decimal_value(a.commission_min_hkd),
-           decimal_value(row.a_share_online_rate)}));
-      ++counts.inserted;
+      fresh.push_back(&row);
       continue;
     }
     const Row& old = *found->second;
@@ -141,6 +134,24 @@ Result<ImportCounts> import_accounts(Database& db, const std::vector<clearing::A
                          decimal_value(row.a_share_online_rate), a.account_id}));
     ++counts.replaced;
   }
+  // A bulk load: a broker's millions of accounts (COPY on PostgreSQL, batched on SQLite).
+  auto next = fresh.begin();
+  CP_ASSIGN_OR_RETURN(counts.inserted,
+                      db.bulk_insert("account",
+                                     {"account_id", "account_type", "money_kind", "commission_rate",
+                                      "commission_min_hkd", "a_share_online_rate"},
+                                     [&](std::vector<Value>& values) {
+                                       if (next == fresh.end()) return false;
+                                       const clearing::AccountRow& row = **next++;
+                                       const clearing::Account& a = row.account;
+                                       values = {a.account_id,
+                                                 account_type_text(a.account_type),
+                                                 money_kind_text(a.money_kind),
+                                                 decimal_value(a.commission_rate),
+                                                 decimal_value(a.commission_min_hkd),
+                                                 decimal_value(row.a_share_online_rate)};
+                                       return true;
+                                     }));
   // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
   if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());

@@ -59,22 +59,37 @@ Result<void> write_pre_clearing(Database& db, Date business_date,
                                 const std::vector<PreClearingRow>& rows) {
   const std::string day = business_date.to_string();
   auto dec = [](const Decimal& value) { return decimal_value(value); };
-  for (const auto& row : rows) {
-    const auto& in = row.inputs;
-    const auto& out = row.result;
-    CP_RETURN_IF_ERROR(db.execute(
-        "INSERT INTO eod_pre_clearing (business_date, account_id, cash_statement_date, "
-        "cash_statement_rmb, settled_since_rmb, fees_collected_since_rmb, cash_rmb, "
-        "unsettled_buys_rmb, unsettled_sells_rmb, portfolio_fee_rmb, todays_buys_rmb, "
-        "frozen_at_reference_rmb, frozen_adjustment_rmb, available_southbound_rmb, "
-        "available_a_share_rmb, notify) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {day, row.account_id, in.cash_statement_date.to_string(), dec(in.cash_statement_rmb),
-         dec(out.settled_since_rmb), dec(in.fees_collected_since_rmb), dec(out.cash_rmb),
-         dec(out.unsettled_buys_rmb), dec(out.unsettled_sells_rmb), dec(in.portfolio_fee_rmb),
-         dec(out.todays_buys_rmb), dec(in.frozen_at_reference_rmb), dec(out.frozen_adjustment_rmb),
-         dec(out.available_southbound_rmb), dec(out.available_a_share_rmb),
-         int64_t{out.notify ? 1 : 0}}));
-  }
+  auto next = rows.begin();
+  // A bulk load: millions of rows on a big day (COPY on PostgreSQL, batched on SQLite).
+  CP_RETURN_IF_ERROR(db.bulk_insert(
+      "eod_pre_clearing",
+      {"business_date", "account_id", "cash_statement_date", "cash_statement_rmb",
+       "settled_since_rmb", "fees_collected_since_rmb", "cash_rmb", "unsettled_buys_rmb",
+       "unsettled_sells_rmb", "portfolio_fee_rmb", "todays_buys_rmb", "frozen_at_reference_rmb",
+       "frozen_adjustment_rmb", "available_southbound_rmb", "available_a_share_rmb", "notify"},
+      [&](std::vector<Value>& out_row) {
+        if (next == rows.end()) return false;
+        const PreClearingRow& row = *next++;
+        const auto& in = row.inputs;
+        const auto& out = row.result;
+        out_row = {day,
+                   row.account_id,
+                   in.cash_statement_date.to_string(),
+                   dec(in.cash_statement_rmb),
+                   dec(out.settled_since_rmb),
+                   dec(in.fees_collected_since_rmb),
+                   dec(out.cash_rmb),
+                   dec(out.unsettled_buys_rmb),
+                   dec(out.unsettled_sells_rmb),
+                   dec(in.portfolio_fee_rmb),
+                   dec(out.todays_buys_rmb),
+                   dec(in.frozen_at_reference_rmb),
+                   dec(out.frozen_adjustment_rmb),
+                   dec(out.available_southbound_rmb),
+                   dec(out.available_a_share_rmb),
+                   int64_t{out.notify ? 1 : 0}};
+        return true;
+      }));
   return Ok{};
 }
 
