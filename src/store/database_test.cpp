@@ -267,6 +267,29 @@ TEST_P(StoreTest, FailedBulkInsertLeavesNothingAfterRollback) {
   EXPECT_EQ(count("item"), 1);
 }
 
+// A row with fewer values than columns is refused whole on both backends (SQLite checks the
+// width itself; PostgreSQL's COPY refuses the line), and nothing of the load stays.
+TEST_P(StoreTest, ABulkRowOfTheWrongWidthIsRefused) {
+  create_items_table();
+  int64_t next = 0;
+  {
+    auto tx = Transaction::begin(*db_);
+    ASSERT_TRUE(tx.ok());
+    auto loaded = db_->bulk_insert("item", {"id", "label"}, [&](std::vector<Value>& row) {
+      if (next == 100) return false;
+      if (next == 70) {
+        row = {next++};  // the label is missing
+      } else {
+        row = {next, "x" + std::to_string(next)};
+        ++next;
+      }
+      return true;
+    });
+    EXPECT_FALSE(loaded.ok());
+  }
+  EXPECT_EQ(count("item"), 0);
+}
+
 TEST_P(StoreTest, QueryErrorsAreStorageErrors) {
   auto result = db_->query("SELECT * FROM no_such_table");
   ASSERT_FALSE(result.ok());
