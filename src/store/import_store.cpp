@@ -33,10 +33,12 @@ Error unknown_account(const std::string& file, int64_t line, const std::string& 
 
 // A statement of a date (positions, cash) replaces the earlier statement of that date: every
 // row's account must exist, then the dates' rows go and the file's come in, in one transaction.
-template <typename StatementRow, typename InsertRow>
+// The rows are bulk-loaded (a broker's cash statement has a row per account: millions).
+template <typename StatementRow, typename ValuesOf>
 Result<ImportCounts> replace_statements(Database& db, const std::vector<StatementRow>& rows,
                                         const std::string& file, const std::string& table,
-                                        InsertRow insert_row) {
+                                        const std::vector<std::string>& columns,
+                                        ValuesOf values_of) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   CP_ASSIGN_OR_RETURN(auto known, known_account_ids(db));
@@ -48,10 +50,13 @@ Result<ImportCounts> replace_statements(Database& db, const std::vector<Statemen
   for (const auto& date : dates) {
     CP_RETURN_IF_ERROR(db.execute("DELETE FROM " + table + " WHERE as_of = ?", {date}));
   }
-  for (const auto& row : rows) {
-    CP_RETURN_IF_ERROR(insert_row(row));
-    ++counts.inserted;
-  }
+  auto next = rows.begin();
+  CP_ASSIGN_OR_RETURN(counts.inserted,
+                      db.bulk_insert(table, columns, [&](std::vector<Value>& values) {
+                        if (next == rows.end()) return false;
+                        values = values_of(*next++);
+                        return true;
+                      }));
   // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
   if (counts.inserted + counts.replaced > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
@@ -334,15 +339,13 @@ Result<ImportCounts> import_fx(Database& db, const std::vector<clearing::FxRates
 
 Result<ImportCounts> import_positions(Database& db, const std::vector<clearing::PositionRow>& rows,
                                       const std::string& file) {
-  return replace_statements(
-      db, rows, file, "opening_position", [&](const clearing::PositionRow& row) -> Result<void> {
-        CP_RETURN_IF_ERROR(
-            db.execute("INSERT INTO opening_position (as_of, account_id, channel, "
-                       "security_code, quantity) VALUES (?, ?, ?, ?, ?)",
-                       {row.as_of.to_string(), row.account_id,
-                        std::string(channel_code(row.channel)), row.security_code, row.quantity}));
-        return Ok{};
-      });
+  return replace_statements(db, rows, file, "opening_position",
+                            {"as_of", "account_id", "channel", "security_code", "quantity"},
+                            [](const clearing::PositionRow& row) -> std::vector<Value> {
+                              return {row.as_of.to_string(), row.account_id,
+                                      std::string(channel_code(row.channel)), row.security_code,
+                                      row.quantity};
+                            });
 }
 
 Result<ImportCounts> import_reserves(Database& db,
@@ -372,12 +375,9 @@ Result<ImportCounts> import_bank(Database& db, const std::vector<clearing::BankB
 Result<ImportCounts> import_cash(Database& db, const std::vector<clearing::CashRow>& rows,
                                  const std::string& file) {
   return replace_statements(
-      db, rows, file, "opening_cash", [&](const clearing::CashRow& row) -> Result<void> {
-        CP_RETURN_IF_ERROR(db.execute(
-            "INSERT INTO opening_cash (as_of, account_id, currency, amount) "
-            "VALUES (?, ?, ?, ?)",
-            {row.as_of.to_string(), row.account_id, row.currency, decimal_value(row.amount)}));
-        return Ok{};
+      db, rows, file, "opening_cash", {"as_of", "account_id", "currency", "amount"},
+      [](const clearing::CashRow& row) -> std::vector<Value> {
+        return {row.as_of.to_string(), row.account_id, row.currency, decimal_value(row.amount)};
       });
 }
 
