@@ -130,8 +130,8 @@ Result<ExecutionFile> parse_executions(CsvReader& reader, const refdata::Securit
   const size_t side_col = *reader.column("side");
   const size_t quantity_col = *reader.column("quantity");
   const size_t price_col = *reader.column("price");
-  // Straight into columns: at ten million rows, records of three strings each took 3 GB and
-  // most of the import's time in allocation and page faults.
+  // Straight into columns: at ten million rows, records of three strings each took 3 GB, and
+  // clearing their pages for the first time alone a sixth of the import.
   ExecutionFile out;
   const size_t capacity = reader.lines_left();
   out.table.reserve(capacity);
