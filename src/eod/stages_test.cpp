@@ -30,6 +30,14 @@ void add_investor(clearing::ClearingResult& result, const char* account, Channel
   i.net_rmb = i.buy_rmb - i.sell_rmb;
 }
 
+// A client's Shanghai portfolio fee of `fee_rmb`, collected on 2024-03-18.
+void add_client_fee(std::vector<InvestorPortfolioFee>& fees, const char* account,
+                    const char* fee_rmb) {
+  InvestorPortfolioFee& fee = fees.emplace_back(
+      InvestorPortfolioFee{account, Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")});
+  fee.charge.fee_rmb = D(fee_rmb);
+}
+
 class Stages : public StageTest {
  protected:
   void SetUp() override {
@@ -180,12 +188,9 @@ TEST_F(Stages, OverdraftsAreCheckedPerClientAccountOverChannelsAndFees) {
   add_investor(result, "B", Channel::kShanghai, MoneyKind::kClient, "0.00", "100.00");
   add_investor(result, "P", Channel::kShanghai, MoneyKind::kOwn, "5000.00", "0.00");
   std::vector<InvestorPortfolioFee> fees;
-  for (const auto& [account, amount] :
-       {std::pair{"C", "2.00"}, std::pair{"A", "0.50"}, std::pair{"B", "0.30"}}) {
-    InvestorPortfolioFee& fee = fees.emplace_back(
-        InvestorPortfolioFee{account, Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")});
-    fee.charge.fee_rmb = D(amount);
-  }
+  add_client_fee(fees, "C", "2.00");
+  add_client_fee(fees, "A", "0.50");
+  add_client_fee(fees, "B", "0.30");
   auto exceptions = find_exceptions(prepare(), result, fees);
   ASSERT_TRUE(exceptions.ok()) << exceptions.error().to_string();
   ASSERT_EQ(exceptions->size(), 2u);
@@ -311,11 +316,8 @@ TEST_F(Stages, PreClearingMergesEveryClientAccountAtStakeInAccountOrder) {
   add_investor(result, "A", Channel::kShenzhen, MoneyKind::kClient, "4600.00", "0.00");
   add_investor(result, "P", Channel::kShanghai, MoneyKind::kOwn, "4600.00", "0.00");
   std::vector<InvestorPortfolioFee> fees;  // not in account order
-  for (const auto& [account, amount] : {std::pair{"B", "1.00"}, std::pair{"A", "2.17"}}) {
-    InvestorPortfolioFee& fee = fees.emplace_back(
-        InvestorPortfolioFee{account, Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")});
-    fee.charge.fee_rmb = D(amount);
-  }
+  add_client_fee(fees, "B", "1.00");
+  add_client_fee(fees, "A", "2.17");
   auto rows = pre_clear_investors(prepare(), result, fees);
   ASSERT_TRUE(rows.ok()) << rows.error().to_string();
   ASSERT_EQ(rows->size(), 4u);
