@@ -158,7 +158,7 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   }
   report.digest = digest.hex();
   for (const auto& [channel, schedule] : day.schedules) {
-    out.settles_on[channel] = day.flow_of(channel, "trading_money_payable").date.to_string();
+    out.settles_on[channel] = day.flow_of(channel, "trading_money_payable").date;
   }
   return out;
 }

@@ -67,7 +67,7 @@ struct DayComputation {
   // The journal beside the trade-date entries: the portfolio-fee charges, then the
   // settlement-day entries (CLR-3), each entry's postings adjacent.
   std::vector<ledger::Posting> charges;
-  std::map<Channel, std::string> settles_on;  // STL-2 trading-money date per channel
+  std::map<Channel, Date> settles_on;  // STL-2 trading-money date per channel
 };
 
 // REQUIRES: `delays` from delayed_settlements(day), whose moves are already visible to

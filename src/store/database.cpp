@@ -117,6 +117,15 @@ Result<void> Transaction::commit() {
   return db->commit();
 }
 
+Result<std::vector<std::string>> first_column(Database& db, const std::string& sql) {
+  std::vector<std::string> out;
+  CP_RETURN_IF_ERROR(db.query_each(sql, {}, [&](const Row& row) -> Result<void> {
+    out.push_back(row.text(0));
+    return Ok{};
+  }));
+  return out;
+}
+
 Result<std::unique_ptr<Database>> open_database(const std::string& url) {
   if (url.starts_with("sqlite:")) return open_sqlite(url.substr(7));
   if (url.starts_with("postgresql://") || url.starts_with("postgres://") ||

@@ -172,6 +172,10 @@ auto retry_serialization_failures(int attempts, Fn&& attempt) -> decltype(attemp
   return outcome;
 }
 
+// The first column of every row `sql` returns, as text: read whole, so the caller may run
+// statements over the list (a streamed query runs alone on PostgreSQL).
+Result<std::vector<std::string>> first_column(Database& db, const std::string& sql);
+
 // Opens a database from a URL:
 //   sqlite:PATH            a file (created if missing; its directory too)
 //   sqlite::memory:        a private in-memory database (tests)

@@ -1,5 +1,6 @@
 #include "store/eod_report_store.h"
 
+#include <algorithm>
 #include <array>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -7,6 +8,7 @@
 
 #include "store/eod_inputs_store.h"
 #include "store/execution_segments.h"
+#include "store/investor_segments.h"
 #include "store/transfer_store.h"
 
 namespace cp::store {
@@ -58,6 +60,21 @@ std::string fx_rates_text(const Row& row, const store::QueryResult& all) {
   return text;
 }
 
+// A statement line that is not a trade: no side, security, quantity, price, fees or rate.
+std::vector<std::string> money_line(std::string account, std::string channel, std::string item,
+                                    std::string reference, std::string amount_hkd,
+                                    std::string amount_rmb, std::string settles) {
+  std::vector<std::string> cells(15);
+  cells[0] = std::move(account);
+  cells[1] = std::move(channel);
+  cells[2] = std::move(item);
+  cells[3] = std::move(reference);
+  cells[11] = std::move(amount_hkd);
+  cells[13] = std::move(amount_rmb);
+  cells[14] = std::move(settles);
+  return cells;
+}
+
 Result<Report> statement(Database& db, const std::string& day, const std::string& account) {
   const std::string filter = account.empty() ? "" : " AND r.account_id = ?";
   std::vector<store::Value> params = {day};
@@ -70,11 +87,6 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
                 {},
                 {false, false, false, false, false, false, true, true, true, true, true, true, true,
                  true, false}};
-  CP_ASSIGN_OR_RETURN(auto obligations,
-                      db.query("SELECT r.account_id, r.channel, r.net_rmb, r.settlement_date FROM "
-                               "eod_investor_obligation r WHERE r.business_date = ?" +
-                                   filter,
-                               params));
   CP_ASSIGN_OR_RETURN(auto fees,
                       db.query("SELECT r.account_id, r.channel, r.value_hkd, r.days, r.fee_hkd, "
                                "r.fee_rmb, r.collection_date FROM eod_portfolio_fee r WHERE "
@@ -83,6 +95,21 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
                                params));
   std::map<std::tuple<std::string, std::string, int, std::string>, std::vector<std::string>> sorted;
   CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  std::map<std::string, std::string> settles;  // channel → the investors' settlement date
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, settlement_date FROM eod_investor_settlement WHERE business_date = ?", {day},
+      [&](const Row& row) -> Result<void> {
+        settles[row.text(0)] = row.text(1);
+        return Ok{};
+      }));
+  CP_RETURN_IF_ERROR(each_investor_obligation(
+      db, date, account, [&](const StoredInvestorObligation& investor) -> Result<void> {
+        const std::string channel(channel_code(investor.channel));
+        sorted[{investor.account_id, channel, 2, ""}] =
+            money_line(investor.account_id, channel, "net_trading_money", "", "",
+                       investor.net_rmb.to_string(), settles[channel]);
+        return Ok{};
+      }));
   CP_RETURN_IF_ERROR(
       each_execution_result(db, date, account, [&](const StoredExecutionResult& r) -> Result<void> {
         const clearing::Execution& e = r.execution;
@@ -105,26 +132,9 @@ Result<Report> statement(Database& db, const std::string& day, const std::string
         return Ok{};
       }));
   for (const Row& r : fees.rows) {
-    sorted[{r.text(0), r.text(1), 1, ""}] = {r.text(0),
-                                             r.text(1),
-                                             "portfolio_fee",
-                                             r.text(3) + " day(s) on HKD " + r.text(2),
-                                             "",
-                                             "",
-                                             "",
-                                             "",
-                                             "",
-                                             "",
-                                             "",
-                                             r.text(4),
-                                             "",
-                                             r.text(5),
-                                             r.text(6)};
-  }
-  for (const Row& r : obligations.rows) {
-    sorted[{r.text(0), r.text(1), 2, ""}] = {
-        r.text(0), r.text(1), "net_trading_money", "",       "", "", "", "", "", "", "",
-        "",        "",        r.text(2),           r.text(3)};
+    sorted[{r.text(0), r.text(1), 1, ""}] =
+        money_line(r.text(0), r.text(1), "portfolio_fee", r.text(3) + " day(s) on HKD " + r.text(2),
+                   r.text(4), r.text(5), r.text(6));
   }
   // The rates the run used (eod_fx_rate), not the input table a later replace may change.
   CP_ASSIGN_OR_RETURN(auto rates, db.query("SELECT channel, reference_buy, reference_sell, "
@@ -252,15 +262,23 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
         {false, false, true, true, true, true, false}, rows);
   }
   if (name == "pre-clearing") {
-    CP_ASSIGN_OR_RETURN(
-        auto rows,
-        db.query("SELECT account_id, cash_statement_date, cash_statement_rmb, settled_since_rmb, "
-                 "fees_collected_since_rmb, cash_rmb, unsettled_buys_rmb, unsettled_sells_rmb, "
-                 "portfolio_fee_rmb, todays_buys_rmb, frozen_at_reference_rmb, "
-                 "frozen_adjustment_rmb, available_southbound_rmb, available_a_share_rmb, "
-                 "CASE WHEN notify = 1 THEN 'yes' ELSE 'no' END FROM eod_pre_clearing WHERE "
-                 "business_date = ? ORDER BY notify DESC, account_id",
-                 {day}));
+    store::QueryResult rows;
+    CP_RETURN_IF_ERROR(each_pre_clearing(db, date, [&](const PreClearingRow& pre) -> Result<void> {
+      const auto& in = pre.inputs;
+      const auto& out = pre.result;
+      rows.rows.emplace_back(std::vector<std::optional<std::string>>{
+          pre.account_id, in.cash_statement_date.to_string(), in.cash_statement_rmb.to_string(),
+          out.settled_since_rmb.to_string(), in.fees_collected_since_rmb.to_string(),
+          out.cash_rmb.to_string(), out.unsettled_buys_rmb.to_string(),
+          out.unsettled_sells_rmb.to_string(), in.portfolio_fee_rmb.to_string(),
+          out.todays_buys_rmb.to_string(), in.frozen_at_reference_rmb.to_string(),
+          out.frozen_adjustment_rmb.to_string(), out.available_southbound_rmb.to_string(),
+          out.available_a_share_rmb.to_string(), std::string(out.notify ? "yes" : "no")});
+      return Ok{};
+    }));
+    // Stored by account: those to notify first, each group still by account.
+    std::stable_partition(rows.rows.begin(), rows.rows.end(),
+                          [](const Row& row) { return row.text(14) == "yes"; });
     return table(
         "pre-clearing",
         "Pre-clearing and available funds at the close of " + day + " (CLR-13, CLR-14)",

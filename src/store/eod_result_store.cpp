@@ -2,6 +2,7 @@
 
 #include "store/execution_segments.h"
 #include "store/input_generation.h"
+#include "store/investor_segments.h"
 #include "store/journal_store.h"
 #include "store/posting_segments.h"
 #include "store/transfer_store.h"
@@ -19,13 +20,13 @@ Value dec(const Decimal& value) {
 
 Result<void> delete_results(Database& db, Date date) {
   const std::string day = date.to_string();
-  for (const char* table :
-       {"eod_investor_obligation", "eod_csdc_obligation", "eod_risk_funds", "eod_transfer",
-        "eod_transfer_trade_date", "eod_portfolio_fee", "eod_exception", "eod_fx_rate",
-        "eod_pre_clearing", "eod_transfer_reissue", "eod_settlement_delay"}) {
+  for (const char* table : {"eod_csdc_obligation", "eod_risk_funds", "eod_transfer",
+                            "eod_transfer_trade_date", "eod_portfolio_fee", "eod_exception",
+                            "eod_fx_rate", "eod_transfer_reissue", "eod_settlement_delay"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
+  CP_RETURN_IF_ERROR(delete_investor_results(db, date));
   CP_RETURN_IF_ERROR(delete_execution_results(db, date));
   CP_RETURN_IF_ERROR(delete_postings(db, date));
   CP_RETURN_IF_ERROR(
@@ -77,28 +78,8 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
   const auto& settles_on = day_results.settles_on;
   const auto& report = day_results.report;
   const std::string day = date.to_string();
-  // A bulk load: millions of rows on a big day (COPY on PostgreSQL, batched on SQLite).
-  auto next_investor = result.investors.begin();
-  CP_RETURN_IF_ERROR(
-      db.bulk_insert("eod_investor_obligation",
-                     {"business_date", "account_id", "channel", "reserve", "executions", "buy_rmb",
-                      "sell_rmb", "net_rmb", "settlement_date", "planned_settlement_date"},
-                     [&](std::vector<Value>& row) {
-                       if (next_investor == result.investors.end()) return false;
-                       const auto& investor = *next_investor++;
-                       const std::string& settles = settles_on.at(investor.channel);
-                       row = {day,
-                              investor.account_id,
-                              std::string(channel_code(investor.channel)),
-                              money_kind_text(investor.reserve),
-                              investor.executions,
-                              dec(investor.buy_rmb),
-                              dec(investor.sell_rmb),
-                              dec(investor.net_rmb),
-                              settles,
-                              settles};
-                       return true;
-                     }));
+  // Column-packed segments: millions of investors on a big day (migration 0034).
+  CP_RETURN_IF_ERROR(write_investor_obligations(db, date, result.investors, settles_on));
   for (const auto& s : report.settlements) {
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_csdc_obligation (business_date, channel, reserve, executions, buy_rmb, "

@@ -35,9 +35,9 @@ JournalSegments encode_trade_date_entries(const clearing::ClearingResult& result
 void encode_charges(JournalSegments& journal, const std::vector<ledger::Posting>& charges);
 
 struct DayResults {
-  const clearing::ClearingResult& result;            // the investors and CSDC's nets
-  const std::map<Channel, std::string>& settles_on;  // STL-2 trading-money date per channel
-  const JournalSegments& journal;                    // encode_journal's, finished
+  const clearing::ClearingResult& result;     // the investors and CSDC's nets
+  const std::map<Channel, Date>& settles_on;  // STL-2 trading-money date per channel
+  const JournalSegments& journal;             // encode_journal's, finished
   const eod::EodReport& report;  // settlements, reserves, fees, exceptions and the digest
 };
 

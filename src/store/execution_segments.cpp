@@ -435,20 +435,10 @@ Result<int64_t> count_execution_results(Database& db, Date business_date) {
   return total.rows.at(0).integer(0);
 }
 
-// The dates of a column, in order.
-Result<std::vector<std::string>> dates_in(Database& db, const std::string& sql) {
-  std::vector<std::string> out;
-  CP_RETURN_IF_ERROR(db.query_each(sql, {}, [&](const Row& row) -> Result<void> {
-    out.push_back(row.text(0));
-    return Ok{};
-  }));
-  return out;
-}
-
 Result<void> pack_row_tables(Database& db) {
   // Executions, one date in memory at a time (the import wrote valid codes: the CHECKs hold).
   CP_ASSIGN_OR_RETURN(auto trade_dates,
-                      dates_in(db, "SELECT DISTINCT trade_date FROM execution ORDER BY 1"));
+                      first_column(db, "SELECT DISTINCT trade_date FROM execution ORDER BY 1"));
   for (const std::string& day : trade_dates) {
     CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
     std::vector<clearing::Execution> executions;
@@ -472,7 +462,7 @@ Result<void> pack_row_tables(Database& db) {
   // Results, run by run, each with its execution's fields, in the order the segments keep.
   CP_ASSIGN_OR_RETURN(
       auto run_dates,
-      dates_in(db, "SELECT DISTINCT business_date FROM eod_execution_result ORDER BY 1"));
+      first_column(db, "SELECT DISTINCT business_date FROM eod_execution_result ORDER BY 1"));
   for (const std::string& day : run_dates) {
     CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
     std::vector<StoredExecutionResult> rows;
@@ -519,8 +509,9 @@ Result<void> pack_row_tables(Database& db) {
   }
   // The journal, day by day, in the order the ledger check read it. Each day is read whole
   // before it is written: libpq runs no statement while a streamed query is open.
-  CP_ASSIGN_OR_RETURN(auto journal_dates,
-                      dates_in(db, "SELECT DISTINCT business_date FROM ledger_posting ORDER BY 1"));
+  CP_ASSIGN_OR_RETURN(
+      auto journal_dates,
+      first_column(db, "SELECT DISTINCT business_date FROM ledger_posting ORDER BY 1"));
   for (const std::string& day : journal_dates) {
     CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
     std::vector<ledger::Posting> day_postings;

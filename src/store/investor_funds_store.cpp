@@ -1,5 +1,7 @@
 #include "store/investor_funds_store.h"
 
+#include "store/investor_segments.h"
+
 namespace cp::store {
 
 Result<CashStatements> latest_cash_statements(Database& db, Date date) {
@@ -21,22 +23,35 @@ Result<CashStatements> latest_cash_statements(Database& db, Date date) {
 
 Result<std::map<std::string, std::vector<clearing::InvestorTradeMoney>>> stored_trade_money(
     Database& db, Date before_run, Date settling_after) {
-  std::map<std::string, std::vector<clearing::InvestorTradeMoney>> out;
+  // The trade dates and channels still to settle (a few rows), then those dates' investors.
+  std::map<Date, std::map<Channel, Date>> settling;  // trade date → channel → settlement date
   CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT account_id, business_date, settlement_date, buy_rmb, sell_rmb FROM "
-      "eod_investor_obligation WHERE business_date < ? AND settlement_date > ? ORDER BY "
-      "account_id, business_date, channel",
+      "SELECT business_date, channel, settlement_date FROM eod_investor_settlement WHERE "
+      "business_date < ? AND settlement_date > ? ORDER BY business_date, channel",
       {before_run.to_string(), settling_after.to_string()}, [&](const Row& row) -> Result<void> {
-        auto& days = out[row.text(0)];
-        const Date traded = *Date::parse(row.text(1));  // written by the run: valid
-        if (days.empty() || days.back().trade_date != traded) {
-          days.push_back({traded, *Date::parse(row.text(2)), Decimal::from_units(0, 2),
-                          Decimal::from_units(0, 2)});
-        }
-        days.back().buys_rmb += row.decimal(3);
-        days.back().sells_rmb += row.decimal(4);
+        // Written by the run: valid.
+        settling[*Date::parse(row.text(0))][*parse_channel(row.text(1))] =
+            *Date::parse(row.text(2));
         return Ok{};
       }));
+  std::map<std::string, std::vector<clearing::InvestorTradeMoney>> out;
+  // By trade date, then account and channel: each account's days in date order, both channels
+  // of a date in one day (the first channel's settlement date, as they settle together).
+  for (const auto& [traded, channels] : settling) {
+    CP_RETURN_IF_ERROR(each_investor_obligation(
+        db, traded, "", [&](const StoredInvestorObligation& investor) -> Result<void> {
+          const auto settles = channels.find(investor.channel);
+          if (settles == channels.end()) return Ok{};
+          auto& days = out[investor.account_id];
+          if (days.empty() || days.back().trade_date != traded) {
+            days.push_back(
+                {traded, settles->second, Decimal::from_units(0, 2), Decimal::from_units(0, 2)});
+          }
+          days.back().buys_rmb += investor.buy_rmb;
+          days.back().sells_rmb += investor.sell_rmb;
+          return Ok{};
+        }));
+  }
   return out;
 }
 
@@ -53,44 +68,6 @@ Result<std::map<std::string, std::vector<CollectedFee>>> fees_collected(Database
         return Ok{};
       }));
   return out;
-}
-
-Result<void> write_pre_clearing(Database& db, Date business_date,
-                                const std::vector<PreClearingRow>& rows) {
-  const std::string day = business_date.to_string();
-  auto dec = [](const Decimal& value) { return decimal_value(value); };
-  auto next = rows.begin();
-  // A bulk load: millions of rows on a big day (COPY on PostgreSQL, batched on SQLite).
-  CP_RETURN_IF_ERROR(db.bulk_insert(
-      "eod_pre_clearing",
-      {"business_date", "account_id", "cash_statement_date", "cash_statement_rmb",
-       "settled_since_rmb", "fees_collected_since_rmb", "cash_rmb", "unsettled_buys_rmb",
-       "unsettled_sells_rmb", "portfolio_fee_rmb", "todays_buys_rmb", "frozen_at_reference_rmb",
-       "frozen_adjustment_rmb", "available_southbound_rmb", "available_a_share_rmb", "notify"},
-      [&](std::vector<Value>& out_row) {
-        if (next == rows.end()) return false;
-        const PreClearingRow& row = *next++;
-        const auto& in = row.inputs;
-        const auto& out = row.result;
-        out_row = {day,
-                   row.account_id,
-                   in.cash_statement_date.to_string(),
-                   dec(in.cash_statement_rmb),
-                   dec(out.settled_since_rmb),
-                   dec(in.fees_collected_since_rmb),
-                   dec(out.cash_rmb),
-                   dec(out.unsettled_buys_rmb),
-                   dec(out.unsettled_sells_rmb),
-                   dec(in.portfolio_fee_rmb),
-                   dec(out.todays_buys_rmb),
-                   dec(in.frozen_at_reference_rmb),
-                   dec(out.frozen_adjustment_rmb),
-                   dec(out.available_southbound_rmb),
-                   dec(out.available_a_share_rmb),
-                   int64_t{out.notify ? 1 : 0}};
-        return true;
-      }));
-  return Ok{};
 }
 
 }  // namespace cp::store

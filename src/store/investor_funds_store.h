@@ -42,8 +42,6 @@ struct PreClearingRow {
   clearing::PreClearingInputs inputs;
   clearing::PreClearing result;
 };
-// Call in the run's transaction, after deleting the date's earlier rows.
-Result<void> write_pre_clearing(Database& db, Date business_date,
-                                const std::vector<PreClearingRow>& rows);
+// Stored by store/investor_segments.h (write_pre_clearing, each_pre_clearing).
 
 }  // namespace cp::store

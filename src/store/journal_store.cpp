@@ -1,5 +1,6 @@
 #include "store/journal_store.h"
 
+#include "store/investor_segments.h"
 #include "store/posting_segments.h"
 
 namespace cp::store {
@@ -72,12 +73,11 @@ Result<std::vector<PendingSettlement>> pending_settlements(Database& db, Date be
                                                            Date after) {
   std::vector<PendingSettlement> out;
   CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT DISTINCT business_date, channel, planned_settlement_date, settlement_date FROM "
-      "eod_investor_obligation WHERE business_date < ? AND (planned_settlement_date > ? OR "
+      "SELECT business_date, channel, planned_settlement_date, settlement_date FROM "
+      "eod_investor_settlement WHERE business_date < ? AND (planned_settlement_date > ? OR "
       "settlement_date > ?) ORDER BY business_date, channel",
       {before_run.to_string(), after.to_string(), after.to_string()},
       [&](const Row& row) -> Result<void> {
-        // A row from before migration 0031 has its planned date backfilled.
         out.push_back({run_date(row, 0), run_channel(row, 1), run_date(row, 2), run_date(row, 3)});
         return Ok{};
       }));
@@ -112,7 +112,7 @@ Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Dat
   const std::string day = trade_date.to_string();
   const std::string ch(channel_code(channel));
   CP_RETURN_IF_ERROR(db.execute(
-      "UPDATE eod_investor_obligation SET settlement_date = ? WHERE business_date = ? AND "
+      "UPDATE eod_investor_settlement SET settlement_date = ? WHERE business_date = ? AND "
       "channel = ?",
       {payable_date.to_string(), day, ch}));
   CP_RETURN_IF_ERROR(db.execute(
@@ -128,12 +128,11 @@ Result<void> move_settlement(Database& db, Date trade_date, Channel channel, Dat
 
 Result<std::vector<SettlementDelay>> investors_of(Database& db, Date trade_date, Channel channel) {
   std::vector<SettlementDelay> out;
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT account_id, net_rmb FROM eod_investor_obligation WHERE business_date = ? AND "
-      "channel = ? ORDER BY account_id",
-      {trade_date.to_string(), std::string(channel_code(channel))},
-      [&](const Row& row) -> Result<void> {
-        out.push_back({trade_date, channel, row.text(0), row.decimal(1), {}, {}, {}});
+  CP_RETURN_IF_ERROR(each_investor_obligation(
+      db, trade_date, "", [&](const StoredInvestorObligation& investor) -> Result<void> {
+        if (investor.channel == channel) {
+          out.push_back({trade_date, channel, investor.account_id, investor.net_rmb, {}, {}, {}});
+        }
         return Ok{};
       }));
   return out;

@@ -6,6 +6,7 @@
 
 #include "ledger/journal.h"
 #include "store/execution_segments.h"
+#include "store/investor_segments.h"
 #include "store/posting_segments.h"
 
 namespace cp::store {
@@ -137,26 +138,24 @@ Result<void> check_totals(Database& db, const std::string& day, const Journal& j
                       return Ok{};
                     }));
   PerReserve investors_net;
-  std::map<std::string, std::string> unposted;  // investor entries whose cash posting differs
-  CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT channel || ':' || reserve, account_id, channel, net_rmb FROM "
-      "eod_investor_obligation WHERE business_date = ?",
-      {day}, [&](const Row& row) -> Result<void> {
-        const Decimal net = row.decimal(3);
-        investors_net[row.text(0)] += net;
-        const std::string entry = "TRADES:" + row.text(1) + ":" + row.text(2);
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
+  CP_RETURN_IF_ERROR(each_investor_obligation(
+      db, date, "", [&](const StoredInvestorObligation& investor) -> Result<void> {
+        const std::string channel(channel_code(investor.channel));
+        investors_net[channel + ":" + money_kind_text(investor.reserve)] += investor.net_rmb;
+        const std::string entry = "TRADES:" + investor.account_id + ":" + channel;
         const auto posted = journal.investor_cash.find(entry);
         const Decimal cash = posted == journal.investor_cash.end() ? kZero : posted->second;
-        if (cash != -net) {
+        if (cash != -investor.net_rmb) {
           out.breaks.push_back(entry + ": investor money posting RMB " + cash.to_string_grouped() +
                                " but the investor's net obligation is RMB " +
-                               net.to_string_grouped() + " (the posting is its negative)");
+                               investor.net_rmb.to_string_grouped() +
+                               " (the posting is its negative)");
         }
         return Ok{};
       }));
   PerReserve executions_csdc;
   std::map<std::string, int64_t> executions_count;
-  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(day));
   CP_RETURN_IF_ERROR(
       each_execution_result(db, date, "", [&](const StoredExecutionResult& r) -> Result<void> {
         const std::string key =

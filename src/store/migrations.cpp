@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "store/execution_segments.h"
+#include "store/investor_segments.h"
 
 namespace cp::store {
 namespace {
@@ -125,6 +126,7 @@ Result<int> migrate(Database& db, const Clock& clock, const std::vector<Migratio
     }
     // A migration whose data SQL cannot move runs its program step in the same transaction.
     if (migration.name == "column_segments") CP_RETURN_IF_ERROR(pack_row_tables(db));
+    if (migration.name == "investor_segments") CP_RETURN_IF_ERROR(pack_investor_tables(db));
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
         {int64_t{migration.version}, migration.name, checksum(migration.sql),

@@ -17,6 +17,7 @@
 
 #include "store/execution_segments.h"
 #include "store/execution_store.h"
+#include "store/investor_segments.h"
 #include "store/posting_segments.h"
 #include "support/backend_test.h"
 
@@ -42,6 +43,50 @@ Result<store::QueryResult> execution_result_rows(store::Database& db, const std:
       }));
   std::sort(out.rows.begin(), out.rows.end(),
             [](const store::Row& a, const store::Row& b) { return a.text(0) < b.text(0); });
+  return out;
+}
+
+// The stored investors of `date` (only `account`'s when not empty) as rows by account and
+// channel: "account:channel", net_rmb, settlement_date, planned_settlement_date.
+Result<store::QueryResult> investor_rows(store::Database& db, const std::string& date,
+                                         const std::string& account = "") {
+  CP_ASSIGN_OR_RETURN(const Date day, Date::parse(date));
+  std::map<std::string, std::pair<std::string, std::string>> settles;  // channel → dates
+  CP_ASSIGN_OR_RETURN(auto channels,
+                      db.query("SELECT channel, settlement_date, planned_settlement_date FROM "
+                               "eod_investor_settlement WHERE business_date = ?",
+                               {date}));
+  for (const auto& row : channels.rows) settles[row.text(0)] = {row.text(1), row.text(2)};
+  store::QueryResult out;
+  CP_RETURN_IF_ERROR(store::each_investor_obligation(
+      db, day, account, [&](const store::StoredInvestorObligation& i) -> Result<void> {
+        const std::string channel(channel_code(i.channel));
+        out.rows.emplace_back(std::vector<std::optional<std::string>>{
+            i.account_id + ":" + channel, i.net_rmb.to_string(), settles[channel].first,
+            settles[channel].second});
+        return Ok{};
+      }));
+  return out;
+}
+
+// The stored pre-clearing of `date` as rows by account: account, then the amounts of the
+// golden case's "pre_clearing" section in its order, then notify as 1 or 0.
+Result<store::QueryResult> pre_clearing_rows(store::Database& db, const std::string& date) {
+  CP_ASSIGN_OR_RETURN(const Date day, Date::parse(date));
+  store::QueryResult out;
+  CP_RETURN_IF_ERROR(
+      store::each_pre_clearing(db, day, [&](const store::PreClearingRow& row) -> Result<void> {
+        const auto& in = row.inputs;
+        const auto& r = row.result;
+        out.rows.emplace_back(std::vector<std::optional<std::string>>{
+            row.account_id, in.cash_statement_rmb.to_string(), r.settled_since_rmb.to_string(),
+            in.fees_collected_since_rmb.to_string(), r.cash_rmb.to_string(),
+            r.unsettled_buys_rmb.to_string(), r.unsettled_sells_rmb.to_string(),
+            in.portfolio_fee_rmb.to_string(), in.frozen_at_reference_rmb.to_string(),
+            r.frozen_adjustment_rmb.to_string(), r.available_southbound_rmb.to_string(),
+            r.available_a_share_rmb.to_string(), std::string(r.notify ? "1" : "0")});
+        return Ok{};
+      }));
   return out;
 }
 
@@ -228,15 +273,13 @@ TEST_P(EodCliTest, BasicCaseMatchesTheHandWorkedNumbers) {
     EXPECT_EQ(row.decimal(4).to_string(), want["penalty_rmb"]);
     EXPECT_EQ(row.decimal(5).to_string(), want["interest_rmb"]);
   }
-  auto investors = db_->query(
-      "SELECT account_id, channel, net_rmb, settlement_date FROM "
-      "eod_investor_obligation");
-  ASSERT_TRUE(investors.ok());
+  auto investors = investor_rows(*db_, "2024-03-15");
+  ASSERT_TRUE(investors.ok()) << investors.error().to_string();
   ASSERT_EQ(investors->rows.size(), 5u);
   for (const auto& row : investors->rows) {
-    const std::string key = row.text(0) + ":" + row.text(1);
-    EXPECT_EQ(row.decimal(2).to_string(), expected["investors"][key]["net_rmb"]) << key;
-    EXPECT_EQ(row.text(3), "2024-03-19") << key;
+    const std::string key = row.text(0);
+    EXPECT_EQ(row.decimal(1).to_string(), expected["investors"][key]["net_rmb"]) << key;
+    EXPECT_EQ(row.text(2), "2024-03-19") << key;
   }
 }
 
@@ -376,13 +419,11 @@ TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
                                            "INV001 2024-12-24 2024-12-30 2025-01-02"));
   // The clearing dates moved with CSDC's: 12-20's settles on 12-30, posted by this run (INV001
   // pays X1's RMB 375,307.85); 12-24's sale money waits for 2025-01-02.
-  auto moved = db_->query(
-      "SELECT settlement_date, planned_settlement_date FROM eod_investor_obligation WHERE "
-      "business_date = '2024-12-24' AND account_id = 'INV001'");
+  auto moved = investor_rows(*db_, "2024-12-24", "INV001");
   ASSERT_TRUE(moved.ok());
   ASSERT_EQ(moved->rows.size(), 1u);
-  EXPECT_EQ(moved->rows[0].text(0), "2025-01-02");
-  EXPECT_EQ(moved->rows[0].text(1), "2024-12-30");
+  EXPECT_EQ(moved->rows[0].text(2), "2025-01-02");
+  EXPECT_EQ(moved->rows[0].text(3), "2024-12-30");
   std::vector<Decimal> cash;
   for (const auto& [p, seq] : postings_of(*db_, "2024-12-30")) {
     if (p.entry == "SETTLE:2024-12-20:INV001:sh" && p.account == "investor_cash:INV001") {
@@ -516,10 +557,24 @@ TEST_P(EodCliTest, LedgerCheckFindsAStoredTotalThatNoLongerMatchesItsParts) {
   // INV002's sh net obligation (expected.json: −55,100.44) is edited by a fen after the run: it no
   // longer matches its journal entry, nor do the channel's investors add up to CSDC's net plus
   // commission.
-  ASSERT_TRUE(db_->execute("UPDATE eod_investor_obligation SET net_rmb = ? WHERE account_id = "
-                           "'INV002' AND channel = 'sh'",
-                           {std::string("-55100.43")})
+  const Date day = *Date::parse("2024-03-15");
+  std::vector<store::StoredInvestorObligation> investors;
+  ASSERT_TRUE(store::each_investor_obligation(
+                  *db_, day, "",
+                  [&](const store::StoredInvestorObligation& i) -> Result<void> {
+                    investors.push_back(i);
+                    if (i.account_id == "INV002" && i.channel == Channel::kShanghai) {
+                      investors.back().net_rmb = *Decimal::parse("-55100.43");
+                    }
+                    return Ok{};
+                  })
                   .ok());
+  ASSERT_TRUE(store::delete_investor_results(*db_, day).ok());
+  const Date settles = *Date::parse("2024-03-19");
+  ASSERT_TRUE(
+      store::write_investor_obligations(
+          *db_, day, investors, {{Channel::kShanghai, settles}, {Channel::kShenzhen, settles}})
+          .ok());
   EodRun broken = run("ledger check --date 2024-03-15");
   EXPECT_EQ(broken.exit_code, 1);
   EXPECT_THAT(broken.out, HasSubstr("TRADES:INV002:sh: investor money posting RMB 55,100.44 but "
@@ -735,10 +790,19 @@ std::string eod_state(store::Database& db) {
     }
   }
   text += "--\n";
+  auto investor_days =
+      db.query("SELECT DISTINCT business_date FROM eod_investor_settlement ORDER BY 1");
+  EXPECT_TRUE(investor_days.ok());
+  for (const auto& day : investor_days.ok() ? investor_days->rows : std::vector<store::Row>{}) {
+    auto rows = investor_rows(db, day.text(0));
+    EXPECT_TRUE(rows.ok());
+    for (const auto& row : rows.ok() ? rows->rows : std::vector<store::Row>{}) {
+      text += day.text(0) + "," + row.text(0) + "," + row.text(1) + "," + row.text(2) + "\n";
+    }
+  }
+  text += "--\n";
   for (const char* sql :
-       {"SELECT account_id, channel, net_rmb FROM eod_investor_obligation ORDER BY account_id, "
-        "channel",
-        "SELECT channel, reserve, net_rmb FROM eod_csdc_obligation ORDER BY channel, reserve",
+       {"SELECT channel, reserve, net_rmb FROM eod_csdc_obligation ORDER BY channel, reserve",
         "SELECT business_date, result_digest FROM eod_run WHERE job = 'eod'"}) {
     auto rows = db.query(sql);
     EXPECT_TRUE(rows.ok()) << rows.error().to_string();
@@ -930,10 +994,7 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
   compare_rows("executions", execution_result_rows(db, date),
                {"consideration_hkd", "fees_hkd", "commission_hkd", "investor_hkd", "investor_rmb",
                 "csdc_rmb", "commission_rmb"});
-  compare("investors",
-          "SELECT account_id || ':' || channel, net_rmb FROM eod_investor_obligation "
-          "WHERE business_date = ?",
-          {"net_rmb"});
+  compare_rows("investors", investor_rows(db, date), {"net_rmb"});
   compare("csdc",
           "SELECT channel || ':' || reserve, net_rmb, commission_rmb FROM "
           "eod_csdc_obligation WHERE business_date = ?",
@@ -976,12 +1037,8 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
           "SELECT kind || ':' || subject, amount_rmb, penalty_rmb, interest_rmb FROM "
           "eod_exception WHERE business_date = ?",
           {"amount_rmb", "penalty_rmb", "interest_rmb"});
-  compare(
-      "pre_clearing",
-      "SELECT account_id, cash_statement_rmb, settled_since_rmb, fees_collected_since_rmb, "
-      "cash_rmb, unsettled_buys_rmb, unsettled_sells_rmb, portfolio_fee_rmb, "
-      "frozen_at_reference_rmb, frozen_adjustment_rmb, available_southbound_rmb, "
-      "available_a_share_rmb, notify FROM eod_pre_clearing WHERE business_date = ?",
+  compare_rows(
+      "pre_clearing", pre_clearing_rows(db, date),
       {"cash_statement_rmb", "settled_since_rmb", "fees_collected_since_rmb", "cash_rmb",
        "unsettled_buys_rmb", "unsettled_sells_rmb", "portfolio_fee_rmb", "frozen_at_reference_rmb",
        "frozen_adjustment_rmb", "available_southbound_rmb", "available_a_share_rmb", "notify"});
