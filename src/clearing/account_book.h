@@ -5,9 +5,11 @@
 
 #include <deque>
 #include <string_view>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "clearing/execution.h"
+#include "clearing/execution_table.h"
 
 namespace cp::clearing {
 
@@ -24,6 +26,9 @@ class AccountBook {
   // The account with this id, or nullptr. The pointer stays valid as long as the book.
   const Account* find(std::string_view account_id) const;
   size_t size() const { return accounts_.size(); }
+  // Each account of `table`, by its number there (ExecutionRef::account_number), or nullptr
+  // for one not in the book: the look-ups a day's stages make once, not once per stage.
+  std::vector<const Account*> accounts_of(const ExecutionTable& table) const;
 
  private:
   std::deque<Account> accounts_;  // a deque never moves its records: the keys below view them

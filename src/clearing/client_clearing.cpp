@@ -49,6 +49,10 @@ DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {
     if (investor_key(executions[i - 1]) != investor_key(executions[i])) ++groups;
   }
   investors_.reserve(groups);
+  etf_by_number_.assign(executions.security_codes().size(), -1);
+  CP_ASSERT(inputs.accounts_by_number == nullptr ||
+                inputs.accounts_by_number->size() == executions.accounts().size(),
+            "the accounts by number are another table's");
 }
 
 InvestorObligation& DayClearer::investor_of(const ExecutionRef& e, MoneyKind reserve) {
@@ -89,13 +93,16 @@ const ExecutionResult* DayClearer::next() {
   }
   const ExecutionRef e = (*inputs_.executions)[next_++];
   if (last_account_ == nullptr || last_account_number_ != e.account_number()) {
-    last_account_ = inputs_.accounts->find(e.account_id());
+    last_account_ = inputs_.accounts_by_number != nullptr
+                        ? (*inputs_.accounts_by_number)[e.account_number()]
+                        : inputs_.accounts->find(e.account_id());
     last_account_number_ = e.account_number();
     CP_ASSERT(last_account_ != nullptr, "an execution of an unknown account reached clearing");
   }
+  int8_t& etf = etf_by_number_[e.security_number()];
+  if (etf < 0) etf = inputs_.is_etf(e.security_code()) ? 1 : 0;
   const Channel channel = e.channel();
-  current_ = clear_execution(e, *last_account_, inputs_.is_etf(e.security_code()), *inputs_.fees,
-                             inputs_.fx.at(channel));
+  current_ = clear_execution(e, *last_account_, etf == 1, *inputs_.fees, inputs_.fx.at(channel));
   const ExecutionResult& r = current_;
   const bool buy = e.side() == Side::kBuy;
 

@@ -89,7 +89,10 @@ struct ClearingResult {
 struct ClearingInputs {
   const ExecutionTable* executions = nullptr;
   const AccountBook* accounts = nullptr;  // every execution's account
-  std::map<Channel, FxRates> fx;          // the trade date's rates per channel
+  // The same accounts by their numbers in `executions` (AccountBook::accounts_of), when the
+  // caller has them: then the clearing looks nothing up.
+  const std::vector<const Account*>* accounts_by_number = nullptr;
+  std::map<Channel, FxRates> fx;  // the trade date's rates per channel
   const DayFees* fees = nullptr;
   std::function<bool(std::string_view security)> is_etf;
 };
@@ -120,6 +123,9 @@ class DayClearer {
   // grouped by channel and account (the stored order), so most look-ups are the one just made.
   const Account* last_account_ = nullptr;
   uint32_t last_account_number_ = 0;
+  // Whether each security of the table (by its number) is an ETF: asked of is_etf once each
+  // (-1: not yet asked).
+  std::vector<int8_t> etf_by_number_;
   size_t last_investor_ = SIZE_MAX;
   uint64_t last_investor_key_ = 0;
   std::vector<InvestorObligation> investors_;

@@ -36,6 +36,10 @@ class ExecutionRef {
   std::string_view account_id() const;
   // The account's number in its table: equal numbers, equal accounts (within one table).
   uint32_t account_number() const;
+  // The security's number in its table, the same way.
+  uint32_t security_number() const;
+  // The table the row is in.
+  const ExecutionTable& table() const { return *table_; }
   std::string_view security_code() const;
   Side side() const;
   int64_t quantity() const;  // shares
@@ -166,6 +170,9 @@ inline uint32_t ExecutionRef::account_number() const {
 }
 inline std::string_view ExecutionRef::account_id() const {
   return table_->accounts_[table_->account_[row_]];
+}
+inline uint32_t ExecutionRef::security_number() const {
+  return table_->security_[row_];
 }
 inline std::string_view ExecutionRef::security_code() const {
   return table_->securities_[table_->security_[row_]];

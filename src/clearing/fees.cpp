@@ -14,6 +14,8 @@ DayFees DayFees::for_date(const refdata::FeeSchedule& schedule, Date date) {
 FeeBreakdown DayFees::compute(const Decimal& consideration_hkd, bool etf) const {
   FeeBreakdown breakdown;
   const Decimal zero = Decimal::from_units(0, 2);
+  // Every line is at 2 decimals: the total starts there too, so each sum is one of equal scales.
+  breakdown.total_hkd = zero;
   for (size_t i = 0; i < rules_.size(); ++i) {
     Decimal amount = zero;
     if (const auto& rule = rules_[i]; rule && (!etf || rule->applies_to_etf)) {

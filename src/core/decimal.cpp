@@ -247,7 +247,98 @@ Result<Decimal> Decimal::checked_round(int scale, Rounding mode) const {
   return Decimal(units, scale);
 }
 
+namespace {
+
+// n ÷ 10^digits for 1 ≤ digits ≤ 18, each divisor a constant: the compiler turns it into a
+// multiplication and shifts, where a division instruction takes tens of cycles (the clearing
+// rounds nine times per execution: fees, commission, RMB amounts).
+uint64_t divide_by_pow10(uint64_t n, int digits) {
+  switch (digits) {
+    case 1:
+      return n / 10U;
+    case 2:
+      return n / 100U;
+    case 3:
+      return n / 1'000U;
+    case 4:
+      return n / 10'000U;
+    case 5:
+      return n / 100'000U;
+    case 6:
+      return n / 1'000'000U;
+    case 7:
+      return n / 10'000'000U;
+    case 8:
+      return n / 100'000'000U;
+    case 9:
+      return n / 1'000'000'000U;
+    case 10:
+      return n / 10'000'000'000U;
+    case 11:
+      return n / 100'000'000'000U;
+    case 12:
+      return n / 1'000'000'000'000U;
+    case 13:
+      return n / 10'000'000'000'000U;
+    case 14:
+      return n / 100'000'000'000'000U;
+    case 15:
+      return n / 1'000'000'000'000'000U;
+    case 16:
+      return n / 10'000'000'000'000'000U;
+    case 17:
+      return n / 100'000'000'000'000'000U;
+    default:
+      return n / 1'000'000'000'000'000'000U;  // 18
+  }
+}
+
+// Whether a quotient moves one away from zero, by `mode`, given what was cut: `remainder` out
+// of `divisor` (0 < remainder < divisor); as divide_rounded decides.
+bool rounds_away(uint64_t quotient, uint64_t remainder, uint64_t divisor, bool negative,
+                 Rounding mode) {
+  const uint64_t rest = divisor - remainder;
+  switch (mode) {
+    case Rounding::kHalfUp:
+      return remainder >= rest;
+    case Rounding::kHalfEven:
+      return remainder > rest || (remainder == rest && (quotient & 1) != 0);
+    case Rounding::kCeiling:
+      return !negative;
+    case Rounding::kFloor:
+      return negative;
+    case Rounding::kAwayFromZero:
+      return true;
+    case Rounding::kTowardZero:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
 Decimal Decimal::round(int scale, Rounding mode) const {
+  // The common case without a Result or a 128-bit division: fewer decimals, by at most 18, of
+  // units below 2^63 in magnitude (every amount and product of a day). The same answers as
+  // checked_round (a unit test compares the two over every mode and sign).
+  const int cut = scale_ - scale;
+  constexpr Int128 kSmall = static_cast<Int128>(1) << 63;
+  const bool small = units_ > -kSmall && units_ < kSmall;
+  // Decimals added, at most 18: below 2^63 × 10^18 < 2^123, in range (10^38 > 2^126).
+  if (cut < 0 && cut >= -18 && scale <= kMaxScale && small) {
+    return Decimal(units_ * kPow10[-cut], scale);
+  }
+  if (cut > 0 && cut <= 18 && scale >= 0 && small) {
+    const bool negative = units_ < 0;
+    const auto n = static_cast<uint64_t>(negative ? -units_ : units_);
+    const uint64_t quotient = divide_by_pow10(n, cut);
+    const auto divisor = static_cast<uint64_t>(kPow10[cut]);
+    const uint64_t remainder = n - quotient * divisor;
+    const uint64_t rounded =
+        quotient + (remainder != 0 && rounds_away(quotient, remainder, divisor, negative, mode));
+    const auto value = static_cast<Int128>(rounded);
+    return Decimal(negative ? -value : value, scale);
+  }
   return or_throw(checked_round(scale, mode));
 }
 

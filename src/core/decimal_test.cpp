@@ -130,6 +130,50 @@ TEST(DecimalTest, RoundsInEveryModeAtAndAroundTheTie) {
   }
 }
 
+// round() takes a shortcut for units below 2^63 in magnitude and cuts of 1 to 18 decimals
+// (constant divisors); checked_round() never does. Both sides of each edge, worked by hand:
+// 9.223372036854775807 is 2^63 − 1 units at 18 decimals (the shortcut), ...808 is 2^63 (not).
+TEST(DecimalTest, RoundsTheSameOnEitherSideOfTheShortcut) {
+  const RoundCase cases[] = {
+      {"9.223372036854775807", 0, Rounding::kHalfUp, "9"},    // .22… < .5
+      {"9.223372036854775807", 0, Rounding::kCeiling, "10"},  // anything cut → up
+      {"-9.223372036854775807", 0, Rounding::kFloor, "-10"},  // toward −∞
+      {"-9.223372036854775807", 0, Rounding::kTowardZero, "-9"},
+      {"9.223372036854775808", 0, Rounding::kHalfUp, "9"},     // 2^63 units: the long way
+      {"-9.223372036854775808", 0, Rounding::kCeiling, "-9"},  // toward +∞
+      {"0.500000000000000000", 0, Rounding::kHalfEven, "0"},   // a tie, 18 decimals cut: even 0
+      {"0.500000000000000000", 0, Rounding::kHalfUp, "1"},
+      {"-1.500000000000000000", 0, Rounding::kHalfEven, "-2"},  // a tie: even −2
+  };
+  for (const RoundCase& c : cases) {
+    SCOPED_TRACE(std::string(c.input) + ", " + rounding_name(c.mode));
+    EXPECT_EQ(D(c.input).round(c.scale, c.mode).to_string(), c.expected);
+    EXPECT_EQ(D(c.input).checked_round(c.scale, c.mode)->to_string(), c.expected);
+  }
+  // 0.5 × 10^-18 has 19 decimals: a cut of 19, the long way. 5 × 10^-19 is below half a unit.
+  const Decimal tiny = D("0.5") * D("0.000000000000000001");
+  ASSERT_EQ(tiny.scale(), 19);
+  EXPECT_EQ(tiny.round(0, Rounding::kHalfUp).to_string(), "0");
+  EXPECT_EQ(tiny.round(0, Rounding::kAwayFromZero).to_string(), "1");
+  // And over many values, signs, cuts and modes, the shortcut agrees with the long way.
+  uint64_t state = 88172645463325252ULL;  // xorshift64
+  for (int i = 0; i < 20000; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    const auto magnitude = static_cast<int64_t>(state >> (1 + state % 50));
+    const Int128 units = (state & 1) != 0 ? -static_cast<Int128>(magnitude) : magnitude;
+    const int from = static_cast<int>(1 + state % 30);
+    const Decimal value = Decimal::from_units(units, from);
+    for (const Rounding mode : {Rounding::kHalfUp, Rounding::kHalfEven, Rounding::kCeiling,
+                                Rounding::kFloor, Rounding::kAwayFromZero, Rounding::kTowardZero}) {
+      const int to = static_cast<int>((state >> 8) % static_cast<uint64_t>(from));
+      ASSERT_EQ(value.round(to, mode).to_string(), value.checked_round(to, mode)->to_string())
+          << value.to_string() << " to " << to << ", " << rounding_name(mode);
+    }
+  }
+}
+
 // Rounding divides in 64 bits when the units fit and in 128 bits otherwise: the same rule on
 // both sides of 2^64. 18446744073709551615 = 2^64 − 1 units and 18446744073709551625 (past it),
 // both at 1 decimal, to 0 decimals: ...161.5 is a tie, ...162.5 too.

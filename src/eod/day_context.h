@@ -79,6 +79,15 @@ class DayContext {
   // The executions of a trade date on or before `date`, all channels: the snapshot's own for
   // `date`, the stored ones before it.
   Result<const clearing::ExecutionTable*> executions_of(Date trade_date);
+  // The account of an execution, or nullptr: found once per account for `date`'s own table
+  // (DayInputs::execution_accounts), looked up for another's.
+  const clearing::Account* account_of(const clearing::ExecutionRef& e) const {
+    if (&e.table() == &in.executions &&
+        in.execution_accounts.size() == in.executions.accounts().size()) {
+      return in.execution_accounts[e.account_number()];
+    }
+    return accounts.find(e.account_id());
+  }
 
  private:
   std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;

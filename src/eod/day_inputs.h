@@ -32,6 +32,8 @@ struct DayInputs {
 
   clearing::ExecutionTable executions;  // the date's, all channels, in the stored order
   const clearing::AccountBook* accounts = nullptr;
+  // `executions`' accounts by their numbers there (AccountBook::accounts_of; prepare_day).
+  std::vector<const clearing::Account*> execution_accounts;
   std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
   std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
   std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`

@@ -74,6 +74,9 @@ Result<void> prepare_day(DayInputs& inputs, const refdata::MarketCalendarData& m
     return refusal(kInputsMissing, "cannot clear " + date_text + ": missing" + missing.substr(1) +
                                        " (import them first)");
   }
+  if (inputs.accounts != nullptr) {
+    inputs.execution_accounts = inputs.accounts->accounts_of(inputs.executions);
+  }
   return Ok{};
 }
 
@@ -82,7 +85,13 @@ DayClearing::DayClearing(const DayInputs& inputs)
       // The fee schedule in force at the rules date (CLR-4): D's own, or another in a what-if.
       fees_(clearing::DayFees::for_date(inputs.refdata->fees, inputs.rules_date)),
       clearing_inputs_{
-          &inputs.executions, inputs.accounts, inputs.fx, &fees_,
+          &inputs.executions,
+          inputs.accounts,
+          inputs.execution_accounts.size() == inputs.executions.accounts().size()
+              ? &inputs.execution_accounts
+              : nullptr,
+          inputs.fx,
+          &fees_,
           [this](std::string_view code) {
             auto [found, inserted] = etf_by_code_.try_emplace(code, false);
             if (inserted) {

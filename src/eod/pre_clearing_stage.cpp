@@ -41,7 +41,8 @@ Result<FrozenByChannel> frozen_by_channel(DayContext& day) {
       started = true;
       last_account = e.account_number();
       last_channel = e.channel();
-      client = is_client(day, e.account_id());
+      const clearing::Account* account = day.account_of(e);
+      client = account != nullptr && account->money_kind == MoneyKind::kClient;
       if (client) frozen[static_cast<size_t>(e.channel())].push_back({e.account_id(), kZero});
     }
     if (!client) continue;

@@ -44,11 +44,8 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
   std::map<ChannelReserve, std::vector<clearing::ExecutionRef>> unsettled_by_reserve;
   for (const auto& [channel, southbound] : day.calendars) {
     CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel));
-    const clearing::Account* account = nullptr;  // the previous execution's: they come grouped
     for (const clearing::ExecutionRef& e : unsettled) {
-      if (account == nullptr || account->account_id != e.account_id()) {
-        account = day.accounts.find(e.account_id());
-      }
+      const clearing::Account* account = day.account_of(e);
       if (account != nullptr) unsettled_by_reserve[{channel, account->money_kind}].push_back(e);
     }
   }
