@@ -6,54 +6,12 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_set.h"
+#include "clearing/csv_fields.h"
 #include "core/assert.h"
 #include "core/money.h"
 #include "core/text_map.h"
 
 namespace cp::clearing {
-namespace {
-
-// The most shares a position or an execution may hold: more than any issuer has issued.
-constexpr int64_t kSharesMax = 1'000'000'000'000;
-
-// Rows' trade ids hashed and compared through their row numbers in the table.
-struct TradeIdHash {
-  const ExecutionTable* table;
-  size_t operator()(uint32_t row) const {
-    return absl::Hash<std::string_view>{}((*table)[row].trade_id());
-  }
-};
-struct TradeIdEq {
-  const ExecutionTable* table;
-  bool operator()(uint32_t a, uint32_t b) const {
-    return (*table)[a].trade_id() == (*table)[b].trade_id();
-  }
-};
-
-// Reads column `name` of `record` as a decimal with at most `max_scale` decimals.
-Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
-                              int max_scale, bool positive) {
-  auto value = Decimal::parse(record[col], max_scale);
-  if (!value.ok()) return reader.field_error(record, col, value.error().message);
-  if (positive ? value->sign() <= 0 : value->is_negative()) {
-    return reader.field_error(record, col, positive ? "must be positive" : "must not be negative");
-  }
-  return *value;
-}
-
-Result<Date> date_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
-  auto value = Date::parse(record[col]);
-  if (!value.ok()) return reader.field_error(record, col, value.error().message);
-  return *value;
-}
-
-Result<Channel> channel_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
-  auto value = parse_channel(record[col]);
-  if (!value.ok()) return reader.field_error(record, col, value.error().message);
-  return *value;
-}
-
-}  // namespace
 
 Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader) {
   CP_RETURN_IF_ERROR(
@@ -116,103 +74,6 @@ Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader) {
     rows.push_back(std::move(row));
   }
   return rows;
-}
-
-Result<ExecutionFile> parse_executions(CsvReader& reader, const refdata::SecurityMaster& securities,
-                                       const refdata::SpreadTable& spread_table) {
-  CP_RETURN_IF_ERROR(reader.require_columns(
-      {"trade_id", "trade_date", "channel", "account", "security", "side", "quantity", "price"}));
-  const size_t id_col = *reader.column("trade_id");
-  const size_t date_col = *reader.column("trade_date");
-  const size_t channel_col = *reader.column("channel");
-  const size_t account_col = *reader.column("account");
-  const size_t security_col = *reader.column("security");
-  const size_t side_col = *reader.column("side");
-  const size_t quantity_col = *reader.column("quantity");
-  const size_t price_col = *reader.column("price");
-  // Straight into columns: at ten million rows, records of three strings each took 3 GB, and
-  // clearing their pages for the first time alone a sixth of the import.
-  ExecutionFile out;
-  const size_t capacity = reader.lines_left();
-  out.table.reserve(capacity);
-  out.lines.reserve(capacity);
-  // The rows' trade ids, as row numbers (a set of ten million strings cost more than the rest
-  // of the parse).
-  absl::flat_hash_set<uint32_t, TradeIdHash, TradeIdEq> seen(0, TradeIdHash{&out.table},
-                                                             TradeIdEq{&out.table});
-  // Room for every row: growing rehashes each id, through the table, at random.
-  seen.reserve(capacity);
-  // What holds for one trade date and code or price holds for every row of it: the security
-  // master and the spread table are asked once per trade date and value, not once per row.
-  Date checked_date;
-  TextSet known_securities;
-  // A price by its units' two halves and its scale.
-  absl::flat_hash_set<std::tuple<uint64_t, uint64_t, int>> prices_on_tick;
-  auto price_key = [](const Decimal& price) {
-    const auto units = static_cast<UInt128>(price.units());
-    return std::make_tuple(static_cast<uint64_t>(units >> 64), static_cast<uint64_t>(units),
-                           price.scale());
-  };
-  CsvRecord record;
-  while (true) {
-    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
-    if (!more) break;
-    if (out.table.size() >= UINT32_MAX - 1) {
-      return reader.record_error(record, "more than 4,294,967,294 executions in one file");
-    }
-    const std::string_view trade_id = record[id_col];
-    if (trade_id.empty()) return reader.field_error(record, id_col, "trade_id required");
-    CP_ASSIGN_OR_RETURN(const Date trade_date, date_field(reader, record, date_col));
-    if (trade_date != checked_date) {
-      checked_date = trade_date;
-      known_securities.clear();
-      prices_on_tick.clear();
-    }
-    CP_ASSIGN_OR_RETURN(const Channel channel, channel_field(reader, record, channel_col));
-    const std::string_view account = record[account_col];
-    if (account.empty()) return reader.field_error(record, account_col, "account required");
-    const std::string_view security = record[security_col];
-    if (!known_securities.contains(security)) {
-      if (auto known = securities.on(security, trade_date); !known.ok()) {
-        return reader.field_error(record, security_col, known.error().message);
-      }
-      known_securities.insert(std::string(security));
-    }
-    auto side = parse_side(record[side_col]);
-    if (!side.ok()) return reader.field_error(record, side_col, side.error().message);
-    CP_ASSIGN_OR_RETURN(Decimal quantity, decimal_field(reader, record, quantity_col, 0, true));
-    if (quantity.units() > Int128(kSharesMax)) {
-      return reader.field_error(record, quantity_col, "quantity is implausibly large");
-    }
-    CP_ASSIGN_OR_RETURN(const Decimal price, decimal_field(reader, record, price_col, 3, true));
-    if (!prices_on_tick.contains(price_key(price))) {
-      // An exchange execution is on the tick of its day (SPEC TRD-6).
-      auto version = spread_table.version_on(trade_date);
-      if (!version.ok()) return reader.field_error(record, date_col, version.error().message);
-      const auto* band = refdata::band_for(**version, price);
-      if (band == nullptr ||
-          !(divide(price - band->price_from, band->tick, 0, Rounding::kFloor) * band->tick ==
-            price - band->price_from)) {
-        return reader.field_error(
-            record, price_col,
-            "price " + price.to_string() +
-                (band == nullptr ? " is outside the spread table"
-                                 : " is not on the " + band->tick.to_string() + " tick") +
-                " for " + trade_date.to_string());
-      }
-      prices_on_tick.insert(price_key(price));
-    }
-    // A price within the spread table (under HKD 10,000, 3 decimals) fits 64-bit units.
-    CP_ASSERT(out.table.add(trade_id, trade_date, channel, account, security, *side,
-                            static_cast<int64_t>(quantity.units()), price),
-              "a price on the spread table beyond 64 bits");
-    out.lines.push_back(record.line());
-    if (!seen.insert(static_cast<uint32_t>(out.table.size() - 1)).second) {
-      return reader.field_error(record, id_col,
-                                "trade " + std::string(trade_id) + " appears twice in the file");
-    }
-  }
-  return out;
 }
 
 Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader) {

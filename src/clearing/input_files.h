@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "clearing/execution.h"
+#include "clearing/execution_file.h"
 #include "clearing/execution_table.h"
 #include "core/csv.h"
 #include "refdata/parameters.h"
@@ -39,13 +40,6 @@ struct AccountRow {
   Account account;
   Decimal a_share_online_rate;
   int64_t line = 0;
-};
-
-// An executions file as parsed: its rows as columns, in the file's order, with each row's line.
-struct ExecutionFile {
-  ExecutionTable table;
-  std::vector<int64_t> lines;  // lines[row]: where the row is in the file
-  size_t size() const { return table.size(); }
 };
 
 struct ClosingPrice {
@@ -111,8 +105,6 @@ struct ReserveCheck {
 Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader);
 Result<std::vector<CashRow>> parse_cash(CsvReader& reader);
 Result<std::vector<ReserveCheck>> parse_reserve_checks(CsvReader& reader);
-Result<ExecutionFile> parse_executions(CsvReader& reader, const refdata::SecurityMaster& securities,
-                                       const refdata::SpreadTable& spread_table);
 Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
 Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
 // SPEC CLR-15: the day's reference rates are the offshore mid ∓ fx.reference_rate_buffer

@@ -207,7 +207,12 @@ Error CsvReader::error_at(size_t offset, std::string message) const {
 
 Error CsvReader::field_error(const CsvRecord& record, size_t index, std::string message,
                              ErrorCode code) const {
-  Error error = error_at(record.field_offsets_[index], std::move(message));
+  return field_error_at(record.field_offsets_[index], index, std::move(message), code);
+}
+
+Error CsvReader::field_error_at(size_t offset, size_t index, std::string message,
+                                ErrorCode code) const {
+  Error error = error_at(offset, std::move(message));
   error.code = code;
   if (index < header_.size()) error.field = header_[index];
   return error;

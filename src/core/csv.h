@@ -32,6 +32,11 @@ class CsvRecord {
   int64_t line() const { return line_; }
   size_t size() const { return fields_.size(); }
   std::string_view operator[](size_t index) const { return fields_[index]; }
+  // Byte offset of field `index` in the input (CsvReader::field_error_at).
+  size_t field_offset(size_t index) const { return field_offsets_[index]; }
+  // True when a field is not a view of the input but of the record's own storage (a quoted
+  // field with "" in it): such a view ends with the record.
+  bool has_own_fields() const { return !unescaped_.empty(); }
 
  private:
   friend class CsvReader;
@@ -65,6 +70,10 @@ class CsvReader {
   // An error located at field `index` of `record`: "file:line:column: field 'name': message".
   Error field_error(const CsvRecord& record, size_t index, std::string message,
                     ErrorCode code = ErrorCode::kInvalidInput) const;
+  // The same for a field known by its byte offset (CsvRecord::field_offset) and column index,
+  // once the record is gone.
+  Error field_error_at(size_t offset, size_t index, std::string message,
+                       ErrorCode code = ErrorCode::kInvalidInput) const;
   // An error located at the start of `record`.
   Error record_error(const CsvRecord& record, std::string message,
                      ErrorCode code = ErrorCode::kInvalidInput) const;

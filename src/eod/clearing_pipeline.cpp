@@ -1,80 +1,23 @@
 #include "eod/clearing_pipeline.h"
 
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <thread>
-#include <utility>
 #include <vector>
 
 #include "core/assert.h"
+#include "core/batch_handoff.h"
 
 namespace cp::eod {
 namespace {
 
 using Batch = std::vector<clearing::ExecutionResult>;
 
-// Full batches on their way to the taker, emptied ones on their way back.
-class Handoff {
- public:
-  static constexpr size_t kInFlight = 4;  // full batches waiting at most
-
-  // The producer's: waits for room; false if the taker has stopped.
-  bool give(Batch& batch) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return full_.size() < kInFlight || taker_stopped_; });
-    if (taker_stopped_) return false;
-    full_.push_back(std::move(batch));
-    batch = Batch();
-    if (!empty_.empty()) {
-      batch = std::move(empty_.back());
-      empty_.pop_back();
-    }
-    changed_.notify_all();
-    return true;
-  }
-  void producer_done() {
-    std::lock_guard lock(mutex_);
-    producer_done_ = true;
-    changed_.notify_all();
-  }
-  // The taker's: the next full batch, or false once the producer is done and none is left.
-  bool take(Batch& batch) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !full_.empty() || producer_done_; });
-    if (full_.empty()) return false;
-    batch = std::move(full_.front());
-    full_.pop_front();
-    changed_.notify_all();
-    return true;
-  }
-  void give_back(Batch batch) {
-    batch.clear();  // keeps its capacity
-    std::lock_guard lock(mutex_);
-    empty_.push_back(std::move(batch));
-  }
-  void taker_stopped() {
-    std::lock_guard lock(mutex_);
-    taker_stopped_ = true;
-    changed_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::deque<Batch> full_;
-  std::vector<Batch> empty_;
-  bool producer_done_ = false;
-  bool taker_stopped_ = false;
-};
-
 }  // namespace
 
 void clear_on_two_threads(DayClearing& clearing, const TakeResult& take,
                           const ClearedSoFar& cleared, size_t batch_rows) {
   CP_ASSERT(batch_rows > 0, "a batch holds at least one result");
-  Handoff handoff;
+  BatchHandoff<Batch> handoff;
   std::exception_ptr taker_error;
   std::thread taker([&] {
     try {
