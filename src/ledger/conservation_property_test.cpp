@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
+#include <tuple>
 
 #include "clearing/client_clearing.h"
 #include "ledger/journal.h"
@@ -90,6 +92,30 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
     RC_ASSERT(r.fees.total_hkd.sign() >= 0);
   }
   RC_ASSERT(ledger::check_journal(ledger::trade_date_postings(result)).empty());
+  // The investors come by account, then channel, from any order, and the same from the stored
+  // order (channel, account, trade id), where the clearer merges its two channels' runs instead
+  // of sorting.
+  auto before = [](const InvestorObligation& a, const InvestorObligation& b) {
+    return std::tie(a.account_id, a.channel) < std::tie(b.account_id, b.channel);
+  };
+  RC_ASSERT(std::is_sorted(result.investors.begin(), result.investors.end(), before));
+  std::vector<Execution> stored = executions;
+  std::sort(stored.begin(), stored.end(), [](const Execution& a, const Execution& b) {
+    return std::tie(a.channel, a.account_id, a.trade_id) <
+           std::tie(b.channel, b.account_id, b.trade_id);
+  });
+  const ExecutionTable stored_table(stored);
+  ClearingInputs stored_inputs = inputs;
+  stored_inputs.executions = &stored_table;
+  const ClearingResult in_stored_order = clear_day(stored_inputs);
+  RC_ASSERT(in_stored_order.investors.size() == result.investors.size());
+  for (size_t i = 0; i < result.investors.size(); ++i) {
+    const InvestorObligation& a = result.investors[i];
+    const InvestorObligation& b = in_stored_order.investors[i];
+    RC_ASSERT(a.account_id == b.account_id && a.channel == b.channel &&
+              a.executions == b.executions && a.net_rmb == b.net_rmb &&
+              a.net_shares == b.net_shares);
+  }
 }
 
 }  // namespace
