@@ -44,8 +44,16 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
   std::map<ChannelReserve, std::vector<clearing::ExecutionRef>> unsettled_by_reserve;
   for (const auto& [channel, southbound] : day.calendars) {
     CP_ASSIGN_OR_RETURN(auto unsettled, unsettled_executions(day, channel));
+    // The previous execution's account: they come grouped by table and account.
+    const clearing::Account* account = nullptr;
+    const clearing::ExecutionTable* account_table = nullptr;
+    uint32_t account_number = 0;
     for (const clearing::ExecutionRef& e : unsettled) {
-      const clearing::Account* account = day.account_of(e);
+      if (account_table != &e.table() || account_number != e.account_number()) {
+        account = day.account_of(e);
+        account_table = &e.table();
+        account_number = e.account_number();
+      }
       if (account != nullptr) unsettled_by_reserve[{channel, account->money_kind}].push_back(e);
     }
   }
