@@ -72,6 +72,10 @@ TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
   EXPECT_EQ(segments->rows[0].integer(2), static_cast<int64_t>(kSegmentRows));
   EXPECT_EQ(segments->rows[1].integer(2), 4464);
   EXPECT_EQ(segments->rows[2].text(0), "sz");
+  // Numbered on from one channel to the next (the second and third segments are encoded on a
+  // second thread while the first is stored: the same numbers and bytes).
+  EXPECT_EQ(segments->rows[1].integer(1), 1);
+  EXPECT_EQ(segments->rows[2].integer(1), 2);
   auto loaded_table = read_execution_segments(*db_, date_);
   ASSERT_TRUE(loaded_table.ok()) << loaded_table.error().to_string();
   // As records, to compare field by field.
