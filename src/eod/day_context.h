@@ -82,9 +82,8 @@ class DayContext {
   // The account of an execution, or nullptr: found once per account for `date`'s own table
   // (DayInputs::execution_accounts), looked up for another's.
   const clearing::Account* account_of(const clearing::ExecutionRef& e) const {
-    if (&e.table() == &in.executions &&
-        in.execution_accounts.size() == in.executions.accounts().size()) {
-      return in.execution_accounts[e.account_number()];
+    if (&e.table() == &in.executions) {
+      if (const auto* by_number = in.accounts_by_number()) return (*by_number)[e.account_number()];
     }
     return accounts.find(e.account_id());
   }

@@ -34,6 +34,11 @@ struct DayInputs {
   const clearing::AccountBook* accounts = nullptr;
   // `executions`' accounts by their numbers there (AccountBook::accounts_of; prepare_day).
   std::vector<const clearing::Account*> execution_accounts;
+  // execution_accounts once prepare_day has found them for `executions`, else nullptr.
+  const std::vector<const clearing::Account*>* accounts_by_number() const {
+    return execution_accounts.size() == executions.accounts().size() ? &execution_accounts
+                                                                     : nullptr;
+  }
   std::map<Channel, calendar::SouthboundCalendar> calendars;  // the channels trading on `date`
   std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
   std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`

@@ -85,20 +85,11 @@ DayClearing::DayClearing(const DayInputs& inputs)
       // The fee schedule in force at the rules date (CLR-4): D's own, or another in a what-if.
       fees_(clearing::DayFees::for_date(inputs.refdata->fees, inputs.rules_date)),
       clearing_inputs_{
-          &inputs.executions,
-          inputs.accounts,
-          inputs.execution_accounts.size() == inputs.executions.accounts().size()
-              ? &inputs.execution_accounts
-              : nullptr,
-          inputs.fx,
-          &fees_,
+          &inputs.executions, inputs.accounts, inputs.accounts_by_number(), inputs.fx, &fees_,
+          // Asked once per security of the day (the clearer keeps the answer by its number).
           [this](std::string_view code) {
-            auto [found, inserted] = etf_by_code_.try_emplace(code, false);
-            if (inserted) {
-              auto entry = inputs_.refdata->securities.on(std::string(code), inputs_.date);
-              found->second = entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
-            }
-            return found->second;
+            auto entry = inputs_.refdata->securities.on(std::string(code), inputs_.date);
+            return entry.ok() && (*entry)->row.kind == refdata::SecurityKind::kEtf;
           }},
       clearer_(clearing_inputs_) {}
 

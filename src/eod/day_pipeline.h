@@ -14,7 +14,6 @@
 #include "clearing/client_clearing.h"
 #include "clearing/digest.h"
 #include "clearing/fees.h"
-#include "core/text_map.h"
 #include "eod/day_context.h"
 #include "eod/eod_results.h"
 #include "ledger/journal.h"
@@ -54,7 +53,6 @@ class DayClearing {
  private:
   const DayInputs& inputs_;
   clearing::DayFees fees_;
-  TextMap<bool> etf_by_code_;  // one master look-up per security
   clearing::ClearingInputs clearing_inputs_;
   clearing::DayClearer clearer_;
   clearing::Digest digest_;
