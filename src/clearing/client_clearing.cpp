@@ -16,13 +16,14 @@ uint64_t investor_key(const ExecutionRef& e) {
   return (static_cast<uint64_t>(e.account_number()) << 1) | static_cast<uint64_t>(e.channel());
 }
 
-ExecutionResult clear_execution(const ExecutionRef& e, const Account& account, bool etf,
-                                const DayFees& fees, const FxRates& fx) {
-  ExecutionResult r;
+// Fills `r` in place: a result is some 600 bytes, and returning it by value copied it twice per
+// execution.
+void clear_execution(const ExecutionRef& e, const Account& account, bool etf, const DayFees& fees,
+                     const FxRates& fx, ExecutionResult& r) {
   r.execution = e;
   r.reserve = account.money_kind;
   r.consideration_hkd = e.consideration_hkd();
-  r.fees = fees.compute(r.consideration_hkd, etf);
+  fees.compute_into(r.consideration_hkd, etf, r.fees);
   // SPEC CLR-5: the broker's rate on consideration, half-up to the cent, with its minimum.
   r.commission_hkd = (r.consideration_hkd * account.commission_rate).round(2, Rounding::kHalfUp);
   if (r.commission_hkd < account.commission_min_hkd) r.commission_hkd = account.commission_min_hkd;
@@ -35,7 +36,6 @@ ExecutionResult clear_execution(const ExecutionRef& e, const Account& account, b
   r.csdc_rmb = (r.csdc_hkd * r.rate).round(2, Rounding::kHalfUp);
   r.investor_rmb = (r.investor_hkd * r.rate).round(2, Rounding::kHalfUp);
   r.commission_rmb = buy ? r.investor_rmb - r.csdc_rmb : r.csdc_rmb - r.investor_rmb;
-  return r;
 }
 
 }  // namespace
@@ -51,6 +51,7 @@ DayClearer::DayClearer(const ClearingInputs& inputs) : inputs_(inputs) {
   }
   investors_.reserve(groups);
   etf_by_number_.assign(executions.security_codes().size(), -1);
+  share_slot_.assign(executions.security_codes().size(), 0);
   CP_ASSERT(inputs.accounts_by_number == nullptr ||
                 inputs.accounts_by_number->size() == executions.accounts().size(),
             "the accounts by number are another table's");
@@ -87,6 +88,33 @@ InvestorObligation& DayClearer::investor_of(const ExecutionRef& e, MoneyKind res
   return investors_[slot];
 }
 
+std::pair<std::string, int64_t>& DayClearer::net_shares_of(InvestorObligation& investor,
+                                                           const ExecutionRef& e) {
+  auto& shares = investor.net_shares;
+  if (shares_owner_ != &investor) {  // another investor: forget the last one's slots
+    for (const uint32_t security : shares_touched_) share_slot_[security] = 0;
+    shares_touched_.clear();
+    shares_owner_ = &investor;
+    // An investor met again (executions out of the stored order) already has entries the
+    // slots do not know: it is searched by code instead.
+    shares_by_slot_ = shares.empty();
+  }
+  if (shares_by_slot_) {
+    uint32_t& slot = share_slot_[e.security_number()];
+    if (slot == 0) {
+      shares.emplace_back(e.security_code(), 0);
+      slot = static_cast<uint32_t>(shares.size());
+      shares_touched_.push_back(e.security_number());
+    }
+    return shares[slot - 1];
+  }
+  const std::string_view code = e.security_code();
+  auto held = std::find_if(shares.rbegin(), shares.rend(),
+                           [&](const auto& entry) { return entry.first == code; });
+  if (held != shares.rend()) return *held;
+  return shares.emplace_back(code, 0);
+}
+
 const ExecutionResult* DayClearer::next() {
   if (next_ == inputs_.executions->size()) {
     done_ = true;
@@ -103,7 +131,9 @@ const ExecutionResult* DayClearer::next() {
   int8_t& etf = etf_by_number_[e.security_number()];
   if (etf < 0) etf = inputs_.is_etf(e.security_code()) ? 1 : 0;
   const Channel channel = e.channel();
-  current_ = clear_execution(e, *last_account_, etf == 1, *inputs_.fees, inputs_.fx.at(channel));
+  const FxRates* fx = fx_by_channel_[static_cast<size_t>(channel)];
+  if (fx == nullptr) fx = fx_by_channel_[static_cast<size_t>(channel)] = &inputs_.fx.at(channel);
+  clear_execution(e, *last_account_, etf == 1, *inputs_.fees, *fx, current_);
   const ExecutionResult& r = current_;
   const bool buy = e.side() == Side::kBuy;
 
@@ -112,17 +142,8 @@ const ExecutionResult* DayClearer::next() {
   (buy ? investor.buy_rmb : investor.sell_rmb) += r.investor_rmb;
   investor.csdc_net_rmb += buy ? r.csdc_rmb : -r.csdc_rmb;
   investor.commission_rmb += r.commission_rmb;
-  // STL-5: shares to receive or deliver. An investor trades a few securities a day: a short
-  // list searched from its end (the last security traded is the likeliest next) beats a map.
-  auto& shares = investor.net_shares;
-  const std::string_view code = e.security_code();
-  auto held = std::find_if(shares.rbegin(), shares.rend(),
-                           [&](const auto& entry) { return entry.first == code; });
-  if (held == shares.rend()) {
-    shares.emplace_back(code, 0);
-    held = shares.rbegin();
-  }
-  held->second += buy ? e.quantity() : -e.quantity();
+  // STL-5: shares to receive or deliver, per security.
+  net_shares_of(investor, e).second += buy ? e.quantity() : -e.quantity();
 
   const auto channel_index = static_cast<size_t>(channel);
   const auto reserve_index = static_cast<size_t>(r.reserve);

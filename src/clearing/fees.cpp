@@ -11,8 +11,8 @@ DayFees DayFees::for_date(const refdata::FeeSchedule& schedule, Date date) {
   return fees;
 }
 
-FeeBreakdown DayFees::compute(const Decimal& consideration_hkd, bool etf) const {
-  FeeBreakdown breakdown;
+void DayFees::compute_into(const Decimal& consideration_hkd, bool etf,
+                           FeeBreakdown& breakdown) const {
   const Decimal zero = Decimal::from_units(0, 2);
   // Every line is at 2 decimals: the total starts there too, so each sum is one of equal scales.
   breakdown.total_hkd = zero;
@@ -30,7 +30,6 @@ FeeBreakdown DayFees::compute(const Decimal& consideration_hkd, bool etf) const 
     breakdown.total_hkd += amount;
   }
   CP_ASSERT(breakdown.total_hkd.sign() >= 0, "fees are never negative");
-  return breakdown;
 }
 
 }  // namespace cp::clearing

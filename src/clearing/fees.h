@@ -24,7 +24,13 @@ struct FeeBreakdown {
 class DayFees {
  public:
   static DayFees for_date(const refdata::FeeSchedule& schedule, Date date);
-  FeeBreakdown compute(const Decimal& consideration_hkd, bool etf) const;
+  FeeBreakdown compute(const Decimal& consideration_hkd, bool etf) const {
+    FeeBreakdown breakdown;
+    compute_into(consideration_hkd, etf, breakdown);
+    return breakdown;
+  }
+  // The same into `breakdown` (the clearing's per-execution result, filled in place).
+  void compute_into(const Decimal& consideration_hkd, bool etf, FeeBreakdown& breakdown) const;
 
  private:
   std::array<std::optional<refdata::FeeRule>, 6> rules_;

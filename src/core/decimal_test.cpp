@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <compare>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -170,6 +171,66 @@ TEST(DecimalTest, RoundsTheSameOnEitherSideOfTheShortcut) {
       const int to = static_cast<int>((state >> 8) % static_cast<uint64_t>(from));
       ASSERT_EQ(value.round(to, mode).to_string(), value.checked_round(to, mode)->to_string())
           << value.to_string() << " to " << to << ", " << rounding_name(mode);
+    }
+  }
+}
+
+// The operators answer small operands (units below 2^63) inline and the rest through the
+// checked paths: the same value and scale either way. Worked edges: 2^63 − 1 units is the
+// largest "small" value, 2^63 goes the long way; a scale gap of 18 is scaled inline, 19 is not.
+TEST(DecimalTest, OperatorsAgreeWithTheCheckedPathsOnEitherSideOfTheShortcut) {
+  const Decimal largest_small = Decimal::from_units(INT64_MAX, 0);  // 9223372036854775807
+  const Decimal past_small = Decimal::from_units(static_cast<Int128>(INT64_MAX) + 1, 0);
+  EXPECT_EQ((largest_small + D("1")).to_string(), "9223372036854775808");
+  EXPECT_EQ((past_small + D("1")).to_string(), "9223372036854775809");
+  EXPECT_EQ((largest_small * largest_small).to_string(),
+            "85070591730234615847396907784232501249");  // (2^63 − 1)^2
+  EXPECT_EQ((D("1.5") + D("0.000000000000000001")).to_string(), "1.500000000000000001");  // 18
+  const Decimal tenth_of_a_small_unit = Decimal::from_units(1, 19);                       // 10^-19
+  EXPECT_EQ((D("1.5") + tenth_of_a_small_unit).to_string(),
+            "1.5000000000000000001");  // a gap of 18, from 1 decimal to 19
+  EXPECT_EQ((D("2") - tenth_of_a_small_unit).to_string(),
+            "1.9999999999999999999");  // a gap of 19: the long way
+  EXPECT_LT(tenth_of_a_small_unit, D("1"));
+  EXPECT_GT(past_small, largest_small);
+  EXPECT_EQ(D("1.50") <=> D("1.5"), std::strong_ordering::equal);
+  EXPECT_EQ(D("-0.001") <=> D("0"), std::strong_ordering::less);
+  // And over many values, signs and scales, inline and checked give the same text.
+  uint64_t state = 2463534242ULL;  // xorshift64
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  auto draw = [&] {
+    const uint64_t bits = next();
+    const auto magnitude = static_cast<Int128>(bits >> (bits % 64));
+    const Int128 units = (bits & 1) != 0 ? -magnitude : magnitude;
+    return Decimal::from_units(units, static_cast<int>(next() % 21));  // gaps up to 20
+  };
+  // Each operator against its checked form: the same text, or both refuse (an overflow).
+  auto agree = [](const Decimal& a, const Decimal& b, const char* op, auto inline_op,
+                  const Result<Decimal>& checked) {
+    SCOPED_TRACE(a.to_string() + " " + op + " " + b.to_string());
+    if (checked.ok()) {
+      EXPECT_EQ(inline_op(a, b).to_string(), checked->to_string());
+    } else {
+      EXPECT_THROW(inline_op(a, b), DecimalOverflow);
+    }
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const Decimal a = draw();
+    const Decimal b = draw();
+    agree(
+        a, b, "+", [](const Decimal& x, const Decimal& y) { return x + y; }, checked_add(a, b));
+    agree(
+        a, b, "-", [](const Decimal& x, const Decimal& y) { return x - y; }, checked_sub(a, b));
+    agree(
+        a, b, "*", [](const Decimal& x, const Decimal& y) { return x * y; }, checked_mul(a, b));
+    const Result<Decimal> difference = checked_sub(a, b);
+    if (difference.ok()) {
+      ASSERT_EQ(a <=> b, difference->sign() <=> 0) << a.to_string() << " <=> " << b.to_string();
     }
   }
 }

@@ -80,6 +80,20 @@ RC_GTEST_PROP(ClearingProperty, MoneyIsConservedAndTheJournalBalances, ()) {
     RC_ASSERT(cleared.emplace(std::make_pair(i.account_id, i.channel), i.executions).second);
   }
   RC_ASSERT(cleared == expected);
+  // Each investor's net shares per security (STL-5): bought − sold, summed here directly.
+  std::map<std::tuple<std::string, Channel, std::string>, int64_t> expected_shares;
+  for (const auto& e : executions) {
+    expected_shares[{e.account_id, e.channel, e.security_code}] +=
+        e.side == Side::kBuy ? e.quantity : -e.quantity;
+  }
+  std::map<std::tuple<std::string, Channel, std::string>, int64_t> cleared_shares;
+  for (const auto& i : result.investors) {
+    for (const auto& [code, shares] : i.net_shares) {
+      RC_ASSERT(
+          cleared_shares.emplace(std::make_tuple(i.account_id, i.channel, code), shares).second);
+    }
+  }
+  RC_ASSERT(cleared_shares == expected_shares);
   // Σ investors (net) = Σ CSDC (net) + Σ commission, per channel and reserve, and in total.
   Decimal investors;
   Decimal csdc_plus_commission;
