@@ -9,7 +9,6 @@ namespace cp::store {
 
 Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {
   const Date date = inputs.date;
-  CP_ASSIGN_OR_RETURN(inputs.executions, load_executions(db, date));
   CP_RETURN_IF_ERROR(
       db.query_each("SELECT security_code, close_hkd FROM closing_price WHERE price_date = ?",
                     {date.to_string()}, [&](const Row& row) -> Result<void> {

@@ -10,9 +10,10 @@
 
 namespace cp::store {
 
-// Reads the date's executions, closing prices, FX rates of both channels, cash statements,
-// reserve balances and checks, and the transfers instructed for it, into `inputs` (whose date is
-// set). The calendars and schedules are eod::prepare_day's.
+// Reads the date's closing prices, FX rates of both channels, cash statements, reserve balances
+// and checks, and the transfers instructed for it, into `inputs` (whose date is set). The
+// executions are the caller's (fetch_execution_segments, decoded beside this); the calendars and
+// schedules are eod::prepare_day's.
 Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs);
 
 // The result digest of the stored EOD run of `date`, if there is one.

@@ -358,21 +358,39 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
   return write_execution_segments(db, trade_date, table, std::move(rows));
 }
 
-Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date) {
-  clearing::ExecutionTable out;
+Result<FetchedExecutionSegments> fetch_execution_segments(Database& db, Date trade_date) {
+  FetchedExecutionSegments out;
+  out.trade_date = trade_date;
   CP_ASSIGN_OR_RETURN(auto total,
                       db.query("SELECT COALESCE(SUM(row_count), 0) FROM execution_segment WHERE "
                                "trade_date = ?",
                                {trade_date.to_string()}));
-  out.reserve(static_cast<size_t>(total.rows.at(0).integer(0)));
+  out.rows = static_cast<size_t>(total.rows.at(0).integer(0));
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT channel, payload FROM execution_segment WHERE trade_date = ? ORDER BY channel, "
       "segment_no",
       {trade_date.to_string()}, [&](const Row& row) -> Result<void> {
         CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(row.text(0)));
-        return decode_executions(row.text(1), trade_date, channel, out);
+        out.payloads.emplace_back(channel, std::string(row.text(1)));
+        return Ok{};
       }));
   return out;
+}
+
+Result<clearing::ExecutionTable> decode_execution_segments(
+    const FetchedExecutionSegments& fetched) {
+  clearing::ExecutionTable out;
+  out.reserve(fetched.rows);
+  for (const auto& [channel, payload] : fetched.payloads) {
+    CP_RETURN_IF_ERROR(decode_executions(payload, fetched.trade_date, channel, out));
+  }
+  return out;
+}
+
+Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date) {
+  CP_ASSIGN_OR_RETURN(const FetchedExecutionSegments fetched,
+                      fetch_execution_segments(db, trade_date));
+  return decode_execution_segments(fetched);
 }
 
 ExecutionResultSegments::ExecutionResultSegments() : writer_(kResultColumns) {}

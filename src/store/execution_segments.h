@@ -37,6 +37,17 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
 // The executions of `trade_date` in stored_before order.
 Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date);
 
+// The same in two steps: the segments' bytes read under the caller's transaction, then decoded
+// without the database, on any thread (the end of day decodes them while it reads the accounts
+// and statements on its connection).
+struct FetchedExecutionSegments {
+  Date trade_date;
+  size_t rows = 0;
+  std::vector<std::pair<Channel, std::string>> payloads;  // in stored order
+};
+Result<FetchedExecutionSegments> fetch_execution_segments(Database& db, Date trade_date);
+Result<clearing::ExecutionTable> decode_execution_segments(const FetchedExecutionSegments& fetched);
+
 // One stored EOD result with its execution: a contract-note line.
 struct StoredExecutionResult {
   clearing::Execution execution;
