@@ -1,8 +1,9 @@
 // The executions file (docs/formats.md), parsed into a table on two threads: the calling thread
 // reads and checks each record (CSV, date, channel, security, side, quantity, price on the
-// tick), a second numbers its account and security and stores it in the table, with the
-// trade-id check. The outcome, and the first error in the file's order, are the sequential
-// parse's (issue 15 §3: the parse was most of an import of ten million executions).
+// tick), a second numbers its account and security and stores it in the table, noting each
+// trade id's hash; the ids are checked for repeats once the file is read, part by part of their
+// hashes. The outcome, and the first error in the file's order, are the sequential parse's
+// (issue 15 §3: the parse was most of an import of ten million executions).
 #pragma once
 
 #include <cstddef>

@@ -88,6 +88,31 @@ TEST(ExecutionFile, ARepeatedTradeIdBeforeABadFieldIsTheError) {
   }
 }
 
+// Repeats are found after the parse, by comparing the ids within parts of their hashes: the
+// error is still the first repeat in the file's order, whichever id hashes first. 3,000 distinct
+// ids on lines 2 to 3001, then T2500 again on line 3002 and T7 twice after it (lines 3003 and
+// 3004): T2500's repeat on line 3002 is the first.
+TEST(ExecutionFile, TheFirstRepeatInTheFilesOrderIsTheErrorWhicheverIdHashesFirst) {
+  std::string rows;
+  auto row = [](const std::string& id) {
+    return id + ",2024-03-15,sh,INV001,00700,buy,100,301.20\n";
+  };
+  for (int i = 0; i < 3000; ++i) rows += row("T" + std::to_string(i));
+  auto parsed = Parse(rows + row("T2500") + row("T7") + row("T7"), 4096);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().to_string(),
+            "executions.csv:3002:1: field 'trade_id': trade T2500 appears twice in the file");
+  // An id three times: its second time (line 3003) is the error, before T2500's on line 3004.
+  parsed = Parse(rows + row("X") + row("X") + row("T2500") + row("X"), 7);
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().to_string(),
+            "executions.csv:3003:1: field 'trade_id': trade X appears twice in the file");
+  // And the same ids without a repeat parse.
+  parsed = Parse(rows + row("X"), 4096);
+  ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
+  EXPECT_EQ(parsed->size(), 3001u);
+}
+
 // A quoted field with "" in it lives in the record, which the next record reuses: the table's
 // thread must get texts that outlast it.
 TEST(ExecutionFile, QuotedTextsOutliveTheirRecords) {
