@@ -30,6 +30,11 @@ void order_for_storage(const clearing::ExecutionTable& table, std::vector<uint32
 Result<int64_t> write_execution_segments(Database& db, Date trade_date,
                                          const clearing::ExecutionTable& table,
                                          std::vector<uint32_t> rows);
+// The same for rows already put in order by order_for_storage (the import orders them while it
+// checks the accounts).
+Result<int64_t> write_ordered_execution_segments(Database& db, Date trade_date,
+                                                 const clearing::ExecutionTable& table,
+                                                 const std::vector<uint32_t>& rows);
 // The same for records (tests, the demo's day, migrations); refuses a price whose units do not
 // fit 64 bits (no spread table has one).
 Result<int64_t> write_execution_segments(Database& db, Date trade_date,
