@@ -91,10 +91,12 @@ InvestorObligation& DayClearer::investor_of(const ExecutionRef& e, MoneyKind res
 std::pair<std::string, int64_t>& DayClearer::net_shares_of(InvestorObligation& investor,
                                                            const ExecutionRef& e) {
   auto& shares = investor.net_shares;
-  if (shares_owner_ != &investor) {  // another investor: forget the last one's slots
+  // The investor's slot in investors_ (investor_of has just found it), not its address: it
+  // names the investor whatever the vector does.
+  if (shares_owner_ != last_investor_) {  // another investor: forget the last one's slots
     for (const uint32_t security : shares_touched_) share_slot_[security] = 0;
     shares_touched_.clear();
-    shares_owner_ = &investor;
+    shares_owner_ = last_investor_;
     // An investor met again (executions out of the stored order) already has entries the
     // slots do not know: it is searched by code instead.
     shares_by_slot_ = shares.empty();

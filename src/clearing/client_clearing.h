@@ -115,6 +115,7 @@ class DayClearer {
   // The investor (account and channel) of `e`, added on its first execution.
   InvestorObligation& investor_of(const ExecutionRef& e, MoneyKind reserve);
   // `investor`'s net shares entry of e's security, added at 0 on its first execution.
+  // REQUIRES: `investor` is the one investor_of returned last.
   std::pair<std::string, int64_t>& net_shares_of(InvestorObligation& investor,
                                                  const ExecutionRef& e);
 
@@ -137,7 +138,7 @@ class DayClearer {
   // (an eighth of the 10M run's clearing in comparisons of codes).
   std::vector<uint32_t> share_slot_;
   std::vector<uint32_t> shares_touched_;
-  const InvestorObligation* shares_owner_ = nullptr;
+  size_t shares_owner_ = SIZE_MAX;  // the investor (its slot in investors_) they describe
   bool shares_by_slot_ = true;
   size_t last_investor_ = SIZE_MAX;
   uint64_t last_investor_key_ = 0;
