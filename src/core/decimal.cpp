@@ -13,11 +13,35 @@ constexpr std::array<Int128, 39> make_pow10() {
   return table;
 }
 constexpr std::array<Int128, 39> kPow10 = make_pow10();
-// Every Decimal keeps |units| < 10^38: 38 significant digits, and negation is always safe.
-constexpr Int128 kUnitsLimit = kPow10[38];
+using decimal_detail::kUnitsLimit;  // 10^38 (decimal.h)
+static_assert(kUnitsLimit == kPow10[38]);
 
 bool in_range(Int128 units) {
   return units > -kUnitsLimit && units < kUnitsLimit;
+}
+
+// Whether a quotient moves one away from zero, by `mode`, given what was cut: `remainder` out
+// of `divisor` (0 < remainder < divisor). The one statement of the modes, for the 64-bit and
+// 128-bit divisions alike.
+template <typename Unsigned>
+bool rounds_away(Unsigned quotient, Unsigned remainder, Unsigned divisor, bool negative,
+                 Rounding mode) {
+  const Unsigned rest = divisor - remainder;  // distance to the next multiple: no overflow
+  switch (mode) {
+    case Rounding::kHalfUp:
+      return remainder >= rest;
+    case Rounding::kHalfEven:
+      return remainder > rest || (remainder == rest && (quotient & 1) != 0);
+    case Rounding::kCeiling:
+      return !negative;
+    case Rounding::kFloor:
+      return negative;
+    case Rounding::kAwayFromZero:
+      return true;
+    case Rounding::kTowardZero:
+      return false;
+  }
+  return false;
 }
 
 Error overflow(const std::string& what) {
@@ -48,31 +72,7 @@ Result<Int128> divide_rounded(Int128 num, Int128 den, Rounding mode) {
     quotient = n / d;
     remainder = n % d;
   }
-  bool increment = false;
-  if (remainder != 0) {
-    const UInt128 rest = d - remainder;  // distance to the next multiple: compare without overflow
-    switch (mode) {
-      case Rounding::kHalfUp:
-        increment = remainder >= rest;
-        break;
-      case Rounding::kHalfEven:
-        increment = remainder > rest || (remainder == rest && (quotient & 1) != 0);
-        break;
-      case Rounding::kCeiling:
-        increment = !negative;
-        break;
-      case Rounding::kFloor:
-        increment = negative;
-        break;
-      case Rounding::kAwayFromZero:
-        increment = true;
-        break;
-      case Rounding::kTowardZero:
-        increment = false;
-        break;
-    }
-  }
-  if (increment) ++quotient;
+  if (remainder != 0 && rounds_away(quotient, remainder, d, negative, mode)) ++quotient;
   if (quotient >= static_cast<UInt128>(kUnitsLimit)) return overflow("a quotient");
   const auto value = static_cast<Int128>(quotient);
   return negative ? -value : value;
@@ -287,28 +287,6 @@ uint64_t divide_by_pow10(uint64_t n, int digits) {
   }
 }
 
-// Whether a quotient moves one away from zero, by `mode`, given what was cut: `remainder` out
-// of `divisor` (0 < remainder < divisor); as divide_rounded decides.
-bool rounds_away(uint64_t quotient, uint64_t remainder, uint64_t divisor, bool negative,
-                 Rounding mode) {
-  const uint64_t rest = divisor - remainder;
-  switch (mode) {
-    case Rounding::kHalfUp:
-      return remainder >= rest;
-    case Rounding::kHalfEven:
-      return remainder > rest || (remainder == rest && (quotient & 1) != 0);
-    case Rounding::kCeiling:
-      return !negative;
-    case Rounding::kFloor:
-      return negative;
-    case Rounding::kAwayFromZero:
-      return true;
-    case Rounding::kTowardZero:
-      return false;
-  }
-  return false;
-}
-
 }  // namespace
 
 Decimal Decimal::round(int scale, Rounding mode) const {
@@ -316,8 +294,7 @@ Decimal Decimal::round(int scale, Rounding mode) const {
   // units below 2^63 in magnitude (every amount and product of a day). The same answers as
   // checked_round (a unit test compares the two over every mode and sign).
   const int cut = scale_ - scale;
-  constexpr Int128 kSmall = static_cast<Int128>(1) << 63;
-  const bool small = units_ > -kSmall && units_ < kSmall;
+  const bool small = decimal_detail::small(units_);
   // Decimals added, at most 18: below 2^63 × 10^18 < 2^123, in range (10^38 > 2^126).
   if (cut < 0 && cut >= -18 && scale <= kMaxScale && small) {
     return Decimal(units_ * kPow10[-cut], scale);

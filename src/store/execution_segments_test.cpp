@@ -254,10 +254,11 @@ TEST_P(ExecutionSegmentsTest, RowsStoredBeforeTheSegmentsArePackedByTheMigration
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ExecutionSegmentsTest);
 
 // order_for_storage ranks the accounts by text, buckets the rows per channel and account, and
-// sorts each bucket by trade id: ids that are prefixes of others (with a 0 byte too), long ids
-// that share their first bytes and bytes above 0x7F must come out in stored_before order, and
-// the rows given in an order of their own (here: Shenzhen first, each account's trades
-// unsorted).
+// sorts each bucket by trade id, each sort by a key of the text's first eight bytes and then the
+// text where keys tie (every pair below that shares its first eight bytes, or 16, ties): ids that
+// are prefixes of others (with a 0 byte too), long ids that share their first bytes and bytes above
+// 0x7F must come out in stored_before order, and the rows given in an order of their own (here:
+// Shenzhen first, each account's trades unsorted).
 TEST(OrderForStorage, AgreesWithStoredBeforeWhereTheKeyTies) {
   const std::vector<std::string> accounts = {
       "A1",
