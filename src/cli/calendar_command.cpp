@@ -7,6 +7,7 @@
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "eod/reinstruct.h"
 #include "refdata/refdata.h"
 #include "store/calendar_store.h"
 
@@ -147,6 +148,29 @@ store::AddedBy added_by(const AppContext& context) {
   return {format_utc(context.clock.now()), context.actor()};
 }
 
+// After a change is stored: the latest EOD run's transfers instructed again if the change moved
+// the days they are for (eod/reinstruct.h). A failed rerun leaves the change stored and says so.
+Result<void> reinstruct(const AppContext& context, store::Database& db,
+                        const eod::LatestRunDays& before) {
+  eod::EodInputs inputs{context.config.get("data_dir"), &context.clock, 0, context.actor()};
+  auto moved = eod::reinstruct_if_moved(db, before, inputs);
+  if (!moved.ok()) {
+    Error error = moved.error();
+    error.message = "the calendar change is stored, but the transfers of the EOD run of " +
+                    before.run_date->to_string() +
+                    " could not be instructed again: " + error.message;
+    return error;
+  }
+  if (*moved) {
+    const auto& m = **moved;
+    std::cout << "the EOD run of " << m.run_date.to_string()
+              << " was redone: the transfers it instructs moved ("
+              << eod::describe_move(m.before, m.after) << "); see `report transfer --date "
+              << m.run_date.to_string() << "`\n";
+  }
+  return Ok{};
+}
+
 Result<void> add_closure(const AppContext& context, const CalendarOptions& options) {
   CP_ASSIGN_OR_RETURN(refdata::Market market, refdata::parse_market(options.market));
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
@@ -160,6 +184,8 @@ Result<void> add_closure(const AppContext& context, const CalendarOptions& optio
     return invalid_input("--reason and --source are required: every calendar row has a source");
   }
   CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(const auto before,
+                      eod::latest_run_days(*loaded.db, context.config.get("data_dir")));
   refdata::Closure closure{
       date,
       market,
@@ -176,7 +202,7 @@ Result<void> add_closure(const AppContext& context, const CalendarOptions& optio
               [&] { return store::insert_closure(*loaded.db, closure, added_by(context)); }));
   std::cout << "added " << options.kind << " " << date.to_string() << " for " << options.market
             << "\n";
-  return Ok{};
+  return reinstruct(context, *loaded.db, before);
 }
 
 Result<void> add_weather(const AppContext& context, const CalendarOptions& options) {
@@ -185,6 +211,8 @@ Result<void> add_weather(const AppContext& context, const CalendarOptions& optio
   CP_ASSIGN_OR_RETURN(auto lifted, refdata::parse_hkt_minute(options.lifted_at));
   if (options.source.empty()) return invalid_input("--source is required", "source");
   CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(const auto before,
+                      eod::latest_run_days(*loaded.db, context.config.get("data_dir")));
   refdata::WeatherEvent event{signal, issued, lifted, options.effect, options.source, "database"};
   CP_RETURN_IF_ERROR(loaded.calendars.add_weather(event));
   CP_RETURN_IF_ERROR(audited(
@@ -196,7 +224,7 @@ Result<void> add_weather(const AppContext& context, const CalendarOptions& optio
       [&] { return store::insert_weather(*loaded.db, event, added_by(context)); }));
   std::cout << "added " << options.signal << " from " << issued.to_string() << " to "
             << lifted.to_string() << "\n";
-  return Ok{};
+  return reinstruct(context, *loaded.db, before);
 }
 
 }  // namespace

@@ -150,11 +150,15 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
     return changed;
   }
   CP_RETURN_IF_ERROR(store::move_settlements(db, delayed));
+  // A rerun keeps the settlement dates the first run gave (a calendar change in between moved
+  // them, and the investors were told the first ones).
+  CP_ASSIGN_OR_RETURN(const store::FirstPlans first_plans, store::first_plans_of(db, date));
   CP_RETURN_IF_ERROR(store::delete_results(db, date));
   CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments));
   CP_ASSIGN_OR_RETURN(report.postings,
                       store::write_results(db, date, {result, computed.settles_on, journal, report},
                                            format_utc(inputs.clock->now())));
+  CP_RETURN_IF_ERROR(store::keep_first_plans(db, date, first_plans));
   CP_RETURN_IF_ERROR(store::write_fx_rates(db, date, day_inputs.fx));
   // The run's trace commits with its results (SPEC ORG-3).
   const nlohmann::json detail = {{"digest", report.digest},

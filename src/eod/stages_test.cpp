@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "eod/exception_stage.h"
+#include "eod/instructed_days.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/pre_clearing_stage.h"
 #include "eod/reserve_stage.h"
@@ -445,6 +446,35 @@ TEST_F(Stages, MissingRatesAndClosesAreNamedTogether) {
   EXPECT_EQ(prepared.error().reason, kInputsMissing);
   EXPECT_NE(prepared.error().message.find("FX rates for sh"), std::string::npos);
   EXPECT_NE(prepared.error().message.find("closing price of 00005"), std::string::npos);
+}
+
+// 第27条 with tests/golden/eod/christmas's calendar: the run of 12-24 (a half day) instructs
+// 12-27, its T+1, up to the next trading day's T+1 (12-27's: 12-30). Close SEHK on 12-27 and
+// the next trading day is 12-30: 12-24's T+1 becomes 12-30 and 12-30's own T+1 is 2025-01-02
+// (12-31 a half day, 01-01 a holiday), so the run instructs 12-30 only. The run of 12-23
+// instructs nothing either way (its T+1 is 12-24's).
+TEST(InstructedDays, AClosureAfterTheRunMovesTheDayItInstructs) {
+  auto before = instructed_days(shipped().markets, shipped().refdata.parameters, d("2024-12-24"));
+  ASSERT_TRUE(before.ok()) << before.error().to_string();
+  EXPECT_EQ((*before)[Channel::kShanghai], std::vector<Date>{d("2024-12-27")});
+  refdata::MarketCalendarData closed = shipped().markets;
+  ASSERT_TRUE(closed
+                  .add_closure({d("2024-12-27"), refdata::Market::kSehk,
+                                refdata::ClosureKind::kHoliday, "ad-hoc", "test", "test"})
+                  .ok());
+  auto after = instructed_days(closed, shipped().refdata.parameters, d("2024-12-24"));
+  ASSERT_TRUE(after.ok()) << after.error().to_string();
+  EXPECT_EQ((*after)[Channel::kShanghai], std::vector<Date>{d("2024-12-30")});
+  EXPECT_EQ(describe_move(*before, *after),
+            "sh 2024-12-27 → 2024-12-30; sz 2024-12-27 → 2024-12-30");
+  EXPECT_EQ(describe_move(*after, *after), "");
+  auto quiet = instructed_days(closed, shipped().refdata.parameters, d("2024-12-23"));
+  ASSERT_TRUE(quiet.ok());
+  EXPECT_TRUE((*quiet)[Channel::kShanghai].empty());
+  // A channel not trading that day instructs nothing: the run of a Saturday has no channels.
+  auto saturday = instructed_days(closed, shipped().refdata.parameters, d("2024-12-28"));
+  ASSERT_TRUE(saturday.ok());
+  EXPECT_TRUE(saturday->empty());
 }
 
 }  // namespace

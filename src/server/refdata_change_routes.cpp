@@ -1,6 +1,7 @@
 #include "server/refdata_change_routes.h"
 
 #include "core/utf8.h"
+#include "eod/reinstruct.h"
 #include "server/json_body.h"
 #include "server/refdata_changes.h"
 #include "server/route_support.h"
@@ -137,6 +138,14 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   if (action == "reject" && is_blank(reason)) {
     return error_response(400, "bad_request", "a rejection needs its reason");
   }
+  // A calendar change may move the transfers the latest EOD run instructed: the days they are
+  // for, read before it is applied (eod/reinstruct.h).
+  std::optional<eod::LatestRunDays> before;
+  if (action == "approve" && change->kind != "fee") {
+    auto days = eod::latest_run_days(portal.auth.db, portal.data_dir);
+    if (!days.ok()) return storage_failure();
+    before = std::move(days).value();
+  }
   Json detail = {{"reference", change->reference}, {"summary", change->summary}};
   const std::string status = action == "approve"  ? "applied"
                              : action == "reject" ? "rejected"
@@ -165,7 +174,21 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   if (!tx->commit().ok()) return storage_failure();
   auto shown = load(portal, c);
   if (!shown.ok()) return storage_failure();
-  return json_response(200, change_json(*shown, *c.principal));
+  Json out = change_json(*shown, *c.principal);
+  if (before) {
+    // After the commit: the rerun is a run like any other, with its own transaction and audit
+    // entry. Short on a small day; a big day's waits for the background jobs (issue 19).
+    eod::EodInputs inputs{portal.data_dir, &portal.auth.clock, 0, "user:" + me};
+    auto moved = eod::reinstruct_if_moved(portal.auth.db, *before, inputs);
+    if (!moved.ok()) {
+      out["eod_reinstructed"] = {{"run_date", before->run_date->to_string()},
+                                 {"error", moved.error().message}};
+    } else if (*moved) {
+      out["eod_reinstructed"] = {{"run_date", (*moved)->run_date.to_string()},
+                                 {"moved", eod::describe_move((*moved)->before, (*moved)->after)}};
+    }
+  }
+  return json_response(200, out);
 }
 
 }  // namespace

@@ -144,6 +144,44 @@ Result<void> move_settlements(Database& db, const eod::DelayedSettlements& delay
   return Ok{};
 }
 
+Result<FirstPlans> first_plans_of(Database& db, Date date) {
+  FirstPlans out;
+  const std::string day = date.to_string();
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, planned_settlement_date FROM eod_investor_settlement WHERE business_date = "
+      "?",
+      {day}, [&](const Row& row) -> Result<void> {
+        out.investors[row.text(0)] = row.text(1);
+        return Ok{};
+      }));
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, reserve, flow, planned_flow_date FROM eod_csdc_obligation WHERE "
+      "business_date = ? AND planned_flow_date IS NOT NULL",
+      {day}, [&](const Row& row) -> Result<void> {
+        out.csdc[{row.text(0), row.text(1), row.text(2)}] = row.text(3);
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<void> keep_first_plans(Database& db, Date date, const FirstPlans& plans) {
+  const std::string day = date.to_string();
+  for (const auto& [channel, planned] : plans.investors) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "UPDATE eod_investor_settlement SET planned_settlement_date = ? WHERE business_date = ? "
+        "AND channel = ?",
+        {planned, day, channel}));
+  }
+  for (const auto& [key, planned] : plans.csdc) {
+    const auto& [channel, reserve, flow] = key;
+    CP_RETURN_IF_ERROR(db.execute(
+        "UPDATE eod_csdc_obligation SET planned_flow_date = ? WHERE business_date = ? AND "
+        "channel = ? AND reserve = ? AND flow = ?",
+        {planned, day, channel, reserve, flow}));
+  }
+  return Ok{};
+}
+
 Result<void> write_fx_rates(Database& db, Date date,
                             const std::map<Channel, clearing::FxRates>& rates) {
   for (const auto& [channel, fx] : rates) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "clearing/client_clearing.h"
@@ -49,6 +50,17 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
 // Moves earlier trade dates' settlements to the dates now in force (eod::delayed_settlements).
 // Moves earlier portfolio fees' collection dates the same way (delayed.fee_moves).
 Result<void> move_settlements(Database& db, const eod::DelayedSettlements& delayed);
+
+// The settlement dates a run of `date` first gave, its investors' per channel and CSDC's per
+// channel, reserve and flow. A rerun keeps them (keep_first_plans after write_results): when
+// the calendar moved a settlement after the first run, the investors were told the first date,
+// and the next run's notices (CLR-18) compare against it.
+struct FirstPlans {
+  std::map<std::string, std::string> investors;  // channel → planned date
+  std::map<std::tuple<std::string, std::string, std::string>, std::string> csdc;
+};
+Result<FirstPlans> first_plans_of(Database& db, Date date);
+Result<void> keep_first_plans(Database& db, Date date, const FirstPlans& plans);
 
 // Records the rates the run used, per channel (SPEC CLR-15): reports read these, not the
 // imported table a later `import fx --replace` may change.

@@ -154,6 +154,14 @@ Result<void> write_reissues(Database& db, Date business_date, const std::vector<
   return Ok{};
 }
 
+Result<std::optional<Date>> latest_eod_run_date(Database& db) {
+  CP_ASSIGN_OR_RETURN(auto latest,
+                      db.query("SELECT MAX(business_date) FROM eod_run WHERE job = ?", {"eod"}));
+  if (latest.rows.empty() || latest.rows[0].is_null(0)) return std::optional<Date>();
+  CP_ASSIGN_OR_RETURN(const Date date, Date::parse(latest.rows[0].text(0)));
+  return std::optional<Date>(date);
+}
+
 Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, Date date,
                                                                   bool by_settlement_date) {
   const std::string day = date.to_string();

@@ -48,6 +48,9 @@ Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(Database&
                                                                        Date settlement_date,
                                                                        Date before_run);
 
+// The business date of the latest stored EOD run; none yet: empty.
+Result<std::optional<Date>> latest_eod_run_date(Database& db);
+
 // Writes a run's instructions with their trade dates. Call in the run's transaction, after
 // deleting the date's earlier rows.
 Result<void> write_transfers(Database& db, Date business_date,

@@ -26,6 +26,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 using Json = nlohmann::json;
 
 // The stored per-execution results of `date` as rows, by trade id: trade_id, consideration_hkd,
@@ -384,7 +385,7 @@ TEST_P(EodCliTest, AGbkExportIsRefusedWithItsLineAndNothingIsStored) {
   EXPECT_TRUE(stored->empty());
 }
 
-TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
+TEST_P(EodCliTest, AClosureAfterARunInstructsItsTransferAgainAndTheInvestorsAreTold) {
   // CLR-18 (seed 002 附件4 第40条) on tests/golden/eod/christmas without X5 (traded on 12-27):
   // after the runs of 12-20, 12-23 and 12-24, SEHK closes on 12-27. 12-20's T+2 was 12-27 and
   // becomes 12-30 (12-23 T+1, 12-24 a half day, 12-27 closed); 12-23's and 12-24's were 12-30
@@ -400,10 +401,56 @@ TEST_P(EodCliTest, ASettlementMovedAfterItsRunMovesTheInvestorsAndTellsThem) {
   for (const char* date : {"2024-12-20", "2024-12-23", "2024-12-24"}) {
     ASSERT_EQ(run(std::string("eod run --date ") + date).exit_code, 0);
   }
-  ASSERT_EQ(run("calendar add-closure --market sehk --date 2024-12-27 --reason 'ad-hoc "
-                "closure' --source test")
-                .exit_code,
-            0);
+  EodRun closed =
+      run("calendar add-closure --market sehk --date 2024-12-27 --reason 'ad-hoc closure' --source "
+          "test");
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  // 第27条: 12-24's run had instructed 12-27, now closed; the money moves on 12-30, the next
+  // settlement day, and no run lies between: the closure redoes 12-24's run, which now
+  // instructs 12-30 (its T+1) up to the next trading day's T+1 (12-31's: 2025-01-02).
+  // The same on the Shenzhen channel, which has no trades in the case.
+  EXPECT_THAT(closed.out,
+              HasSubstr("the EOD run of 2024-12-24 was redone: the transfers it instructs moved "
+                        "(sh 2024-12-27 → 2024-12-30; sz 2024-12-27 → 2024-12-30)"));
+  EodRun voided = run("report transfer --settlement-date 2024-12-27 --json");
+  EXPECT_EQ(voided.exit_code, 1);
+  EodRun moved_transfer = run("report transfer --settlement-date 2024-12-30 --json");
+  ASSERT_EQ(moved_transfer.exit_code, 0) << moved_transfer.err;
+  const Json rows = Json::parse(moved_transfer.out)["rows"];
+  ASSERT_EQ(rows.size(), 2u);
+  // Client, worked from the README's figures: the balance of 12-19, 900,000.00; 12-20's net
+  // 375,214.15 payable at 12-30's 10:30 (its T+2); 12-24's requirement 60,776.56 (the same
+  // holdings and closes) due at its T+1, 12-30, replacing 83,917.72 collected on 12-23; the
+  // fees collected on 12-30: 12-23's 0.04 (moved from 12-27) and 12-24's, now charged for six
+  // days (24th to 29th, 第22条) on the same holdings: INV001 149,600 × 0.00008 × 6 / 365 =
+  // 0.1967 → HK$0.20 × 0.93710 → RMB 0.19, INV002 40,400 × 0.00008 × 6 / 365 = 0.0531 →
+  // HK$0.05 → RMB 0.05; 0.28 in all. 900,000.00 − 375,214.15 − 60,776.56 + 83,917.72 − 0.28 =
+  // 547,926.73 back to the bank.
+  EXPECT_EQ(rows[0]["reserve"], "client");
+  ASSERT_EQ(rows[0]["trade_dates"].size(), 1u);
+  EXPECT_EQ(rows[0]["trade_dates"][0]["trade_date"], "2024-12-20");
+  EXPECT_EQ(rows[0]["trading_money_payable_rmb"], "375214.15");
+  EXPECT_EQ(rows[0]["risk_funds_due_rmb"], "60776.56");
+  EXPECT_EQ(rows[0]["risk_funds_previous_rmb"], "83917.72");
+  EXPECT_EQ(rows[0]["portfolio_fee_rmb"], "0.28");
+  EXPECT_EQ(rows[0]["transfer_rmb"], "547926.73");
+  EXPECT_EQ(rows[0]["direction"], "reserve_to_bank");
+  // Own: 50,000.00 − 13,134.11 − 2,915.51 + 2,906.57 − 0 = 36,856.95.
+  EXPECT_EQ(rows[1]["reserve"], "own");
+  EXPECT_EQ(rows[1]["transfer_rmb"], "36856.95");
+  // The rerun is on the audit trail, with what moved.
+  auto audited =
+      db_->query("SELECT detail FROM audit_entry WHERE action = ?", {"eod.transfers_reinstructed"});
+  ASSERT_TRUE(audited.ok());
+  ASSERT_EQ(audited->rows.size(), 1u);
+  EXPECT_THAT(audited->rows[0].text(0), HasSubstr("sh 2024-12-27"));
+  // A change that moves nothing redoes nothing.
+  EodRun later =
+      run("calendar add-closure --market sehk --date 2025-03-03 --reason 'ad-hoc closure' --source "
+          "test");
+  ASSERT_EQ(later.exit_code, 0) << later.err;
+  EXPECT_THAT(later.out, Not(HasSubstr("redone")));
+
   EodRun eod = run("eod run --date 2024-12-30 --json");
   ASSERT_EQ(eod.exit_code, 0) << eod.err;
   std::vector<std::string> told;

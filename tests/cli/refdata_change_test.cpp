@@ -151,6 +151,34 @@ TEST_P(RefdataChangeTest, AWeatherEpisodeIsRecordedWhenApproved) {
   EXPECT_FALSE(calendar_day("2026-07-15")["weather"].is_null());
 }
 
+// 第27条 through the portal (eod/reinstruct.h): tests/golden/eod/christmas run to 12-24, whose
+// run instructs the transfer of 12-27; an approved closure of 12-27 redoes that run, which now
+// instructs 12-30 (the same case from the command line: eod_cli_test.cpp, with the worked
+// figures).
+TEST_P(RefdataChangeTest, AnApprovedClosureInstructsTheLatestRunsTransferAgain) {
+  const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/christmas/";
+  for (const char* kind :
+       {"accounts", "executions", "fx", "prices", "positions", "reserves", "cash"}) {
+    cli(std::string("import ") + kind + " '" + dir + kind + ".csv'");
+  }
+  for (const char* date : {"2024-12-20", "2024-12-23", "2024-12-24"}) {
+    cli(std::string("eod run --date ") + date);
+  }
+  const HttpReply filed = file("otto", holiday("2024-12-27"));
+  ASSERT_EQ(filed.status, 201) << filed.body;
+  // Filing moves nothing: 12-27's instruction stands until the change is applied.
+  EXPECT_EQ(run("report transfer --settlement-date 2024-12-27 --json").exit_code, 0);
+  const HttpReply approved = act("tess", json_of(filed)["reference"], "approve");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  const Json redone = json_of(approved)["eod_reinstructed"];
+  EXPECT_EQ(redone["run_date"], "2024-12-24");
+  EXPECT_EQ(redone["moved"], "sh 2024-12-27 → 2024-12-30; sz 2024-12-27 → 2024-12-30");
+  EXPECT_EQ(run("report transfer --settlement-date 2024-12-27 --json").exit_code, 1);
+  const auto moved = run("report transfer --settlement-date 2024-12-30 --json");
+  ASSERT_EQ(moved.exit_code, 0) << moved.err;
+  EXPECT_EQ(Json::parse(moved.out)["rows"][0]["transfer_rmb"], "547926.73");
+}
+
 TEST_P(RefdataChangeTest, BadChangesAreRefusedByTheirFieldAndRefusedOnesNeverApply) {
   // A Saturday is no trading day to close; today's fee is past changing; an unknown kind.
   const HttpReply saturday = file("otto", holiday("2026-06-20"));
