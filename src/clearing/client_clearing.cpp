@@ -6,6 +6,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "clearing/execution_sums.h"
+
 namespace cp::clearing {
 namespace {
 
@@ -27,15 +29,14 @@ void clear_execution(const ExecutionRef& e, const Account& account, bool etf, co
   // SPEC CLR-5: the broker's rate on consideration, half-up to the cent, with its minimum.
   r.commission_hkd = (r.consideration_hkd * account.commission_rate).round(2, Rounding::kHalfUp);
   if (r.commission_hkd < account.commission_min_hkd) r.commission_hkd = account.commission_min_hkd;
-  const bool buy = e.side() == Side::kBuy;
-  r.csdc_hkd =
-      buy ? r.consideration_hkd + r.fees.total_hkd : r.consideration_hkd - r.fees.total_hkd;
-  r.investor_hkd = buy ? r.csdc_hkd + r.commission_hkd : r.csdc_hkd - r.commission_hkd;
+  const Side side = e.side();
+  r.csdc_hkd = csdc_hkd_of(side, r.consideration_hkd, r.fees.total_hkd);
+  r.investor_hkd = investor_hkd_of(side, r.csdc_hkd, r.commission_hkd);
   // SPEC CLR-15: settlement rates clear; the buy rate for buys, the sell rate for sells.
-  r.rate = buy ? fx.settlement_buy : fx.settlement_sell;
+  r.rate = side == Side::kBuy ? fx.settlement_buy : fx.settlement_sell;
   r.csdc_rmb = (r.csdc_hkd * r.rate).round(2, Rounding::kHalfUp);
   r.investor_rmb = (r.investor_hkd * r.rate).round(2, Rounding::kHalfUp);
-  r.commission_rmb = buy ? r.investor_rmb - r.csdc_rmb : r.csdc_rmb - r.investor_rmb;
+  r.commission_rmb = commission_rmb_of(side, r.investor_rmb, r.csdc_rmb);
 }
 
 }  // namespace

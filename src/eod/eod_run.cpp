@@ -57,6 +57,7 @@ Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
   CP_ASSIGN_OR_RETURN(in.portfolio_fee_tiers, load_portfolio_fee_tiers(data_dir, date));
   CP_RETURN_IF_ERROR(store::load_day_inputs(db, in));
   CP_ASSIGN_OR_RETURN(in.executions, decoded.get());
+  out->execution_links = fetched.links;
   return out;
 }
 
@@ -101,7 +102,7 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   // on a second thread while the next ones are computed.
   begin_stage("clear executions", executions);
   DayClearing clearing(day_inputs);
-  store::ExecutionResultSegments segments;
+  store::ExecutionResultSegments segments(store::ExecutionResultSegments::Layout::kLinked);
   int64_t told = 0;
   clear_on_two_threads(
       clearing, [&](const clearing::ExecutionResult& r) { segments.add(r); },
@@ -154,7 +155,7 @@ Result<EodReport> run_once(store::Database& db, Date date, const EodInputs& inpu
   // them, and the investors were told the first ones).
   CP_ASSIGN_OR_RETURN(const store::FirstPlans first_plans, store::first_plans_of(db, date));
   CP_RETURN_IF_ERROR(store::delete_results(db, date));
-  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments));
+  CP_RETURN_IF_ERROR(store::write_execution_results(db, date, segments, opened->execution_links));
   CP_ASSIGN_OR_RETURN(report.postings,
                       store::write_results(db, date, {result, computed.settles_on, journal, report},
                                            format_utc(inputs.clock->now())));

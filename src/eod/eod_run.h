@@ -16,6 +16,7 @@
 #include "eod/eod_results.h"
 #include "refdata/market_calendar.h"
 #include "store/database.h"
+#include "store/execution_segments.h"
 
 namespace cp::eod {
 
@@ -46,6 +47,9 @@ struct OpenedDay {
   std::optional<store::Transaction> tx;
   clearing::AccountBook accounts;
   DayInputs inputs;
+  // The day's execution segments the inputs were decoded from: the run's results line up with
+  // them (store/execution_segments.h, kLinked).
+  std::vector<store::ExecutionSegmentLink> execution_links;
 };
 Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
                                             const std::string& data_dir);

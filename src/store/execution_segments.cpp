@@ -1,12 +1,17 @@
 #include "store/execution_segments.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <limits>
 #include <map>
+#include <optional>
 #include <thread>
 #include <tuple>
 
+#include "clearing/execution_sums.h"
 #include "store/column_codec.h"
 #include "store/posting_segments.h"
 
@@ -37,6 +42,27 @@ enum ResultColumn : size_t {
   kCommissionRmb,
   kResultColumns
 };
+
+// The columns of a linked execution_result_segment payload: only the figures that take a
+// rounding; the execution and the sums come from the execution segment it lines up with.
+enum LinkedColumn : size_t {
+  kLinkedReserve,
+  kLinkedFeeLine0,  // six fee lines
+  kLinkedCommissionHkd = kLinkedFeeLine0 + 6,
+  kLinkedRate,
+  kLinkedInvestorRmb,
+  kLinkedCsdcRmb,
+  kLinkedColumns
+};
+
+// XXH3-64 of a segment's bytes as 16 hex digits: ties a result segment to the execution segment
+// it was computed from (a fingerprint, not a security hash; 0.03 s for a day of 10M).
+std::string xxh3_hex(std::string_view bytes) {
+  const XXH64_hash_t hash = XXH3_64bits(bytes.data(), bytes.size());
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(out, 16);
+}
 
 uint64_t side_number(Side side) {
   return side == Side::kBuy ? 0 : 1;
@@ -99,12 +125,38 @@ Result<void> decode_executions(std::string_view payload, Date trade_date, Channe
   return Ok{};
 }
 
+// Where an execution's fields are in a payload: its own segment's columns or a whole result's.
+struct ExecutionFieldColumns {
+  size_t trade_id, account, security, side, quantity, price;
+};
+constexpr ExecutionFieldColumns kInExecutionSegment{kTradeId, kAccount,  kSecurity,
+                                                    kSide,    kQuantity, kPrice};
+constexpr ExecutionFieldColumns kInResultSegment{kResultTradeId, kResultAccount,  kResultSecurity,
+                                                 kResultSide,    kResultQuantity, kResultPrice};
+
+// Reads the next row's execution fields into `e` (its date and channel are the caller's).
+Result<void> read_execution(SegmentReader& segment, const ExecutionFieldColumns& at,
+                            clearing::Execution& e) {
+  CP_ASSIGN_OR_RETURN(const std::string_view trade_id, segment.column(at.trade_id).get_text());
+  e.trade_id = trade_id;
+  CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(at.account).get_text());
+  e.account_id = account;
+  CP_ASSIGN_OR_RETURN(const std::string_view security, segment.column(at.security).get_text());
+  e.security_code = security;
+  CP_ASSIGN_OR_RETURN(const uint64_t side, segment.column(at.side).get_uint());
+  CP_ASSIGN_OR_RETURN(e.side, side_of(side));
+  CP_ASSIGN_OR_RETURN(e.quantity, quantity_of(segment.column(at.quantity)));
+  CP_ASSIGN_OR_RETURN(e.price_hkd, segment.column(at.price).get_decimal());
+  return Ok{};
+}
+
 // The rows [begin, end) of one account (all when `account_id` is empty) in a result segment:
 // an account's rows are adjacent (stored order), so its column is scanned first and the other
 // columns skip the rows before them without building values.
-Result<std::pair<size_t, size_t>> rows_of(SegmentReader segment, std::string_view account_id) {
+Result<std::pair<size_t, size_t>> rows_of(SegmentReader segment, size_t account_column,
+                                          std::string_view account_id) {
   if (account_id.empty()) return std::make_pair(size_t{0}, segment.rows());
-  ColumnReader& accounts = segment.column(kResultAccount);
+  ColumnReader& accounts = segment.column(account_column);
   size_t begin = segment.rows();
   size_t end = segment.rows();
   for (size_t row = 0; row < segment.rows(); ++row) {
@@ -137,24 +189,13 @@ Result<void> skip_result_rows(SegmentReader& segment, size_t rows) {
 Result<void> decode_results(std::string_view payload, Date business_date, Channel channel,
                             std::string_view account_id, const StoredResultCallback& each) {
   CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(payload, kResultColumns));
-  CP_ASSIGN_OR_RETURN(const auto range, rows_of(segment, account_id));
+  CP_ASSIGN_OR_RETURN(const auto range, rows_of(segment, kResultAccount, account_id));
   CP_RETURN_IF_ERROR(skip_result_rows(segment, range.first));
   StoredExecutionResult r;
   r.execution.trade_date = business_date;
   r.execution.channel = channel;
   for (size_t row = range.first; row < range.second; ++row) {
-    clearing::Execution& e = r.execution;
-    CP_ASSIGN_OR_RETURN(const std::string_view account, segment.column(kResultAccount).get_text());
-    e.account_id = account;
-    CP_ASSIGN_OR_RETURN(const std::string_view trade_id, segment.column(kResultTradeId).get_text());
-    e.trade_id = trade_id;
-    CP_ASSIGN_OR_RETURN(const std::string_view security,
-                        segment.column(kResultSecurity).get_text());
-    e.security_code = security;
-    CP_ASSIGN_OR_RETURN(const uint64_t side, segment.column(kResultSide).get_uint());
-    CP_ASSIGN_OR_RETURN(e.side, side_of(side));
-    CP_ASSIGN_OR_RETURN(e.quantity, quantity_of(segment.column(kResultQuantity)));
-    CP_ASSIGN_OR_RETURN(e.price_hkd, segment.column(kResultPrice).get_decimal());
+    CP_RETURN_IF_ERROR(read_execution(segment, kInResultSegment, r.execution));
     CP_ASSIGN_OR_RETURN(const uint64_t reserve, segment.column(kReserve).get_uint());
     CP_ASSIGN_OR_RETURN(r.reserve, money_kind_of(reserve));
     CP_ASSIGN_OR_RETURN(r.consideration_hkd, segment.column(kConsideration).get_decimal());
@@ -168,6 +209,66 @@ Result<void> decode_results(std::string_view payload, Date business_date, Channe
     CP_ASSIGN_OR_RETURN(r.investor_rmb, segment.column(kInvestorRmb).get_decimal());
     CP_ASSIGN_OR_RETURN(r.csdc_rmb, segment.column(kCsdcRmb).get_decimal());
     CP_ASSIGN_OR_RETURN(r.commission_rmb, segment.column(kCommissionRmb).get_decimal());
+    CP_RETURN_IF_ERROR(each(r));
+  }
+  return Ok{};
+}
+
+Result<void> skip_execution_rows(SegmentReader& segment, size_t rows) {
+  for (size_t column : {kTradeId, kAccount, kSecurity}) {
+    CP_RETURN_IF_ERROR(segment.column(column).skip_texts(rows));
+  }
+  for (size_t column : {kSide, kQuantity})
+    CP_RETURN_IF_ERROR(segment.column(column).skip_uints(rows));
+  return segment.column(kPrice).skip_decimals(rows);
+}
+
+Result<void> skip_linked_rows(SegmentReader& segment, size_t rows) {
+  CP_RETURN_IF_ERROR(segment.column(kLinkedReserve).skip_uints(rows));
+  for (size_t column = kLinkedFeeLine0; column < kLinkedColumns; ++column) {
+    CP_RETURN_IF_ERROR(segment.column(column).skip_decimals(rows));
+  }
+  return Ok{};
+}
+
+// Decodes a linked result segment with the execution segment it lines up with, passing the rows
+// of `account_id` (all when empty) to `each`; the sums are derived as the clearing made them.
+Result<void> decode_linked_results(std::string_view payload, std::string_view execution_payload,
+                                   Date business_date, Channel channel, std::string_view account_id,
+                                   const StoredResultCallback& each) {
+  CP_ASSIGN_OR_RETURN(SegmentReader figures, SegmentReader::open(payload, kLinkedColumns));
+  CP_ASSIGN_OR_RETURN(SegmentReader executions,
+                      SegmentReader::open(execution_payload, kExecutionColumns));
+  if (figures.rows() != executions.rows()) {
+    return make_error(ErrorCode::kStorage, "a column segment is damaged: rows");
+  }
+  CP_ASSIGN_OR_RETURN(const auto range, rows_of(executions, kAccount, account_id));
+  CP_RETURN_IF_ERROR(skip_execution_rows(executions, range.first));
+  CP_RETURN_IF_ERROR(skip_linked_rows(figures, range.first));
+  StoredExecutionResult r;
+  r.execution.trade_date = business_date;
+  r.execution.channel = channel;
+  const Decimal zero = Decimal::from_units(0, 2);
+  for (size_t row = range.first; row < range.second; ++row) {
+    clearing::Execution& e = r.execution;
+    CP_RETURN_IF_ERROR(read_execution(executions, kInExecutionSegment, e));
+    CP_ASSIGN_OR_RETURN(const uint64_t reserve, figures.column(kLinkedReserve).get_uint());
+    CP_ASSIGN_OR_RETURN(r.reserve, money_kind_of(reserve));
+    // The sums, as clear_execution makes them (clearing/client_clearing.cpp): the consideration
+    // exact, the fee total from 0.00 line by line (fees.cpp).
+    r.consideration_hkd = e.price_hkd * Decimal::from_int(e.quantity);
+    r.fees_hkd = zero;
+    for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
+      CP_ASSIGN_OR_RETURN(r.fee_lines_hkd[i], figures.column(kLinkedFeeLine0 + i).get_decimal());
+      r.fees_hkd += r.fee_lines_hkd[i];
+    }
+    CP_ASSIGN_OR_RETURN(r.commission_hkd, figures.column(kLinkedCommissionHkd).get_decimal());
+    r.investor_hkd = clearing::investor_hkd_of(
+        e.side, clearing::csdc_hkd_of(e.side, r.consideration_hkd, r.fees_hkd), r.commission_hkd);
+    CP_ASSIGN_OR_RETURN(r.rate, figures.column(kLinkedRate).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.investor_rmb, figures.column(kLinkedInvestorRmb).get_decimal());
+    CP_ASSIGN_OR_RETURN(r.csdc_rmb, figures.column(kLinkedCsdcRmb).get_decimal());
+    r.commission_rmb = clearing::commission_rmb_of(e.side, r.investor_rmb, r.csdc_rmb);
     CP_RETURN_IF_ERROR(each(r));
   }
   return Ok{};
@@ -404,11 +505,13 @@ Result<FetchedExecutionSegments> fetch_execution_segments(Database& db, Date tra
                                {trade_date.to_string()}));
   out.rows = static_cast<size_t>(total.rows.at(0).integer(0));
   CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT channel, payload FROM execution_segment WHERE trade_date = ? ORDER BY channel, "
-      "segment_no",
+      "SELECT channel, segment_no, row_count, payload FROM execution_segment WHERE trade_date = "
+      "? ORDER BY channel, segment_no",
       {trade_date.to_string()}, [&](const Row& row) -> Result<void> {
         CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(row.text(0)));
-        out.payloads.emplace_back(channel, std::string(row.text(1)));
+        const std::string_view payload = row.text(3);
+        out.links.push_back({channel, row.integer(1), row.integer(2), xxh3_hex(payload)});
+        out.payloads.emplace_back(channel, std::string(payload));
         return Ok{};
       }));
   return out;
@@ -430,7 +533,9 @@ Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trad
   return decode_execution_segments(fetched);
 }
 
-ExecutionResultSegments::ExecutionResultSegments() : writer_(kResultColumns) {}
+ExecutionResultSegments::ExecutionResultSegments(Layout layout)
+    : layout_(layout),
+      writer_(layout == Layout::kLinked ? size_t{kLinkedColumns} : size_t{kResultColumns}) {}
 
 void ExecutionResultSegments::add(const clearing::ExecutionResult& r) {
   const auto& lines = r.fees.lines;
@@ -467,6 +572,22 @@ void ExecutionResultSegments::add_row(const ExecutionFields& e, MoneyKind reserv
     current_.first_account = e.account_id;
   }
   current_.last_account = e.account_id;
+  if (layout_ == Layout::kLinked) {
+    // Figures 1–6 are the fee lines, 8 the commission, 10–12 the rate and the RMB amounts;
+    // 0, 7, 9 and 13 are sums the reader derives.
+    writer_.column(kLinkedReserve).put_uint(reserve == MoneyKind::kClient ? 0 : 1);
+    for (size_t i = 0; i < 6; ++i) writer_.column(kLinkedFeeLine0 + i).put_decimal(*figures[1 + i]);
+    writer_.column(kLinkedCommissionHkd).put_decimal(*figures[8]);
+    writer_.column(kLinkedRate).put_decimal(*figures[10]);
+    writer_.column(kLinkedInvestorRmb).put_decimal(*figures[11]);
+    writer_.column(kLinkedCsdcRmb).put_decimal(*figures[12]);
+    writer_.end_row();
+    last_channel_ = e.channel;
+    last_account_.assign(e.account_id);
+    last_trade_id_.assign(e.trade_id);
+    ++rows_;
+    return;
+  }
   writer_.column(kResultAccount).put_text(e.account_id);
   writer_.column(kResultTradeId).put_text(e.trade_id);
   writer_.column(kResultSecurity).put_text(e.security_code);
@@ -499,16 +620,40 @@ void ExecutionResultSegments::finish() {
 }
 
 Result<int64_t> write_execution_results(Database& db, Date business_date,
-                                        const ExecutionResultSegments& segments) {
+                                        const ExecutionResultSegments& segments,
+                                        const std::vector<ExecutionSegmentLink>& links) {
   const std::string day = business_date.to_string();
+  const bool linked = segments.layout() == ExecutionResultSegments::Layout::kLinked;
+  const auto& encoded = segments.segments();
+  if (linked) {
+    bool line_up = encoded.size() == links.size();
+    for (size_t i = 0; line_up && i < encoded.size(); ++i) {
+      line_up =
+          encoded[i].channel == channel_code(links[i].channel) && encoded[i].rows == links[i].rows;
+    }
+    if (!line_up) {
+      return make_error(ErrorCode::kStorage,
+                        "the results of " + day + " do not line up with its execution segments");
+    }
+  }
   std::map<std::string, int64_t> next_no;  // per channel
   int64_t written = 0;
-  for (const EncodedSegment& segment : segments.segments()) {
-    const SegmentHeader header{segment.channel, next_no[segment.channel]++, segment.rows,
-                               segment.first_account, segment.last_account};
-    CP_RETURN_IF_ERROR(insert_segment(db, "execution_result_segment", "business_date", day, header,
-                                      segment.payload));
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    const EncodedSegment& segment = encoded[i];
     written += segment.rows;
+    if (!linked) {
+      // Without the fingerprint's column, which migration 0032's data step predates.
+      const SegmentHeader header{segment.channel, next_no[segment.channel]++, segment.rows,
+                                 segment.first_account, segment.last_account};
+      CP_RETURN_IF_ERROR(insert_segment(db, "execution_result_segment", "business_date", day,
+                                        header, segment.payload));
+      continue;
+    }
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO execution_result_segment (business_date, channel, segment_no, row_count, "
+        "first_account, last_account, payload, execution_xxh3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, segment.channel, links[i].segment_no, segment.rows, segment.first_account,
+         segment.last_account, bytes_value(segment.payload), links[i].xxh3}));
   }
   return written;
 }
@@ -524,25 +669,56 @@ Result<void> each_execution_result(Database& db, Date business_date, std::string
   const std::string day = business_date.to_string();
   // The segments' account ranges first (a few hundred small rows), then only the payloads that
   // can hold the account. Compared here, byte by byte, as they were sorted: no collation.
-  std::vector<std::pair<std::string, int64_t>> wanted;
+  struct Wanted {
+    std::string channel;
+    int64_t segment_no = 0;
+    std::optional<std::string> execution_xxh3;  // linked: the execution segment's bytes
+  };
+  std::vector<Wanted> wanted;
   CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT channel, segment_no, first_account, last_account FROM execution_result_segment "
-      "WHERE business_date = ? ORDER BY channel, segment_no",
+      "SELECT channel, segment_no, first_account, last_account, execution_xxh3 FROM "
+      "execution_result_segment WHERE business_date = ? ORDER BY channel, segment_no",
       {day}, [&](const Row& row) -> Result<void> {
         if (account_id.empty() ||
             (row.text(2) <= account_id && account_id <= std::string_view(row.text(3)))) {
-          wanted.emplace_back(row.text(0), row.integer(1));
+          wanted.push_back(
+              {std::string(row.text(0)), row.integer(1),
+               row.is_null(4) ? std::nullopt : std::optional<std::string>(row.text(4))});
         }
         return Ok{};
       }));
-  for (const auto& [channel_text, segment_no] : wanted) {
-    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(channel_text));
+  for (const Wanted& w : wanted) {
+    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(w.channel));
+    // Each payload is copied out before the next query: a streamed query runs alone on
+    // PostgreSQL.
+    std::string payload;
     CP_RETURN_IF_ERROR(db.query_each(
         "SELECT payload FROM execution_result_segment WHERE business_date = ? AND channel = ? "
         "AND segment_no = ?",
-        {day, channel_text, segment_no}, [&](const Row& row) -> Result<void> {
-          return decode_results(row.text(0), business_date, channel, account_id, each);
+        {day, w.channel, w.segment_no}, [&](const Row& row) -> Result<void> {
+          payload.assign(row.text(0));
+          return Ok{};
         }));
+    if (!w.execution_xxh3) {
+      CP_RETURN_IF_ERROR(decode_results(payload, business_date, channel, account_id, each));
+      continue;
+    }
+    std::string execution_payload;
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT payload FROM execution_segment WHERE trade_date = ? AND channel = ? AND "
+        "segment_no = ?",
+        {day, w.channel, w.segment_no}, [&](const Row& row) -> Result<void> {
+          execution_payload.assign(row.text(0));
+          return Ok{};
+        }));
+    if (xxh3_hex(execution_payload) != *w.execution_xxh3) {
+      return make_error(ErrorCode::kStorage, "the executions of " + day +
+                                                 " changed after its EOD run (" + w.channel +
+                                                 " segment " + std::to_string(w.segment_no) +
+                                                 "): run `eod run --date " + day + "` again");
+    }
+    CP_RETURN_IF_ERROR(decode_linked_results(payload, execution_payload, business_date, channel,
+                                             account_id, each));
   }
   return Ok{};
 }

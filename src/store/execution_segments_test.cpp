@@ -98,6 +98,94 @@ TEST_P(ExecutionSegmentsTest, ADaySpanningSegmentsComesBackInStoredOrder) {
   EXPECT_EQ(loaded->back().channel, Channel::kShenzhen);
 }
 
+// A run's results in the linked layout: 20,000 Shanghai executions (two segments, numbers 0 and
+// 1) and 500 Shenzhen ones (number 2: execution segments are numbered on across channels), each
+// 400 shares at HK$60.00, buys and sells. Only the rounded figures are stored; the sums come back
+// derived by the clearing's formulas (client_clearing.h). Worked: consideration 400 × 60.00 =
+// 24,000.00; fee lines 24.00 + 1.36 + 0.65 + 0.04 + 2.00 + 0.00 = 28.05; commission 7.20.
+//   buy:  CSDC 24,028.05, investor 24,035.25; at 0.9150 CSDC RMB 21,985.67 (21,985.66575) and
+//         investor RMB 21,992.25 (21,992.25375): commission RMB 21,992.25 − 21,985.67 = 6.58
+//   sell: CSDC 23,971.95, investor 23,964.75; at 0.9100 CSDC RMB 21,814.47 (21,814.4745) and
+//         investor RMB 21,807.92 (21,807.9225): commission RMB 21,814.47 − 21,807.92 = 6.55
+TEST_P(ExecutionSegmentsTest, LinkedResultsTakeTheirExecutionsFromTheDaysSegments) {
+  auto all = executions(20000, 300, Channel::kShanghai, date_);
+  const auto shenzhen = executions(500, 40, Channel::kShenzhen, date_);
+  all.insert(all.end(), shenzhen.begin(), shenzhen.end());
+  for (auto& e : all) {
+    e.quantity = 400;
+    e.price_hkd = dec("60.00");
+  }
+  ASSERT_TRUE(write_execution_segments(*db_, date_, all).ok());
+  auto fetched = fetch_execution_segments(*db_, date_);
+  ASSERT_TRUE(fetched.ok()) << fetched.error().to_string();
+  ASSERT_EQ(fetched->links.size(), 3u);
+  EXPECT_EQ(fetched->links[2].channel, Channel::kShenzhen);
+  EXPECT_EQ(fetched->links[2].segment_no, 2);
+  EXPECT_EQ(fetched->links[2].xxh3.size(), 16u);
+
+  std::sort(all.begin(), all.end(), stored_before);
+  ExecutionResultSegments segments(ExecutionResultSegments::Layout::kLinked);
+  for (const auto& e : all) {
+    const bool buy = e.side == Side::kBuy;
+    StoredExecutionResult r;
+    r.execution = e;
+    r.fee_lines_hkd = {dec("24.00"), dec("1.36"), dec("0.65"),
+                       dec("0.04"),  dec("2.00"), dec("0.00")};
+    r.commission_hkd = dec("7.20");
+    r.rate = dec(buy ? "0.9150" : "0.9100");
+    r.csdc_rmb = dec(buy ? "21985.67" : "21814.47");
+    r.investor_rmb = dec(buy ? "21992.25" : "21807.92");
+    segments.add(r);  // the sums are left unset: the linked layout does not store them
+  }
+  segments.finish();
+  // Results that do not line up with the day's segments are refused.
+  auto refused = write_execution_results(*db_, date_, segments, {});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("do not line up"), std::string::npos);
+  auto written = write_execution_results(*db_, date_, segments, fetched->links);
+  ASSERT_TRUE(written.ok()) << written.error().to_string();
+  EXPECT_EQ(*written, 20500);
+
+  int64_t buys = 0;
+  int64_t sells = 0;
+  auto read = each_execution_result(*db_, date_, "", [&](const StoredExecutionResult& r) {
+    const bool buy = r.execution.side == Side::kBuy;
+    (buy ? buys : sells) += 1;
+    EXPECT_EQ(r.execution.price_hkd.to_string(), "60.00");
+    EXPECT_EQ(r.consideration_hkd.to_string(), "24000.00");
+    EXPECT_EQ(r.fees_hkd.to_string(), "28.05");
+    EXPECT_EQ(r.investor_hkd.to_string(), buy ? "24035.25" : "23964.75");
+    EXPECT_EQ(r.commission_rmb.to_string(), buy ? "6.58" : "6.55");
+    EXPECT_EQ(r.fee_lines_hkd[1].to_string(), "1.36");
+    return Result<void>(Ok{});
+  });
+  ASSERT_TRUE(read.ok()) << read.error().to_string();
+  // Every third execution is a sale (executions()): 6,667 of 20,000 and 167 of 500.
+  EXPECT_EQ(sells, 6667 + 167);
+  EXPECT_EQ(buys, 20500 - sells);
+  // One Shenzhen investor: its lines come from execution segment 2.
+  int64_t lines = 0;
+  ASSERT_TRUE(each_execution_result(*db_, date_, account_name(7),
+                                    [&](const StoredExecutionResult& r) -> Result<void> {
+                                      lines += r.execution.channel == Channel::kShenzhen ? 1 : 0;
+                                      return Ok{};
+                                    })
+                  .ok());
+  EXPECT_EQ(lines, 13);  // accounts take every 40th of 500 rows: 7, 47, …, 487
+
+  // The day's executions imported again after the run: the results no longer line up, and the
+  // reader says so instead of pairing figures with other trades.
+  all.front().price_hkd = dec("60.05");
+  ASSERT_TRUE(write_execution_segments(*db_, date_, all).ok());
+  auto stale = each_execution_result(
+      *db_, date_, "", [](const StoredExecutionResult&) { return Result<void>(Ok{}); });
+  ASSERT_FALSE(stale.ok());
+  EXPECT_NE(stale.error().message.find("changed after its EOD run (sh segment 0): run `eod run "
+                                       "--date 2024-03-15` again"),
+            std::string::npos)
+      << stale.error().message;
+}
+
 TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHoldThem) {
   // 300 accounts of 70 rows each: 21,000 rows, a full segment and part of a second.
   auto all = executions(21000, 300, Channel::kShanghai, date_);
