@@ -669,37 +669,34 @@ Result<void> each_execution_result(Database& db, Date business_date, std::string
   const std::string day = business_date.to_string();
   // The segments' account ranges first (a few hundred small rows), then only the payloads that
   // can hold the account. Compared here, byte by byte, as they were sorted: no collation.
-  struct Wanted {
-    std::string channel;
-    int64_t segment_no = 0;
-    std::optional<std::string> execution_xxh3;  // linked: the execution segment's bytes
-  };
-  std::vector<Wanted> wanted;
+  std::vector<std::pair<std::string, int64_t>> wanted;
   CP_RETURN_IF_ERROR(db.query_each(
-      "SELECT channel, segment_no, first_account, last_account, execution_xxh3 FROM "
-      "execution_result_segment WHERE business_date = ? ORDER BY channel, segment_no",
+      "SELECT channel, segment_no, first_account, last_account FROM execution_result_segment "
+      "WHERE business_date = ? ORDER BY channel, segment_no",
       {day}, [&](const Row& row) -> Result<void> {
         if (account_id.empty() ||
             (row.text(2) <= account_id && account_id <= std::string_view(row.text(3)))) {
-          wanted.push_back(
-              {std::string(row.text(0)), row.integer(1),
-               row.is_null(4) ? std::nullopt : std::optional<std::string>(row.text(4))});
+          wanted.emplace_back(row.text(0), row.integer(1));
         }
         return Ok{};
       }));
-  for (const Wanted& w : wanted) {
-    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(w.channel));
+  for (const auto& [channel_text, segment_no] : wanted) {
+    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(channel_text));
+    // The fingerprint is read with its own row's payload only: it is stored after the payload
+    // (migration 0035 added it), so reading it from every row would read every payload.
     // Each payload is copied out before the next query: a streamed query runs alone on
     // PostgreSQL.
     std::string payload;
+    std::optional<std::string> execution_xxh3;  // linked: the execution segment's bytes
     CP_RETURN_IF_ERROR(db.query_each(
-        "SELECT payload FROM execution_result_segment WHERE business_date = ? AND channel = ? "
-        "AND segment_no = ?",
-        {day, w.channel, w.segment_no}, [&](const Row& row) -> Result<void> {
+        "SELECT payload, execution_xxh3 FROM execution_result_segment WHERE business_date = ? "
+        "AND channel = ? AND segment_no = ?",
+        {day, channel_text, segment_no}, [&](const Row& row) -> Result<void> {
           payload.assign(row.text(0));
+          if (!row.is_null(1)) execution_xxh3 = std::string(row.text(1));
           return Ok{};
         }));
-    if (!w.execution_xxh3) {
+    if (!execution_xxh3) {
       CP_RETURN_IF_ERROR(decode_results(payload, business_date, channel, account_id, each));
       continue;
     }
@@ -707,14 +704,14 @@ Result<void> each_execution_result(Database& db, Date business_date, std::string
     CP_RETURN_IF_ERROR(db.query_each(
         "SELECT payload FROM execution_segment WHERE trade_date = ? AND channel = ? AND "
         "segment_no = ?",
-        {day, w.channel, w.segment_no}, [&](const Row& row) -> Result<void> {
+        {day, channel_text, segment_no}, [&](const Row& row) -> Result<void> {
           execution_payload.assign(row.text(0));
           return Ok{};
         }));
-    if (xxh3_hex(execution_payload) != *w.execution_xxh3) {
+    if (xxh3_hex(execution_payload) != *execution_xxh3) {
       return make_error(ErrorCode::kStorage, "the executions of " + day +
-                                                 " changed after its EOD run (" + w.channel +
-                                                 " segment " + std::to_string(w.segment_no) +
+                                                 " changed after its EOD run (" + channel_text +
+                                                 " segment " + std::to_string(segment_no) +
                                                  "): run `eod run --date " + day + "` again");
     }
     CP_RETURN_IF_ERROR(decode_linked_results(payload, execution_payload, business_date, channel,
