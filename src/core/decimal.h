@@ -43,7 +43,11 @@ class DecimalOverflow : public std::overflow_error {
   using std::overflow_error::overflow_error;
 };
 
-class Decimal {
+// Packed to 8-byte alignment: a 128-bit member would align the whole to 16 and pad it to 32
+// bytes; at 24 the day's millions of amounts (a dozen per investor, per pre-clearing row, per
+// result) take a quarter less memory. The units are read and written by value, never through a
+// reference, so the compiler's unaligned accesses are all there is to it.
+class __attribute__((packed, aligned(8))) Decimal {
  public:
   // Largest scale (digits after the point) a Decimal may carry. Products of two inputs of
   // scale ≤ 18 fit; the inputs we read are limited to kMaxInputScale.
@@ -107,8 +111,9 @@ class Decimal {
   friend std::strong_ordering compare_general(const Decimal& a, const Decimal& b);
 
   Int128 units_ = 0;
-  int scale_ = 0;
+  int32_t scale_ = 0;
 };
+static_assert(sizeof(Decimal) == 24);
 
 // The operators' common cases, inline: the clearing adds, multiplies and compares a dozen
 // amounts per execution, ten million times at the end of a big day, and a call with a Result
