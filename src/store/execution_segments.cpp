@@ -150,9 +150,10 @@ Result<void> read_execution(SegmentReader& segment, const ExecutionFieldColumns&
   return Ok{};
 }
 
-// The rows [begin, end) of one account (all when `account_id` is empty) in a result segment:
-// an account's rows are adjacent (stored order), so its column is scanned first and the other
-// columns skip the rows before them without building values.
+// The rows [begin, end) of one account (all when `account_id` is empty) in a segment whose
+// `account_column` holds the account ids: an account's rows are adjacent (stored order), so its
+// column is scanned first and the other columns skip the rows before them without building
+// values.
 Result<std::pair<size_t, size_t>> rows_of(SegmentReader segment, size_t account_column,
                                           std::string_view account_id) {
   if (account_id.empty()) return std::make_pair(size_t{0}, segment.rows());
