@@ -255,21 +255,26 @@ Result<void> decode_linked_results(std::string_view payload, std::string_view ex
     CP_RETURN_IF_ERROR(read_execution(executions, kInExecutionSegment, e));
     CP_ASSIGN_OR_RETURN(const uint64_t reserve, figures.column(kLinkedReserve).get_uint());
     CP_ASSIGN_OR_RETURN(r.reserve, money_kind_of(reserve));
-    // The sums, as clear_execution makes them (clearing/client_clearing.cpp): the consideration
-    // exact, the fee total from 0.00 line by line (fees.cpp).
-    r.consideration_hkd = e.price_hkd * Decimal::from_int(e.quantity);
-    r.fees_hkd = zero;
     for (size_t i = 0; i < r.fee_lines_hkd.size(); ++i) {
       CP_ASSIGN_OR_RETURN(r.fee_lines_hkd[i], figures.column(kLinkedFeeLine0 + i).get_decimal());
-      r.fees_hkd += r.fee_lines_hkd[i];
     }
     CP_ASSIGN_OR_RETURN(r.commission_hkd, figures.column(kLinkedCommissionHkd).get_decimal());
-    r.investor_hkd = clearing::investor_hkd_of(
-        e.side, clearing::csdc_hkd_of(e.side, r.consideration_hkd, r.fees_hkd), r.commission_hkd);
     CP_ASSIGN_OR_RETURN(r.rate, figures.column(kLinkedRate).get_decimal());
     CP_ASSIGN_OR_RETURN(r.investor_rmb, figures.column(kLinkedInvestorRmb).get_decimal());
     CP_ASSIGN_OR_RETURN(r.csdc_rmb, figures.column(kLinkedCsdcRmb).get_decimal());
-    r.commission_rmb = clearing::commission_rmb_of(e.side, r.investor_rmb, r.csdc_rmb);
+    // The sums, as clear_execution makes them (clearing/client_clearing.cpp): the consideration
+    // exact, the fee total from 0.00 line by line (fees.cpp). A run's figures never overflow
+    // them; damaged bytes can, and that is a damaged segment, not an exception out of the read.
+    try {
+      r.consideration_hkd = e.price_hkd * Decimal::from_int(e.quantity);
+      r.fees_hkd = zero;
+      for (const Decimal& line : r.fee_lines_hkd) r.fees_hkd += line;
+      r.investor_hkd = clearing::investor_hkd_of(
+          e.side, clearing::csdc_hkd_of(e.side, r.consideration_hkd, r.fees_hkd), r.commission_hkd);
+      r.commission_rmb = clearing::commission_rmb_of(e.side, r.investor_rmb, r.csdc_rmb);
+    } catch (const DecimalOverflow&) {
+      return make_error(ErrorCode::kStorage, "a column segment is damaged: amounts");
+    }
     CP_RETURN_IF_ERROR(each(r));
   }
   return Ok{};
@@ -582,24 +587,19 @@ void ExecutionResultSegments::add_row(const ExecutionFields& e, MoneyKind reserv
     writer_.column(kLinkedRate).put_decimal(*figures[10]);
     writer_.column(kLinkedInvestorRmb).put_decimal(*figures[11]);
     writer_.column(kLinkedCsdcRmb).put_decimal(*figures[12]);
-    writer_.end_row();
-    last_channel_ = e.channel;
-    last_account_.assign(e.account_id);
-    last_trade_id_.assign(e.trade_id);
-    ++rows_;
-    return;
-  }
-  writer_.column(kResultAccount).put_text(e.account_id);
-  writer_.column(kResultTradeId).put_text(e.trade_id);
-  writer_.column(kResultSecurity).put_text(e.security_code);
-  writer_.column(kResultSide).put_uint(side_number(e.side));
-  writer_.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
-  writer_.column(kResultPrice).put_decimal(e.price_hkd);
-  writer_.column(kReserve).put_uint(reserve == MoneyKind::kClient ? 0 : 1);
-  // The figures' columns follow one another, from the consideration to the RMB commission.
-  static_assert(kCommissionRmb - kConsideration + 1 == std::tuple_size_v<Figures>);
-  for (size_t i = 0; i < figures.size(); ++i) {
-    writer_.column(kConsideration + i).put_decimal(*figures[i]);
+  } else {
+    writer_.column(kResultAccount).put_text(e.account_id);
+    writer_.column(kResultTradeId).put_text(e.trade_id);
+    writer_.column(kResultSecurity).put_text(e.security_code);
+    writer_.column(kResultSide).put_uint(side_number(e.side));
+    writer_.column(kResultQuantity).put_uint(static_cast<uint64_t>(e.quantity));
+    writer_.column(kResultPrice).put_decimal(e.price_hkd);
+    writer_.column(kReserve).put_uint(reserve == MoneyKind::kClient ? 0 : 1);
+    // The figures' columns follow one another, from the consideration to the RMB commission.
+    static_assert(kCommissionRmb - kConsideration + 1 == std::tuple_size_v<Figures>);
+    for (size_t i = 0; i < figures.size(); ++i) {
+      writer_.column(kConsideration + i).put_decimal(*figures[i]);
+    }
   }
   writer_.end_row();
   last_channel_ = e.channel;

@@ -186,6 +186,32 @@ TEST_P(ExecutionSegmentsTest, LinkedResultsTakeTheirExecutionsFromTheDaysSegment
       << stale.error().message;
 }
 
+// A linked segment whose figure is damaged so that a derived sum overflows (a fee line of
+// 10^37 dollars, added to a consideration at 2 decimals, needs 10^39 units): the read is a
+// storage error, never an exception.
+TEST_P(ExecutionSegmentsTest, ALinkedFigureThatOverflowsItsSumIsADamagedSegment) {
+  auto all = executions(3, 3, Channel::kShanghai, date_);
+  for (auto& e : all) e.price_hkd = dec("60.00");
+  ASSERT_TRUE(write_execution_segments(*db_, date_, all).ok());
+  auto fetched = fetch_execution_segments(*db_, date_);
+  ASSERT_TRUE(fetched.ok());
+  std::sort(all.begin(), all.end(), stored_before);
+  ExecutionResultSegments segments(ExecutionResultSegments::Layout::kLinked);
+  for (const auto& e : all) {
+    StoredExecutionResult r;
+    r.execution = e;
+    r.fee_lines_hkd[0] = dec("10000000000000000000000000000000000000");
+    segments.add(r);
+  }
+  segments.finish();
+  ASSERT_TRUE(write_execution_results(*db_, date_, segments, fetched->links).ok());
+  auto read = each_execution_result(
+      *db_, date_, "", [](const StoredExecutionResult&) { return Result<void>(Ok{}); });
+  ASSERT_FALSE(read.ok());
+  EXPECT_EQ(read.error().code, ErrorCode::kStorage);
+  EXPECT_NE(read.error().message.find("damaged: amounts"), std::string::npos);
+}
+
 TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHoldThem) {
   // 300 accounts of 70 rows each: 21,000 rows, a full segment and part of a second.
   auto all = executions(21000, 300, Channel::kShanghai, date_);
