@@ -31,5 +31,7 @@ void register_serve_command(CLI::App& app, AppContext& context);
 Result<void> serve_portal(const AppContext& context, const std::string& listen,
                           const std::string& web_dir);
 void register_notifications_command(CLI::App& app, AppContext& context);
+// `risk margin` (issue 16).
+void register_risk_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

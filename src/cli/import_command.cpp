@@ -1,5 +1,6 @@
-// connectpost import accounts|executions|prices|fx FILE: check the whole file, then store it in
-// one transaction (clearing/input_files.h for the grammars; store/import_store.h for re-imports).
+// connectpost import accounts|executions|prices|fx|…|cns-positions|price-history FILE: check the
+// whole file, then store it in one transaction (clearing/input_files.h and risk/ for the
+// grammars; store/import_store.h and store/risk_store.h for re-imports).
 #include <filesystem>
 #include <iostream>
 
@@ -7,8 +8,11 @@
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/progress_output.h"
+#include "cli/risk_reference.h"
 #include "refdata/refdata.h"
+#include "risk/cns_positions.h"
 #include "store/import_store.h"
+#include "store/risk_store.h"
 
 namespace cp::cli {
 namespace {
@@ -139,6 +143,35 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                           [&](store::Database& db, const auto& rows) {
                             return store::import_cash(db, rows, options.file);
                           });
+      });
+  add("cns-positions", "Clearing participants' CNS positions at HKSCC (issue 16)", false,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(refdata::RefData data,
+                            refdata::load_refdata(ctx.config.get("data_dir")));
+        return run_import(
+            ctx, "CNS positions", options,
+            [&](CsvReader& reader) { return risk::parse_cns_positions(reader, data.securities); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_cns_positions(db, rows);
+            });
+      });
+  add("price-history", "Closing prices over SEHK trading days with no gap (HKD)", true,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        // The gap check reads SEHK's days from the calendar, additions included.
+        CP_ASSIGN_OR_RETURN(auto db, ctx.open_database());
+        CP_ASSIGN_OR_RETURN(RiskReference reference,
+                            load_risk_reference(ctx.config.get("data_dir"), *db));
+        return run_import(
+            ctx, "price history", options,
+            [&](CsvReader& reader) -> Result<std::vector<clearing::ClosingPrice>> {
+              CP_ASSIGN_OR_RETURN(auto rows, clearing::parse_prices(reader));
+              CP_RETURN_IF_ERROR(
+                  risk::check_price_history(rows, reference.trading_days, reader.file_name()));
+              return rows;
+            },
+            [&](store::Database& store_db, const auto& rows) {
+              return store::import_prices(store_db, rows, options.file, options.replace);
+            });
       });
   add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)", false,
       [](const AppContext& ctx, const ImportOptions& options) {

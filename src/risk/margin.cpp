@@ -18,7 +18,9 @@ Decimal max_of(const Decimal& a, const Decimal& b) {
   return a < b ? b : a;
 }
 
-MarginTier tier_of(const refdata::SecurityRecord& record) {
+MarginTier tier_of(const refdata::SecurityRecord& record, const RiskInstrument* instrument) {
+  // A flat-rate row in HKSCC's risk parameter file (FieldType 3) makes an instrument Tier N.
+  if (instrument != nullptr && instrument->flat_rate_group) return MarginTier::kN;
   if (record.kind == refdata::SecurityKind::kEtf) return MarginTier::kP;
   if (record.kind == refdata::SecurityKind::kEquity &&
       (record.hsci_size == refdata::SizeCategory::kLarge ||
@@ -209,8 +211,8 @@ Result<MarginFigures> compute_margin(const MarginInputs& inputs) {
     figures.security = position.security;
     figures.quantity = position.quantity;
     CP_ASSIGN_OR_RETURN(const auto* security, inputs.securities->on(position.security, date));
-    figures.tier = tier_of(security->row);
     const RiskInstrument* instrument = inputs.instruments->on(position.security, date);
+    figures.tier = tier_of(security->row, instrument);
     if (figures.tier == MarginTier::kP) {
       const bool ipo = instrument != nullptr && instrument->listing_date &&
                        days_between(*instrument->listing_date, date) <= p.ipo_segregation_days;

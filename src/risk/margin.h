@@ -16,7 +16,9 @@
 //
 // Regime "var_platform" (from 13 Jun 2022, G14 §3.2.4–3.2.5):
 //   Tier P  = the securities master's HSCI LargeCap and MidCap equities and every ETF (HKEX
-//             Margin page); the rest is Tier N [D: warrants and rights are Tier N here].
+//             Margin page); the rest is Tier N [D: warrants and rights are Tier N here], and so
+//             is an instrument whose risk_instruments.csv row names a flat-rate group (the RPF's
+//             FieldType 3 lists the flat-rate instruments, G14 §2.1).
 //   Sub-portfolios: each Tier P instrument listed within margin.ipo_segregation_days calendar
 //             days before the valuation date alone, the other Tier P instruments together.
 //   HVaR / SVaR of a sub-portfolio = expected_shortfall over its scenario P&Ls (HVaR: the

@@ -4,6 +4,11 @@
 #include <string_view>
 
 namespace cp::risk {
+
+const char* margin_regime_code(MarginRegime regime) {
+  return regime == MarginRegime::kMarginRate ? "margin_rate" : "var_platform";
+}
+
 namespace {
 
 constexpr std::string_view kFlatRatePrefix = "margin.flat_rate.";
@@ -44,13 +49,7 @@ Result<ScenarioSetParameters> scenario_set(const refdata::ParameterTable& table,
   return set;
 }
 
-}  // namespace
-
-const char* margin_regime_code(MarginRegime regime) {
-  return regime == MarginRegime::kMarginRate ? "margin_rate" : "var_platform";
-}
-
-Result<MarginParameters> margin_parameters_on(const refdata::ParameterTable& table, Date date) {
+Result<MarginParameters> read_parameters(const refdata::ParameterTable& table, Date date) {
   MarginParameters p;
   p.valuation_date = date;
   CP_ASSIGN_OR_RETURN(std::string regime, table.text("margin.regime", date));
@@ -96,6 +95,20 @@ Result<MarginParameters> margin_parameters_on(const refdata::ParameterTable& tab
                          "margin.flat_rate_default_group");
   }
   return p;
+}
+
+}  // namespace
+
+Result<MarginParameters> margin_parameters_on(const refdata::ParameterTable& table, Date date) {
+  auto read = read_parameters(table, date);
+  // A parameter not in force on the date is bad input for the margin (exit 2), not a missing
+  // record: the file lacks a row it needs.
+  if (!read.ok() && read.error().code == ErrorCode::kNotFound) {
+    Error error = read.error();
+    error.code = ErrorCode::kInvalidInput;
+    return error;
+  }
+  return read;
 }
 
 }  // namespace cp::risk

@@ -33,7 +33,7 @@ struct MarginParameters {
 
   // Both regimes.
   Decimal margin_credit_hkd;     // G14 §3.2.5.3: HKD 5 m "normally"
-  Decimal flat_rate_multiplier;  // G14 §3.2.4.2 step 3 (DWH0081C): per participant; default
+  Decimal flat_rate_multiplier;  // G14 §3.2.4.2 step 3 (DWH0081C): per participant [NC]
   Decimal margin_rate;           // margin_rate regime only (ratio)
   Decimal margin_multiplier;     // margin_rate regime only
 

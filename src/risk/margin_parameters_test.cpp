@@ -64,6 +64,7 @@ TEST(MarginParameters, AParameterMissingForTheDateIsNamed) {
   ASSERT_TRUE(table.ok()) << table.error().to_string();
   const auto p = margin_parameters_on(*table, day("2024-03-15"));
   ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.error().code, ErrorCode::kInvalidInput);
   EXPECT_NE(p.error().message.find("margin.hvar.confidence_level"), std::string::npos)
       << p.error().message;
   EXPECT_NE(p.error().message.find("2024-03-15"), std::string::npos) << p.error().message;

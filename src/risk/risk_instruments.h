@@ -4,15 +4,16 @@
 // risk_instruments.csv := security,flat_rate_group,lra_bucket_rate,lra_beta,lra_threshold_hkd,
 //                         listing_date,effective_from,effective_to,source
 //   security           five-digit SEHK code
-//   flat_rate_group    Tier N sub-margin group (integer ≥ 1); empty =
-//   margin.flat_rate_default_group lra_bucket_rate    liquidation-risk bucket rate, ratio in [0, 1)
-//   } all three or none: lra_beta           beta to the hedge instrument (FieldType 4 col 2)     }
-//   an instrument without lra_threshold_hkd  delta-equivalent market value threshold, whole HKD   }
-//   them has no LRA listing_date       first trading day on SEHK; empty = listed long ago (IPO
-//   segregation,
+//   flat_rate_group    Tier N sub-margin group (integer ≥ 1): the instrument is Tier N
+//                      whatever the securities master says; empty = the master decides
+//   lra_bucket_rate    liquidation-risk bucket rate, ratio in [0, 1)
+//   lra_beta           beta to the hedge instrument (FieldType 4 col 2)
+//   lra_threshold_hkd  delta-equivalent market value threshold, whole HKD
+//                      (the three LRA fields go together; without them no LRA)
+//   listing_date       first trading day on SEHK; empty = listed long ago (IPO segregation,
 //                      G14 fn 18)
-// A security's rows may not overlap in time. Tier P or N is not here: it follows the securities
-// master (margin.h).
+// A security's rows may not overlap in time. Tier P or N follows the securities master unless
+// a flat-rate group is given (margin.h).
 #pragma once
 
 #include <optional>

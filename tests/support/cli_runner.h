@@ -13,8 +13,10 @@ struct CliOutcome {
   std::string err;
 };
 
-// `args` are passed to the shell as written (quote them where needed).
+// `args` are passed to the shell as written (quote them where needed). `data_dir` empty: the
+// shipped data/.
 CliOutcome run_cli(const std::filesystem::path& dir, const std::string& db_url,
-                   const std::string& args, const std::string& stdin_text = "");
+                   const std::string& args, const std::string& stdin_text = "",
+                   const std::filesystem::path& data_dir = {});
 
 }  // namespace cp::testing

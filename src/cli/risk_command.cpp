@@ -1,0 +1,141 @@
+// connectpost risk margin: a clearing participant's HKSCC margin and marks on a date, every
+// component shown (issue 16; risk/margin.h).
+#include <algorithm>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/risk_reference.h"
+#include "risk/margin.h"
+#include "risk/margin_json.h"
+#include "store/risk_store.h"
+
+namespace cp::cli {
+namespace {
+
+struct MarginOptions {
+  std::string participant;
+  std::string date;
+  bool json = false;
+};
+
+// The closes the margin reads: the held securities', from the first scenario day to the later
+// of the valuation date and the stress window's end.
+Result<risk::PriceHistory> closes_for(store::Database& db, const RiskReference& reference,
+                                      const risk::MarginParameters& parameters,
+                                      const std::vector<risk::InstrumentPosition>& positions) {
+  std::set<std::string> securities;
+  for (const auto& position : positions) {
+    if (position.quantity != 0) securities.insert(position.security);
+  }
+  Date from = parameters.valuation_date;
+  Date to = parameters.valuation_date;
+  if (parameters.regime == risk::MarginRegime::kVarPlatform) {
+    for (const auto& [end, count] :
+         {std::pair{parameters.valuation_date, parameters.hvar.scenario_count},
+          std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
+      // A window that leaves the calendar is reported by the margin itself, naming it.
+      auto days = reference.trading_days.ending_on(end, count + 1);
+      if (days.ok()) from = std::min(from, days->front());
+      to = std::max(to, end);
+    }
+  }
+  risk::PriceHistory history;
+  CP_RETURN_IF_ERROR(store::read_closes(db, securities, from, to, history));
+  return history;
+}
+
+void print_margin(const risk::MarginFigures& m) {
+  std::cout << "participant " << m.participant << ", " << m.valuation_date.to_string()
+            << ", regime " << risk::margin_regime_code(m.regime) << " (HKD)\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : m.positions) {
+    rows.push_back({p.security, risk::margin_tier_code(p.tier), p.sub_portfolio,
+                    std::to_string(p.quantity), p.quantity == 0 ? "-" : p.close_hkd.to_string(),
+                    p.market_value_hkd.to_string_grouped(),
+                    p.contract_value_hkd.to_string_grouped(), p.mtm_hkd.to_string_grouped()});
+  }
+  print_table(std::cout,
+              {"SECURITY", "TIER", "PORTFOLIO", "QUANTITY", "CLOSE", "MARKET VALUE",
+               "CONTRACT VALUE", "MTM"},
+              rows, {3, 4, 5, 6, 7});
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> lines;
+  auto line = [&](const std::string& name, const Decimal& value) {
+    lines.push_back({name, value.to_string_grouped()});
+  };
+  if (m.regime == risk::MarginRegime::kVarPlatform) {
+    for (const auto& s : m.sub_portfolios) {
+      line("HVaR " + s.name + " (worst " + std::to_string(m.hvar_tail) + ")", s.hvar_hkd);
+      line("SVaR " + s.name + " (worst " + std::to_string(m.svar_tail) + ")", s.svar_hkd);
+    }
+    line("weighted", m.weighted_hkd);
+    line("floor (base " + m.floor_base_hkd.to_string_grouped() + ")", m.floor_hkd);
+    line("portfolio margin", m.portfolio_margin_hkd);
+    line("flat-rate margin", m.flat_rate_margin_hkd);
+    line("LRA instrument level", m.lra_instrument_hkd);
+    line("LRA portfolio level", m.lra_portfolio_hkd);
+    line("holiday add-on (H " + std::to_string(m.holiday_days) + ")", m.holiday_addon_hkd);
+    line("aggregated", m.aggregated_hkd);
+  } else {
+    line("margin position", m.margin_position_hkd);
+    line("margin position x rate x multiplier", m.rate_margin_hkd);
+  }
+  line("rounded", m.rounded_hkd);
+  line("favourable MTM", m.favourable_mtm_hkd);
+  line("net margin", m.net_margin_hkd);
+  line("margin credit", m.margin_credit_hkd);
+  line("net margin after credit", m.net_margin_after_credit_hkd);
+  line("MTM requirement", m.mtm_requirement_hkd);
+  line("total requirement", m.total_requirement_hkd);
+  print_table(std::cout, {"COMPONENT", "HKD"}, lines, {1});
+}
+
+Result<void> show_margin(const AppContext& context, const MarginOptions& options) {
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(RiskReference reference,
+                      load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
+                      risk::margin_parameters_on(reference.risk_parameters, date));
+  CP_ASSIGN_OR_RETURN(auto rows, store::cns_positions_of(*db, options.participant, date));
+  if (rows.empty()) {
+    return make_error(ErrorCode::kNotFound, "no CNS positions of " + options.participant +
+                                                " as of " + date.to_string() +
+                                                " (import cns-positions)");
+  }
+  risk::MarginInputs inputs;
+  inputs.participant = options.participant;
+  inputs.parameters = &parameters;
+  inputs.positions = risk::prepare_positions(rows);
+  inputs.securities = &reference.refdata.securities;
+  inputs.instruments = &reference.instruments;
+  CP_ASSIGN_OR_RETURN(risk::PriceHistory history,
+                      closes_for(*db, reference, parameters, inputs.positions));
+  inputs.history = &history;
+  inputs.trading_days = &reference.trading_days;
+  CP_ASSIGN_OR_RETURN(risk::MarginFigures figures, risk::compute_margin(inputs));
+  if (options.json) {
+    print_json(std::cout, risk::margin_json(figures));
+  } else {
+    print_margin(figures);
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+void register_risk_commands(CLI::App& app, AppContext& context) {
+  auto* risk = app.add_subcommand("risk", "HKSCC margin and marks of clearing participants");
+  risk->require_subcommand(1);
+  auto options = std::make_shared<MarginOptions>();
+  auto* margin = risk->add_subcommand(
+      "margin", "A participant's margin on a date with every component (docs/risk.md)");
+  margin->add_option("--participant", options->participant, "HKSCC participant id")->required();
+  margin->add_option("--date", options->date, "Valuation date, YYYY-MM-DD")->required();
+  margin->add_flag("--json", options->json, "Print JSON");
+  margin->callback(
+      [&context, options] { run_action(context, [&] { return show_margin(context, *options); }); });
+}
+
+}  // namespace cp::cli

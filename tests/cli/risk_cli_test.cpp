@@ -1,0 +1,218 @@
+// `connectpost import cns-positions|price-history` and `connectpost risk margin` end to end on
+// both databases, against tests/golden/margin (README.md works the figures by hand; work_out.py
+// is the independent Python oracle that wrote expected.json), and the bad inputs issue 16 names:
+// each refused with its file, line and field, exit 2, nothing stored.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "core/decimal.h"
+#include "support/backend_test.h"
+#include "support/cli_runner.h"
+
+namespace cp {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+using Outcome = testing::CliOutcome;
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+const fs::path kCase = fs::path(CONNECTPOST_SOURCE_DIR) / "tests/golden/margin";
+
+class RiskCliTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    dir_ = fs::temp_directory_path() /
+           ("cp_risk_" + std::to_string(::getpid()) + "_" +
+            std::to_string(static_cast<int>(GetParam())) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    // The shipped data with the case's risk parameters (20 scenarios) and instrument rows.
+    data_ = dir_ / "data";
+    fs::copy(fs::path(CONNECTPOST_SOURCE_DIR) / "data", data_, fs::copy_options::recursive);
+    for (const char* file : {"risk_parameters.csv", "risk_instruments.csv"}) {
+      fs::copy_file(kCase / file, data_ / file, fs::copy_options::overwrite_existing);
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome run(const std::string& args) {
+    return testing::run_cli(dir_, scratch_->url(), args, "", data_);
+  }
+  void import(const std::string& kind, const fs::path& file) {
+    const Outcome imported = run("import " + kind + " '" + file.string() + "'");
+    ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
+  }
+  void import_case() {
+    import("price-history", kCase / "price_history.csv");
+    import("price-history", kCase / "price_history_2022.csv");
+    import("cns-positions", kCase / "cns_positions.csv");
+  }
+  // `text` in a scratch file named `name`.
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path file = dir_ / name;
+    std::ofstream(file) << text;
+    return file;
+  }
+
+  fs::path dir_;
+  fs::path data_;
+};
+
+// Two decimal strings are the same amount (2 and 2.00 are).
+void expect_amount(const Json& actual, const Json& expected, const std::string& what) {
+  ASSERT_TRUE(actual.is_string()) << what << ": " << actual.dump();
+  const auto a = Decimal::parse(actual.get<std::string>());
+  const auto e = Decimal::parse(expected.get<std::string>());
+  ASSERT_TRUE(a.ok() && e.ok()) << what;
+  EXPECT_EQ(*a, *e) << what << ": " << actual << " against " << expected;
+}
+
+TEST_P(RiskCliTest, EveryParticipantsMarginMatchesTheWorkedCase) {
+  import_case();
+  const Json expected = Json::parse(slurp(kCase / "expected.json"));
+  ASSERT_EQ(expected["margins"].size(), 4u);
+  for (const Json& margin : expected["margins"]) {
+    const std::string who =
+        margin["participant"].get<std::string>() + " " + margin["date"].get<std::string>();
+    const Outcome shown =
+        run("risk margin --participant " + margin["participant"].get<std::string>() + " --date " +
+            margin["date"].get<std::string>() + " --json");
+    ASSERT_EQ(shown.exit_code, 0) << who << ": " << shown.err;
+    const Json actual = Json::parse(shown.out);
+    EXPECT_EQ(actual["regime"], margin["regime"]) << who;
+    EXPECT_EQ(actual["currency"], "HKD");
+    for (const auto& [key, value] : margin.items()) {
+      if (key == "participant" || key == "date" || key == "regime" || key == "positions" ||
+          key == "hvar_pnls" || key == "svar_pnls") {
+        continue;
+      }
+      if (value.is_number()) {
+        EXPECT_EQ(actual[key], value) << who << " " << key;
+      } else {
+        expect_amount(actual[key], value, who + " " + key);
+      }
+    }
+    ASSERT_EQ(actual["positions"].size(), margin["positions"].size()) << who;
+    for (size_t i = 0; i < margin["positions"].size(); ++i) {
+      const Json& e = margin["positions"][i];
+      const Json& a = actual["positions"][i];
+      EXPECT_EQ(a["security"], e["security"]) << who;
+      EXPECT_EQ(a["quantity"], e["quantity"]) << who;
+      for (const char* key : {"market_value", "contract_value", "mtm"}) {
+        expect_amount(a[key], e[key], who + " " + e["security"].get<std::string>() + " " + key);
+      }
+    }
+  }
+}
+
+TEST_P(RiskCliTest, TheTextReportShowsEachComponent) {
+  import_case();
+  const Outcome shown = run("risk margin --participant TP002 --date 2024-03-15");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  // README.md: the hedged pair loses nothing in any scenario; the floor binds.
+  EXPECT_THAT(shown.out, HasSubstr("floor (base 376,200,000)"));
+  EXPECT_THAT(shown.out, HasSubstr("12,038,400"));
+  EXPECT_THAT(shown.out, HasSubstr("total requirement"));
+  EXPECT_THAT(shown.out, HasSubstr("7,550,000"));
+}
+
+TEST_P(RiskCliTest, AParticipantWithoutPositionsIsNotFound) {
+  import_case();
+  const Outcome shown = run("risk margin --participant ZZ999 --date 2024-03-15");
+  EXPECT_EQ(shown.exit_code, 1);
+  EXPECT_THAT(shown.err, HasSubstr("no CNS positions of ZZ999 as of 2024-03-15"));
+}
+
+TEST_P(RiskCliTest, AHistoryWithAGapIsRefusedAndNothingStored) {
+  // 2024-02-20 dropped from 00700's closes.
+  std::string text;
+  std::istringstream in(slurp(kCase / "price_history.csv"));
+  for (std::string line; std::getline(in, line);) {
+    if (!line.starts_with("2024-02-20,00700,")) text += line + "\n";
+  }
+  ASSERT_LT(text.size(), slurp(kCase / "price_history.csv").size());
+  const fs::path file = write("gap.csv", text);
+  const Outcome imported = run("import price-history '" + file.string() + "'");
+  EXPECT_EQ(imported.exit_code, 2);
+  EXPECT_THAT(imported.err,
+              HasSubstr("field 'price_date': 00700 has no close on 2024-02-20, an SEHK trading "
+                        "day between 2024-02-19"));
+  EXPECT_THAT(imported.err, HasSubstr("gap.csv:"));
+  // Nothing stored: the margin finds no close to value 00005 with.
+  import("cns-positions", kCase / "cns_positions.csv");
+  const Outcome shown = run("risk margin --participant TP002 --date 2024-03-15");
+  EXPECT_EQ(shown.exit_code, 2);
+  EXPECT_THAT(shown.err, HasSubstr("no close of 00005 on 2024-03-15"));
+}
+
+TEST_P(RiskCliTest, ANegativePriceIsRefused) {
+  const fs::path file =
+      write("negative.csv", "price_date,security,close_hkd\n2024-03-15,00700,-1.00\n");
+  const Outcome imported = run("import price-history '" + file.string() + "'");
+  EXPECT_EQ(imported.exit_code, 2);
+  EXPECT_THAT(imported.err, HasSubstr("negative.csv:2:"));
+  EXPECT_THAT(imported.err, HasSubstr("close_hkd"));
+}
+
+TEST_P(RiskCliTest, APositionInAnUnknownSecurityIsRefusedAndNothingStored) {
+  const fs::path file = write("positions.csv",
+                              "as_of,participant,security,settlement_date,quantity,"
+                              "contract_value_hkd,ssc_quantity,scc_amount_hkd\n"
+                              "2024-03-15,TP001,00700,2024-03-19,100,35000.00,,\n"
+                              "2024-03-15,TP001,09999,2024-03-19,100,35000.00,,\n");
+  const Outcome imported = run("import cns-positions '" + file.string() + "'");
+  EXPECT_EQ(imported.exit_code, 2);
+  EXPECT_THAT(imported.err, HasSubstr("positions.csv:3:"));
+  EXPECT_THAT(imported.err, HasSubstr("field 'security': '09999' is not in the securities master"));
+  const Outcome shown = run("risk margin --participant TP001 --date 2024-03-15");
+  EXPECT_EQ(shown.exit_code, 1);  // the first row was not stored either
+  EXPECT_THAT(shown.err, HasSubstr("no CNS positions of TP001"));
+}
+
+TEST_P(RiskCliTest, AScenarioCountTheHistoryCannotFillIsRefused) {
+  import_case();
+  // 60 returns to 2024-03-15 need closes from 2023-12-…: the history starts on 2024-01-02.
+  std::string parameters = slurp(data_ / "risk_parameters.csv");
+  const std::string from = "margin.hvar.scenario_count,20,";
+  parameters.replace(parameters.find(from), from.size(), "margin.hvar.scenario_count,60,");
+  std::ofstream(data_ / "risk_parameters.csv") << parameters;
+  const Outcome shown = run("risk margin --participant TP001 --date 2024-03-15");
+  EXPECT_EQ(shown.exit_code, 2);
+  EXPECT_THAT(shown.err, HasSubstr("margin.hvar.scenario_count 60 needs every close from"));
+  EXPECT_THAT(shown.err, HasSubstr("field 'price_history'"));
+}
+
+TEST_P(RiskCliTest, AParameterMissingForTheDateIsRefused) {
+  import_case();
+  std::string parameters = slurp(data_ / "risk_parameters.csv");
+  const auto at = parameters.find("margin.rounding,");
+  parameters.erase(at, parameters.find('\n', at) - at + 1);
+  std::ofstream(data_ / "risk_parameters.csv") << parameters;
+  const Outcome shown = run("risk margin --participant TP001 --date 2024-03-15");
+  EXPECT_EQ(shown.exit_code, 2);
+  EXPECT_THAT(shown.err, HasSubstr("margin.rounding"));
+  EXPECT_THAT(shown.err, HasSubstr("2024-03-15"));
+}
+
+CP_INSTANTIATE_ON_BOTH_BACKENDS(RiskCliTest);
+
+}  // namespace
+}  // namespace cp

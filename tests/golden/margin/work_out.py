@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Works out the margin golden case independently of connectpost, from the rules as HKSCC's
+VaR Platform Initial Margin Calculation Guide v1.4 (G14) and research/domain-facts.md §7.2 state
+them, with Python's exact decimals. Writes expected.json: one entry per participant and date.
+
+Where the guide leaves a choice open, this follows docs/risk.md (the same choices the engine
+makes, stated there, not read from its code):
+  - each market value × return term rounds to the dollar, half away from zero;
+  - returns are close / previous close − 1 at 10 decimals, half-up;
+  - an ES is the mean of the worst ceil((1 − CL) × N) scenario P&Ls, at the cent, half-up;
+  - market and contract values round to the dollar per instrument, half-up;
+  - margin position (before 13 Jun 2022) = max(gross long, gross short market value).
+The scenario windows are read from the history file itself: the last N + 1 closes of each
+security on or before the window's end (the import refuses a history with a gap, so these are
+consecutive SEHK trading days).
+
+Usage: work_out.py [CASE_DIR]   (default: this script's directory)
+"""
+import csv
+import json
+import math
+import sys
+from collections import defaultdict
+from decimal import Decimal as D, ROUND_CEILING, ROUND_HALF_UP
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def dollars(x):
+    return D(x).quantize(D(1), ROUND_HALF_UP)
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def in_force(row, date):
+    return row["effective_from"] <= date and (not row["effective_to"] or date <= row["effective_to"])
+
+
+def parameters(case, date):
+    out = {}
+    for row in read_csv(case / "risk_parameters.csv"):
+        if not in_force(row, date):
+            continue
+        value = row["value"]
+        if row["unit"] == "percent":
+            value = D(value) / 100
+        elif row["unit"] in ("ratio", "HKD"):
+            value = D(value)
+        elif row["unit"] == "integer":
+            value = int(value)
+        elif row["unit"] == "bool":
+            value = value == "true"
+        out[row["key"]] = value
+    return out
+
+
+def tier_p(security, date, instruments):
+    row = instruments.get(security)
+    if row and row["flat_rate_group"]:
+        return False
+    for s in read_csv(ROOT / "data" / "securities.csv"):
+        if s["code"] == security and in_force(s, date):
+            return s["kind"] == "etf" or (s["kind"] == "equity" and s["hsci_size"] in ("large", "mid"))
+    raise SystemExit(f"{security} not in the master on {date}")
+
+
+def returns(closes, end, n):
+    days = sorted(d for d in closes if d <= end)[-(n + 1):]
+    if len(days) != n + 1:
+        raise SystemExit(f"history too short for {n} returns to {end}")
+    return [(closes[b] / closes[a] - 1).quantize(D("1e-10"), ROUND_HALF_UP) for a, b in zip(days, days[1:])]
+
+
+def es(pnls, cl, n):
+    tail = math.ceil((1 - cl) * n)  # Decimal arithmetic: exact
+    worst = sorted(pnls)[:tail]
+    return tail, (D(sum(worst)) / tail).quantize(D("0.01"), ROUND_HALF_UP)
+
+
+def margin(case, participant, date, positions, history):
+    p = parameters(case, date)
+    instruments = {r["security"]: r for r in read_csv(case / "risk_instruments.csv") if in_force(r, date)}
+    # Cover (before the settlement date only), then cross-day netting.
+    net = defaultdict(lambda: [0, D(0)])
+    for r in positions:
+        q, cv = int(r["quantity"]), D(r["contract_value_hkd"])
+        if r["as_of"] < r["settlement_date"]:
+            ssc = int(r["ssc_quantity"] or 0)
+            if q < 0 and ssc:
+                covered = min(ssc, -q)
+                cv = (cv * (-q - covered) / -q).quantize(D("0.01"), ROUND_HALF_UP)
+                q += covered
+        net[r["security"]][0] += q
+        net[r["security"]][1] += cv
+    rows, mv_of = [], {}
+    for sec in sorted(net):
+        q, cv = net[sec]
+        mv = dollars(history[sec][date] * q) if q else D(0)
+        mv_of[sec] = mv
+        rows.append({"security": sec, "quantity": q, "market_value": mv, "contract_value": dollars(cv),
+                     "mtm": mv - dollars(cv), "tier_p": tier_p(sec, date, instruments)})
+    mtm = sum((r["mtm"] for r in rows), D(0))
+    out = {"participant": participant, "date": date, "regime": p["margin.regime"],
+           "mtm": mtm, "favourable_mtm": max(mtm, D(0)), "mtm_requirement": max(-mtm, D(0))}
+    if p["margin.regime"] == "margin_rate":
+        long_ = sum((r["market_value"] for r in rows if r["market_value"] > 0), D(0))
+        short = sum((-r["market_value"] for r in rows if r["market_value"] < 0), D(0))
+        out["margin_position"] = max(long_, short)
+        out["rate_margin"] = dollars(out["margin_position"] * p["margin.rate"] * p["margin.rate_multiplier"])
+        rounded = out["rate_margin"]
+    else:
+        tp = [r for r in rows if r["tier_p"]]
+        pnl_h = [0] * p["margin.hvar.scenario_count"]
+        pnl_s = [0] * p["margin.svar.scenario_count"]
+        for r in tp:
+            if not r["quantity"]:
+                continue
+            for j, x in enumerate(returns(history[r["security"]], date, p["margin.hvar.scenario_count"])):
+                pnl_h[j] += int(dollars(r["market_value"] * x))
+            for j, x in enumerate(returns(history[r["security"]], p["margin.svar.window_end"],
+                                          p["margin.svar.scenario_count"])):
+                pnl_s[j] += int(dollars(r["market_value"] * x))
+        out["hvar_pnls"], out["svar_pnls"] = pnl_h, pnl_s
+        out["hvar_tail"], out["hvar"] = es(pnl_h, p["margin.hvar.confidence_level"], p["margin.hvar.scenario_count"])
+        out["svar_tail"], out["svar"] = es(pnl_s, p["margin.svar.confidence_level"], p["margin.svar.scenario_count"])
+        out["weighted"] = out["hvar"] * p["margin.hvar.weight"] + out["svar"] * p["margin.svar.weight"]
+        long_ = sum((r["market_value"] for r in tp if r["market_value"] > 0), D(0))
+        short = sum((-r["market_value"] for r in tp if r["market_value"] < 0), D(0))
+        out["floor"] = dollars(max(long_, short) * p["margin.tier_p_floor_rate"])
+        out["portfolio_margin"] = max(dollars(abs(out["weighted"])), out["floor"])
+        groups = defaultdict(lambda: [D(0), D(0)])
+        for r in rows:
+            if r["tier_p"]:
+                continue
+            row = instruments.get(r["security"])
+            g = int(row["flat_rate_group"]) if row and row["flat_rate_group"] else p["margin.flat_rate_default_group"]
+            groups[g][0 if r["market_value"] > 0 else 1] += abs(r["market_value"])
+        flat = sum((max(a, b) * p[f"margin.flat_rate.{g}"] for g, (a, b) in groups.items()), D(0))
+        out["flat_rate_margin"] = dollars(flat * p["margin.participant_multiplier"])
+        lra_i, hedge = D(0), D(0)
+        for r in rows:
+            row = instruments.get(r["security"])
+            if row and row["lra_bucket_rate"]:
+                lra_i += max(abs(r["market_value"]) - D(row["lra_threshold_hkd"]), D(0)) * D(row["lra_bucket_rate"])
+                hedge += r["market_value"] * D(row["lra_beta"])
+        h = instruments[p["margin.lra_hedge_instrument"]]
+        out["lra_instrument"] = dollars(lra_i)
+        out["lra_portfolio"] = dollars(max(abs(hedge) - D(h["lra_threshold_hkd"]), D(0)) * D(h["lra_bucket_rate"]))
+        out["lra"] = out["lra_instrument"] + out["lra_portfolio"]
+        out["holiday_addon"] = D(0)  # margin.holiday_addon is false in this case
+        out["aggregated"] = out["portfolio_margin"] + out["flat_rate_margin"] + out["lra"]
+        step = D(p["margin.rounding"])
+        rounded = (out["aggregated"] / step).quantize(D(1), ROUND_CEILING) * step
+    out["rounded"] = rounded
+    out["net_margin"] = max(rounded - out["favourable_mtm"], D(0))
+    out["margin_credit"] = p["margin.credit"]
+    out["net_margin_after_credit"] = max(out["net_margin"] - p["margin.credit"], D(0))
+    out["total_requirement"] = out["net_margin_after_credit"] + out["mtm_requirement"]
+    out["positions"] = [{k: (str(v) if isinstance(v, D) else v) for k, v in r.items() if k != "tier_p"} for r in rows]
+    return {k: (str(v) if isinstance(v, D) else v) for k, v in out.items()}
+
+
+def main():
+    case = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    history = defaultdict(dict)
+    for name in ("price_history.csv", "price_history_2022.csv"):
+        for r in read_csv(case / name):
+            history[r["security"]][r["price_date"]] = D(r["close_hkd"])
+    by_key = defaultdict(list)
+    for r in read_csv(case / "cns_positions.csv"):
+        by_key[(r["participant"], r["as_of"])].append(r)
+    results = [margin(case, participant, date, rows, history) for (participant, date), rows in sorted(by_key.items())]
+    with open(case / "expected.json", "w") as f:
+        json.dump({"margins": results}, f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
