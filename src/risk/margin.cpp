@@ -4,6 +4,7 @@
 #include <map>
 
 #include "risk/expected_shortfall.h"
+#include "risk/scenario_filter.h"
 
 namespace cp::risk {
 namespace {
@@ -28,18 +29,6 @@ MarginTier tier_of(const refdata::SecurityRecord& record, const RiskInstrument* 
     return MarginTier::kP;
   }
   return MarginTier::kN;
-}
-
-// UInt128 square root, rounded down (Newton's method from above).
-UInt128 isqrt(UInt128 n) {
-  if (n < 2) return n;
-  UInt128 x = n;
-  UInt128 y = (x + 1) / 2;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2;
-  }
-  return x;
 }
 
 struct Scenarios {
@@ -83,8 +72,12 @@ Result<void> add_var(const MarginInputs& inputs, MarginFigures& out) {
     CP_ASSIGN_OR_RETURN(auto svar, daily_returns(*inputs.history, position.security, svar_days,
                                                  "margin.svar.scenario_count " +
                                                      std::to_string(p.svar.scenario_count)));
-    scenarios.hvar_returns.push_back(std::move(hvar));
-    scenarios.svar_returns.push_back(std::move(svar));
+    CP_ASSIGN_OR_RETURN(auto hvar_filtered,
+                        filter_returns(hvar, p.hvar.ewma_lambda, position.security + " (HVaR)"));
+    CP_ASSIGN_OR_RETURN(auto svar_filtered,
+                        filter_returns(svar, p.svar.ewma_lambda, position.security + " (SVaR)"));
+    scenarios.hvar_returns.push_back(std::move(hvar_filtered));
+    scenarios.svar_returns.push_back(std::move(svar_filtered));
   }
   for (auto& [name, scenarios] : by_sub_portfolio) {
     SubPortfolioFigures figures;
@@ -189,11 +182,7 @@ const char* margin_tier_code(MarginTier tier) {
 
 Decimal holiday_factor(int64_t holiday_days) {
   if (holiday_days <= 1) return Decimal::from_units(0, 10);
-  // √H at 10 decimals, truncated: ⌊√(H × 10^20)⌋ units of 10^-10.
-  UInt128 scaled = static_cast<UInt128>(holiday_days);
-  for (int i = 0; i < 20; ++i) scaled *= 10;
-  const auto root = static_cast<Int128>(isqrt(scaled));
-  return Decimal::from_units(root, 10) - Decimal::from_int(1);
+  return sqrt_truncated(Decimal::from_int(holiday_days)) - Decimal::from_int(1);
 }
 
 Result<MarginFigures> compute_margin(const MarginInputs& inputs) {

@@ -26,11 +26,12 @@ struct ScenarioSetKeys {
   const char* confidence_level;
   const char* scenario_count;
   const char* weight;
+  const char* ewma_lambda;
 };
 constexpr ScenarioSetKeys kHvarKeys{"margin.hvar.confidence_level", "margin.hvar.scenario_count",
-                                    "margin.hvar.weight"};
+                                    "margin.hvar.weight", "margin.hvar.ewma_lambda"};
 constexpr ScenarioSetKeys kSvarKeys{"margin.svar.confidence_level", "margin.svar.scenario_count",
-                                    "margin.svar.weight"};
+                                    "margin.svar.weight", "margin.svar.ewma_lambda"};
 
 Result<ScenarioSetParameters> scenario_set(const refdata::ParameterTable& table,
                                            const ScenarioSetKeys& keys, Date date) {
@@ -38,6 +39,11 @@ Result<ScenarioSetParameters> scenario_set(const refdata::ParameterTable& table,
   CP_ASSIGN_OR_RETURN(set.confidence_level, table.ratio(keys.confidence_level, date));
   CP_ASSIGN_OR_RETURN(set.scenario_count, table.integer(keys.scenario_count, date));
   CP_ASSIGN_OR_RETURN(set.weight, table.ratio(keys.weight, date));
+  CP_ASSIGN_OR_RETURN(set.ewma_lambda, table.ratio(keys.ewma_lambda, date));
+  if (set.ewma_lambda.sign() <= 0 || set.ewma_lambda > Decimal::from_int(1)) {
+    return invalid_input(std::string(keys.ewma_lambda) + " must be above 0 and at most 1",
+                         keys.ewma_lambda);
+  }
   if (set.confidence_level.sign() <= 0 || set.confidence_level >= Decimal::from_int(1)) {
     return invalid_input(std::string(keys.confidence_level) + " must lie strictly between 0 and 1",
                          keys.confidence_level);

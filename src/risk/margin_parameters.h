@@ -24,7 +24,8 @@ const char* margin_regime_code(MarginRegime regime);  // "margin_rate", "var_pla
 struct ScenarioSetParameters {
   Decimal confidence_level;  // ratio, 0 < CL < 1
   int64_t scenario_count = 0;
-  Decimal weight;  // HVaR_WGT / SVaR_WGT
+  Decimal weight;       // HVaR_WGT / SVaR_WGT
+  Decimal ewma_lambda;  // the scenario filter's decay (scenario_filter.h); 1: not filtered [NC]
 };
 
 struct MarginParameters {

@@ -36,6 +36,8 @@ TEST(MarginParameters, TheVarPlatformFromItsLaunch) {
   EXPECT_EQ(p->hvar.scenario_count, 1000);
   EXPECT_EQ(p->svar.scenario_count, 1018);
   EXPECT_EQ(p->hvar.weight + p->svar.weight, dec("1"));
+  EXPECT_EQ(p->hvar.ewma_lambda, dec("0.94"));
+  EXPECT_EQ(p->svar.ewma_lambda, dec("1"));
   EXPECT_EQ(p->floor_rate, dec("0.025"));
   EXPECT_EQ(p->rounding_hkd, 10'000);
   EXPECT_FALSE(p->holiday_addon);

@@ -68,8 +68,8 @@ class MarginTest : public ::testing::Test {
     parameters_.regime = MarginRegime::kVarPlatform;
     parameters_.margin_credit_hkd = dec("1000");
     parameters_.flat_rate_multiplier = dec("1");
-    parameters_.hvar = {dec("0.5"), 4, dec("0.75")};
-    parameters_.svar = {dec("0.5"), 4, dec("0.25")};
+    parameters_.hvar = {dec("0.5"), 4, dec("0.75"), dec("1")};  // not filtered
+    parameters_.svar = {dec("0.5"), 4, dec("0.25"), dec("1")};
     parameters_.svar_window_end = date("2024-01-05");
     parameters_.floor_rate = dec("0.032");
     parameters_.rounding_hkd = 10'000;

@@ -8,15 +8,20 @@ makes, stated there, not read from its code):
   - each market value × return term rounds to the dollar, half away from zero;
   - returns are close / previous close − 1 at 10 decimals, half-up;
   - an ES is the mean of the worst ceil((1 − CL) × N) scenario P&Ls, at the cent, half-up;
+  - with a decay λ < 1 the returns are filtered (FHS): σ² seeded with the window's mean r², then
+    σ²ₜ₊₁ = λσ²ₜ + (1 − λ)rₜ² at 16 decimals half-up, and rₜ × √(σ²ₙ₊₁ / σ²ₜ) with the ratio at
+    20 decimals half-up, its root cut at 10, the product half-up at 10;
   - market and contract values round to the dollar per instrument, half-up;
   - margin position (before 13 Jun 2022) = max(gross long, gross short market value).
 The scenario windows are read from the history file itself: the last N + 1 closes of each
 security on or before the window's end (the import refuses a history with a gap, so these are
 consecutive SEHK trading days).
 
-Usage: work_out.py [CASE_DIR]   (default: this script's directory)
+Usage: work_out.py [CASE_DIR]   (default: this script's directory). Writes expected.json from
+risk_parameters.csv, and expected_filtered.json from risk_parameters_filtered.csv when present.
 """
 import csv
+import decimal
 import json
 import math
 import sys
@@ -40,9 +45,9 @@ def in_force(row, date):
     return row["effective_from"] <= date and (not row["effective_to"] or date <= row["effective_to"])
 
 
-def parameters(case, date):
+def parameters(case, date, name):
     out = {}
-    for row in read_csv(case / "risk_parameters.csv"):
+    for row in read_csv(case / name):
         if not in_force(row, date):
             continue
         value = row["value"]
@@ -75,14 +80,33 @@ def returns(closes, end, n):
     return [(closes[b] / closes[a] - 1).quantize(D("1e-10"), ROUND_HALF_UP) for a, b in zip(days, days[1:])]
 
 
+def filtered(rs, lam):
+    if lam == 1:
+        return rs
+    v = [(sum(r * r for r in rs) / len(rs)).quantize(D("1e-16"), ROUND_HALF_UP)]
+    for r in rs:
+        v.append((lam * v[-1] + (1 - lam) * r * r).quantize(D("1e-16"), ROUND_HALF_UP))
+    out = []
+    for r, var in zip(rs, v):
+        if var == 0:
+            out.append(r)
+            continue
+        ratio = (v[-1] / var).quantize(D("1e-20"), ROUND_HALF_UP)
+        with decimal.localcontext() as ctx:
+            ctx.prec = 60
+            factor = ratio.sqrt().quantize(D("1e-10"), decimal.ROUND_FLOOR)
+        out.append((r * factor).quantize(D("1e-10"), ROUND_HALF_UP))
+    return out
+
+
 def es(pnls, cl, n):
     tail = math.ceil((1 - cl) * n)  # Decimal arithmetic: exact
     worst = sorted(pnls)[:tail]
     return tail, (D(sum(worst)) / tail).quantize(D("0.01"), ROUND_HALF_UP)
 
 
-def margin(case, participant, date, positions, history):
-    p = parameters(case, date)
+def margin(case, participant, date, positions, history, name):
+    p = parameters(case, date, name)
     instruments = {r["security"]: r for r in read_csv(case / "risk_instruments.csv") if in_force(r, date)}
     # Cover (before the settlement date only), then cross-day netting.
     net = defaultdict(lambda: [0, D(0)])
@@ -119,10 +143,13 @@ def margin(case, participant, date, positions, history):
         for r in tp:
             if not r["quantity"]:
                 continue
-            for j, x in enumerate(returns(history[r["security"]], date, p["margin.hvar.scenario_count"])):
+            hv = filtered(returns(history[r["security"]], date, p["margin.hvar.scenario_count"]),
+                          p["margin.hvar.ewma_lambda"])
+            sv = filtered(returns(history[r["security"]], p["margin.svar.window_end"],
+                                  p["margin.svar.scenario_count"]), p["margin.svar.ewma_lambda"])
+            for j, x in enumerate(hv):
                 pnl_h[j] += int(dollars(r["market_value"] * x))
-            for j, x in enumerate(returns(history[r["security"]], p["margin.svar.window_end"],
-                                          p["margin.svar.scenario_count"])):
+            for j, x in enumerate(sv):
                 pnl_s[j] += int(dollars(r["market_value"] * x))
         out["hvar_pnls"], out["svar_pnls"] = pnl_h, pnl_s
         out["hvar_tail"], out["hvar"] = es(pnl_h, p["margin.hvar.confidence_level"], p["margin.hvar.scenario_count"])
@@ -173,10 +200,15 @@ def main():
     by_key = defaultdict(list)
     for r in read_csv(case / "cns_positions.csv"):
         by_key[(r["participant"], r["as_of"])].append(r)
-    results = [margin(case, participant, date, rows, history) for (participant, date), rows in sorted(by_key.items())]
-    with open(case / "expected.json", "w") as f:
-        json.dump({"margins": results}, f, indent=1)
-        f.write("\n")
+    for params, expected in (("risk_parameters.csv", "expected.json"),
+                             ("risk_parameters_filtered.csv", "expected_filtered.json")):
+        if not (case / params).exists():
+            continue
+        results = [margin(case, participant, date, rows, history, params)
+                   for (participant, date), rows in sorted(by_key.items())]
+        with open(case / expected, "w") as f:
+            json.dump({"margins": results}, f, indent=1)
+            f.write("\n")
 
 
 if __name__ == "__main__":
