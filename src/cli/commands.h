@@ -33,5 +33,7 @@ Result<void> serve_portal(const AppContext& context, const std::string& listen,
 void register_notifications_command(CLI::App& app, AppContext& context);
 // `risk margin` (issue 16).
 void register_risk_commands(CLI::App& app, AppContext& context);
+// `obligations`, `obligations run`, `obligations check-defaults` (issue 16).
+void register_obligations_commands(CLI::App& app, AppContext& context);
 
 }  // namespace cp::cli

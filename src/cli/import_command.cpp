@@ -11,7 +11,9 @@
 #include "cli/risk_reference.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
+#include "risk/obligation_files.h"
 #include "store/import_store.h"
+#include "store/obligation_store.h"
 #include "store/risk_store.h"
 
 namespace cp::cli {
@@ -172,6 +174,21 @@ void register_import_commands(CLI::App& app, AppContext& context) {
             [&](store::Database& store_db, const auto& rows) {
               return store::import_prices(store_db, rows, options.file, options.replace);
             });
+      });
+  add("guarantee-fund", "Guarantee Fund contributions and expected losses (issue 16)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "Guarantee Fund figures", options, risk::parse_guarantee_fund,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_guarantee_fund(db, rows);
+                          });
+      });
+  add("payments", "Payments to HKSCC against money obligations (CHATS or bank file)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const std::string file = std::filesystem::path(options.file).filename().string();
+        return run_import(ctx, "payments", options, risk::parse_payments,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::record_payments(db, rows, "file:" + file, options.file);
+                          });
       });
   add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)", false,
       [](const AppContext& ctx, const ImportOptions& options) {

@@ -19,32 +19,6 @@ struct MarginOptions {
   bool json = false;
 };
 
-// The closes the margin reads: the held securities', from the first scenario day to the later
-// of the valuation date and the stress window's end.
-Result<risk::PriceHistory> closes_for(store::Database& db, const RiskReference& reference,
-                                      const risk::MarginParameters& parameters,
-                                      const std::vector<risk::InstrumentPosition>& positions) {
-  std::set<std::string> securities;
-  for (const auto& position : positions) {
-    if (position.quantity != 0) securities.insert(position.security);
-  }
-  Date from = parameters.valuation_date;
-  Date to = parameters.valuation_date;
-  if (parameters.regime == risk::MarginRegime::kVarPlatform) {
-    for (const auto& [end, count] :
-         {std::pair{parameters.valuation_date, parameters.hvar.scenario_count},
-          std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
-      // A window that leaves the calendar is reported by the margin itself, naming it.
-      auto days = reference.trading_days.ending_on(end, count + 1);
-      if (days.ok()) from = std::min(from, days->front());
-      to = std::max(to, end);
-    }
-  }
-  risk::PriceHistory history;
-  CP_RETURN_IF_ERROR(store::read_closes(db, securities, from, to, history));
-  return history;
-}
-
 void print_margin(const risk::MarginFigures& m) {
   std::cout << "participant " << m.participant << ", " << m.valuation_date.to_string()
             << ", regime " << risk::margin_regime_code(m.regime) << " (HKD)\n\n";
@@ -96,25 +70,9 @@ Result<void> show_margin(const AppContext& context, const MarginOptions& options
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   CP_ASSIGN_OR_RETURN(RiskReference reference,
                       load_risk_reference(context.config.get("data_dir"), *db));
-  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
-                      risk::margin_parameters_on(reference.risk_parameters, date));
-  CP_ASSIGN_OR_RETURN(auto rows, store::cns_positions_of(*db, options.participant, date));
-  if (rows.empty()) {
-    return make_error(ErrorCode::kNotFound, "no CNS positions of " + options.participant +
-                                                " as of " + date.to_string() +
-                                                " (import cns-positions)");
-  }
-  risk::MarginInputs inputs;
-  inputs.participant = options.participant;
-  inputs.parameters = &parameters;
-  inputs.positions = risk::prepare_positions(rows);
-  inputs.securities = &reference.refdata.securities;
-  inputs.instruments = &reference.instruments;
-  CP_ASSIGN_OR_RETURN(risk::PriceHistory history,
-                      closes_for(*db, reference, parameters, inputs.positions));
-  inputs.history = &history;
-  inputs.trading_days = &reference.trading_days;
-  CP_ASSIGN_OR_RETURN(risk::MarginFigures figures, risk::compute_margin(inputs));
+  CP_ASSIGN_OR_RETURN(ParticipantDay day,
+                      participant_day(*db, reference, options.participant, date));
+  const risk::MarginFigures& figures = day.margin;
   if (options.json) {
     print_json(std::cout, risk::margin_json(figures));
   } else {

@@ -1,12 +1,15 @@
-// What the margin reads besides positions and closes (issue 16): the reference data, HKSCC's
-// risk parameters and instrument rows from the data directory, and SEHK's trading days from the
-// calendars (shipped files plus the operators' additions in the database).
+// What the margin and the obligations read besides positions and closes (issue 16): the
+// reference data, HKSCC's risk parameters, instrument rows and obligation schedule from the data
+// directory, and SEHK's trading, settlement and business days from the calendars (shipped files
+// plus the operators' additions in the database).
 #pragma once
 
 #include <string>
 
 #include "refdata/parameters.h"
 #include "refdata/refdata.h"
+#include "risk/margin.h"
+#include "risk/money_obligations.h"
 #include "risk/price_history.h"
 #include "risk/risk_instruments.h"
 #include "store/database.h"
@@ -17,9 +20,22 @@ struct RiskReference {
   refdata::RefData refdata;
   refdata::ParameterTable risk_parameters;  // data/risk_parameters.csv
   risk::RiskInstrumentTable instruments;    // data/risk_instruments.csv
+  risk::ObligationSchedule schedule;        // data/money_obligations.csv
   risk::HkTradingDays trading_days;
+  risk::HkBusinessCalendar business_calendar;
 };
 
 Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Database& db);
+
+// A participant's day from the stored statement of `date`: the positions settling that day
+// (their money is the day's settlement obligation, seed 001 Part A 1 row 2; they are settled by
+// the day's end, so not margined [D]) and the day-end margin of the rest. kNotFound when the
+// participant has no statement for the date.
+struct ParticipantDay {
+  risk::MarginFigures margin;
+  Decimal settlement_money_hkd;  // Σ contract value of the positions settling on the date
+};
+Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,
+                                       const std::string& participant, Date date);
 
 }  // namespace cp::cli

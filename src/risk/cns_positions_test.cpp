@@ -3,15 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::risk {
 namespace {
 
-Decimal dec(const char* text) {
-  return Decimal::parse(text).value();
-}
-Date day(const char* text) {
-  return Date::parse(text).value();
-}
+constexpr auto dec = &test_values::D;
+constexpr auto day = &test_values::d;
 
 CnsPosition row(const char* security, const char* settles, int64_t quantity, const char* value) {
   CnsPosition out;

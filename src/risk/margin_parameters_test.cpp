@@ -3,15 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::risk {
 namespace {
 
-Date day(const char* text) {
-  return Date::parse(text).value();
-}
-Decimal dec(const char* text) {
-  return Decimal::parse(text).value();
-}
+constexpr auto day = &test_values::d;
+constexpr auto dec = &test_values::D;
 
 refdata::ParameterTable shipped() {
   return refdata::ParameterTable::load(CONNECTPOST_SOURCE_DIR "/data/risk_parameters.csv",

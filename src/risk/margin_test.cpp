@@ -4,14 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
 #include "risk/expected_shortfall.h"
 
 namespace cp::risk {
 namespace {
 
-Decimal dec(const char* text) {
-  return Decimal::parse(text).value();
-}
+constexpr auto dec = &test_values::D;
 
 TEST(TailCount, IsTheCeilingOfTheTailShareOfTheScenarios) {
   EXPECT_EQ(tail_count(dec("0.994"), 1000), 6);  // G14 fn 23

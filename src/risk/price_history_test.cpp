@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::risk {
 namespace {
 
-Date day(const char* text) {
-  return Date::parse(text).value();
-}
+constexpr auto day = &test_values::d;
 
 // 2024-03-25 to 2024-04-05: Good Friday 03-29 and Easter Monday 04-01 closed, and Ching Ming
 // 04-04 too.

@@ -2,12 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/test_values.h"
+
 namespace cp::risk {
 namespace {
 
-Decimal dec(const char* text) {
-  return Decimal::parse(text).value();
-}
+constexpr auto dec = &test_values::D;
 std::vector<Decimal> returns(std::initializer_list<const char*> texts) {
   std::vector<Decimal> out;
   for (const char* t : texts) out.push_back(dec(t).round(10, Rounding::kHalfUp));

@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -90,7 +92,7 @@ class RiskCliTest : public testing::BackendTest {
 // Runs `risk margin --json` for every participant-day of `expected_file` and compares each figure.
 void RiskCliTest::expect_margins(const std::string& expected_file) {
   const Json expected = Json::parse(slurp(kCase / expected_file));
-  ASSERT_EQ(expected["margins"].size(), 4u);
+  ASSERT_EQ(expected["margins"].size(), 5u);
   for (const Json& margin : expected["margins"]) {
     const std::string who =
         margin["participant"].get<std::string>() + " " + margin["date"].get<std::string>();
@@ -225,6 +227,85 @@ TEST_P(RiskCliTest, AParameterMissingForTheDateIsRefused) {
   EXPECT_EQ(shown.exit_code, 2);
   EXPECT_THAT(shown.err, HasSubstr("margin.rounding"));
   EXPECT_THAT(shown.err, HasSubstr("2024-03-15"));
+}
+
+// Obligations of the case's days (tests/golden/margin/README.md "Obligations"; the oracle's
+// expected_obligations.json), payments, and the events of default at 2024-03-18 09:31 HKT.
+TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
+  import_case();
+  import("guarantee-fund", kCase / "guarantee_fund.csv");
+  const Json expected = Json::parse(slurp(kCase / "expected_obligations.json"));
+  std::set<std::pair<std::string, std::string>> days;
+  for (const Json& o : expected["obligations"]) {
+    const std::string id = o["id"];
+    days.emplace(id.substr(0, id.find(':')), id.substr(id.find(':') + 1, 10));
+  }
+  for (const char* date : {"2022-06-10", "2024-02-09", "2024-03-15"}) {
+    const Outcome ran = run(std::string("obligations run --date ") + date);
+    ASSERT_EQ(ran.exit_code, 0) << date << ": " << ran.err;
+  }
+  size_t seen = 0;
+  for (const auto& [participant, date] : days) {
+    const Outcome shown =
+        run("obligations --participant " + participant + " --date " + date + " --json");
+    ASSERT_EQ(shown.exit_code, 0) << shown.err;
+    const Json listed = Json::parse(shown.out);
+    for (const Json& a : listed["obligations"]) {
+      const Json* e = nullptr;
+      for (const Json& candidate : expected["obligations"]) {
+        if (candidate["id"] == a["id"]) e = &candidate;
+      }
+      ASSERT_NE(e, nullptr) << "not in the worked case: " << a["id"];
+      ++seen;
+      EXPECT_EQ(a["kind"], (*e)["kind"]);
+      expect_amount(a["amount"], (*e)["amount"], a["id"].get<std::string>());
+      EXPECT_EQ(a["currency"], "HKD");
+      for (const char* key : {"channel", "deadline", "report", "report_issued_at"}) {
+        EXPECT_EQ(a[key], (*e)[key]) << a["id"] << " " << key;
+      }
+    }
+  }
+  EXPECT_EQ(seen, expected["obligations"].size());
+
+  import("payments", kCase / "payments.csv");
+  const Outcome checked = run("obligations check-defaults --at '2024-03-18 09:31' --json");
+  ASSERT_EQ(checked.exit_code, 0) << checked.err;
+  Json defaulted = Json::parse(checked.out)["defaulted"];
+  std::vector<std::string> ids(defaulted.begin(), defaulted.end());
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(Json(ids), expected["defaulted"]);
+  // Checked again, nothing new: each default is recorded once.
+  const Outcome again = run("obligations check-defaults --at '2024-03-18 09:31' --json");
+  EXPECT_TRUE(Json::parse(again.out)["defaulted"].empty()) << again.out;
+
+  // TP001 paid at 09:30 sharp: paid. TN001 paid 3,000,000 in time and 280,000 at 09:45: in
+  // default at 09:31, and paid in full since.
+  const Json tp001 = Json::parse(
+      run("obligations --participant TP001 --date 2024-03-15 --json").out)["obligations"][0];
+  EXPECT_EQ(tp001["status"], "paid");
+  EXPECT_TRUE(tp001["defaulted_at"].is_null());
+  const Json tn001 = Json::parse(
+      run("obligations --participant TN001 --date 2024-03-15 --json").out)["obligations"][0];
+  EXPECT_EQ(tn001["status"], "paid");
+  EXPECT_EQ(tn001["defaulted_at"], "2024-03-18T01:31:00.000000Z");
+  expect_amount(tn001["paid"], Json("3280000"), "TN001 paid");
+
+  // A rerun of the day keeps what was paid and changes nothing (the figures are the same).
+  const Outcome rerun = run("obligations run --date 2024-03-15");
+  EXPECT_EQ(rerun.exit_code, 0) << rerun.err;
+  // A payment against no obligation is refused with its line; nothing of the file is stored.
+  const fs::path bad = write("bad_payments.csv",
+                             "payment_id,obligation_id,amount_hkd,received_at\n"
+                             "P-1,TP002:2024-03-15:gf_contribution,1500000.00,2024-03-18 12:00\n"
+                             "P-2,TP009:2024-03-15:day_end_mtm_and_margin,1.00,2024-03-18 12:00\n");
+  const Outcome refused = run("import payments '" + bad.string() + "'");
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("bad_payments.csv:3: field 'obligation_id'"));
+  const Json tp002 = Json::parse(
+      run("obligations --participant TP002 --date 2024-03-15 --json").out)["obligations"];
+  for (const Json& o : tp002) {
+    if (o["kind"] == "gf_contribution") expect_amount(o["paid"], Json("0"), "not stored");
+  }
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(RiskCliTest);

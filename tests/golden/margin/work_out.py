@@ -17,6 +17,12 @@ The scenario windows are read from the history file itself: the last N + 1 close
 security on or before the window's end (the import refuses a history with a gap, so these are
 consecutive SEHK trading days).
 
+Then the money obligations of each participant-day (seed 001's schedule, as README.md lists it,
+not read from data/money_obligations.csv), the payments of payments.csv, and the events of
+default at 2024-03-18 09:31 HKT: expected_obligations.json. SEHK's days come from
+data/calendar/sehk_closures.csv: a weekday without a holiday trades; a half day trades but does
+not settle (no weather event falls in the case's dates).
+
 Usage: work_out.py [CASE_DIR]   (default: this script's directory). Writes expected.json from
 risk_parameters.csv, and expected_filtered.json from risk_parameters_filtered.csv when present.
 """
@@ -111,6 +117,8 @@ def margin(case, participant, date, positions, history, name):
     # Cover (before the settlement date only), then cross-day netting.
     net = defaultdict(lambda: [0, D(0)])
     for r in positions:
+        if r["settlement_date"] == r["as_of"]:
+            continue  # settles today: the day's settlement money, not margined at its end
         q, cv = int(r["quantity"]), D(r["contract_value_hkd"])
         if r["as_of"] < r["settlement_date"]:
             ssc = int(r["ssc_quantity"] or 0)
@@ -191,6 +199,82 @@ def margin(case, participant, date, positions, history, name):
     return {k: (str(v) if isinstance(v, D) else v) for k, v in out.items()}
 
 
+def sehk_days():
+    closures = {r["date"]: r["kind"] for r in read_csv(ROOT / "data" / "calendar" / "sehk_closures.csv")}
+    import datetime
+    day, trading, settling = datetime.date(2022, 1, 1), [], []
+    while day <= datetime.date(2024, 12, 31):
+        d = day.isoformat()
+        if day.weekday() < 5 and closures.get(d) != "holiday":
+            trading.append(d)
+            if closures.get(d) != "half_day":
+                settling.append(d)
+        day += datetime.timedelta(days=1)
+    return trading, settling
+
+
+# Seed 001 Part A: (channel, deadline day, deadline, report, report day, report time) by era.
+SCHEDULE = {
+    "sehk_trades_money": ("direct_debit", "same", "17:45", "CCLTN05", "previous_trading", "14:00"),
+    "intraday_margin_non_settlement_day": ("chats_or_bank_transfer", "same", "14:00", "CCMPY01", "same", "11:45"),
+    "intraday_margin_settlement_day": ("direct_debit", "same", "17:45", "CCMPY01", "same", "14:45"),
+    "day_end_mtm_and_margin": ("direct_debit", "next_trading", "09:30", "CCMPY02", "same", "20:30"),
+    "day_end_marks": ("direct_debit", "next_trading", "09:30", "CFIPM01", "same", "20:15"),
+    "day_end_margin": ("direct_debit", "next_trading", "09:30", "CRMMG02", "same", "20:15"),
+    "gf_contribution": ("direct_debit", "next_business", "17:45", "CCMDF02", "same", "12:00"),
+    "gf_risk_collateral": ("bank_transfer", "next_business", "11:00", "RMAMR01/RMAMR03", "same", "21:00"),
+}
+
+
+def obligations(case, participant, date, rows, m, trading, settling, paid_before, gf):
+    p = parameters(case, date, "risk_parameters.csv")
+    out = []
+
+    def add(kind, amount, date=date):
+        amount = D(amount).quantize(D("0.01"), ROUND_HALF_UP)
+        if amount <= 0:
+            return
+        channel, dday, dtime, report, rday, rtime = SCHEDULE[kind]
+        deadline = {"same": date, "next_trading": next(d for d in trading if d > date),
+                    "next_business": next(d for d in trading if d > date)}[dday]
+        report_day = {"same": date, "previous_trading": [d for d in trading if d < date][-1]}[rday]
+        out.append({"id": f"{participant}:{date}:{kind}", "kind": kind, "amount": str(amount),
+                    "channel": channel, "deadline": f"{deadline}T{dtime}:00+08:00", "report": report,
+                    "report_issued_at": f"{report_day}T{rtime}:00+08:00"})
+
+    if date in settling:
+        add("sehk_trades_money", sum((D(r["contract_value_hkd"]) for r in rows if r["settlement_date"] == date), D(0)))
+    if date in trading:
+        nxt = next(d for d in trading if d > date)
+        import datetime
+        day, holidays = datetime.date.fromisoformat(date) + datetime.timedelta(days=1), 0
+        while day.isoformat() < nxt:
+            holidays += day.weekday() < 5
+            day += datetime.timedelta(days=1)
+        if holidays > 1:
+            var = m["regime"] == "var_platform"
+            base = D(m["portfolio_margin"]) + D(m["flat_rate_margin"]) if var else D(m["rate_margin"])
+            with decimal.localcontext() as ctx:
+                ctx.prec = 60
+                factor = D(holidays).sqrt().quantize(D("1e-10"), decimal.ROUND_FLOOR) - 1
+            step = D(p["margin.rounding"]) if var else D(1)
+            kind = "intraday_margin_settlement_day" if date in settling else "intraday_margin_non_settlement_day"
+            add(kind, (base * factor / step).quantize(D(1), ROUND_CEILING) * step)
+    shortfall = max(D(m["total_requirement"]) - paid_before, D(0))
+    if m["regime"] == "var_platform":
+        add("day_end_mtm_and_margin", shortfall)
+    else:
+        marks = min(shortfall, D(m["mtm_requirement"]))
+        add("day_end_marks", marks)
+        add("day_end_margin", shortfall - marks)
+    if gf:
+        if gf["contribution_hkd"]:
+            add("gf_contribution", gf["contribution_hkd"])
+        if gf["fund_at_limit"] == "true":
+            add("gf_risk_collateral", max(D(gf["expected_loss_hkd"]) - p["gf.limit"] * p["gf.risk_collateral_share_of_limit"], D(0)))
+    return out
+
+
 def main():
     case = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
     history = defaultdict(dict)
@@ -208,6 +292,30 @@ def main():
                    for (participant, date), rows in sorted(by_key.items())]
         with open(case / expected, "w") as f:
             json.dump({"margins": results}, f, indent=1)
+            f.write("\n")
+        if expected != "expected.json":
+            continue
+        trading, settling = sehk_days()
+        gf = {(r["participant"], r["as_of"]): r for r in read_csv(case / "guarantee_fund.csv")}
+        payments = read_csv(case / "payments.csv")
+        margins = {(m["participant"], m["date"]): m for m in results}
+        listed = []
+        for (participant, date), rows in sorted(by_key.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            # Collateral on hand: payments against earlier days' marks and margin (none here).
+            before = sum((D(x["amount_hkd"]) for x in payments if x["obligation_id"].startswith(participant + ":")
+                          and x["obligation_id"].split(":")[1] < date), D(0))
+            listed += obligations(case, participant, date, rows, margins[(participant, date)], trading, settling,
+                                  before, gf.get((participant, date)))
+        check = "2024-03-18T09:31:00+08:00"
+        defaults = []
+        for o in listed:
+            in_time = sum((D(x["amount_hkd"]) for x in payments if x["obligation_id"] == o["id"]
+                           and x["received_at"].replace(" ", "T") + ":00+08:00" <= o["deadline"]), D(0))
+            if o["deadline"] <= check and in_time < D(o["amount"]):
+                defaults.append(o["id"])
+        with open(case / "expected_obligations.json", "w") as f:
+            json.dump({"obligations": listed, "check_defaults_at": "2024-03-18 09:31", "defaulted": sorted(defaults)},
+                      f, indent=1)
             f.write("\n")
 
 

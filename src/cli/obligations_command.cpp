@@ -1,0 +1,248 @@
+// connectpost obligations: clearing participants' money obligations to HKSCC (issue 16;
+// risk/money_obligations.h, docs/risk.md).
+//   obligations --participant P --date D [--json]   what arose for P on D, with status
+//   obligations run --date D                         works them out for every participant
+//   obligations check-defaults [--at "D HH:MM"]      marks the unpaid past their deadline (MO-2)
+#include <iostream>
+
+#include "cli/audited.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "cli/risk_reference.h"
+#include "store/notification_store.h"
+#include "store/obligation_store.h"
+#include "store/risk_store.h"
+
+namespace cp::cli {
+namespace {
+
+struct ObligationOptions {
+  std::string participant;
+  std::string date;
+  std::string at;
+  bool json = false;
+};
+
+std::string hkt_iso(Date date, TimeOfDay time) {
+  return date.to_string() + "T" + time.to_string() + ":00+08:00";
+}
+
+// due: not yet at its deadline; overdue: past it, unpaid, not yet marked; defaulted: marked by
+// check-defaults; paid: the payments reach the amount.
+std::string status_of(const store::StoredObligation& o, UtcTime now) {
+  if (o.paid_hkd >= o.obligation.amount_hkd) return "paid";
+  if (o.defaulted_at) return "defaulted";
+  if (from_hkt(o.obligation.deadline_date, o.obligation.deadline_hkt) < now) return "overdue";
+  return "due";
+}
+
+Json obligation_json(const store::StoredObligation& s, UtcTime now) {
+  const risk::Obligation& o = s.obligation;
+  return {{"id", o.id},
+          {"participant", s.participant},
+          {"kind", risk::obligation_kind_code(o.kind)},
+          {"amount", o.amount_hkd.to_string()},
+          {"currency", "HKD"},
+          {"channel", risk::payment_channel_code(o.channel)},
+          {"deadline", hkt_iso(o.deadline_date, o.deadline_hkt)},
+          {"report", o.report},
+          {"report_issued_at", hkt_iso(o.report_date, o.report_hkt)},
+          {"status", status_of(s, now)},
+          {"paid", s.paid_hkd.to_string()},
+          {"basis", o.basis},
+          {"defaulted_at", s.defaulted_at ? Json(*s.defaulted_at) : Json(nullptr)}};
+}
+
+Result<void> show(const AppContext& context, const ObligationOptions& options) {
+  if (options.participant.empty() || options.date.empty()) {
+    return invalid_input(
+        "--participant and --date are required (or: obligations run, "
+        "obligations check-defaults)");
+  }
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(auto list, store::obligations_of(*db, options.participant, date));
+  const UtcTime now = context.clock.now();
+  if (options.json) {
+    Json out = Json::array();
+    for (const auto& o : list) out.push_back(obligation_json(o, now));
+    print_json(
+        std::cout,
+        {{"participant", options.participant}, {"date", date.to_string()}, {"obligations", out}});
+    return Ok{};
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& s : list) {
+    const risk::Obligation& o = s.obligation;
+    rows.push_back({risk::obligation_kind_code(o.kind), o.amount_hkd.to_string_grouped(),
+                    risk::payment_channel_code(o.channel),
+                    o.deadline_date.to_string() + " " + o.deadline_hkt.to_string(),
+                    o.report + " " + o.report_date.to_string() + " " + o.report_hkt.to_string(),
+                    status_of(s, now)});
+  }
+  std::cout << "participant " << options.participant << ", obligations arising on "
+            << date.to_string() << " (HKD, times HKT)\n\n";
+  print_table(std::cout, {"OBLIGATION", "AMOUNT", "CHANNEL", "DEADLINE", "REPORT", "STATUS"}, rows,
+              {1});
+  return Ok{};
+}
+
+Result<void> run(const AppContext& context, const ObligationOptions& options) {
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(RiskReference reference,
+                      load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(auto participants, store::participants_with_positions(*db, date));
+  if (participants.empty()) {
+    return make_error(ErrorCode::kNotFound,
+                      "no CNS positions as of " + date.to_string() + " (import cns-positions)");
+  }
+  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
+                      risk::margin_parameters_on(reference.risk_parameters, date));
+  int64_t count = 0;
+  std::vector<std::vector<std::string>> rows;
+  CP_RETURN_IF_ERROR(audited(
+      context, *db, "obligations.run", "obligations:" + date.to_string(),
+      {{"date", date.to_string()}, {"participants", participants.size()}}, [&]() -> Result<void> {
+        for (const std::string& participant : participants) {
+          CP_ASSIGN_OR_RETURN(ParticipantDay day,
+                              participant_day(*db, reference, participant, date));
+          risk::ObligationInputs inputs;
+          inputs.participant = participant;
+          inputs.date = date;
+          inputs.schedule = &reference.schedule;
+          inputs.calendar = &reference.business_calendar;
+          inputs.day_end = &day.margin;
+          inputs.rounding_hkd =
+              parameters.regime == risk::MarginRegime::kVarPlatform ? parameters.rounding_hkd : 1;
+          CP_ASSIGN_OR_RETURN(inputs.collateral_on_hand_hkd,
+                              store::collateral_on_hand(*db, participant, date));
+          inputs.settlement_money_hkd = day.settlement_money_hkd;
+          CP_ASSIGN_OR_RETURN(auto fund, store::guarantee_fund_of(*db, participant, date));
+          if (fund) {
+            risk::GuaranteeFundInputs gf;
+            gf.contribution_hkd = fund->contribution_hkd;
+            gf.expected_uncollateralised_loss_hkd = fund->expected_loss_hkd;
+            gf.fund_at_limit = fund->fund_at_limit;
+            if (gf.fund_at_limit) {
+              auto limit = reference.risk_parameters.money("gf.limit", date);
+              if (!limit.ok()) {
+                return invalid_input(participant + "'s Guarantee Fund figures of " +
+                                         date.to_string() +
+                                         " say the fund is at its limit, but no gf.limit is in "
+                                         "force that day",
+                                     "gf.limit");
+              }
+              gf.fund_limit_hkd = limit->amount();
+              CP_ASSIGN_OR_RETURN(
+                  gf.risk_share_of_limit,
+                  reference.risk_parameters.ratio("gf.risk_collateral_share_of_limit", date));
+            }
+            inputs.guarantee_fund = gf;
+          }
+          CP_ASSIGN_OR_RETURN(auto obligations, risk::obligations_of_day(inputs));
+          CP_RETURN_IF_ERROR(store::replace_obligations(*db, participant, date, obligations));
+          for (const auto& o : obligations) {
+            rows.push_back({participant, risk::obligation_kind_code(o.kind),
+                            o.amount_hkd.to_string_grouped(),
+                            o.deadline_date.to_string() + " " + o.deadline_hkt.to_string()});
+            ++count;
+          }
+        }
+        return Ok{};
+      }));
+  std::cout << count << " obligations of " << participants.size() << " participants arising on "
+            << date.to_string() << "\n\n";
+  print_table(std::cout, {"PARTICIPANT", "OBLIGATION", "AMOUNT (HKD)", "DEADLINE (HKT)"}, rows,
+              {2});
+  return Ok{};
+}
+
+Result<UtcTime> parse_at(const std::string& text, const Clock& clock) {
+  if (text.empty()) return clock.now();
+  auto date = Date::parse(text.substr(0, 10));
+  auto time = text.size() > 11 ? TimeOfDay::parse(text.substr(11))
+                               : Result<TimeOfDay>(invalid_input("no time"));
+  if (text.size() != 16 || text[10] != ' ' || !date.ok() || !time.ok()) {
+    return invalid_input("--at must be \"YYYY-MM-DD HH:MM\", Hong Kong time", "at");
+  }
+  return from_hkt(*date, *time);
+}
+
+Result<void> check_defaults(const AppContext& context, const ObligationOptions& options) {
+  CP_ASSIGN_OR_RETURN(UtcTime now, parse_at(options.at, context.clock));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  std::vector<store::StoredObligation> defaulted;
+  Json ids = Json::array();
+  CP_RETURN_IF_ERROR(audited(
+      context, *db, "obligations.defaults", "obligations", {{"at", format_utc(now)}},
+      [&]() -> Result<void> {
+        CP_ASSIGN_OR_RETURN(defaulted, store::mark_defaults(*db, format_utc(now)));
+        for (const auto& d : defaulted) {
+          const risk::Obligation& o = d.obligation;
+          ids.push_back(o.id);
+          // MO-2: an event of default under CCASS General Rule 3701; the firm's users are told.
+          CP_ASSIGN_OR_RETURN(auto firm, store::firm_of_participant(*db, d.participant));
+          if (!firm) continue;
+          CP_ASSIGN_OR_RETURN(auto users, store::users_of_firm(*db, *firm));
+          for (const std::string& user : users) {
+            store::Notification n;
+            n.user_id = user;
+            n.firm_id = *firm;
+            n.kind = "update";
+            n.reference = o.id;
+            n.title = "Event of default: " + std::string(risk::obligation_kind_code(o.kind)) +
+                      " of HKD " + o.amount_hkd.to_string_grouped() + " unpaid at " +
+                      o.deadline_date.to_string() + " " + o.deadline_hkt.to_string() + " HKT";
+            n.body = n.title +
+                     " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and "
+                     "2003). Paid by the deadline: HKD " +
+                     d.paid_hkd.to_string_grouped() + ".";
+            n.link = "/obligations.html#participant=" + d.participant;
+            n.created_at = format_utc(now);
+            CP_ASSIGN_OR_RETURN(std::string mode, store::email_mode(*db, user));
+            n.mail_state = mode == "digest" ? "digest" : "none";
+            CP_ASSIGN_OR_RETURN(int64_t id, store::add_notification(*db, n));
+            (void)id;
+          }
+        }
+        return Ok{};
+      }));
+  if (options.json) {
+    print_json(std::cout, {{"at", format_utc(now)}, {"defaulted", ids}});
+  } else {
+    std::cout << defaulted.size() << " obligation(s) in default at " << format_hkt(now) << "\n";
+    for (const auto& d : defaulted) std::cout << "  " << d.obligation.id << "\n";
+  }
+  return Ok{};
+}
+
+}  // namespace
+
+void register_obligations_commands(CLI::App& app, AppContext& context) {
+  auto options = std::make_shared<ObligationOptions>();
+  auto* obligations = app.add_subcommand(
+      "obligations", "Clearing participants' money obligations to HKSCC (docs/risk.md)");
+  obligations->require_subcommand(0, 1);
+  obligations->add_option("--participant", options->participant, "HKSCC participant id");
+  obligations->add_option("--date", options->date, "The date they arose, YYYY-MM-DD");
+  obligations->add_flag("--json", options->json, "Print JSON");
+  obligations->callback([&context, options, obligations] {
+    if (!obligations->get_subcommands().empty()) return;
+    run_action(context, [&] { return show(context, *options); });
+  });
+  auto* run_command = obligations->add_subcommand(
+      "run", "Work out every participant's obligations of a date from its statement (audited)");
+  run_command->add_option("--date", options->date, "YYYY-MM-DD")->required();
+  run_command->callback(
+      [&context, options] { run_action(context, [&] { return run(context, *options); }); });
+  auto* defaults = obligations->add_subcommand(
+      "check-defaults", "Mark obligations unpaid at their deadline as events of default (MO-2)");
+  defaults->add_option("--at", options->at, "\"YYYY-MM-DD HH:MM\" HKT (default: now)");
+  defaults->add_flag("--json", options->json, "Print JSON");
+  defaults->callback([&context, options] {
+    run_action(context, [&] { return check_defaults(context, *options); });
+  });
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,45 @@
+// The files that feed the money obligations (issue 16; docs/formats.md):
+//
+// guarantee_fund.csv := as_of,participant,contribution_hkd,expected_loss_hkd,fund_at_limit
+//   contribution_hkd   the contribution a Guarantee Fund review asks of the participant on as_of
+//                      (CCMDF02); empty on other days
+//   expected_loss_hkd  the participant's expected uncollateralised loss (RMADF01 "Daily EUL")
+//   fund_at_limit      true when the fund has reached its limit (the trigger of MO-4)
+// payments.csv := payment_id,obligation_id,amount_hkd,received_at
+//   payment_id    the bank's or CHATS reference, unique
+//   obligation_id as `connectpost obligations` shows it (participant:date:kind)
+//   amount_hkd    positive, at most two decimals
+//   received_at   YYYY-MM-DD HH:MM, Hong Kong time: when the money reached HKSCC's account
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/decimal.h"
+
+namespace cp::risk {
+
+struct GuaranteeFundRow {
+  Date as_of;
+  std::string participant;
+  std::optional<Decimal> contribution_hkd;
+  Decimal expected_loss_hkd;
+  bool fund_at_limit = false;
+  int64_t line = 0;
+};
+
+struct PaymentRow {
+  std::string payment_id;
+  std::string obligation_id;
+  Decimal amount_hkd;
+  std::string received_at_utc;  // ISO 8601, Z
+  int64_t line = 0;
+};
+
+Result<std::vector<GuaranteeFundRow>> parse_guarantee_fund(CsvReader& reader);
+Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader);
+
+}  // namespace cp::risk
