@@ -19,6 +19,14 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMPORT_KINDS = ["accounts.csv", "cash.csv", "reserve_checks.csv", "executions.csv", "prices.csv",
                 "fx.csv", "positions.csv", "reserves.csv", "bank.csv"]
 
+# risk_files_fuzz's selector byte per file (fuzz/risk_files_fuzz.cpp, kNames), and where its
+# seeds come from.
+RISK_FILES = [("cns_positions.csv", "tests/golden/margin/cns_positions.csv"),
+              ("risk_instruments.csv", "data/risk_instruments.csv"),
+              ("money_obligations.csv", "data/money_obligations.csv"),
+              ("guarantee_fund.csv", "tests/golden/margin/guarantee_fund.csv"),
+              ("payments.csv", "tests/golden/margin/payments.csv")]
+
 # Seeds that no file in the repository provides.
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
 DECIMAL_SEEDS = [
@@ -115,6 +123,9 @@ def main():
 
     for seed in SEGMENT_SEEDS:
         write(out_dir, "segment_fuzz", seed)
+
+    for selector, (_, path) in enumerate(RISK_FILES):
+        write(out_dir, "risk_files_fuzz", bytes([selector]) + read(os.path.join(ROOT, path)))
 
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai
