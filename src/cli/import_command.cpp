@@ -8,10 +8,10 @@
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/progress_output.h"
-#include "cli/risk_reference.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
 #include "risk/obligation_files.h"
+#include "risk/risk_day.h"
 #include "store/import_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
@@ -161,8 +161,8 @@ void register_import_commands(CLI::App& app, AppContext& context) {
       [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         // The gap check reads SEHK's days from the calendar, additions included.
         CP_ASSIGN_OR_RETURN(auto db, ctx.open_database());
-        CP_ASSIGN_OR_RETURN(RiskReference reference,
-                            load_risk_reference(ctx.config.get("data_dir"), *db));
+        CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
+                            risk::load_risk_reference(ctx.config.get("data_dir"), *db));
         return run_import(
             ctx, "price history", options,
             [&](CsvReader& reader) -> Result<std::vector<clearing::ClosingPrice>> {

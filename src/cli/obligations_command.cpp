@@ -8,7 +8,8 @@
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "cli/risk_reference.h"
+#include "risk/obligation_json.h"
+#include "risk/risk_day.h"
 #include "store/notification_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
@@ -23,36 +24,6 @@ struct ObligationOptions {
   bool json = false;
 };
 
-std::string hkt_iso(Date date, TimeOfDay time) {
-  return date.to_string() + "T" + time.to_string() + ":00+08:00";
-}
-
-// due: not yet at its deadline; overdue: past it, unpaid, not yet marked; defaulted: marked by
-// check-defaults; paid: the payments reach the amount.
-std::string status_of(const store::StoredObligation& o, UtcTime now) {
-  if (o.paid_hkd >= o.obligation.amount_hkd) return "paid";
-  if (o.defaulted_at) return "defaulted";
-  if (from_hkt(o.obligation.deadline_date, o.obligation.deadline_hkt) < now) return "overdue";
-  return "due";
-}
-
-Json obligation_json(const store::StoredObligation& s, UtcTime now) {
-  const risk::Obligation& o = s.obligation;
-  return {{"id", o.id},
-          {"participant", s.participant},
-          {"kind", risk::obligation_kind_code(o.kind)},
-          {"amount", o.amount_hkd.to_string()},
-          {"currency", "HKD"},
-          {"channel", risk::payment_channel_code(o.channel)},
-          {"deadline", hkt_iso(o.deadline_date, o.deadline_hkt)},
-          {"report", o.report},
-          {"report_issued_at", hkt_iso(o.report_date, o.report_hkt)},
-          {"status", status_of(s, now)},
-          {"paid", s.paid_hkd.to_string()},
-          {"basis", o.basis},
-          {"defaulted_at", s.defaulted_at ? Json(*s.defaulted_at) : Json(nullptr)}};
-}
-
 Result<void> show(const AppContext& context, const ObligationOptions& options) {
   if (options.participant.empty() || options.date.empty()) {
     return invalid_input(
@@ -65,7 +36,7 @@ Result<void> show(const AppContext& context, const ObligationOptions& options) {
   const UtcTime now = context.clock.now();
   if (options.json) {
     Json out = Json::array();
-    for (const auto& o : list) out.push_back(obligation_json(o, now));
+    for (const auto& o : list) out.push_back(risk::obligation_json(o, now));
     print_json(
         std::cout,
         {{"participant", options.participant}, {"date", date.to_string()}, {"obligations", out}});
@@ -78,7 +49,7 @@ Result<void> show(const AppContext& context, const ObligationOptions& options) {
                     risk::payment_channel_code(o.channel),
                     o.deadline_date.to_string() + " " + o.deadline_hkt.to_string(),
                     o.report + " " + o.report_date.to_string() + " " + o.report_hkt.to_string(),
-                    status_of(s, now)});
+                    risk::obligation_status(s, now)});
   }
   std::cout << "participant " << options.participant << ", obligations arising on "
             << date.to_string() << " (HKD, times HKT)\n\n";
@@ -90,8 +61,8 @@ Result<void> show(const AppContext& context, const ObligationOptions& options) {
 Result<void> run(const AppContext& context, const ObligationOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(RiskReference reference,
-                      load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
+                      risk::load_risk_reference(context.config.get("data_dir"), *db));
   CP_ASSIGN_OR_RETURN(auto participants, store::participants_with_positions(*db, date));
   if (participants.empty()) {
     return make_error(ErrorCode::kNotFound,
@@ -105,8 +76,8 @@ Result<void> run(const AppContext& context, const ObligationOptions& options) {
       context, *db, "obligations.run", "obligations:" + date.to_string(),
       {{"date", date.to_string()}, {"participants", participants.size()}}, [&]() -> Result<void> {
         for (const std::string& participant : participants) {
-          CP_ASSIGN_OR_RETURN(ParticipantDay day,
-                              participant_day(*db, reference, participant, date));
+          CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
+                              risk::participant_day(*db, reference, participant, date));
           risk::ObligationInputs inputs;
           inputs.participant = participant;
           inputs.date = date;

@@ -5,9 +5,9 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "cli/risk_reference.h"
 #include "risk/margin.h"
 #include "risk/margin_json.h"
+#include "risk/risk_day.h"
 #include "store/risk_store.h"
 
 namespace cp::cli {
@@ -68,10 +68,10 @@ void print_margin(const risk::MarginFigures& m) {
 Result<void> show_margin(const AppContext& context, const MarginOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  CP_ASSIGN_OR_RETURN(RiskReference reference,
-                      load_risk_reference(context.config.get("data_dir"), *db));
-  CP_ASSIGN_OR_RETURN(ParticipantDay day,
-                      participant_day(*db, reference, options.participant, date));
+  CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
+                      risk::load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
+                      risk::participant_day(*db, reference, options.participant, date));
   const risk::MarginFigures& figures = day.margin;
   if (options.json) {
     print_json(std::cout, risk::margin_json(figures));

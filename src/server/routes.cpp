@@ -8,6 +8,7 @@
 #include "server/portal_routes.h"
 #include "server/refdata_change_routes.h"
 #include "server/request_routes.h"
+#include "server/risk_routes.h"
 #include "server/self_service_routes.h"
 
 namespace cp::server {
@@ -25,6 +26,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_refdata_change_routes(app, portal);
   add_event_routes(app, portal);
   add_document_routes(app, portal);
+  add_risk_routes(app, portal);
 }
 
 }  // namespace cp::server

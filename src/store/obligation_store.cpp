@@ -296,6 +296,15 @@ Result<std::vector<std::string>> users_of_firm(Database& db, const std::string& 
   return out;
 }
 
+Result<std::optional<std::string>> hkscc_participant_of_firm(Database& db,
+                                                             const std::string& firm) {
+  CP_ASSIGN_OR_RETURN(auto result, db.query("SELECT participant_id FROM firm_participant_id WHERE "
+                                            "clearing_house = 'HKSCC' AND firm_id = ?",
+                                            {firm}));
+  if (result.rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(result.rows[0].text(0));
+}
+
 Result<std::optional<std::string>> firm_of_participant(Database& db,
                                                        const std::string& participant) {
   CP_ASSIGN_OR_RETURN(auto result, db.query("SELECT firm_id FROM firm_participant_id WHERE "

@@ -61,6 +61,9 @@ Result<std::optional<risk::GuaranteeFundRow>> guarantee_fund_of(Database& db,
 // The users with a role in `firm`, sorted: who hears of the firm's defaults.
 Result<std::vector<std::string>> users_of_firm(Database& db, const std::string& firm);
 
+// The HKSCC participant id of `firm`, if its profile has one.
+Result<std::optional<std::string>> hkscc_participant_of_firm(Database& db, const std::string& firm);
+
 // The firm whose HKSCC participant id is `participant`, if one is registered (firm profile).
 Result<std::optional<std::string>> firm_of_participant(Database& db,
                                                        const std::string& participant);

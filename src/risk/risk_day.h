@@ -1,4 +1,5 @@
-// What the margin and the obligations read besides positions and closes (issue 16): the
+// cp_risk_run, the wiring of issue 16 (like cp_eod_run): what the margin and the obligations read
+// from the world, for the command line and the server alike. Besides positions and closes: the
 // reference data, HKSCC's risk parameters, instrument rows and obligation schedule from the data
 // directory, and SEHK's trading, settlement and business days from the calendars (shipped files
 // plus the operators' additions in the database).
@@ -14,15 +15,15 @@
 #include "risk/risk_instruments.h"
 #include "store/database.h"
 
-namespace cp::cli {
+namespace cp::risk {
 
 struct RiskReference {
   refdata::RefData refdata;
   refdata::ParameterTable risk_parameters;  // data/risk_parameters.csv
-  risk::RiskInstrumentTable instruments;    // data/risk_instruments.csv
-  risk::ObligationSchedule schedule;        // data/money_obligations.csv
-  risk::HkTradingDays trading_days;
-  risk::HkBusinessCalendar business_calendar;
+  RiskInstrumentTable instruments;          // data/risk_instruments.csv
+  ObligationSchedule schedule;              // data/money_obligations.csv
+  HkTradingDays trading_days;
+  HkBusinessCalendar business_calendar;
 };
 
 Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Database& db);
@@ -32,10 +33,10 @@ Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Da
 // the day's end, so not margined [D]) and the day-end margin of the rest. kNotFound when the
 // participant has no statement for the date.
 struct ParticipantDay {
-  risk::MarginFigures margin;
+  MarginFigures margin;
   Decimal settlement_money_hkd;  // Σ contract value of the positions settling on the date
 };
 Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,
                                        const std::string& participant, Date date);
 
-}  // namespace cp::cli
+}  // namespace cp::risk

@@ -1,4 +1,4 @@
-#include "cli/risk_reference.h"
+#include "risk/risk_day.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,12 +9,12 @@
 #include "store/calendar_store.h"
 #include "store/risk_store.h"
 
-namespace cp::cli {
+namespace cp::risk {
 namespace {
 
 struct SehkDays {
-  risk::HkTradingDays trading_days;
-  risk::HkBusinessCalendar business_calendar;
+  HkTradingDays trading_days;
+  HkBusinessCalendar business_calendar;
 };
 
 Result<SehkDays> sehk_days(const std::string& data_dir, store::Database& db,
@@ -24,30 +24,29 @@ Result<SehkDays> sehk_days(const std::string& data_dir, store::Database& db,
   // SEHK's days are the same in either channel's calendar; Shanghai's covers the longest.
   CP_ASSIGN_OR_RETURN(auto calendar,
                       calendar::SouthboundCalendar::build(markets, parameters, Channel::kShanghai));
-  risk::HkBusinessCalendar business;
+  HkBusinessCalendar business;
   for (Date d = calendar.covered_from(); d <= calendar.covered_to(); d = d.plus_days(1)) {
     CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, calendar.day(d));
     if (info->hk_trading) business.trading_days.push_back(d);
     if (info->hk_settlement_day) business.settlement_days.push_back(d);
     if (info->hk_trading || info->hk_settlement_day) business.business_days.push_back(d);
   }
-  risk::HkTradingDays trading(business.trading_days, calendar.covered_from(),
-                              calendar.covered_to());
+  HkTradingDays trading(business.trading_days, calendar.covered_from(), calendar.covered_to());
   return SehkDays{std::move(trading), std::move(business)};
 }
 
 // The closes the margin reads: the held securities', from the first scenario day to the later
 // of the valuation date and the stress window's end.
-Result<risk::PriceHistory> closes_for(store::Database& db, const RiskReference& reference,
-                                      const risk::MarginParameters& parameters,
-                                      const std::vector<risk::InstrumentPosition>& positions) {
+Result<PriceHistory> closes_for(store::Database& db, const RiskReference& reference,
+                                const MarginParameters& parameters,
+                                const std::vector<InstrumentPosition>& positions) {
   std::set<std::string> securities;
   for (const auto& position : positions) {
     if (position.quantity != 0) securities.insert(position.security);
   }
   Date from = parameters.valuation_date;
   Date to = parameters.valuation_date;
-  if (parameters.regime == risk::MarginRegime::kVarPlatform) {
+  if (parameters.regime == MarginRegime::kVarPlatform) {
     for (const auto& [end, count] :
          {std::pair{parameters.valuation_date, parameters.hvar.scenario_count},
           std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
@@ -57,7 +56,7 @@ Result<risk::PriceHistory> closes_for(store::Database& db, const RiskReference& 
       to = std::max(to, end);
     }
   }
-  risk::PriceHistory history;
+  PriceHistory history;
   CP_RETURN_IF_ERROR(store::read_closes(db, securities, from, to, history));
   return history;
 }
@@ -74,11 +73,11 @@ Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Da
   CP_ASSIGN_OR_RETURN(
       CsvReader instruments_file,
       CsvReader::open((dir / "risk_instruments.csv").string(), shown + "/risk_instruments.csv"));
-  CP_ASSIGN_OR_RETURN(auto instruments, risk::RiskInstrumentTable::parse(instruments_file));
+  CP_ASSIGN_OR_RETURN(auto instruments, RiskInstrumentTable::parse(instruments_file));
   CP_ASSIGN_OR_RETURN(
       CsvReader schedule_file,
       CsvReader::open((dir / "money_obligations.csv").string(), shown + "/money_obligations.csv"));
-  CP_ASSIGN_OR_RETURN(auto schedule, risk::ObligationSchedule::parse(schedule_file));
+  CP_ASSIGN_OR_RETURN(auto schedule, ObligationSchedule::parse(schedule_file));
   CP_ASSIGN_OR_RETURN(SehkDays days, sehk_days(data_dir, db, refdata.parameters));
   return RiskReference{std::move(refdata),           std::move(parameters),
                        std::move(instruments),       std::move(schedule),
@@ -87,15 +86,15 @@ Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Da
 
 Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,
                                        const std::string& participant, Date date) {
-  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
-                      risk::margin_parameters_on(reference.risk_parameters, date));
+  CP_ASSIGN_OR_RETURN(MarginParameters parameters,
+                      margin_parameters_on(reference.risk_parameters, date));
   CP_ASSIGN_OR_RETURN(auto rows, store::cns_positions_of(db, participant, date));
   if (rows.empty()) {
     return make_error(ErrorCode::kNotFound, "no CNS positions of " + participant + " as of " +
                                                 date.to_string() + " (import cns-positions)");
   }
   ParticipantDay out;
-  std::vector<risk::CnsPosition> open;
+  std::vector<CnsPosition> open;
   for (auto& row : rows) {
     if (row.settlement_date == date) {
       out.settlement_money_hkd += row.contract_value_hkd;
@@ -103,18 +102,18 @@ Result<ParticipantDay> participant_day(store::Database& db, const RiskReference&
       open.push_back(std::move(row));
     }
   }
-  risk::MarginInputs inputs;
+  MarginInputs inputs;
   inputs.participant = participant;
   inputs.parameters = &parameters;
-  inputs.positions = risk::prepare_positions(open);
+  inputs.positions = prepare_positions(open);
   inputs.securities = &reference.refdata.securities;
   inputs.instruments = &reference.instruments;
-  CP_ASSIGN_OR_RETURN(risk::PriceHistory history,
+  CP_ASSIGN_OR_RETURN(PriceHistory history,
                       closes_for(db, reference, parameters, inputs.positions));
   inputs.history = &history;
   inputs.trading_days = &reference.trading_days;
-  CP_ASSIGN_OR_RETURN(out.margin, risk::compute_margin(inputs));
+  CP_ASSIGN_OR_RETURN(out.margin, compute_margin(inputs));
   return out;
 }
 
-}  // namespace cp::cli
+}  // namespace cp::risk

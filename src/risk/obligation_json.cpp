@@ -1,0 +1,37 @@
+#include "risk/obligation_json.h"
+
+namespace cp::risk {
+namespace {
+
+std::string hkt_iso(Date date, TimeOfDay time) {
+  return date.to_string() + "T" + time.to_string() + ":00+08:00";
+}
+
+}  // namespace
+
+std::string obligation_status(const store::StoredObligation& s, UtcTime now) {
+  if (s.paid_hkd >= s.obligation.amount_hkd) return "paid";
+  if (s.defaulted_at) return "defaulted";
+  if (from_hkt(s.obligation.deadline_date, s.obligation.deadline_hkt) < now) return "overdue";
+  return "due";
+}
+
+nlohmann::ordered_json obligation_json(const store::StoredObligation& s, UtcTime now) {
+  using Json = nlohmann::ordered_json;
+  const Obligation& o = s.obligation;
+  return {{"id", o.id},
+          {"participant", s.participant},
+          {"kind", obligation_kind_code(o.kind)},
+          {"amount", o.amount_hkd.to_string()},
+          {"currency", "HKD"},
+          {"channel", payment_channel_code(o.channel)},
+          {"deadline", hkt_iso(o.deadline_date, o.deadline_hkt)},
+          {"report", o.report},
+          {"report_issued_at", hkt_iso(o.report_date, o.report_hkt)},
+          {"status", obligation_status(s, now)},
+          {"paid", s.paid_hkd.to_string()},
+          {"basis", o.basis},
+          {"defaulted_at", s.defaulted_at ? Json(*s.defaulted_at) : Json(nullptr)}};
+}
+
+}  // namespace cp::risk
