@@ -16,6 +16,7 @@ namespace {
 struct MarginOptions {
   std::string participant;
   std::string date;
+  std::vector<std::string> shocks;  // risk stress --shock CODE=RATIO
   bool json = false;
 };
 
@@ -65,19 +66,81 @@ void print_margin(const risk::MarginFigures& m) {
   print_table(std::cout, {"COMPONENT", "HKD"}, lines, {1});
 }
 
-Result<void> show_margin(const AppContext& context, const MarginOptions& options) {
+// The participant's day with the reference data it was worked out from.
+struct LoadedDay {
+  Date date;
+  risk::RiskReference reference;
+  risk::ParticipantDay day;
+};
+
+Result<LoadedDay> load_day(const AppContext& context, const MarginOptions& options) {
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
                       risk::load_risk_reference(context.config.get("data_dir"), *db));
   CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
                       risk::participant_day(*db, reference, options.participant, date));
-  const risk::MarginFigures& figures = day.margin;
+  return LoadedDay{date, std::move(reference), std::move(day)};
+}
+
+Result<void> show_margin(const AppContext& context, const MarginOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedDay loaded, load_day(context, options));
+  const risk::MarginFigures& figures = loaded.day.margin;
   if (options.json) {
     print_json(std::cout, risk::margin_json(figures));
   } else {
     print_margin(figures);
   }
+  return Ok{};
+}
+
+Result<void> show_stress(const AppContext& context, const MarginOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedDay loaded, load_day(context, options));
+  const Date date = loaded.date;
+  const risk::RiskReference& reference = loaded.reference;
+  const risk::ParticipantDay& day = loaded.day;
+  risk::StressInputs inputs;
+  inputs.margin = &day.margin;
+  inputs.securities = &reference.refdata.securities;
+  inputs.historical_worst_pnl_hkd = day.margin.hvar_worst_pnl_hkd;
+  inputs.rows = reference.stress.rows_on(date);
+  if (!options.shocks.empty()) {
+    // The operator's shocks make one scenario of their own (user-defined, ORG-4).
+    for (const std::string& shock : options.shocks) {
+      CP_ASSIGN_OR_RETURN(risk::StressRow row, risk::parse_security_shock(shock, "user_defined"));
+      inputs.rows.push_back(row);
+    }
+  }
+  CP_ASSIGN_OR_RETURN(auto results, risk::run_stress_tests(inputs));
+  if (options.json) {
+    Json out = Json::array();
+    for (const auto& r : results) {
+      out.push_back({{"scenario", r.scenario},
+                     {"description", r.description},
+                     {"pnl", r.pnl_hkd.to_string()},
+                     {"loss", r.loss_hkd.to_string()},
+                     {"collateral", r.collateral_hkd.to_string()},
+                     {"shortfall", r.shortfall_hkd.to_string()}});
+    }
+    print_json(std::cout, {{"participant", options.participant},
+                           {"date", date.to_string()},
+                           {"currency", "HKD"},
+                           {"worst_day", day.margin.hvar_worst_day
+                                             ? Json(day.margin.hvar_worst_day->to_string())
+                                             : Json(nullptr)},
+                           {"scenarios", out}});
+    return Ok{};
+  }
+  std::cout << "participant " << options.participant << ", " << date.to_string()
+            << ": stress tests of the CNS positions (HKD)\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : results) {
+    rows.push_back({r.scenario, r.description, r.pnl_hkd.to_string_grouped(),
+                    r.loss_hkd.to_string_grouped(), r.collateral_hkd.to_string_grouped(),
+                    r.shortfall_hkd.to_string_grouped()});
+  }
+  print_table(std::cout, {"SCENARIO", "SHOCK", "P&L", "LOSS", "COLLATERAL", "SHORTFALL"}, rows,
+              {2, 3, 4, 5});
   return Ok{};
 }
 
@@ -94,6 +157,15 @@ void register_risk_commands(CLI::App& app, AppContext& context) {
   margin->add_flag("--json", options->json, "Print JSON");
   margin->callback(
       [&context, options] { run_action(context, [&] { return show_margin(context, *options); }); });
+  auto* stress = risk->add_subcommand(
+      "stress", "Stress tests of a participant's positions against the margin held (ORG-4)");
+  stress->add_option("--participant", options->participant, "HKSCC participant id")->required();
+  stress->add_option("--date", options->date, "Valuation date, YYYY-MM-DD")->required();
+  stress->add_option("--shock", options->shocks,
+                     "CODE=RATIO, e.g. 00700=-0.35: a user-defined scenario (repeatable)");
+  stress->add_flag("--json", options->json, "Print JSON");
+  stress->callback(
+      [&context, options] { run_action(context, [&] { return show_stress(context, *options); }); });
 }
 
 }  // namespace cp::cli

@@ -79,13 +79,15 @@ Result<void> add_var(const MarginInputs& inputs, MarginFigures& out) {
     scenarios.hvar_returns.push_back(std::move(hvar_filtered));
     scenarios.svar_returns.push_back(std::move(svar_filtered));
   }
+  std::vector<int64_t> all_pnls(static_cast<size_t>(p.hvar.scenario_count), 0);
   for (auto& [name, scenarios] : by_sub_portfolio) {
     SubPortfolioFigures figures;
     figures.name = name;
-    figures.hvar_hkd =
-        expected_shortfall(scenario_pnls(scenarios.market_values, scenarios.hvar_returns,
-                                         static_cast<size_t>(p.hvar.scenario_count)),
-                           out.hvar_tail);
+    const std::vector<int64_t> hvar_pnls =
+        scenario_pnls(scenarios.market_values, scenarios.hvar_returns,
+                      static_cast<size_t>(p.hvar.scenario_count));
+    for (size_t j = 0; j < hvar_pnls.size(); ++j) all_pnls[j] += hvar_pnls[j];
+    figures.hvar_hkd = expected_shortfall(hvar_pnls, out.hvar_tail);
     figures.svar_hkd =
         expected_shortfall(scenario_pnls(scenarios.market_values, scenarios.svar_returns,
                                          static_cast<size_t>(p.svar.scenario_count)),
@@ -95,6 +97,11 @@ Result<void> add_var(const MarginInputs& inputs, MarginFigures& out) {
     out.svar_hkd += figures.svar_hkd;
     out.weighted_hkd += figures.weighted_hkd;
     out.sub_portfolios.push_back(std::move(figures));
+  }
+  if (!by_sub_portfolio.empty()) {
+    const auto worst = std::min_element(all_pnls.begin(), all_pnls.end());
+    out.hvar_worst_pnl_hkd = *worst;
+    out.hvar_worst_day = hvar_days[static_cast<size_t>(worst - all_pnls.begin()) + 1];
   }
   out.floor_base_hkd = max_of(gross_long, gross_short);
   out.floor_hkd = dollars(out.floor_base_hkd * p.floor_rate);

@@ -108,6 +108,10 @@ struct MarginFigures {
   int64_t hvar_tail = 0;
   int64_t svar_tail = 0;
   std::vector<SubPortfolioFigures> sub_portfolios;
+  // The HVaR window's worst day for the Tier P positions together (every sub-portfolio's P&L of
+  // the day added): the historical stress scenario of stress_test.h.
+  std::optional<int64_t> hvar_worst_pnl_hkd;
+  std::optional<Date> hvar_worst_day;
   Decimal hvar_hkd;  // Σ over sub-portfolios
   Decimal svar_hkd;
   Decimal weighted_hkd;

@@ -78,10 +78,18 @@ Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Da
       CsvReader schedule_file,
       CsvReader::open((dir / "money_obligations.csv").string(), shown + "/money_obligations.csv"));
   CP_ASSIGN_OR_RETURN(auto schedule, ObligationSchedule::parse(schedule_file));
+  CP_ASSIGN_OR_RETURN(
+      CsvReader stress_file,
+      CsvReader::open((dir / "stress_scenarios.csv").string(), shown + "/stress_scenarios.csv"));
+  CP_ASSIGN_OR_RETURN(auto stress, StressLibrary::parse(stress_file));
   CP_ASSIGN_OR_RETURN(SehkDays days, sehk_days(data_dir, db, refdata.parameters));
-  return RiskReference{std::move(refdata),           std::move(parameters),
-                       std::move(instruments),       std::move(schedule),
-                       std::move(days.trading_days), std::move(days.business_calendar)};
+  return RiskReference{std::move(refdata),
+                       std::move(parameters),
+                       std::move(instruments),
+                       std::move(schedule),
+                       std::move(stress),
+                       std::move(days.trading_days),
+                       std::move(days.business_calendar)};
 }
 
 Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,

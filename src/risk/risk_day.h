@@ -13,6 +13,7 @@
 #include "risk/money_obligations.h"
 #include "risk/price_history.h"
 #include "risk/risk_instruments.h"
+#include "risk/stress_test.h"
 #include "store/database.h"
 
 namespace cp::risk {
@@ -22,6 +23,7 @@ struct RiskReference {
   refdata::ParameterTable risk_parameters;  // data/risk_parameters.csv
   RiskInstrumentTable instruments;          // data/risk_instruments.csv
   ObligationSchedule schedule;              // data/money_obligations.csv
+  StressLibrary stress;                     // data/stress_scenarios.csv
   HkTradingDays trading_days;
   HkBusinessCalendar business_calendar;
 };

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -227,6 +228,36 @@ TEST_P(RiskCliTest, AParameterMissingForTheDateIsRefused) {
   EXPECT_EQ(shown.exit_code, 2);
   EXPECT_THAT(shown.err, HasSubstr("margin.rounding"));
   EXPECT_THAT(shown.err, HasSubstr("2024-03-15"));
+}
+
+// ORG-4: HKSCC's published ±22 % shocks, the window's worst day and an operator's own shock
+// against the margin held (README.md "Stress tests").
+TEST_P(RiskCliTest, StressLossesAgainstTheCollateralHeld) {
+  import_case();
+  const Outcome shown =
+      run("risk stress --participant TP001 --date 2024-03-15 --shock 00700=-0.35 --json");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const Json out = Json::parse(shown.out);
+  EXPECT_EQ(out["worst_day"], "2024-03-07");
+  std::map<std::string, Json> by_name;
+  for (const Json& s : out["scenarios"]) by_name[s["scenario"]] = s;
+  ASSERT_EQ(by_name.size(), 4u);
+  expect_amount(by_name["hk_market_down_22"]["loss"], Json("60890280"), "down 22 loss");
+  expect_amount(by_name["hk_market_down_22"]["collateral"], Json("6936000"), "collateral");
+  expect_amount(by_name["hk_market_down_22"]["shortfall"], Json("53954280"), "down 22 short");
+  expect_amount(by_name["hk_market_up_22"]["shortfall"], Json("0"), "up 22 short");
+  expect_amount(by_name["historical_worst_day"]["loss"], Json("15542637"), "worst day");
+  expect_amount(by_name["historical_worst_day"]["shortfall"], Json("8606637"), "worst short");
+  expect_amount(by_name["user_defined"]["shortfall"], Json("93166800"), "user short");
+  // The hedged pair of TP002 loses nothing under either shock.
+  const Json hedged =
+      Json::parse(run("risk stress --participant TP002 --date 2024-03-15 --json").out);
+  for (const Json& s : hedged["scenarios"]) {
+    if (s["scenario"] != "historical_worst_day") expect_amount(s["loss"], Json("0"), "hedged");
+  }
+  const Outcome bad = run("risk stress --participant TP001 --date 2024-03-15 --shock 00700=-2");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("from −1"));
 }
 
 // Obligations of the case's days (tests/golden/margin/README.md "Obligations"; the oracle's
