@@ -3,12 +3,15 @@
 //   obligations --participant P --date D [--json]   what arose for P on D, with status
 //   obligations run --date D                         works them out for every participant
 //   obligations check-defaults [--at "D HH:MM"]      marks the unpaid past their deadline (MO-2)
+#include <filesystem>
 #include <iostream>
 
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "refdata/parameters.h"
 #include "risk/obligation_json.h"
+#include "risk/prepayment.h"
 #include "risk/risk_day.h"
 #include "store/notification_store.h"
 #include "store/obligation_store.h"
@@ -129,6 +132,65 @@ Result<void> run(const AppContext& context, const ObligationOptions& options) {
   return Ok{};
 }
 
+// MO-5: the shares allocated to P on settlement day D, on hold or released, and why.
+Result<void> show_shares(const AppContext& context, const ObligationOptions& options) {
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(auto rows, store::cns_positions_of(*db, options.participant, date));
+  std::vector<risk::Allocation> allocations;
+  for (const auto& row : rows) {
+    if (row.settlement_date == date && row.quantity > 0) {
+      allocations.push_back({row.security, row.quantity});
+    }
+  }
+  Decimal due;
+  std::vector<risk::DayPayment> payments;
+  CP_ASSIGN_OR_RETURN(auto obligations, store::obligations_of(*db, options.participant, date));
+  risk::PrepaymentRules rules;
+  for (const auto& o : obligations) {
+    if (o.obligation.kind != risk::ObligationKind::kSehkTradesMoney) continue;
+    due = o.obligation.amount_hkd;
+    rules.debit_deadline_hkt = o.obligation.deadline_hkt;
+    CP_ASSIGN_OR_RETURN(payments, store::payments_on(*db, o.obligation.id, date));
+  }
+  CP_ASSIGN_OR_RETURN(
+      refdata::ParameterTable parameters,
+      refdata::ParameterTable::load(
+          std::filesystem::path(context.config.get("data_dir")) / "risk_parameters.csv",
+          "risk_parameters.csv"));
+  CP_ASSIGN_OR_RETURN(rules.chats_cutoff_hkt,
+                      parameters.time("prepayment.sehk.chats_cutoff", date));
+  CP_ASSIGN_OR_RETURN(rules.others_cutoff_hkt,
+                      parameters.time("prepayment.sehk.others_cutoff", date));
+  const auto releases = risk::share_releases(allocations, due, payments, rules);
+  if (options.json) {
+    Json out = Json::array();
+    for (const auto& r : releases) {
+      out.push_back({{"security", r.security},
+                     {"quantity", r.quantity},
+                     {"state", risk::release_state_code(r.state)},
+                     {"released_at",
+                      r.released_hkt
+                          ? Json(date.to_string() + "T" + r.released_hkt->to_string() + ":00+08:00")
+                          : Json(nullptr)}});
+    }
+    print_json(std::cout, {{"participant", options.participant},
+                           {"date", date.to_string()},
+                           {"money_due", due.to_string()},
+                           {"allocations", out}});
+    return Ok{};
+  }
+  std::vector<std::vector<std::string>> table;
+  for (const auto& r : releases) {
+    table.push_back({r.security, std::to_string(r.quantity), risk::release_state_code(r.state),
+                     r.released_hkt ? r.released_hkt->to_string() : "-"});
+  }
+  std::cout << "participant " << options.participant << ", allocations of " << date.to_string()
+            << " against HKD " << due.to_string_grouped() << " (MO-5)\n\n";
+  print_table(std::cout, {"SECURITY", "SHARES", "STATE", "RELEASED (HKT)"}, table, {1});
+  return Ok{};
+}
+
 Result<UtcTime> parse_at(const std::string& text, const Clock& clock) {
   if (text.empty()) return clock.now();
   auto date = Date::parse(text.substr(0, 10));
@@ -207,6 +269,13 @@ void register_obligations_commands(CLI::App& app, AppContext& context) {
   run_command->add_option("--date", options->date, "YYYY-MM-DD")->required();
   run_command->callback(
       [&context, options] { run_action(context, [&] { return run(context, *options); }); });
+  auto* shares = obligations->add_subcommand(
+      "shares", "The shares allocated on a settlement day: on hold, or released (MO-5)");
+  shares->add_option("--participant", options->participant, "HKSCC participant id")->required();
+  shares->add_option("--date", options->date, "The settlement day, YYYY-MM-DD")->required();
+  shares->add_flag("--json", options->json, "Print JSON");
+  shares->callback(
+      [&context, options] { run_action(context, [&] { return show_shares(context, *options); }); });
   auto* defaults = obligations->add_subcommand(
       "check-defaults", "Mark obligations unpaid at their deadline as events of default (MO-2)");
   defaults->add_option("--at", options->at, "\"YYYY-MM-DD HH:MM\" HKT (default: now)");

@@ -56,6 +56,7 @@ Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader) {
   const size_t obligation_col = *reader.column("obligation_id");
   const size_t amount_col = *reader.column("amount_hkd");
   const size_t received_col = *reader.column("received_at");
+  const auto method_col = reader.column("method");  // optional
   std::vector<PaymentRow> rows;
   std::map<std::string, int64_t, std::less<>> seen;
   CsvRecord record;
@@ -82,6 +83,11 @@ Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader) {
       return reader.field_error(record, received_col, "must be YYYY-MM-DD HH:MM, Hong Kong time");
     }
     row.received_at_utc = format_utc(from_hkt(*date, *time));
+    if (method_col.ok() && !record[*method_col].empty()) {
+      auto method = parse_payment_method(record[*method_col]);
+      if (!method.ok()) return reader.field_error(record, *method_col, method.error().message);
+      row.method = *method;
+    }
     const auto [at, inserted] = seen.emplace(row.payment_id, row.line);
     if (!inserted) {
       return reader.field_error(record, id_col,

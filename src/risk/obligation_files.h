@@ -5,11 +5,13 @@
 //                      (CCMDF02); empty on other days
 //   expected_loss_hkd  the participant's expected uncollateralised loss (RMADF01 "Daily EUL")
 //   fund_at_limit      true when the fund has reached its limit (the trigger of MO-4)
-// payments.csv := payment_id,obligation_id,amount_hkd,received_at
+// payments.csv := payment_id,obligation_id,amount_hkd,received_at[,method]
 //   payment_id    the bank's or CHATS reference, unique
 //   obligation_id as `connectpost obligations` shows it (participant:date:kind)
 //   amount_hkd    positive, at most two decimals
 //   received_at   YYYY-MM-DD HH:MM, Hong Kong time: when the money reached HKSCC's account
+//   method        direct_debit (the default when the column is absent or empty), chats or others:
+//                 how it was paid, which decides a prepayment's cut-off (prepayment.h)
 #pragma once
 
 #include <optional>
@@ -19,6 +21,7 @@
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/decimal.h"
+#include "risk/prepayment.h"
 
 namespace cp::risk {
 
@@ -36,6 +39,7 @@ struct PaymentRow {
   std::string obligation_id;
   Decimal amount_hkd;
   std::string received_at_utc;  // ISO 8601, Z
+  PaymentMethod method = PaymentMethod::kDirectDebit;
   int64_t line = 0;
 };
 

@@ -198,13 +198,14 @@ Result<ImportCounts> record_payments(Database& db, const std::vector<risk::Payme
                      "no obligation " + row.obligation_id + " to pay (obligations run first)",
                      "obligation_id");
     }
-    CP_ASSIGN_OR_RETURN(auto seen, db.query("SELECT obligation_id, amount_hkd, received_at FROM "
-                                            "obligation_payment WHERE payment_id = ?",
+    CP_ASSIGN_OR_RETURN(auto seen, db.query("SELECT obligation_id, amount_hkd, received_at, "
+                                            "method FROM obligation_payment WHERE payment_id = ?",
                                             {row.payment_id}));
     if (!seen.rows.empty()) {
       const Row& old = seen.rows[0];
       if (old.text(0) == row.obligation_id && old.decimal(1) == row.amount_hkd &&
-          old.text(2) == row.received_at_utc) {
+          old.text(2) == row.received_at_utc &&
+          old.text(3) == risk::payment_method_code(row.method)) {
         ++counts.unchanged;
         continue;
       }
@@ -214,13 +215,34 @@ Result<ImportCounts> record_payments(Database& db, const std::vector<risk::Payme
     }
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO obligation_payment (payment_id, obligation_id, amount_hkd, received_at, "
-        "source) VALUES (?, ?, ?, ?, ?)",
+        "method, source) VALUES (?, ?, ?, ?, ?, ?)",
         {row.payment_id, row.obligation_id, decimal_value(row.amount_hkd), row.received_at_utc,
-         source}));
+         std::string(risk::payment_method_code(row.method)), source}));
     ++counts.inserted;
   }
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
+}
+
+Result<std::vector<risk::DayPayment>> payments_on(Database& db, const std::string& obligation_id,
+                                                  Date day) {
+  CP_ASSIGN_OR_RETURN(auto result, db.query("SELECT amount_hkd, method, received_at FROM "
+                                            "obligation_payment WHERE obligation_id = ? ORDER "
+                                            "BY received_at, payment_id",
+                                            {obligation_id}));
+  std::vector<risk::DayPayment> out;
+  for (const Row& row : result.rows) {
+    CP_ASSIGN_OR_RETURN(risk::PaymentMethod method, risk::parse_payment_method(row.text(1)));
+    // UTC text "YYYY-MM-DDTHH:MM:SS.ffffffZ" to Hong Kong time: from_hkt reads the UTC date and
+    // time as if they were Hong Kong's, an instant 8 hours early, which kHktOffset puts back.
+    const std::string& utc = row.text(2);
+    CP_ASSIGN_OR_RETURN(Date utc_date, Date::parse(utc.substr(0, 10)));
+    CP_ASSIGN_OR_RETURN(TimeOfDay utc_time, TimeOfDay::parse(utc.substr(11, 5)));
+    const HktDateTime hkt = to_hkt(from_hkt(utc_date, utc_time) + kHktOffset);
+    if (hkt.date != day) continue;
+    out.push_back({row.decimal(0), method, hkt.time});
+  }
+  return out;
 }
 
 Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::string& now_utc) {

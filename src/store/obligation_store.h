@@ -48,6 +48,11 @@ Result<Decimal> collateral_on_hand(Database& db, const std::string& participant,
 Result<ImportCounts> record_payments(Database& db, const std::vector<risk::PaymentRow>& rows,
                                      const std::string& source, const std::string& file);
 
+// The payments against `obligation_id` as the prepayment rules read them: amount, method and the
+// Hong Kong time received, oldest first (only those received on `day`).
+Result<std::vector<risk::DayPayment>> payments_on(Database& db, const std::string& obligation_id,
+                                                  Date day);
+
 // Obligations unpaid (paid < amount) whose deadline is at or before `now_utc` and not yet
 // marked: each is marked defaulted at `now_utc` and returned (MO-2).
 Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::string& now_utc);

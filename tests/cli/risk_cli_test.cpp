@@ -321,6 +321,17 @@ TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
   EXPECT_EQ(tn001["defaulted_at"], "2024-03-18T01:31:00.000000Z");
   expect_amount(tn001["paid"], Json("3280000"), "TN001 paid");
 
+  // MO-5: TP002's 1,000,000 02800 allocated on 2024-03-15 are released at 15:10 by its CHATS
+  // prepayment of the day's money (before the 15:30 cut-off).
+  const Json shares =
+      Json::parse(run("obligations shares --participant TP002 --date 2024-03-15 --json").out);
+  ASSERT_EQ(shares["allocations"].size(), expected["releases"].size());
+  const Json& release = expected["releases"][0];
+  EXPECT_EQ(shares["allocations"][0]["security"], release["security"]);
+  EXPECT_EQ(shares["allocations"][0]["quantity"], release["quantity"]);
+  EXPECT_EQ(shares["allocations"][0]["state"], release["state"]);
+  EXPECT_EQ(shares["allocations"][0]["released_at"], release["released_at"]);
+
   // A rerun of the day keeps what was paid and changes nothing (the figures are the same).
   const Outcome rerun = run("obligations run --date 2024-03-15");
   EXPECT_EQ(rerun.exit_code, 0) << rerun.err;

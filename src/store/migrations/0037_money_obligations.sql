@@ -26,6 +26,7 @@ CREATE TABLE obligation_payment (
   obligation_id TEXT NOT NULL REFERENCES money_obligation (obligation_id),
   amount_hkd    {{DECIMAL}} NOT NULL CHECK (amount_hkd > 0),
   received_at   TEXT NOT NULL,
+  method        TEXT NOT NULL CHECK (method IN ('direct_debit', 'chats', 'others')),
   source        TEXT NOT NULL              -- the file it came in, or operator:<user>
 );
 CREATE INDEX obligation_payment_by_obligation ON obligation_payment (obligation_id);

@@ -313,9 +313,36 @@ def main():
                            and x["received_at"].replace(" ", "T") + ":00+08:00" <= o["deadline"]), D(0))
             if o["deadline"] <= check and in_time < D(o["amount"]):
                 defaults.append(o["id"])
+        # MO-5: the shares receivable on a settlement day are released when the money is prepaid
+        # (CHATS by 15:30, Others by 14:45), else with the 17:45 direct debit if paid by then.
+        releases = []
+        for (participant, date), rows in sorted(by_key.items()):
+            longs = [r for r in rows if r["settlement_date"] == date and int(r["quantity"]) > 0]
+            if not longs:
+                continue
+            oid = f"{participant}:{date}:sehk_trades_money"
+            due = next(D(o["amount"]) for o in listed if o["id"] == oid)
+            prepaid, prepaid_at, by_debit = D(0), None, D(0)
+            for x in sorted((x for x in payments if x["obligation_id"] == oid), key=lambda x: x["received_at"]):
+                day, time = x["received_at"].split(" ")
+                if day != date:
+                    continue
+                cutoff = {"chats": "15:30", "others": "14:45"}.get(x.get("method") or "direct_debit")
+                if cutoff and time <= cutoff:
+                    prepaid += D(x["amount_hkd"])
+                    if prepaid_at is None and prepaid >= due:
+                        prepaid_at = time
+                if time <= "17:45":
+                    by_debit += D(x["amount_hkd"])
+            for r in longs:
+                state, at = ("released_by_prepayment", prepaid_at) if prepaid_at else \
+                    (("released_by_settlement", "17:45") if by_debit >= due else ("on_hold", None))
+                releases.append({"participant": participant, "date": date, "security": r["security"],
+                                 "quantity": int(r["quantity"]), "state": state,
+                                 "released_at": f"{date}T{at}:00+08:00" if at else None})
         with open(case / "expected_obligations.json", "w") as f:
-            json.dump({"obligations": listed, "check_defaults_at": "2024-03-18 09:31", "defaulted": sorted(defaults)},
-                      f, indent=1)
+            json.dump({"obligations": listed, "check_defaults_at": "2024-03-18 09:31", "defaulted": sorted(defaults),
+                       "releases": releases}, f, indent=1)
             f.write("\n")
 
 
