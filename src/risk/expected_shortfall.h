@@ -27,6 +27,14 @@ std::vector<int64_t> scenario_pnls(const std::vector<int64_t>& market_values_hkd
                                    const std::vector<std::vector<Decimal>>& returns,
                                    size_t scenario_count);
 
+// The same over returns held as units of 10^-10 (a return of 0.0123456789 is 123,456,789): one
+// row of `scenario_count` per instrument. What a run over many participants and one return
+// matrix uses (bench/margin_benchmark.cpp): a term whose product fits 62 bits, as nearly all
+// do, takes integer division by a constant; the rest the 128-bit path.
+std::vector<int64_t> scenario_pnls_units(const std::vector<int64_t>& market_values_hkd,
+                                         const std::vector<const int64_t*>& return_rows,
+                                         size_t scenario_count);
+
 // The average of the `tail` lowest P&Ls, at the cent, half-up (G14 §2.2 "ES (Discrete)": no
 // interpolation; [D] the guide shows ES at two decimals). Negative when the tail loses.
 // REQUIRES: 1 ≤ tail ≤ pnls.size().

@@ -33,6 +33,12 @@ TEST(ScenarioPnls, RoundEachTermToTheDollarThenAdd) {
             std::vector<int64_t>{0});
   EXPECT_EQ(scenario_pnls({3}, {{r("0.5")}}, 1), std::vector<int64_t>{2});
   EXPECT_EQ(scenario_pnls({-3}, {{r("0.5")}}, 1), std::vector<int64_t>{-2});
+  // Products beyond 62 bits take the 128-bit path: 10^12 × 0.55 = 550,000,000,000 exactly;
+  // −(10^12 − 1) × 0.5000000001 = −500,000,000,099.4999999999 → −500,000,000,099.
+  EXPECT_EQ(scenario_pnls({1'000'000'000'000}, {{r("0.55")}}, 1),
+            std::vector<int64_t>{550'000'000'000});
+  EXPECT_EQ(scenario_pnls({-999'999'999'999}, {{r("0.5000000001")}}, 1),
+            std::vector<int64_t>{-500'000'000'099});
 }
 
 TEST(ExpectedShortfall, AveragesTheWorstTailWithoutInterpolation) {
