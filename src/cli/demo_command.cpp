@@ -16,10 +16,13 @@
 #include "eod/demo_data.h"
 #include "eod/eod_run.h"
 #include "refdata/refdata.h"
+#include "risk/demo_risk.h"
+#include "risk/risk_day.h"
 #include "store/execution_store.h"
 #include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/refdata_store.h"
+#include "store/risk_store.h"
 
 namespace cp::cli {
 namespace {
@@ -33,6 +36,63 @@ struct DemoOptions {
   bool serve = false;  // then start the portal on it (make demo)
   std::string listen = "127.0.0.1:8080";
 };
+
+// The demo firms' HKSCC participant ids (cli/demo_portal.cpp gives B001 and B002 these).
+const std::vector<std::string> kDemoParticipants = {"B01234", "C00019"};
+
+struct DemoMargin {
+  std::string participant;
+  Decimal total_requirement_hkd;
+  size_t obligations = 0;
+};
+
+// Issue 16 item 8: a synthetic price history (labelled so in the output and the audit entry)
+// walked back from the day's closes over the margin's scenario windows, CNS positions for the
+// demo participants, and their obligations of the day.
+Result<std::vector<DemoMargin>> load_demo_risk(const AppContext& context, store::Database& db,
+                                               const refdata::RefData& data, Date date,
+                                               const std::vector<clearing::ClosingPrice>& prices,
+                                               uint64_t seed) {
+  const std::string data_dir = context.config.get("data_dir");
+  CP_ASSIGN_OR_RETURN(risk::RiskReference reference, risk::load_risk_reference(data_dir, db));
+  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
+                      risk::margin_parameters_on(reference.risk_parameters, date));
+  Date from = date;
+  if (parameters.regime == risk::MarginRegime::kVarPlatform) {
+    for (const auto& [end, count] :
+         {std::pair{date, parameters.hvar.scenario_count},
+          std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
+      CP_ASSIGN_OR_RETURN(auto days, reference.trading_days.ending_on(end, count + 1));
+      from = std::min(from, days.front());
+    }
+  }
+  std::vector<clearing::ClosingPrice> hkd_closes;
+  for (const auto& close : prices) {
+    auto security = data.securities.on(close.security_code, date);
+    if (security.ok() && (*security)->row.currency == Currency::kHKD) hkd_closes.push_back(close);
+  }
+  CP_ASSIGN_OR_RETURN(risk::DemoRiskData market,
+                      risk::generate_demo_risk(date, hkd_closes, reference.trading_days, from,
+                                               kDemoParticipants, seed));
+  std::vector<DemoMargin> out;
+  CP_RETURN_IF_ERROR(audited(
+      context, db, "demo.risk_loaded", "risk:" + date.to_string(),
+      {{"price_history", "synthetic (demo)"},
+       {"closes", market.history.size()},
+       {"positions", market.positions.size()}},
+      [&]() -> Result<void> {
+        CP_RETURN_IF_ERROR(store::import_prices(db, market.history, "demo", true));
+        CP_RETURN_IF_ERROR(store::import_cns_positions(db, market.positions));
+        CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(db, reference, date));
+        for (const auto& [participant, obligations] : worked) {
+          CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
+                              risk::participant_day(db, reference, participant, date));
+          out.push_back({participant, day.margin.total_requirement_hkd, obligations.size()});
+        }
+        return Ok{};
+      }));
+  return out;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -81,6 +141,8 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
       eod::EodReport report,
       eod::run_eod(*db, date, {data_dir, &context.clock, 0, context.actor(), &progress}));
   const double eod_seconds = seconds_since(started);
+  CP_ASSIGN_OR_RETURN(auto margins,
+                      load_demo_risk(context, *db, data, date, demo.prices, options.seed));
 
   int64_t overdrafts = 0;
   for (const auto& x : report.exceptions) overdrafts += x.kind == "overdraft";
@@ -106,6 +168,16 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
                 {"postings", report.postings},
                 {"overdrafts", overdrafts},
                 {"csdc", csdc},
+                {"hkscc_margin",
+                 [&] {
+                   Json list = Json::array();
+                   for (const auto& m : margins) {
+                     list.push_back({{"participant", m.participant},
+                                     {"total_requirement", m.total_requirement_hkd.to_string()},
+                                     {"obligations", m.obligations}});
+                   }
+                   return list;
+                 }()},
                 {"result_digest", report.digest},
                 {"audit_head", std::to_string(report.audit_seq) + ":" + report.audit_hash}});
     return Ok{};
@@ -141,11 +213,22 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
   }
   print_table(std::cout, {"CHANNEL", "RESERVE", "RISK FUNDS (RMB)", "DUE"}, reserve_rows, {2});
   print_transfers(std::cout, report.transfers);
+  std::cout << "\nHKSCC margin of the demo participants (issue 16; on a SYNTHETIC price history "
+               "made for the demo)\n";
+  std::vector<std::vector<std::string>> margin_rows;
+  for (const auto& m : margins) {
+    margin_rows.push_back({m.participant, m.total_requirement_hkd.to_string_grouped(),
+                           std::to_string(m.obligations)});
+  }
+  print_table(std::cout, {"PARTICIPANT", "TOTAL REQUIREMENT (HKD)", "OBLIGATIONS"}, margin_rows,
+              {1, 2});
   std::cout << "\n  result digest   " << report.digest << " (a rerun prints the same)\n"
             << "  audit head      " << report.audit_seq << ":" << report.audit_hash << "\n"
             << "  next            connectpost report statement --date " << date.to_string()
             << " --account SB00000001\n"
-            << "                  connectpost ledger check --date " << date.to_string() << "\n";
+            << "                  connectpost ledger check --date " << date.to_string() << "\n"
+            << "                  connectpost risk margin --participant B01234 --date "
+            << date.to_string() << "\n";
   CP_RETURN_IF_ERROR(seed_demo_portal(context, *db, std::cout));
   if (!options.serve) {
     std::cout << "  start it with   connectpost serve   (make demo does)\n";

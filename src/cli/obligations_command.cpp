@@ -71,51 +71,13 @@ Result<void> run(const AppContext& context, const ObligationOptions& options) {
     return make_error(ErrorCode::kNotFound,
                       "no CNS positions as of " + date.to_string() + " (import cns-positions)");
   }
-  CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
-                      risk::margin_parameters_on(reference.risk_parameters, date));
   int64_t count = 0;
   std::vector<std::vector<std::string>> rows;
   CP_RETURN_IF_ERROR(audited(
       context, *db, "obligations.run", "obligations:" + date.to_string(),
       {{"date", date.to_string()}, {"participants", participants.size()}}, [&]() -> Result<void> {
-        for (const std::string& participant : participants) {
-          CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
-                              risk::participant_day(*db, reference, participant, date));
-          risk::ObligationInputs inputs;
-          inputs.participant = participant;
-          inputs.date = date;
-          inputs.schedule = &reference.schedule;
-          inputs.calendar = &reference.business_calendar;
-          inputs.day_end = &day.margin;
-          inputs.rounding_hkd =
-              parameters.regime == risk::MarginRegime::kVarPlatform ? parameters.rounding_hkd : 1;
-          CP_ASSIGN_OR_RETURN(inputs.collateral_on_hand_hkd,
-                              store::collateral_on_hand(*db, participant, date));
-          inputs.settlement_money_hkd = day.settlement_money_hkd;
-          CP_ASSIGN_OR_RETURN(auto fund, store::guarantee_fund_of(*db, participant, date));
-          if (fund) {
-            risk::GuaranteeFundInputs gf;
-            gf.contribution_hkd = fund->contribution_hkd;
-            gf.expected_uncollateralised_loss_hkd = fund->expected_loss_hkd;
-            gf.fund_at_limit = fund->fund_at_limit;
-            if (gf.fund_at_limit) {
-              auto limit = reference.risk_parameters.money("gf.limit", date);
-              if (!limit.ok()) {
-                return invalid_input(participant + "'s Guarantee Fund figures of " +
-                                         date.to_string() +
-                                         " say the fund is at its limit, but no gf.limit is in "
-                                         "force that day",
-                                     "gf.limit");
-              }
-              gf.fund_limit_hkd = limit->amount();
-              CP_ASSIGN_OR_RETURN(
-                  gf.risk_share_of_limit,
-                  reference.risk_parameters.ratio("gf.risk_collateral_share_of_limit", date));
-            }
-            inputs.guarantee_fund = gf;
-          }
-          CP_ASSIGN_OR_RETURN(auto obligations, risk::obligations_of_day(inputs));
-          CP_RETURN_IF_ERROR(store::replace_obligations(*db, participant, date, obligations));
+        CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(*db, reference, date));
+        for (const auto& [participant, obligations] : worked) {
           for (const auto& o : obligations) {
             rows.push_back({participant, risk::obligation_kind_code(o.kind),
                             o.amount_hkd.to_string_grouped(),

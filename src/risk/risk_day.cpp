@@ -7,6 +7,7 @@
 #include "calendar/southbound_calendar.h"
 #include "refdata/market_calendar.h"
 #include "store/calendar_store.h"
+#include "store/obligation_store.h"
 #include "store/risk_store.h"
 
 namespace cp::risk {
@@ -121,6 +122,54 @@ Result<ParticipantDay> participant_day(store::Database& db, const RiskReference&
   inputs.history = &history;
   inputs.trading_days = &reference.trading_days;
   CP_ASSIGN_OR_RETURN(out.margin, compute_margin(inputs));
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_obligations(
+    store::Database& db, const RiskReference& reference, Date date) {
+  CP_ASSIGN_OR_RETURN(auto participants, store::participants_with_positions(db, date));
+  CP_ASSIGN_OR_RETURN(MarginParameters parameters,
+                      margin_parameters_on(reference.risk_parameters, date));
+  CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
+  std::vector<std::pair<std::string, std::vector<Obligation>>> out;
+  for (const std::string& participant : participants) {
+    CP_ASSIGN_OR_RETURN(ParticipantDay day, participant_day(db, reference, participant, date));
+    ObligationInputs inputs;
+    inputs.participant = participant;
+    inputs.date = date;
+    inputs.schedule = &reference.schedule;
+    inputs.calendar = &reference.business_calendar;
+    inputs.day_end = &day.margin;
+    inputs.rounding_hkd =
+        parameters.regime == MarginRegime::kVarPlatform ? parameters.rounding_hkd : 1;
+    CP_ASSIGN_OR_RETURN(inputs.collateral_on_hand_hkd,
+                        store::collateral_on_hand(db, participant, date));
+    inputs.settlement_money_hkd = day.settlement_money_hkd;
+    CP_ASSIGN_OR_RETURN(auto fund, store::guarantee_fund_of(db, participant, date));
+    if (fund) {
+      GuaranteeFundInputs gf;
+      gf.contribution_hkd = fund->contribution_hkd;
+      gf.expected_uncollateralised_loss_hkd = fund->expected_loss_hkd;
+      gf.fund_at_limit = fund->fund_at_limit;
+      if (gf.fund_at_limit) {
+        auto limit = reference.risk_parameters.money("gf.limit", date);
+        if (!limit.ok()) {
+          return invalid_input(participant + "'s Guarantee Fund figures of " + date.to_string() +
+                                   " say the fund is at its limit, but no gf.limit is in "
+                                   "force that day",
+                               "gf.limit");
+        }
+        gf.fund_limit_hkd = limit->amount();
+        CP_ASSIGN_OR_RETURN(gf.risk_share_of_limit, reference.risk_parameters.ratio(
+                                                        "gf.risk_collateral_share_of_limit", date));
+      }
+      inputs.guarantee_fund = gf;
+    }
+    CP_ASSIGN_OR_RETURN(auto obligations, obligations_of_day(inputs));
+    CP_RETURN_IF_ERROR(store::replace_obligations(db, participant, date, obligations));
+    out.emplace_back(participant, std::move(obligations));
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
   return out;
 }
 

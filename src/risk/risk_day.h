@@ -6,6 +6,8 @@
 #pragma once
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "refdata/parameters.h"
 #include "refdata/refdata.h"
@@ -40,5 +42,11 @@ struct ParticipantDay {
 };
 Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,
                                        const std::string& participant, Date date);
+
+// Works out and stores the obligations arising on `date` for every participant with a statement
+// that day (risk/money_obligations.h; the collateral on hand and fund figures from the store), in
+// one transaction (it joins the caller's); per participant, in order.
+Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_obligations(
+    store::Database& db, const RiskReference& reference, Date date);
 
 }  // namespace cp::risk
