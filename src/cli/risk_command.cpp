@@ -2,9 +2,11 @@
 // component shown (issue 16; risk/margin.h).
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "risk/chinaclear_leg.h"
 #include "risk/margin.h"
 #include "risk/margin_json.h"
 #include "risk/risk_day.h"
@@ -17,6 +19,7 @@ struct MarginOptions {
   std::string participant;
   std::string date;
   std::vector<std::string> shocks;  // risk stress --shock CODE=RATIO
+  std::string hkd_per_cny;          // risk margin: the ChinaClear leg at this rate
   bool json = false;
 };
 
@@ -86,10 +89,40 @@ Result<LoadedDay> load_day(const AppContext& context, const MarginOptions& optio
 Result<void> show_margin(const AppContext& context, const MarginOptions& options) {
   CP_ASSIGN_OR_RETURN(LoadedDay loaded, load_day(context, options));
   const risk::MarginFigures& figures = loaded.day.margin;
+  std::optional<risk::ChinaClearLeg> leg;
+  if (!options.hkd_per_cny.empty()) {
+    auto rate = Decimal::parse(options.hkd_per_cny, 8);
+    if (!rate.ok() || rate->sign() <= 0) {
+      return invalid_input("--hkd-per-cny must be a positive rate", "hkd_per_cny");
+    }
+    const auto& parameters = loaded.reference.risk_parameters;
+    CP_ASSIGN_OR_RETURN(Decimal base, parameters.ratio("chinaclear.fx_haircut_base", loaded.date));
+    CP_ASSIGN_OR_RETURN(Decimal buffer,
+                        parameters.ratio("chinaclear.fx_haircut_buffer", loaded.date));
+    leg = risk::chinaclear_leg(figures, *rate, base + buffer);
+  }
   if (options.json) {
-    print_json(std::cout, risk::margin_json(figures));
+    Json out = risk::margin_json(figures);
+    if (leg) {
+      out["chinaclear"] = {{"currency", "CNY"},
+                           {"hkd_per_cny", leg->hkd_per_cny.to_string()},
+                           {"haircut", leg->haircut.to_string()},
+                           {"margin", leg->margin_cny.to_string()},
+                           {"mtm_requirement", leg->mtm_requirement_cny.to_string()},
+                           {"total", leg->total_cny.to_string()}};
+    }
+    print_json(std::cout, out);
   } else {
     print_margin(figures);
+    if (leg) {
+      std::cout << "\nChinaClear leg in CNY at HKD " << leg->hkd_per_cny.to_string()
+                << " per CNY, haircut " << leg->haircut.to_string() << " (requirements up)\n";
+      print_table(std::cout, {"COMPONENT", "CNY"},
+                  {{"margin", leg->margin_cny.to_string_grouped()},
+                   {"MTM requirement", leg->mtm_requirement_cny.to_string_grouped()},
+                   {"total", leg->total_cny.to_string_grouped()}},
+                  {1});
+    }
   }
   return Ok{};
 }
@@ -154,6 +187,8 @@ void register_risk_commands(CLI::App& app, AppContext& context) {
       "margin", "A participant's margin on a date with every component (docs/risk.md)");
   margin->add_option("--participant", options->participant, "HKSCC participant id")->required();
   margin->add_option("--date", options->date, "Valuation date, YYYY-MM-DD")->required();
+  margin->add_option("--hkd-per-cny", options->hkd_per_cny,
+                     "Also the ChinaClear leg in CNY at this rate, with the FX haircut");
   margin->add_flag("--json", options->json, "Print JSON");
   margin->callback(
       [&context, options] { run_action(context, [&] { return show_margin(context, *options); }); });

@@ -152,6 +152,23 @@ TEST_P(RiskCliTest, TheTextReportShowsEachComponent) {
   EXPECT_THAT(shown.out, HasSubstr("7,550,000"));
 }
 
+TEST_P(RiskCliTest, TheChinaClearLegIsInCnyWithTheHaircutMarkingUp) {
+  import_case();
+  // TN001 (README): after credit 2,600,000, MTM requirement 680,000; at HKD 1.1 per CNY with
+  // 3 % + 1 %: 2,600,000 × 1.04 / 1.1 = 2,458,181.818… → 2,458,181.82; 680,000 × 1.04 / 1.1 =
+  // 642,909.0909… → 642,909.10; total 3,101,090.92.
+  const Outcome shown =
+      run("risk margin --participant TN001 --date 2024-03-15 --hkd-per-cny 1.1 --json");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const Json leg = Json::parse(shown.out)["chinaclear"];
+  EXPECT_EQ(leg["currency"], "CNY");
+  expect_amount(leg["haircut"], Json("0.04"), "haircut");
+  expect_amount(leg["margin"], Json("2458181.82"), "margin");
+  expect_amount(leg["mtm_requirement"], Json("642909.10"), "mtm");
+  expect_amount(leg["total"], Json("3101090.92"), "total");
+  EXPECT_EQ(run("risk margin --participant TN001 --date 2024-03-15 --hkd-per-cny -1").exit_code, 2);
+}
+
 TEST_P(RiskCliTest, AParticipantWithoutPositionsIsNotFound) {
   import_case();
   const Outcome shown = run("risk margin --participant ZZ999 --date 2024-03-15");
