@@ -25,7 +25,8 @@ RISK_FILES = [("cns_positions.csv", "tests/golden/margin/cns_positions.csv"),
               ("risk_instruments.csv", "data/risk_instruments.csv"),
               ("money_obligations.csv", "data/money_obligations.csv"),
               ("guarantee_fund.csv", "tests/golden/margin/guarantee_fund.csv"),
-              ("payments.csv", "tests/golden/margin/payments.csv")]
+              ("payments.csv", "tests/golden/margin/payments.csv"),
+              ("intraday_prices.csv", "tests/golden/margin/intraday_prices.csv")]
 
 # Seeds that no file in the repository provides.
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"

@@ -1,7 +1,7 @@
 // The input grammars of issue 16 (src/risk): cns_positions.csv, risk_instruments.csv,
-// money_obligations.csv, guarantee_fund.csv, payments.csv.
+// money_obligations.csv, guarantee_fund.csv, payments.csv, intraday_prices.csv.
 //
-// Input: the first byte picks the file (modulo 5, in that order); the rest is the CSV text.
+// Input: the first byte picks the file (modulo 6, in that order); the rest is the CSV text.
 // Positions are checked against the securities master of data/ (CONNECTPOST_DATA_DIR overrides).
 //
 // Properties: no crash and no exception; a refusal names the file; a successful parse yields no
@@ -28,8 +28,9 @@ namespace {
 
 using namespace cp;
 
-constexpr const char* kNames[] = {"cns_positions.csv", "risk_instruments.csv",
-                                  "money_obligations.csv", "guarantee_fund.csv", "payments.csv"};
+constexpr const char* kNames[] = {"cns_positions.csv",     "risk_instruments.csv",
+                                  "money_obligations.csv", "guarantee_fund.csv",
+                                  "payments.csv",          "intraday_prices.csv"};
 constexpr size_t kKinds = sizeof(kNames) / sizeof(kNames[0]);
 
 const refdata::SecurityMaster& securities() {
@@ -137,6 +138,13 @@ void fuzz_one(const uint8_t* data, size_t size) {
       for (const auto& row : *rows) {
         CP_FUZZ_CHECK(!row.expected_loss_hkd.is_negative(), "a loss is not negative");
       }
+      break;
+    }
+    case 5: {
+      auto rows = risk::parse_intraday_prices(reader);
+      if (!rows.ok()) return named(rows.error());
+      check_lines(*rows, records);
+      for (const auto& row : *rows) CP_FUZZ_CHECK(row.price_hkd.sign() > 0, "a price is positive");
       break;
     }
     default: {

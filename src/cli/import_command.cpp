@@ -182,6 +182,13 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                             return store::import_guarantee_fund(db, rows);
                           });
       });
+  add("intraday-prices", "The prices of the 11:00 marks run (issue 16)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        return run_import(ctx, "intraday prices", options, risk::parse_intraday_prices,
+                          [&](store::Database& db, const auto& rows) {
+                            return store::import_intraday_prices(db, rows);
+                          });
+      });
   add("payments", "Payments to HKSCC against money obligations (CHATS or bank file)", false,
       [](const AppContext& ctx, const ImportOptions& options) {
         const std::string file = std::filesystem::path(options.file).filename().string();

@@ -187,6 +187,23 @@ const char* margin_tier_code(MarginTier tier) {
   return tier == MarginTier::kP ? "P" : "N";
 }
 
+Result<Decimal> mtm_requirement_at(const std::vector<InstrumentPosition>& positions,
+                                   const std::map<std::string, Decimal, std::less<>>& prices_hkd) {
+  Decimal mtm;
+  for (const InstrumentPosition& position : positions) {
+    Decimal value;
+    if (position.quantity != 0) {
+      const auto price = prices_hkd.find(position.security);
+      if (price == prices_hkd.end()) {
+        return invalid_input("no 11:00 price of " + position.security, "intraday_prices");
+      }
+      value = dollars(price->second * Decimal::from_int(position.quantity));
+    }
+    mtm += value - dollars(position.contract_value_hkd);
+  }
+  return max_of(-mtm, kZero);
+}
+
 Decimal holiday_factor(int64_t holiday_days) {
   if (holiday_days <= 1) return Decimal::from_units(0, 10);
   return sqrt_truncated(Decimal::from_int(holiday_days)) - Decimal::from_int(1);

@@ -47,6 +47,7 @@
 // margin.credit) (G14 §3.2.5.2–3); total = after credit + MTM requirement (G14 §3.2.8).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,6 +151,12 @@ struct MarginInputs {
 // held instrument, a history too short for a scenario count, the hedge instrument's LRA row
 // missing, a Tier N group without a rate.
 Result<MarginFigures> compute_margin(const MarginInputs& inputs);
+
+// The MTM requirement of prepared positions at other prices (the 11:00 run, G14 §4.8):
+// max(0, −Σ (quantity × price to the dollar − contract value to the dollar)). A price missing for
+// a held instrument is an error naming it.
+Result<Decimal> mtm_requirement_at(const std::vector<InstrumentPosition>& positions,
+                                   const std::map<std::string, Decimal, std::less<>>& prices_hkd);
 
 // √H − 1 truncated at 10 decimals; 0 when H ≤ 1 (G14 §2.2).
 Decimal holiday_factor(int64_t holiday_days);

@@ -273,6 +273,21 @@ TEST_F(TierPMarginTest, AnIpoStockIsItsOwnSubPortfolio) {
   EXPECT_EQ(m->portfolio_margin_hkd, dec("6841"));
 }
 
+TEST(MtmRequirementAt, TheMorningsPricesAgainstTheContractValues) {
+  // 1,000 × 90 = 90,000 against 95,000: −5,000; −100 × 210 = −21,000 against −20,000: −1,000.
+  // A requirement of 6,000; at prices above cost there is none.
+  const std::vector<InstrumentPosition> positions{{"00005", 1'000, dec("95000"), 0, Decimal()},
+                                                  {"00388", -100, dec("-20000"), 0, Decimal()}};
+  EXPECT_EQ(mtm_requirement_at(positions, {{"00005", dec("90")}, {"00388", dec("210")}}).value(),
+            dec("6000"));
+  EXPECT_TRUE(mtm_requirement_at(positions, {{"00005", dec("100")}, {"00388", dec("190")}})
+                  .value()
+                  .is_zero());
+  const auto missing = mtm_requirement_at(positions, {{"00005", dec("90")}});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("00388"), std::string::npos);
+}
+
 TEST_F(TierPMarginTest, AHistoryShorterThanTheScenarioCountIsRefused) {
   // 10 returns need 11 closes from 2023-12-29; the history starts on 2024-01-01.
   parameters_.hvar.scenario_count = 10;

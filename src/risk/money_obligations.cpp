@@ -252,6 +252,18 @@ Result<std::vector<Obligation>> obligations_of_day(const ObligationInputs& in) {
             "net contract value of the CNS positions settling on " + in.date.to_string()));
   }
 
+  // The 11:00 marks: what the morning's prices make the positions owe beyond the collateral on
+  // hand and the tolerance.
+  if (in.intraday_mtm_requirement_hkd) {
+    const Decimal call = max_zero(*in.intraday_mtm_requirement_hkd - in.collateral_on_hand_hkd -
+                                  in.intraday_tolerance_hkd);
+    CP_RETURN_IF_ERROR(add(ObligationKind::kIntradayMarks, call,
+                           "MTM requirement at 11:00 " +
+                               in.intraday_mtm_requirement_hkd->to_string() +
+                               " less collateral on hand " + in.collateral_on_hand_hkd.to_string() +
+                               " less the tolerance " + in.intraday_tolerance_hkd.to_string()));
+  }
+
   // MO-3: the long-holiday intra-day margin on the trading day before more than one weekday
   // holiday in a row.
   if (calendar.is_trading_day(in.date)) {

@@ -22,11 +22,13 @@
 //       G14's holiday factor, rounded up to margin.rounding (to the dollar before the VaR
 //       Platform) [D: the seed names the call, not its formula]; settlement-day or not decides
 //       the channel and deadline
+//   intraday_marks      from the 11:00 prices: max(0, MTM requirement at 11:00 − collateral on
+//       hand − margin.intraday_marks_tolerance) (domain-facts §7.1: only the excess over HKD 5 m
+//       is called) [D: the collateral on hand counts against it, as against the day-end call]
 //   gf_contribution     the contribution a review asks for (an input)
 //   gf_risk_collateral (MO-4) when the fund is at its limit: max(0, expected uncollateralised
 //       loss − 50 % × the fund's limit) (seed 001 note #; G14 §4.2)
-// Not computed: the China Connect rows (no Northbound participant here), and the 11:00 intraday
-// marks (they need the 11:00 prices; docs/risk.md).
+// Not computed: the China Connect rows (no Northbound participant here).
 #pragma once
 
 #include <optional>
@@ -135,6 +137,9 @@ struct ObligationInputs {
   int64_t rounding_hkd = 1;        // margin.rounding on the date (1 before the VaR)
   Decimal collateral_on_hand_hkd;  // what the participant has already paid in
   Decimal settlement_money_hkd;    // net contract value settling on the date
+  // The MTM requirement at the 11:00 prices, when they were imported for the date.
+  std::optional<Decimal> intraday_mtm_requirement_hkd;
+  Decimal intraday_tolerance_hkd;
   std::optional<GuaranteeFundInputs> guarantee_fund;
 };
 

@@ -145,6 +145,28 @@ TEST_F(ObligationsTest, OneWeekdayHolidayIsNotALongHoliday) {
   EXPECT_EQ(find(*list, ObligationKind::kIntradayMarginNonSettlementDay), nullptr);
 }
 
+TEST_F(ObligationsTest, TheElevenOClockMarksCallOnlyTheExcessOverTheTolerance) {
+  // An MTM requirement of 13,000,000 at 11:00, 7,000,000 on hand (which also covers the day-end
+  // call of 6,936,000), the HKD 5 m tolerance: 1,000,000 by CHATS or bank transfer before 14:00,
+  // CCMPY01 at 11:45 (seed 001 Part A 2(ii) row 1).
+  inputs_.date = day("2024-03-14");
+  inputs_.collateral_on_hand_hkd = dec("7000000");
+  inputs_.intraday_mtm_requirement_hkd = dec("13000000");
+  inputs_.intraday_tolerance_hkd = dec("5000000");
+  auto list = obligations_of_day(inputs_);
+  ASSERT_TRUE(list.ok()) << list.error().to_string();
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].kind, ObligationKind::kIntradayMarks);
+  EXPECT_EQ((*list)[0].amount_hkd, dec("1000000"));  // 13,000,000 − 7,000,000 − 5,000,000
+  EXPECT_EQ((*list)[0].deadline_hkt.to_string(), "14:00");
+  EXPECT_EQ((*list)[0].report, "CCMPY01");
+  EXPECT_EQ((*list)[0].report_hkt.to_string(), "11:45");
+  // Within the tolerance nothing is called.
+  inputs_.intraday_mtm_requirement_hkd = dec("12000000");
+  list = obligations_of_day(inputs_);
+  EXPECT_TRUE(list->empty());
+}
+
 TEST_F(ObligationsTest, SettlementMoneyIsDueByDirectDebitOnTheSettlementDay) {
   // Seed 001 Part A 1 row 2: by 17:45 on the settlement day; CCLTN05 of trade day T at 14:00 on
   // the next trading day, here Thursday 03-14 for Friday 03-15's settlement.

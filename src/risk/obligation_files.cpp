@@ -49,6 +49,36 @@ Result<std::vector<GuaranteeFundRow>> parse_guarantee_fund(CsvReader& reader) {
   return rows;
 }
 
+Result<std::vector<IntradayPrice>> parse_intraday_prices(CsvReader& reader) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"price_date", "security", "price_hkd"}));
+  const size_t date_col = *reader.column("price_date");
+  const size_t security_col = *reader.column("security");
+  const size_t price_col = *reader.column("price_hkd");
+  std::vector<IntradayPrice> rows;
+  std::map<std::pair<Date, std::string>, int64_t> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
+    if (!more) break;
+    IntradayPrice row;
+    row.line = record.line();
+    CP_ASSIGN_OR_RETURN(row.price_date, clearing::date_field(reader, record, date_col));
+    row.security = std::string(record[security_col]);
+    if (row.security.size() != 5 ||
+        row.security.find_first_not_of("0123456789") != std::string::npos) {
+      return reader.field_error(record, security_col, "is not a five-digit SEHK code");
+    }
+    CP_ASSIGN_OR_RETURN(row.price_hkd, clearing::decimal_field(reader, record, price_col, 3, true));
+    const auto [at, inserted] = seen.emplace(std::pair{row.price_date, row.security}, row.line);
+    if (!inserted) {
+      return reader.record_error(
+          record, "the same price_date and security as line " + std::to_string(at->second));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader) {
   CP_RETURN_IF_ERROR(
       reader.require_columns({"payment_id", "obligation_id", "amount_hkd", "received_at"}));

@@ -12,6 +12,9 @@
 //   received_at   YYYY-MM-DD HH:MM, Hong Kong time: when the money reached HKSCC's account
 //   method        direct_debit (the default when the column is absent or empty), chats or others:
 //                 how it was paid, which decides a prepayment's cut-off (prepayment.h)
+// intraday_prices.csv := price_date,security,price_hkd
+//   the prices of the 11:00 marks run (G14 §4.8), positive, at most three decimals; a date and
+//   security once
 #pragma once
 
 #include <optional>
@@ -43,7 +46,15 @@ struct PaymentRow {
   int64_t line = 0;
 };
 
+struct IntradayPrice {
+  Date price_date;
+  std::string security;
+  Decimal price_hkd;
+  int64_t line = 0;
+};
+
 Result<std::vector<GuaranteeFundRow>> parse_guarantee_fund(CsvReader& reader);
+Result<std::vector<IntradayPrice>> parse_intraday_prices(CsvReader& reader);
 Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader);
 
 }  // namespace cp::risk

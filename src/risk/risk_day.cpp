@@ -130,6 +130,7 @@ Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_ob
   CP_ASSIGN_OR_RETURN(auto participants, store::participants_with_positions(db, date));
   CP_ASSIGN_OR_RETURN(MarginParameters parameters,
                       margin_parameters_on(reference.risk_parameters, date));
+  CP_ASSIGN_OR_RETURN(auto intraday_prices, store::intraday_prices_of(db, date));
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
   std::vector<std::pair<std::string, std::vector<Obligation>>> out;
   for (const std::string& participant : participants) {
@@ -145,6 +146,18 @@ Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_ob
     CP_ASSIGN_OR_RETURN(inputs.collateral_on_hand_hkd,
                         store::collateral_on_hand(db, participant, date));
     inputs.settlement_money_hkd = day.settlement_money_hkd;
+    if (!intraday_prices.empty()) {
+      // The 11:00 run values the day's positions at the morning's prices (G14 §4.8).
+      std::vector<InstrumentPosition> positions;
+      for (const PositionFigures& p : day.margin.positions) {
+        positions.push_back({p.security, p.quantity, p.contract_value_hkd, 0, Decimal()});
+      }
+      CP_ASSIGN_OR_RETURN(inputs.intraday_mtm_requirement_hkd,
+                          mtm_requirement_at(positions, intraday_prices));
+      CP_ASSIGN_OR_RETURN(Money tolerance,
+                          reference.risk_parameters.money("margin.intraday_marks_tolerance", date));
+      inputs.intraday_tolerance_hkd = tolerance.amount();
+    }
     CP_ASSIGN_OR_RETURN(auto fund, store::guarantee_fund_of(db, participant, date));
     if (fund) {
       GuaranteeFundInputs gf;

@@ -84,4 +84,32 @@ Result<void> read_closes(Database& db, const std::set<std::string>& securities, 
   return Ok{};
 }
 
+Result<ImportCounts> import_intraday_prices(Database& db,
+                                            const std::vector<risk::IntradayPrice>& rows) {
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const auto& row : rows) {
+    CP_ASSIGN_OR_RETURN(int64_t removed,
+                        db.execute("DELETE FROM intraday_price WHERE price_date = ? AND "
+                                   "security_code = ?",
+                                   {row.price_date.to_string(), row.security}));
+    counts.replaced += removed;
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO intraday_price (price_date, security_code, price_hkd) VALUES (?, ?, ?)",
+        {row.price_date.to_string(), row.security, decimal_value(row.price_hkd)}));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<std::map<std::string, Decimal, std::less<>>> intraday_prices_of(Database& db, Date date) {
+  CP_ASSIGN_OR_RETURN(auto result, db.query("SELECT security_code, price_hkd FROM "
+                                            "intraday_price WHERE price_date = ?",
+                                            {date.to_string()}));
+  std::map<std::string, Decimal, std::less<>> out;
+  for (const Row& row : result.rows) out[row.text(0)] = row.decimal(1);
+  return out;
+}
+
 }  // namespace cp::store

@@ -2,11 +2,13 @@
 // margin's scenarios read (closing_price, shared with the EOD).
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "risk/cns_positions.h"
+#include "risk/obligation_files.h"
 #include "risk/price_history.h"
 #include "store/database.h"
 #include "store/import_store.h"
@@ -28,5 +30,11 @@ Result<std::vector<std::string>> participants_with_positions(Database& db, Date 
 // Adds to `history` every stored close of `securities` from `from` to `to`, both included.
 Result<void> read_closes(Database& db, const std::set<std::string>& securities, Date from, Date to,
                          risk::PriceHistory& history);
+
+// The 11:00 prices: each row replaces the stored one of its date and security.
+Result<ImportCounts> import_intraday_prices(Database& db,
+                                            const std::vector<risk::IntradayPrice>& rows);
+// The 11:00 prices of `date` by security; empty when none were imported.
+Result<std::map<std::string, Decimal, std::less<>>> intraday_prices_of(Database& db, Date date);
 
 }  // namespace cp::store

@@ -282,6 +282,7 @@ TEST_P(RiskCliTest, StressLossesAgainstTheCollateralHeld) {
 TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
   import_case();
   import("guarantee-fund", kCase / "guarantee_fund.csv");
+  import("intraday-prices", kCase / "intraday_prices.csv");
   const Json expected = Json::parse(slurp(kCase / "expected_obligations.json"));
   std::set<std::pair<std::string, std::string>> days;
   for (const Json& o : expected["obligations"]) {
@@ -328,12 +329,18 @@ TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
 
   // TP001 paid at 09:30 sharp: paid. TN001 paid 3,000,000 in time and 280,000 at 09:45: in
   // default at 09:31, and paid in full since.
-  const Json tp001 = Json::parse(
-      run("obligations --participant TP001 --date 2024-03-15 --json").out)["obligations"][0];
+  auto day_end_of = [&](const std::string& participant) {
+    const Json list = Json::parse(
+        run("obligations --participant " + participant + " --date 2024-03-15 --json").out);
+    for (const Json& o : list["obligations"]) {
+      if (o["kind"] == "day_end_mtm_and_margin") return o;
+    }
+    return Json();
+  };
+  const Json tp001 = day_end_of("TP001");
   EXPECT_EQ(tp001["status"], "paid");
   EXPECT_TRUE(tp001["defaulted_at"].is_null());
-  const Json tn001 = Json::parse(
-      run("obligations --participant TN001 --date 2024-03-15 --json").out)["obligations"][0];
+  const Json tn001 = day_end_of("TN001");
   EXPECT_EQ(tn001["status"], "paid");
   EXPECT_EQ(tn001["defaulted_at"], "2024-03-18T01:31:00.000000Z");
   expect_amount(tn001["paid"], Json("3280000"), "TN001 paid");

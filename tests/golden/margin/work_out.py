@@ -216,6 +216,7 @@ def sehk_days():
 # Seed 001 Part A: (channel, deadline day, deadline, report, report day, report time) by era.
 SCHEDULE = {
     "sehk_trades_money": ("direct_debit", "same", "17:45", "CCLTN05", "previous_trading", "14:00"),
+    "intraday_marks": ("chats_or_bank_transfer", "same", "14:00", "CCMPY01", "same", "11:45"),
     "intraday_margin_non_settlement_day": ("chats_or_bank_transfer", "same", "14:00", "CCMPY01", "same", "11:45"),
     "intraday_margin_settlement_day": ("direct_debit", "same", "17:45", "CCMPY01", "same", "14:45"),
     "day_end_mtm_and_margin": ("direct_debit", "next_trading", "09:30", "CCMPY02", "same", "20:30"),
@@ -226,7 +227,7 @@ SCHEDULE = {
 }
 
 
-def obligations(case, participant, date, rows, m, trading, settling, paid_before, gf):
+def obligations(case, participant, date, rows, m, trading, settling, paid_before, gf, intraday):
     p = parameters(case, date, "risk_parameters.csv")
     out = []
 
@@ -244,6 +245,14 @@ def obligations(case, participant, date, rows, m, trading, settling, paid_before
 
     if date in settling:
         add("sehk_trades_money", sum((D(r["contract_value_hkd"]) for r in rows if r["settlement_date"] == date), D(0)))
+    if intraday:
+        # The 11:00 run: the day-end positions at the morning's prices; only what exceeds the
+        # collateral on hand and the HKD 5 m tolerance is called.
+        mtm = D(0)
+        for pos in m["positions"]:
+            value = dollars(intraday[pos["security"]] * pos["quantity"]) if pos["quantity"] else D(0)
+            mtm += value - D(pos["contract_value"])
+        add("intraday_marks", max(-mtm - paid_before - p["margin.intraday_marks_tolerance"], D(0)))
     if date in trading:
         nxt = next(d for d in trading if d > date)
         import datetime
@@ -304,8 +313,10 @@ def main():
             # Collateral on hand: payments against earlier days' marks and margin (none here).
             before = sum((D(x["amount_hkd"]) for x in payments if x["obligation_id"].startswith(participant + ":")
                           and x["obligation_id"].split(":")[1] < date), D(0))
+            intraday = {r["security"]: D(r["price_hkd"]) for r in read_csv(case / "intraday_prices.csv")
+                        if r["price_date"] == date}
             listed += obligations(case, participant, date, rows, margins[(participant, date)], trading, settling,
-                                  before, gf.get((participant, date)))
+                                  before, gf.get((participant, date)), intraday)
         check = "2024-03-18T09:31:00+08:00"
         defaults = []
         for o in listed:
