@@ -109,17 +109,20 @@ Result<void> show_shares(const AppContext& context, const ObligationOptions& opt
   std::vector<risk::DayPayment> payments;
   CP_ASSIGN_OR_RETURN(auto obligations, store::obligations_of(*db, options.participant, date));
   risk::PrepaymentRules rules;
+  // With nothing owed (a receivable, or no obligations run yet) the shares come with the day's
+  // settlement at the schedule's deadline.
+  CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
+                      risk::load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(const auto* rule,
+                      reference.schedule.rule(risk::ObligationKind::kSehkTradesMoney, date));
+  rules.debit_deadline_hkt = rule->row.deadline_hkt;
   for (const auto& o : obligations) {
     if (o.obligation.kind != risk::ObligationKind::kSehkTradesMoney) continue;
     due = o.obligation.amount_hkd;
     rules.debit_deadline_hkt = o.obligation.deadline_hkt;
     CP_ASSIGN_OR_RETURN(payments, store::payments_on(*db, o.obligation.id, date));
   }
-  CP_ASSIGN_OR_RETURN(
-      refdata::ParameterTable parameters,
-      refdata::ParameterTable::load(
-          std::filesystem::path(context.config.get("data_dir")) / "risk_parameters.csv",
-          "risk_parameters.csv"));
+  const refdata::ParameterTable& parameters = reference.risk_parameters;
   CP_ASSIGN_OR_RETURN(rules.chats_cutoff_hkt,
                       parameters.time("prepayment.sehk.chats_cutoff", date));
   CP_ASSIGN_OR_RETURN(rules.others_cutoff_hkt,
@@ -166,6 +169,10 @@ Result<UtcTime> parse_at(const std::string& text, const Clock& clock) {
 
 Result<void> check_defaults(const AppContext& context, const ObligationOptions& options) {
   CP_ASSIGN_OR_RETURN(UtcTime now, parse_at(options.at, context.clock));
+  // A default is a fact of the past: a time still to come would mark obligations not yet due.
+  if (now > context.clock.now()) {
+    return invalid_input("--at " + options.at + " is in the future", "at");
+  }
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   std::vector<store::StoredObligation> defaulted;
   Json ids = Json::array();
@@ -191,7 +198,7 @@ Result<void> check_defaults(const AppContext& context, const ObligationOptions& 
                       o.deadline_date.to_string() + " " + o.deadline_hkt.to_string() + " HKT";
             n.body = n.title +
                      " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and "
-                     "2003). Paid by the deadline: HKD " +
+                     "2003). Paid so far: HKD " +
                      d.paid_hkd.to_string_grouped() + ".";
             n.link = "/obligations.html#participant=" + d.participant;
             n.created_at = format_utc(now);

@@ -99,7 +99,13 @@ Result<void> show_margin(const AppContext& context, const MarginOptions& options
     CP_ASSIGN_OR_RETURN(Decimal base, parameters.ratio("chinaclear.fx_haircut_base", loaded.date));
     CP_ASSIGN_OR_RETURN(Decimal buffer,
                         parameters.ratio("chinaclear.fx_haircut_buffer", loaded.date));
-    leg = risk::chinaclear_leg(figures, *rate, base + buffer);
+    const Decimal haircut = base + buffer;
+    if (haircut.is_negative() || haircut >= Decimal::from_int(1)) {
+      return invalid_input("chinaclear.fx_haircut_base + chinaclear.fx_haircut_buffer is " +
+                               haircut.to_string() + ": a haircut lies in [0, 1)",
+                           "chinaclear.fx_haircut_base");
+    }
+    leg = risk::chinaclear_leg(figures, *rate, haircut);
   }
   if (options.json) {
     Json out = risk::margin_json(figures);

@@ -63,10 +63,19 @@ Result<std::vector<CnsPosition>> parse_cns_positions(CsvReader& reader,
                                 "must be 1 to 16 letters, digits, '-' or '_'");
     }
     row.security = std::string(record[security_col]);
-    if (!securities.on(row.security, row.as_of).ok()) {
+    const auto security = securities.on(row.security, row.as_of);
+    if (!security.ok()) {
       return reader.field_error(
           record, security_col,
           "'" + row.security + "' is not in the securities master on " + row.as_of.to_string());
+    }
+    // G14 §4.4 combines other currency counters into their HKD settlement counter with an FX
+    // haircut; Southbound trades HKD counters only (SPEC TRD-1), so that step is not built.
+    if ((*security)->row.currency != Currency::kHKD) {
+      return reader.field_error(record, security_col,
+                                "'" + row.security + "' is a " +
+                                    std::string(currency_code((*security)->row.currency)) +
+                                    " counter: only HKD counters are margined here");
     }
     CP_ASSIGN_OR_RETURN(row.settlement_date, clearing::date_field(reader, record, settlement_col));
     if (row.settlement_date < row.as_of) {

@@ -76,7 +76,8 @@ class CnsPositionFileTest : public ::testing::Test {
         "securities.csv",
         "code,name,board_lot,kind,hsci_size,hsi_hscei,ah_venue,a_share_status,currency,"
         "avg_mcap_hkd,effective_from,effective_to,source\n"
-        "00005,HSBC,400,equity,large,true,none,none,HKD,,2014-11-17,,test\n");
+        "00005,HSBC,400,equity,large,true,none,none,HKD,,2014-11-17,,test\n"
+        "80700,Tencent RMB,100,equity,none,false,none,none,CNY,,2023-06-19,,test\n");
     auto reader = CsvReader::from_string(
         "cns_positions.csv",
         "as_of,participant,security,settlement_date,quantity,contract_value_hkd,ssc_quantity,"
@@ -119,6 +120,8 @@ TEST_F(CnsPositionFileTest, RefusesBadRowsNamingLineAndField) {
                  "covers short positions only");
   expect_refused("2024-03-15,B01234,00005,2024-03-19,-400,-24000,,10\n", "field 'scc_amount_hkd'",
                  "covers long positions only");
+  expect_refused("2024-03-15,B01234,80700,2024-03-19,400,24000,,\n", "field 'security'",
+                 "'80700' is a CNY counter: only HKD counters are margined here");
   expect_refused("2024-03-15,B 01,00005,2024-03-19,400,24000,,\n", "field 'participant'",
                  "letters, digits");
   expect_refused(

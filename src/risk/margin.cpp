@@ -10,6 +10,7 @@ namespace cp::risk {
 namespace {
 
 const Decimal kZero = Decimal::from_int(0);
+const Decimal kMarketValueMax = Decimal::from_int(100'000'000'000'000);
 
 Decimal dollars(const Decimal& value) {
   return value.round(0, Rounding::kHalfUp);
@@ -246,6 +247,13 @@ Result<MarginFigures> compute_margin(const MarginInputs& inputs) {
       }
       figures.close_hkd = *close;
       figures.market_value_hkd = dollars(*close * Decimal::from_int(position.quantity));
+      // HKD 100 trillion: beyond any position, and it keeps the scenario sums in 64 bits.
+      if (figures.market_value_hkd.abs() > kMarketValueMax) {
+        return invalid_input("the position in " + position.security + " is worth " +
+                                 figures.market_value_hkd.to_string() +
+                                 " HKD: beyond what the margin takes, check the close",
+                             "price_history");
+      }
     }
     figures.contract_value_hkd = dollars(position.contract_value_hkd);
     figures.mtm_hkd = figures.market_value_hkd - figures.contract_value_hkd;

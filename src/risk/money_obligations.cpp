@@ -254,9 +254,11 @@ Result<std::vector<Obligation>> obligations_of_day(const ObligationInputs& in) {
 
   // The 11:00 marks: what the morning's prices make the positions owe beyond the collateral on
   // hand and the tolerance.
+  Decimal intraday_marks_call;
   if (in.intraday_mtm_requirement_hkd) {
     const Decimal call = max_zero(*in.intraday_mtm_requirement_hkd - in.collateral_on_hand_hkd -
                                   in.intraday_tolerance_hkd);
+    intraday_marks_call = call;
     CP_RETURN_IF_ERROR(add(ObligationKind::kIntradayMarks, call,
                            "MTM requirement at 11:00 " +
                                in.intraday_mtm_requirement_hkd->to_string() +
@@ -282,10 +284,15 @@ Result<std::vector<Obligation>> obligations_of_day(const ObligationInputs& in) {
     }
   }
 
-  // Day-end marks and margin against the collateral already paid in.
-  const Decimal shortfall = max_zero(m.total_requirement_hkd - in.collateral_on_hand_hkd);
-  const std::string against = "total requirement " + m.total_requirement_hkd.to_string() +
-                              " less collateral on hand " + in.collateral_on_hand_hkd.to_string();
+  // Day-end marks and margin against the collateral already paid in and the day's 11:00 marks
+  // call (the same requirement, called earlier; unpaid, it is a default of its own) [D].
+  const Decimal shortfall =
+      max_zero(m.total_requirement_hkd - in.collateral_on_hand_hkd - intraday_marks_call);
+  std::string against = "total requirement " + m.total_requirement_hkd.to_string() +
+                        " less collateral on hand " + in.collateral_on_hand_hkd.to_string();
+  if (intraday_marks_call.sign() > 0) {
+    against += " less the 11:00 marks call " + intraday_marks_call.to_string();
+  }
   if (var) {
     CP_RETURN_IF_ERROR(add(ObligationKind::kDayEndMtmAndMargin, shortfall, against));
   } else {

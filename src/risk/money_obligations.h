@@ -15,7 +15,9 @@
 //
 // What this computes for a participant and date D (amounts in HKD at the cent):
 //   sehk_trades_money   Σ contract value of the CNS positions settling on D, when payable (> 0)
-//   day_end_mtm_and_margin (from 2022-06-13) = max(0, total requirement − collateral on hand)
+//   day_end_mtm_and_margin (from 2022-06-13) = max(0, total requirement − collateral on hand −
+//       the day's 11:00 marks call) [D: the same requirement, called earlier in the day; the
+//       long-holiday margin is extra collateral for the holiday and does not count]
 //   day_end_marks, day_end_margin (before): the same shortfall split, marks first [D]
 //   intraday_margin_(non_)settlement_day (MO-3): on the trading day before a long holiday —
 //       more than one consecutive weekday holiday (seed 001 note ^) — the margin × (√H − 1) of

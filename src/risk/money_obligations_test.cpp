@@ -161,6 +161,17 @@ TEST_F(ObligationsTest, TheElevenOClockMarksCallOnlyTheExcessOverTheTolerance) {
   EXPECT_EQ((*list)[0].deadline_hkt.to_string(), "14:00");
   EXPECT_EQ((*list)[0].report, "CCMPY01");
   EXPECT_EQ((*list)[0].report_hkt.to_string(), "11:45");
+  // The day-end call counts the 11:00 call: 6,936,000 − 2,000,000 on hand − 3,000,000 (10,000,000
+  // − 2,000,000 − 5,000,000 at 11:00) = 1,936,000.
+  inputs_.collateral_on_hand_hkd = dec("2000000");
+  inputs_.intraday_mtm_requirement_hkd = dec("10000000");
+  list = obligations_of_day(inputs_);
+  ASSERT_TRUE(list.ok()) << list.error().to_string();
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ((*list)[0].amount_hkd, dec("3000000"));
+  EXPECT_EQ((*list)[1].kind, ObligationKind::kDayEndMtmAndMargin);
+  EXPECT_EQ((*list)[1].amount_hkd, dec("1936000"));
+  inputs_.collateral_on_hand_hkd = dec("7000000");
   // Within the tolerance nothing is called.
   inputs_.intraday_mtm_requirement_hkd = dec("12000000");
   list = obligations_of_day(inputs_);

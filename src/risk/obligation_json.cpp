@@ -4,7 +4,9 @@ namespace cp::risk {
 namespace {
 
 std::string hkt_iso(Date date, TimeOfDay time) {
-  return date.to_string() + "T" + time.to_string() + ":00+08:00";
+  // TimeOfDay prints "HH:MM" or "HH:MM:SS"; ISO 8601 here always has the seconds.
+  const std::string hm = time.to_string();
+  return date.to_string() + "T" + (hm.size() == 5 ? hm + ":00" : hm) + "+08:00";
 }
 
 }  // namespace

@@ -103,7 +103,16 @@ Result<std::vector<Decimal>> daily_returns(const PriceHistory& history, const st
                            "price_history");
     }
     if (previous != nullptr) {
-      out.push_back(divide(*close - *previous, *previous, kReturnScale, Rounding::kHalfUp));
+      Decimal r = divide(*close - *previous, *previous, kReturnScale, Rounding::kHalfUp);
+      // Beyond a tenfold rise in a day the closes are more likely wrong than the market; the
+      // bound also keeps every scenario term within the kernel's 64-bit sums.
+      if (r > Decimal::from_int(kReturnMax)) {
+        return invalid_input("the close of " + security + " on " + day.to_string() + " is " +
+                                 r.to_string() + " over the day before: more than " +
+                                 std::to_string(kReturnMax * 100) + " %, check the history",
+                             "price_history");
+      }
+      out.push_back(r);
     }
     previous = close;
   }

@@ -58,10 +58,13 @@ class PriceHistory {
 
 // Decimals of a return, as HKSCC's risk parameter file carries them (G14 §2.2 DECIMALS(X,10)).
 inline constexpr int kReturnScale = 10;
+// The largest daily return the margin takes (1,000 %); a larger one is refused as bad data.
+inline constexpr int64_t kReturnMax = 10;
 
 // The returns of `security` over consecutive `days` (oldest first): for each day after the
 // first, close(day) / close(day before) − 1, half-up at kReturnScale [D: the guide gives returns,
-// not their rounding]. A missing close is an error naming the security, the day and `purpose`.
+// not their rounding]. A missing close is an error naming the security, the day and `purpose`;
+// so is a return above kReturnMax.
 Result<std::vector<Decimal>> daily_returns(const PriceHistory& history, const std::string& security,
                                            const std::vector<Date>& days,
                                            const std::string& purpose);

@@ -77,5 +77,17 @@ TEST(PriceHistory, ReturnsAreEachCloseOverThePreviousLessOne) {
             std::string::npos);
 }
 
+TEST(PriceHistory, AMoreThanTenfoldDayIsRefusedAsBadData) {
+  // 1.00 → 11.01: a return of 10.01, above the 1,000 % the margin takes.
+  PriceHistory history;
+  history.add("00005", day("2024-03-27"), Decimal::parse("1.00").value());
+  history.add("00005", day("2024-03-28"), Decimal::parse("11.01").value());
+  const auto returns = daily_returns(history, "00005",
+                                     march_april().ending_on(day("2024-03-28"), 2).value(), "hvar");
+  ASSERT_FALSE(returns.ok());
+  EXPECT_NE(returns.error().message.find("the close of 00005 on 2024-03-28"), std::string::npos)
+      << returns.error().message;
+}
+
 }  // namespace
 }  // namespace cp::risk

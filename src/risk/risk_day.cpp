@@ -105,7 +105,8 @@ Result<ParticipantDay> participant_day(store::Database& db, const RiskReference&
   ParticipantDay out;
   std::vector<CnsPosition> open;
   for (auto& row : rows) {
-    if (row.settlement_date == date) {
+    // On a day HKSCC does not settle (a typhoon), the positions due stay open and margined.
+    if (row.settlement_date == date && reference.business_calendar.is_settlement_day(date)) {
       out.settlement_money_hkd += row.contract_value_hkd;
     } else {
       open.push_back(std::move(row));

@@ -34,7 +34,8 @@ Result<RiskReference> load_risk_reference(const std::string& data_dir, store::Da
 
 // A participant's day from the stored statement of `date`: the positions settling that day
 // (their money is the day's settlement obligation, seed 001 Part A 1 row 2; they are settled by
-// the day's end, so not margined [D]) and the day-end margin of the rest. kNotFound when the
+// the day's end, so not margined [D]; on a day HKSCC does not settle they stay margined) and the
+// day-end margin of the rest. kNotFound when the
 // participant has no statement for the date.
 struct ParticipantDay {
   MarginFigures margin;

@@ -139,10 +139,12 @@ Result<std::vector<StressResult>> run_stress_tests(const StressInputs& in) {
     }
     if (historical) {
       if (!in.historical_worst_pnl_hkd) {
-        return invalid_input("scenario " + name +
-                                 " needs an HVaR window: none before the VaR Platform, nor "
-                                 "without Tier P positions",
-                             "scenario");
+        // Before the VaR Platform, or without Tier P positions, there is no window to take a
+        // day from: the scenario is shown as not applicable rather than failing the others.
+        result.description += " (not applicable: no HVaR window)";
+        result.collateral_hkd = m.net_margin_after_credit_hkd;
+        out.push_back(std::move(result));
+        continue;
       }
       result.pnl_hkd = Decimal::from_int(*in.historical_worst_pnl_hkd);
     } else {

@@ -71,8 +71,9 @@ struct StressInputs {
   std::vector<StressRow> rows;
 };
 
-// One result per scenario, in the order the rows name them. Errors: a historical scenario with
-// no HVaR window (before the VaR Platform), a security not in the master.
+// One result per scenario, in the order the rows name them; a historical scenario with no HVaR
+// window (before the VaR Platform, or no Tier P position) comes back with no loss and says it is
+// not applicable. Error: a security not in the master.
 Result<std::vector<StressResult>> run_stress_tests(const StressInputs& inputs);
 
 }  // namespace cp::risk

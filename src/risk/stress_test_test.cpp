@@ -106,12 +106,15 @@ TEST_F(StressTest, StructuredProductsTakeTheirOwnShock) {
   EXPECT_EQ(result(*results, "hk_market_down_22").pnl_hkd, dec("-61890280"));
 }
 
-TEST_F(StressTest, TheHistoricalScenarioNeedsAVarWindow) {
+TEST_F(StressTest, WithoutAVarWindowTheHistoricalScenarioDoesNotApply) {
   inputs_.historical_worst_pnl_hkd.reset();
   inputs_.rows = library_.rows_on(day("2024-03-15"));
   const auto results = run_stress_tests(inputs_);
-  ASSERT_FALSE(results.ok());
-  EXPECT_NE(results.error().message.find("historical_worst_day"), std::string::npos);
+  ASSERT_TRUE(results.ok()) << results.error().to_string();
+  const StressResult& worst = result(*results, "historical_worst_day");
+  EXPECT_TRUE(worst.loss_hkd.is_zero());
+  EXPECT_NE(worst.description.find("not applicable"), std::string::npos);
+  EXPECT_EQ(result(*results, "hk_market_down_22").shortfall_hkd, dec("53954280"));
 }
 
 }  // namespace

@@ -18,8 +18,13 @@ const Access kView = Access::entitled("risk", identity::Level::kView, "firm");
 // How far ahead "upcoming" looks when no date is given.
 constexpr std::chrono::days kUpcomingDays{30};
 
+// The firm's HKSCC participant id; none (→ 404) when its profile has none or an empty one, which
+// the store would read as "every participant".
 Result<std::optional<std::string>> participant_of(PortalContext& portal, const RequestContext& c) {
-  return store::hkscc_participant_of_firm(portal.auth.db, c.params.at("firm"));
+  CP_ASSIGN_OR_RETURN(auto id,
+                      store::hkscc_participant_of_firm(portal.auth.db, c.params.at("firm")));
+  if (id && id->empty()) return std::optional<std::string>();
+  return id;
 }
 
 Result<Date> date_param(const RequestContext& c) {

@@ -88,20 +88,24 @@ Result<void> replace_obligations(Database& db, const std::string& participant, D
   for (const auto& old : stored) {
     const auto now = fresh.find(old.obligation.id);
     const bool unchanged = now != fresh.end() && same(*now->second, old);
-    if (old.paid_hkd.sign() > 0 && !unchanged) {
+    // Money received or a default recorded fixes an obligation: a rerun may not move it.
+    const bool fixed = old.paid_hkd.sign() > 0 || old.defaulted_at.has_value();
+    if (fixed && !unchanged) {
       return make_error(ErrorCode::kConflict,
                         "obligation " + old.obligation.id + " has payments of HKD " +
-                            old.paid_hkd.to_string() + " and would change: correct it first");
+                            old.paid_hkd.to_string() +
+                            (old.defaulted_at ? " and a recorded default" : "") +
+                            " and would change: correct it first");
     }
   }
   for (const auto& old : stored) {
-    if (old.paid_hkd.sign() > 0) continue;  // kept as it is (unchanged, checked above)
+    if (old.paid_hkd.sign() > 0 || old.defaulted_at) continue;  // kept (unchanged, see above)
     CP_RETURN_IF_ERROR(
         db.execute("DELETE FROM money_obligation WHERE obligation_id = ?", {old.obligation.id}));
   }
   std::set<std::string> kept;
   for (const auto& old : stored) {
-    if (old.paid_hkd.sign() > 0) kept.insert(old.obligation.id);
+    if (old.paid_hkd.sign() > 0 || old.defaulted_at) kept.insert(old.obligation.id);
   }
   for (const auto& o : obligations) {
     if (kept.contains(o.id)) continue;

@@ -24,8 +24,9 @@ struct StoredObligation {
 };
 
 // Replaces the obligations of `participant` arising on `date` with `obligations`. Refused,
-// changing nothing, when a payment was recorded against one of the old ones that would change
-// (a rerun after money moved needs the operator's correction, not a silent overwrite).
+// changing nothing, when a payment or a default was recorded against one of the old ones that
+// would change (a rerun after money moved needs the operator's correction, not a silent
+// overwrite); such an obligation left unchanged keeps its payments and its default.
 Result<void> replace_obligations(Database& db, const std::string& participant, Date date,
                                  const std::vector<risk::Obligation>& obligations);
 

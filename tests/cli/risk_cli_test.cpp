@@ -327,8 +327,8 @@ TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
   const Outcome again = run("obligations check-defaults --at '2024-03-18 09:31' --json");
   EXPECT_TRUE(Json::parse(again.out)["defaulted"].empty()) << again.out;
 
-  // TP001 paid at 09:30 sharp: paid. TN001 paid 3,000,000 in time and 280,000 at 09:45: in
-  // default at 09:31, and paid in full since.
+  // TP001 paid at 09:30 sharp: paid. TN001 paid 200,000 in time and 80,000 at 09:45: in default
+  // at 09:31, and paid in full since.
   auto day_end_of = [&](const std::string& participant) {
     const Json list = Json::parse(
         run("obligations --participant " + participant + " --date 2024-03-15 --json").out);
@@ -343,7 +343,7 @@ TEST_P(RiskCliTest, ObligationsPaymentsAndDefaultsMatchTheWorkedCase) {
   const Json tn001 = day_end_of("TN001");
   EXPECT_EQ(tn001["status"], "paid");
   EXPECT_EQ(tn001["defaulted_at"], "2024-03-18T01:31:00.000000Z");
-  expect_amount(tn001["paid"], Json("3280000"), "TN001 paid");
+  expect_amount(tn001["paid"], Json("280000"), "TN001 paid");
 
   // MO-5: TP002's 1,000,000 02800 allocated on 2024-03-15 are released at 15:10 by its CHATS
   // prepayment of the day's money (before the 15:30 cut-off).

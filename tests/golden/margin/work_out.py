@@ -230,6 +230,7 @@ SCHEDULE = {
 def obligations(case, participant, date, rows, m, trading, settling, paid_before, gf, intraday):
     p = parameters(case, date, "risk_parameters.csv")
     out = []
+    intraday_call = D(0)
 
     def add(kind, amount, date=date):
         amount = D(amount).quantize(D("0.01"), ROUND_HALF_UP)
@@ -252,7 +253,8 @@ def obligations(case, participant, date, rows, m, trading, settling, paid_before
         for pos in m["positions"]:
             value = dollars(intraday[pos["security"]] * pos["quantity"]) if pos["quantity"] else D(0)
             mtm += value - D(pos["contract_value"])
-        add("intraday_marks", max(-mtm - paid_before - p["margin.intraday_marks_tolerance"], D(0)))
+        intraday_call = max(-mtm - paid_before - p["margin.intraday_marks_tolerance"], D(0))
+        add("intraday_marks", intraday_call)
     if date in trading:
         nxt = next(d for d in trading if d > date)
         import datetime
@@ -269,7 +271,8 @@ def obligations(case, participant, date, rows, m, trading, settling, paid_before
             step = D(p["margin.rounding"]) if var else D(1)
             kind = "intraday_margin_settlement_day" if date in settling else "intraday_margin_non_settlement_day"
             add(kind, (base * factor / step).quantize(D(1), ROUND_CEILING) * step)
-    shortfall = max(D(m["total_requirement"]) - paid_before, D(0))
+    # The day-end call counts the day's 11:00 marks call (the same requirement, called earlier).
+    shortfall = max(D(m["total_requirement"]) - paid_before - intraday_call, D(0))
     if m["regime"] == "var_platform":
         add("day_end_mtm_and_margin", shortfall)
     else:
