@@ -40,9 +40,12 @@ Result<ScenarioSetParameters> scenario_set(const refdata::ParameterTable& table,
   CP_ASSIGN_OR_RETURN(set.scenario_count, table.integer(keys.scenario_count, date));
   CP_ASSIGN_OR_RETURN(set.weight, table.ratio(keys.weight, date));
   CP_ASSIGN_OR_RETURN(set.ewma_lambda, table.ratio(keys.ewma_lambda, date));
-  if (set.ewma_lambda.sign() <= 0 || set.ewma_lambda > Decimal::from_int(1)) {
-    return invalid_input(std::string(keys.ewma_lambda) + " must be above 0 and at most 1",
-                         keys.ewma_lambda);
+  // At most 10 decimals: the filter's products stay within a Decimal's 36 (scenario_filter.h).
+  if (set.ewma_lambda.sign() <= 0 || set.ewma_lambda > Decimal::from_int(1) ||
+      !set.ewma_lambda.fits_scale(10)) {
+    return invalid_input(
+        std::string(keys.ewma_lambda) + " must be above 0, at most 1, with at most 10 decimals",
+        keys.ewma_lambda);
   }
   if (set.confidence_level.sign() <= 0 || set.confidence_level >= Decimal::from_int(1)) {
     return invalid_input(std::string(keys.confidence_level) + " must lie strictly between 0 and 1",

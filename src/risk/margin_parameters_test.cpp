@@ -70,5 +70,17 @@ TEST(MarginParameters, AParameterMissingForTheDateIsNamed) {
   EXPECT_NE(p.error().message.find("2024-03-15"), std::string::npos) << p.error().message;
 }
 
+TEST(MarginParameters, ADecayOutsideItsRangeIsRefused) {
+  for (const char* lambda : {"0", "1.01", "0.12345678901"}) {
+    auto table = refdata::ParameterTable::load(CONNECTPOST_SOURCE_DIR "/data/risk_parameters.csv",
+                                               "data/risk_parameters.csv")
+                     .value();
+    ASSERT_TRUE(table.set_value("margin.hvar.ewma_lambda", day("2024-03-15"), lambda).ok());
+    const auto p = margin_parameters_on(table, day("2024-03-15"));
+    ASSERT_FALSE(p.ok()) << lambda;
+    EXPECT_NE(p.error().message.find("margin.hvar.ewma_lambda"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace cp::risk
