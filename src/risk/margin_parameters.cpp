@@ -5,6 +5,17 @@
 
 namespace cp::risk {
 
+Result<Decimal> hkd_parameter(const refdata::ParameterTable& table, const std::string& key,
+                              Date date) {
+  CP_ASSIGN_OR_RETURN(Money amount, table.money(key, date));
+  if (amount.currency() != Currency::kHKD) {
+    return invalid_input(key + " is in " + std::string(currency_code(amount.currency())) +
+                             ": HKSCC's figures are in HKD",
+                         key);
+  }
+  return amount.amount();
+}
+
 const char* margin_regime_code(MarginRegime regime) {
   return regime == MarginRegime::kMarginRate ? "margin_rate" : "var_platform";
 }
@@ -63,8 +74,7 @@ Result<MarginParameters> read_parameters(const refdata::ParameterTable& table, D
   p.valuation_date = date;
   CP_ASSIGN_OR_RETURN(std::string regime, table.text("margin.regime", date));
   CP_ASSIGN_OR_RETURN(p.regime, parse_regime(regime));
-  CP_ASSIGN_OR_RETURN(Money credit, table.money("margin.credit", date));
-  p.margin_credit_hkd = credit.amount();
+  CP_ASSIGN_OR_RETURN(p.margin_credit_hkd, hkd_parameter(table, "margin.credit", date));
   CP_ASSIGN_OR_RETURN(p.flat_rate_multiplier, table.ratio("margin.participant_multiplier", date));
   if (p.regime == MarginRegime::kMarginRate) {
     CP_ASSIGN_OR_RETURN(p.margin_rate, table.ratio("margin.rate", date));

@@ -51,6 +51,11 @@ struct MarginParameters {
   std::map<int64_t, Decimal> flat_rates;  // margin.flat_rate.<group>: Tier N rate (ratio)
 };
 
+// An amount parameter in force on `date` that must be in HKD (margin.credit, gf.limit, the
+// intraday tolerance): another currency is refused naming the key (HKSCC's figures are HKD).
+Result<Decimal> hkd_parameter(const refdata::ParameterTable& table, const std::string& key,
+                              Date date);
+
 // The parameters in force on `date`. A key not in force is an error naming it, the date and the
 // file (exit 2 at the command line).
 Result<MarginParameters> margin_parameters_on(const refdata::ParameterTable& table, Date date);

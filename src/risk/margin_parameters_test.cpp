@@ -70,6 +70,22 @@ TEST(MarginParameters, AParameterMissingForTheDateIsNamed) {
   EXPECT_NE(p.error().message.find("2024-03-15"), std::string::npos) << p.error().message;
 }
 
+TEST(MarginParameters, AnAmountInAnotherCurrencyIsRefused) {
+  auto table =
+      refdata::ParameterTable::parse("risk_parameters.csv",
+                                     "key,value,unit,effective_from,effective_to,source,note\n"
+                                     "margin.regime,margin_rate,text,2014-11-17,,test,\n"
+                                     "margin.credit,5000000,CNY,2014-11-17,,test,\n"
+                                     "margin.participant_multiplier,1,ratio,2014-11-17,,test,\n"
+                                     "margin.rate,6,percent,2014-11-17,,test,\n"
+                                     "margin.rate_multiplier,1,ratio,2014-11-17,,test,\n");
+  ASSERT_TRUE(table.ok()) << table.error().to_string();
+  const auto p = margin_parameters_on(*table, day("2020-01-02"));
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.error().message.find("margin.credit is in CNY"), std::string::npos)
+      << p.error().message;
+}
+
 TEST(MarginParameters, ADecayOutsideItsRangeIsRefused) {
   for (const char* lambda : {"0", "1.01", "0.12345678901"}) {
     auto table = refdata::ParameterTable::load(CONNECTPOST_SOURCE_DIR "/data/risk_parameters.csv",

@@ -155,9 +155,9 @@ Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_ob
       }
       CP_ASSIGN_OR_RETURN(inputs.intraday_mtm_requirement_hkd,
                           mtm_requirement_at(positions, intraday_prices));
-      CP_ASSIGN_OR_RETURN(Money tolerance,
-                          reference.risk_parameters.money("margin.intraday_marks_tolerance", date));
-      inputs.intraday_tolerance_hkd = tolerance.amount();
+      CP_ASSIGN_OR_RETURN(
+          inputs.intraday_tolerance_hkd,
+          hkd_parameter(reference.risk_parameters, "margin.intraday_marks_tolerance", date));
     }
     CP_ASSIGN_OR_RETURN(auto fund, store::guarantee_fund_of(db, participant, date));
     if (fund) {
@@ -167,6 +167,9 @@ Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_ob
       gf.fund_at_limit = fund->fund_at_limit;
       if (gf.fund_at_limit) {
         auto limit = reference.risk_parameters.money("gf.limit", date);
+        if (limit.ok() && limit->currency() != Currency::kHKD) {
+          return invalid_input("gf.limit is not in HKD", "gf.limit");
+        }
         if (!limit.ok()) {
           return invalid_input(participant + "'s Guarantee Fund figures of " + date.to_string() +
                                    " say the fund is at its limit, but no gf.limit is in "
