@@ -1,6 +1,7 @@
 // connectpost risk margin: a clearing participant's HKSCC margin and marks on a date, every
 // component shown (issue 16; risk/margin.h).
 #include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <optional>
 
@@ -10,6 +11,7 @@
 #include "risk/margin.h"
 #include "risk/margin_json.h"
 #include "risk/risk_day.h"
+#include "risk/risk_reports.h"
 #include "store/risk_store.h"
 
 namespace cp::cli {
@@ -20,6 +22,9 @@ struct MarginOptions {
   std::string date;
   std::vector<std::string> shocks;  // risk stress --shock CODE=RATIO
   std::string hkd_per_cny;          // risk margin: the ChinaClear leg at this rate
+  std::string report;               // risk report: the HKSCC report id
+  std::string format = "csv";
+  std::string out;
   bool json = false;
 };
 
@@ -183,6 +188,38 @@ Result<void> show_stress(const AppContext& context, const MarginOptions& options
   return Ok{};
 }
 
+Result<void> show_report(const AppContext& context, const MarginOptions& options) {
+  if (options.format != "csv" && options.format != "json" && options.format != "xlsx") {
+    return invalid_input("--format must be csv, xlsx or json", "format");
+  }
+  if (options.format == "xlsx" && options.out.empty()) {
+    return invalid_input("an XLSX report needs --out FILE", "out");
+  }
+  CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
+                      risk::load_risk_reference(context.config.get("data_dir"), *db));
+  CP_ASSIGN_OR_RETURN(eod::Report report,
+                      risk::build_risk_report(*db, reference, options.report, options.participant,
+                                              date, context.clock.now()));
+  if (options.format == "xlsx") {
+    CP_RETURN_IF_ERROR(eod::write_report_xlsx(report, options.out));
+    std::cout << "wrote " << report.rows.size() << " rows to " << options.out << "\n";
+    return Ok{};
+  }
+  const std::string text =
+      options.format == "csv" ? eod::report_csv(report) : eod::report_json(report);
+  if (options.out.empty()) {
+    std::cout << text;
+    return Ok{};
+  }
+  std::ofstream file(options.out, std::ios::binary);
+  file << text;
+  if (!file) return make_error(ErrorCode::kInternal, "cannot write " + options.out);
+  std::cout << "wrote " << report.rows.size() << " rows to " << options.out << "\n";
+  return Ok{};
+}
+
 }  // namespace
 
 void register_risk_commands(CLI::App& app, AppContext& context) {
@@ -198,6 +235,17 @@ void register_risk_commands(CLI::App& app, AppContext& context) {
   margin->add_flag("--json", options->json, "Print JSON");
   margin->callback(
       [&context, options] { run_action(context, [&] { return show_margin(context, *options); }); });
+  auto* report = risk->add_subcommand(
+      "report",
+      "A report under its HKSCC id: RMAMR01/RMAMR03 (the margin) or an obligation "
+      "report of seed 001 (CCMPY02, CCLTN05, …)");
+  report->add_option("id", options->report, "RMAMR01, RMAMR03, CCMPY01, CCMPY02, …")->required();
+  report->add_option("--participant", options->participant, "HKSCC participant id")->required();
+  report->add_option("--date", options->date, "YYYY-MM-DD")->required();
+  report->add_option("--format", options->format, "csv (default), xlsx or json");
+  report->add_option("--out", options->out, "Write to this file (required for xlsx)");
+  report->callback(
+      [&context, options] { run_action(context, [&] { return show_report(context, *options); }); });
   auto* stress = risk->add_subcommand(
       "stress", "Stress tests of a participant's positions against the margin held (ORG-4)");
   stress->add_option("--participant", options->participant, "HKSCC participant id")->required();

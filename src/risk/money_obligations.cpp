@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "refdata/code_table.h"
 #include "risk/scenario_filter.h"
@@ -135,6 +136,19 @@ Result<ObligationSchedule> ObligationSchedule::parse(CsvReader& reader) {
     CP_RETURN_IF_ERROR(out.table_.add(obligation_kind_code(kind), rule, std::move(provenance)));
   }
   return out;
+}
+
+std::vector<std::string> ObligationSchedule::report_ids() const {
+  std::set<std::string> ids;
+  for (const auto& entry : table_.entries()) {
+    std::string_view rest = entry.row.report;
+    while (!rest.empty()) {
+      const auto slash = rest.find('/');
+      ids.emplace(rest.substr(0, slash));
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+  }
+  return {ids.begin(), ids.end()};
 }
 
 Result<const refdata::DatedTable<ObligationRule>::Entry*> ObligationSchedule::rule(

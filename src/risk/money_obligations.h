@@ -93,6 +93,8 @@ struct ObligationRule {
 class ObligationSchedule {
  public:
   static Result<ObligationSchedule> parse(CsvReader& reader);
+  // Every report id the schedule names, in any era ("CRMSD01/CRMSD04" gives both).
+  std::vector<std::string> report_ids() const;
   // The rule of `kind` in force on `date`; an error naming both when there is none.
   Result<const refdata::DatedTable<ObligationRule>::Entry*> rule(ObligationKind kind,
                                                                  Date date) const;

@@ -169,6 +169,35 @@ TEST_P(RiskCliTest, TheChinaClearLegIsInCnyWithTheHaircutMarkingUp) {
   EXPECT_EQ(run("risk margin --participant TN001 --date 2024-03-15 --hkd-per-cny -1").exit_code, 2);
 }
 
+TEST_P(RiskCliTest, ReportsUnderTheirHksccIds) {
+  import_case();
+  // RMAMR01: the margin's figures (README: TP001's total requirement 6,936,000).
+  const Outcome margin = run("risk report RMAMR01 --participant TP001 --date 2024-03-15");
+  ASSERT_EQ(margin.exit_code, 0) << margin.err;
+  EXPECT_THAT(margin.out, HasSubstr("participant,date,component,amount_hkd"));
+  EXPECT_THAT(margin.out, HasSubstr("TP001,2024-03-15,total_requirement,6936000"));
+  EXPECT_THAT(margin.out, HasSubstr("TP001,2024-03-15,portfolio_margin,13792049"));
+  // CCMPY02 announces the day-end call; CCLTN05 TP002's settlement money.
+  ASSERT_EQ(run("obligations run --date 2024-03-15").exit_code, 0);
+  const Outcome day_end =
+      run("risk report CCMPY02 --participant TP001 --date 2024-03-15 --format json");
+  ASSERT_EQ(day_end.exit_code, 0) << day_end.err;
+  const Json rows = Json::parse(day_end.out)["rows"];
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_THAT(day_end.out, HasSubstr("TP001:2024-03-15:day_end_mtm_and_margin"));
+  const Outcome settlement = run("risk report CCLTN05 --participant TP002 --date 2024-03-15");
+  EXPECT_THAT(settlement.out, HasSubstr("TP002:2024-03-15:sehk_trades_money,sehk_trades_money,"
+                                        "12500000.00"));
+  const Outcome xlsx =
+      run("risk report RMAMR01 --participant TP001 --date 2024-03-15 --format "
+          "xlsx --out m.xlsx");
+  EXPECT_EQ(xlsx.exit_code, 0) << xlsx.err;
+  EXPECT_TRUE(fs::exists(dir_ / "m.xlsx"));
+  const Outcome unknown = run("risk report XYZ01 --participant TP001 --date 2024-03-15");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("no report XYZ01 (known: RMAMR01, RMAMR03"));
+}
+
 TEST_P(RiskCliTest, AParticipantWithoutPositionsIsNotFound) {
   import_case();
   const Outcome shown = run("risk margin --participant ZZ999 --date 2024-03-15");
