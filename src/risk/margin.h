@@ -110,7 +110,7 @@ struct MarginFigures {
   int64_t svar_tail = 0;
   std::vector<SubPortfolioFigures> sub_portfolios;
   // The HVaR window's worst day for the Tier P positions together (every sub-portfolio's P&L of
-  // the day added): the historical stress scenario of stress_test.h.
+  // the day added): the historical stress scenario of stress_scenarios.h.
   std::optional<int64_t> hvar_worst_pnl_hkd;
   std::optional<Date> hvar_worst_day;
   Decimal hvar_hkd;  // Σ over sub-portfolios

@@ -15,7 +15,7 @@
 #include "risk/money_obligations.h"
 #include "risk/price_history.h"
 #include "risk/risk_instruments.h"
-#include "risk/stress_test.h"
+#include "risk/stress_scenarios.h"
 #include "store/database.h"
 
 namespace cp::risk {

@@ -1,4 +1,4 @@
-#include "risk/stress_test.h"
+#include "risk/stress_scenarios.h"
 
 #include <map>
 #include <set>

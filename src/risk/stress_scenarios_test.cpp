@@ -1,6 +1,6 @@
 // Stress scenarios worked by hand on tests/golden/margin's TP001 of 2024-03-15 (market values
 // 00005 −18,810,000, 00388 9,576,000, 00700 286,008,000; net margin after credit 6,936,000).
-#include "risk/stress_test.h"
+#include "risk/stress_scenarios.h"
 
 #include <gtest/gtest.h>
 
