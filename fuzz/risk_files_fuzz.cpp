@@ -144,7 +144,7 @@ void fuzz_one(const uint8_t* data, size_t size) {
       auto rows = risk::parse_intraday_prices(reader);
       if (!rows.ok()) return named(rows.error());
       check_lines(*rows, records);
-      for (const auto& row : *rows) CP_FUZZ_CHECK(row.price_hkd.sign() > 0, "a price is positive");
+      for (const auto& row : *rows) CP_FUZZ_CHECK(row.close_hkd.sign() > 0, "a price is positive");
       break;
     }
     default: {

@@ -76,11 +76,11 @@ Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader) {
   return rows;
 }
 
-Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader) {
-  CP_RETURN_IF_ERROR(reader.require_columns({"price_date", "security", "close_hkd"}));
+Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader, const std::string& price_column) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"price_date", "security", price_column}));
   const size_t date_col = *reader.column("price_date");
   const size_t security_col = *reader.column("security");
-  const size_t close_col = *reader.column("close_hkd");
+  const size_t close_col = *reader.column(price_column);
   std::vector<ClosingPrice> rows;
   std::set<std::pair<Date, std::string>> seen;
   CsvRecord record;

@@ -105,7 +105,9 @@ struct ReserveCheck {
 Result<std::vector<AccountRow>> parse_accounts(CsvReader& reader);
 Result<std::vector<CashRow>> parse_cash(CsvReader& reader);
 Result<std::vector<ReserveCheck>> parse_reserve_checks(CsvReader& reader);
-Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader);
+// `price_column`: close_hkd for prices.csv; intraday_prices.csv (issue 16) names it price_hkd.
+Result<std::vector<ClosingPrice>> parse_prices(CsvReader& reader,
+                                               const std::string& price_column = "close_hkd");
 Result<std::vector<FxRates>> parse_fx(CsvReader& reader);
 // SPEC CLR-15: the day's reference rates are the offshore mid ∓ fx.reference_rate_buffer
 // (research/domain-facts.md §6.3), published once for both channels. Refuses, naming the row and

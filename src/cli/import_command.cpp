@@ -97,10 +97,12 @@ void register_import_commands(CLI::App& app, AppContext& context) {
       });
   add("prices", "Closing prices (HKD)", true,
       [](const AppContext& ctx, const ImportOptions& options) {
-        return run_import(ctx, "prices", options, clearing::parse_prices,
-                          [&](store::Database& db, const auto& rows) {
-                            return store::import_prices(db, rows, options.file, options.replace);
-                          });
+        return run_import(
+            ctx, "prices", options,
+            [](CsvReader& reader) { return clearing::parse_prices(reader); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_prices(db, rows, options.file, options.replace);
+            });
       });
   add("fx", "Reference and settlement rates per channel (RMB per HKD)", true,
       [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {

@@ -27,6 +27,11 @@ constexpr std::array<Code<AShareStatus>, 5> kStatuses{{{"listed", AShareStatus::
 
 }  // namespace
 
+bool is_security_code(std::string_view code) {
+  return code.size() == 5 &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 const char* security_kind_code(SecurityKind kind) {
   return code_of(kKinds, kind);
 }
@@ -72,7 +77,7 @@ Result<SecurityMaster> SecurityMaster::from_reader(CsvReader& reader) {
     CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
     if (!more) break;
     const std::string code(record[code_col]);
-    if (code.size() != 5 || !std::all_of(code.begin(), code.end(), ::isdigit)) {
+    if (!is_security_code(code)) {
       return reader.field_error(record, code_col, "'" + code + "' is not a five-digit SEHK code");
     }
     SecurityRecord security;

@@ -51,6 +51,9 @@ struct SecurityRecord {
   std::optional<Decimal> avg_mcap_hkd;
 };
 
+// Whether `code` is an SEHK stock code as the master keys it: five digits.
+bool is_security_code(std::string_view code);
+
 class SecurityMaster {
  public:
   static Result<SecurityMaster> load(const std::filesystem::path& path, const std::string& shown);

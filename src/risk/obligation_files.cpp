@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "clearing/csv_fields.h"
+#include "refdata/securities.h"
 
 namespace cp::risk {
 
@@ -49,32 +50,16 @@ Result<std::vector<GuaranteeFundRow>> parse_guarantee_fund(CsvReader& reader) {
   return rows;
 }
 
-Result<std::vector<IntradayPrice>> parse_intraday_prices(CsvReader& reader) {
-  CP_RETURN_IF_ERROR(reader.require_columns({"price_date", "security", "price_hkd"}));
-  const size_t date_col = *reader.column("price_date");
-  const size_t security_col = *reader.column("security");
-  const size_t price_col = *reader.column("price_hkd");
-  std::vector<IntradayPrice> rows;
-  std::map<std::pair<Date, std::string>, int64_t> seen;
-  CsvRecord record;
-  while (true) {
-    CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
-    if (!more) break;
-    IntradayPrice row;
-    row.line = record.line();
-    CP_ASSIGN_OR_RETURN(row.price_date, clearing::date_field(reader, record, date_col));
-    row.security = std::string(record[security_col]);
-    if (row.security.size() != 5 ||
-        row.security.find_first_not_of("0123456789") != std::string::npos) {
-      return reader.field_error(record, security_col, "is not a five-digit SEHK code");
+Result<std::vector<clearing::ClosingPrice>> parse_intraday_prices(CsvReader& reader) {
+  CP_ASSIGN_OR_RETURN(auto rows, clearing::parse_prices(reader, "price_hkd"));
+  for (const auto& row : rows) {
+    if (!refdata::is_security_code(row.security_code)) {
+      Error error =
+          invalid_input("'" + row.security_code + "' is not a five-digit SEHK code", "security");
+      error.file = reader.file_name();
+      error.line = row.line;
+      return error;
     }
-    CP_ASSIGN_OR_RETURN(row.price_hkd, clearing::decimal_field(reader, record, price_col, 3, true));
-    const auto [at, inserted] = seen.emplace(std::pair{row.price_date, row.security}, row.line);
-    if (!inserted) {
-      return reader.record_error(
-          record, "the same price_date and security as line " + std::to_string(at->second));
-    }
-    rows.push_back(std::move(row));
   }
   return rows;
 }

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "clearing/input_files.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/decimal.h"
@@ -46,15 +47,9 @@ struct PaymentRow {
   int64_t line = 0;
 };
 
-struct IntradayPrice {
-  Date price_date;
-  std::string security;
-  Decimal price_hkd;
-  int64_t line = 0;
-};
-
 Result<std::vector<GuaranteeFundRow>> parse_guarantee_fund(CsvReader& reader);
-Result<std::vector<IntradayPrice>> parse_intraday_prices(CsvReader& reader);
+// The prices.csv reader with the column price_hkd, then each code checked: five digits.
+Result<std::vector<clearing::ClosingPrice>> parse_intraday_prices(CsvReader& reader);
 Result<std::vector<PaymentRow>> parse_payments(CsvReader& reader);
 
 }  // namespace cp::risk

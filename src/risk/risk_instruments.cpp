@@ -1,20 +1,9 @@
 #include "risk/risk_instruments.h"
 
 #include "clearing/csv_fields.h"
+#include "refdata/securities.h"
 
 namespace cp::risk {
-namespace {
-
-bool is_security_code(std::string_view code) {
-  if (code.size() != 5) return false;
-  for (char c : code) {
-    if (c < '0' || c > '9') return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 Result<RiskInstrumentTable> RiskInstrumentTable::parse(CsvReader& reader) {
   CP_RETURN_IF_ERROR(reader.require_columns({"security", "flat_rate_group", "lra_bucket_rate",
                                              "lra_beta", "lra_threshold_hkd", "listing_date",
@@ -30,7 +19,7 @@ Result<RiskInstrumentTable> RiskInstrumentTable::parse(CsvReader& reader) {
   while (true) {
     CP_ASSIGN_OR_RETURN(bool more, reader.next(record));
     if (!more) break;
-    if (!is_security_code(record[security_col])) {
+    if (!refdata::is_security_code(record[security_col])) {
       return reader.field_error(record, security_col, "is not a five-digit SEHK code");
     }
     RiskInstrument row;

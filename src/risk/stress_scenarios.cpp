@@ -14,7 +14,7 @@ Result<StressTarget> parse_target(std::string_view text, std::string& security) 
   if (text == "historical_worst") return StressTarget::kHistoricalWorst;
   if (text.starts_with(kSecurityPrefix)) {
     security = std::string(text.substr(kSecurityPrefix.size()));
-    if (security.size() == 5 && security.find_first_not_of("0123456789") == std::string::npos) {
+    if (refdata::is_security_code(security)) {
       return StressTarget::kSecurity;
     }
   }

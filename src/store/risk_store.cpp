@@ -85,18 +85,18 @@ Result<void> read_closes(Database& db, const std::set<std::string>& securities, 
 }
 
 Result<ImportCounts> import_intraday_prices(Database& db,
-                                            const std::vector<risk::IntradayPrice>& rows) {
+                                            const std::vector<clearing::ClosingPrice>& rows) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   for (const auto& row : rows) {
     CP_ASSIGN_OR_RETURN(int64_t removed,
                         db.execute("DELETE FROM intraday_price WHERE price_date = ? AND "
                                    "security_code = ?",
-                                   {row.price_date.to_string(), row.security}));
+                                   {row.price_date.to_string(), row.security_code}));
     counts.replaced += removed;
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO intraday_price (price_date, security_code, price_hkd) VALUES (?, ?, ?)",
-        {row.price_date.to_string(), row.security, decimal_value(row.price_hkd)}));
+        {row.price_date.to_string(), row.security_code, decimal_value(row.close_hkd)}));
     ++counts.inserted;
   }
   CP_RETURN_IF_ERROR(tx.commit());

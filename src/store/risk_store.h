@@ -33,7 +33,7 @@ Result<void> read_closes(Database& db, const std::set<std::string>& securities, 
 
 // The 11:00 prices: each row replaces the stored one of its date and security.
 Result<ImportCounts> import_intraday_prices(Database& db,
-                                            const std::vector<risk::IntradayPrice>& rows);
+                                            const std::vector<clearing::ClosingPrice>& rows);
 // The 11:00 prices of `date` by security; empty when none were imported.
 Result<std::map<std::string, Decimal, std::less<>>> intraday_prices_of(Database& db, Date date);
 
