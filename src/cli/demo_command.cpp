@@ -84,10 +84,8 @@ Result<std::vector<DemoMargin>> load_demo_risk(const AppContext& context, store:
         CP_RETURN_IF_ERROR(store::import_prices(db, market.history, "demo", true));
         CP_RETURN_IF_ERROR(store::import_cns_positions(db, market.positions));
         CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(db, reference, date));
-        for (const auto& [participant, obligations] : worked) {
-          CP_ASSIGN_OR_RETURN(risk::ParticipantDay day,
-                              risk::participant_day(db, reference, participant, date));
-          out.push_back({participant, day.margin.total_requirement_hkd, obligations.size()});
+        for (const auto& w : worked) {
+          out.push_back({w.participant, w.margin.total_requirement_hkd, w.obligations.size()});
         }
         return Ok{};
       }));

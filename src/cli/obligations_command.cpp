@@ -77,9 +77,9 @@ Result<void> run(const AppContext& context, const ObligationOptions& options) {
       context, *db, "obligations.run", "obligations:" + date.to_string(),
       {{"date", date.to_string()}, {"participants", participants.size()}}, [&]() -> Result<void> {
         CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(*db, reference, date));
-        for (const auto& [participant, obligations] : worked) {
-          for (const auto& o : obligations) {
-            rows.push_back({participant, risk::obligation_kind_code(o.kind),
+        for (const auto& w : worked) {
+          for (const auto& o : w.obligations) {
+            rows.push_back({w.participant, risk::obligation_kind_code(o.kind),
                             o.amount_hkd.to_string_grouped(),
                             o.deadline_date.to_string() + " " + o.deadline_hkt.to_string()});
             ++count;

@@ -126,14 +126,15 @@ Result<ParticipantDay> participant_day(store::Database& db, const RiskReference&
   return out;
 }
 
-Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_obligations(
-    store::Database& db, const RiskReference& reference, Date date) {
+Result<std::vector<ParticipantObligations>> work_out_obligations(store::Database& db,
+                                                                 const RiskReference& reference,
+                                                                 Date date) {
   CP_ASSIGN_OR_RETURN(auto participants, store::participants_with_positions(db, date));
   CP_ASSIGN_OR_RETURN(MarginParameters parameters,
                       margin_parameters_on(reference.risk_parameters, date));
   CP_ASSIGN_OR_RETURN(auto intraday_prices, store::intraday_prices_of(db, date));
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
-  std::vector<std::pair<std::string, std::vector<Obligation>>> out;
+  std::vector<ParticipantObligations> out;
   for (const std::string& participant : participants) {
     CP_ASSIGN_OR_RETURN(ParticipantDay day, participant_day(db, reference, participant, date));
     ObligationInputs inputs;
@@ -184,7 +185,7 @@ Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_ob
     }
     CP_ASSIGN_OR_RETURN(auto obligations, obligations_of_day(inputs));
     CP_RETURN_IF_ERROR(store::replace_obligations(db, participant, date, obligations));
-    out.emplace_back(participant, std::move(obligations));
+    out.push_back({participant, std::move(day.margin), std::move(obligations)});
   }
   CP_RETURN_IF_ERROR(tx.commit());
   return out;

@@ -44,10 +44,18 @@ struct ParticipantDay {
 Result<ParticipantDay> participant_day(store::Database& db, const RiskReference& reference,
                                        const std::string& participant, Date date);
 
+// A participant's obligations of a day and the margin they were worked out from.
+struct ParticipantObligations {
+  std::string participant;
+  MarginFigures margin;
+  std::vector<Obligation> obligations;
+};
+
 // Works out and stores the obligations arising on `date` for every participant with a statement
 // that day (risk/money_obligations.h; the collateral on hand and fund figures from the store), in
 // one transaction (it joins the caller's); per participant, in order.
-Result<std::vector<std::pair<std::string, std::vector<Obligation>>>> work_out_obligations(
-    store::Database& db, const RiskReference& reference, Date date);
+Result<std::vector<ParticipantObligations>> work_out_obligations(store::Database& db,
+                                                                 const RiskReference& reference,
+                                                                 Date date);
 
 }  // namespace cp::risk
