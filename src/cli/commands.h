@@ -35,5 +35,7 @@ void register_notifications_command(CLI::App& app, AppContext& context);
 void register_risk_commands(CLI::App& app, AppContext& context);
 // `obligations`, `obligations run`, `obligations check-defaults` (issue 16).
 void register_obligations_commands(CLI::App& app, AppContext& context);
+// `obligations notify`, under the `obligations` command.
+void register_obligation_notices_command(CLI::App& obligations, AppContext& context);
 
 }  // namespace cp::cli

@@ -21,6 +21,7 @@
 #include "store/execution_store.h"
 #include "store/import_store.h"
 #include "store/migrations.h"
+#include "store/obligation_store.h"
 #include "store/refdata_store.h"
 #include "store/risk_store.h"
 
@@ -39,6 +40,9 @@ struct DemoOptions {
 
 // The demo firms' HKSCC participant ids (cli/demo_portal.cpp gives B001 and B002 these).
 const std::vector<std::string> kDemoParticipants = {"B01234", "C00019"};
+// The trading days with positions and obligations, ending on the demo day: the home page's
+// chart shows them (issue 16 item 8).
+constexpr int64_t kDemoPositionDays = 40;
 
 struct DemoMargin {
   std::string participant;
@@ -73,7 +77,11 @@ Result<std::vector<DemoMargin>> load_demo_risk(const AppContext& context, store:
   }
   CP_ASSIGN_OR_RETURN(risk::DemoRiskData market,
                       risk::generate_demo_risk(date, hkd_closes, reference.trading_days, from,
-                                               kDemoParticipants, seed));
+                                               kDemoParticipants, kDemoPositionDays, seed));
+  std::vector<Date> position_days;
+  for (const auto& p : market.positions) {
+    if (position_days.empty() || position_days.back() != p.as_of) position_days.push_back(p.as_of);
+  }
   std::vector<DemoMargin> out;
   CP_RETURN_IF_ERROR(audited(
       context, db, "demo.risk_loaded", "risk:" + date.to_string(),
@@ -83,9 +91,31 @@ Result<std::vector<DemoMargin>> load_demo_risk(const AppContext& context, store:
       [&]() -> Result<void> {
         CP_RETURN_IF_ERROR(store::import_prices(db, market.history, "demo", true));
         CP_RETURN_IF_ERROR(store::import_cns_positions(db, market.positions));
-        CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(db, reference, date));
-        for (const auto& w : worked) {
-          out.push_back({w.participant, w.margin.total_requirement_hkd, w.obligations.size()});
+        for (const Date day : position_days) {
+          CP_ASSIGN_OR_RETURN(auto worked, risk::work_out_obligations(db, reference, day));
+          if (day == date) {
+            for (const auto& w : worked) {
+              out.push_back({w.participant, w.margin.total_requirement_hkd, w.obligations.size()});
+            }
+            continue;  // the demo day's obligations stay open: the home page counts them down
+          }
+          // Earlier days were paid by direct debit half an hour before each deadline, so the
+          // collateral on hand builds up as it would.
+          std::vector<risk::PaymentRow> paid;
+          for (const auto& w : worked) {
+            for (const auto& o : w.obligations) {
+              risk::PaymentRow row;
+              row.payment_id = "DEMO-" + o.id;
+              row.obligation_id = o.id;
+              row.amount_hkd = o.amount_hkd;
+              row.received_at_utc =
+                  format_utc(from_hkt(o.deadline_date, o.deadline_hkt) - std::chrono::minutes(30));
+              row.method = risk::PaymentMethod::kDirectDebit;
+              paid.push_back(std::move(row));
+            }
+          }
+          CP_ASSIGN_OR_RETURN(auto counts, store::record_payments(db, paid, "demo", "demo"));
+          (void)counts;
         }
         return Ok{};
       }));

@@ -37,6 +37,9 @@ const std::vector<DemoUser>& demo_users() {
       // Reference-data changes: otto files, tess checks (issue 6 item 7).
       {"otto", "Otto Chan", {{"HKEX", "refdata_maker"}}},
       {"tess", "Tess Yip", {{"HKEX", "refdata_checker"}}},
+      // Payments toward money obligations: pam enters, carl checks (issue 16 item 4).
+      {"pam", "Pam Chow", {{"HKEX", "payments_maker"}}},
+      {"carl", "Carl Ng", {{"HKEX", "payments_checker"}}},
   };
   return users;
 }

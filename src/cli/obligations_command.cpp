@@ -3,12 +3,14 @@
 //   obligations --participant P --date D [--json]   what arose for P on D, with status
 //   obligations run --date D                         works them out for every participant
 //   obligations check-defaults [--at "D HH:MM"]      marks the unpaid past their deadline (MO-2)
+//   obligations notify [--at "D HH:MM"]              reports issued, deadlines within the hour
 #include <filesystem>
 #include <iostream>
 
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/past_instant_option.h"
 #include "refdata/parameters.h"
 #include "risk/obligation_json.h"
 #include "risk/prepayment.h"
@@ -156,23 +158,8 @@ Result<void> show_shares(const AppContext& context, const ObligationOptions& opt
   return Ok{};
 }
 
-Result<UtcTime> parse_at(const std::string& text, const Clock& clock) {
-  if (text.empty()) return clock.now();
-  auto date = Date::parse(text.substr(0, 10));
-  auto time = text.size() > 11 ? TimeOfDay::parse(text.substr(11))
-                               : Result<TimeOfDay>(invalid_input("no time"));
-  if (text.size() != 16 || text[10] != ' ' || !date.ok() || !time.ok()) {
-    return invalid_input("--at must be \"YYYY-MM-DD HH:MM\", Hong Kong time", "at");
-  }
-  return from_hkt(*date, *time);
-}
-
 Result<void> check_defaults(const AppContext& context, const ObligationOptions& options) {
-  CP_ASSIGN_OR_RETURN(UtcTime now, parse_at(options.at, context.clock));
-  // A default is a fact of the past: a time still to come would mark obligations not yet due.
-  if (now > context.clock.now()) {
-    return invalid_input("--at " + options.at + " is in the future", "at");
-  }
+  CP_ASSIGN_OR_RETURN(UtcTime now, past_instant_option(options.at, context.clock));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   std::vector<store::StoredObligation> defaulted;
   Json ids = Json::array();
@@ -200,7 +187,7 @@ Result<void> check_defaults(const AppContext& context, const ObligationOptions& 
                      " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and "
                      "2003). Paid so far: HKD " +
                      d.paid_hkd.to_string_grouped() + ".";
-            n.link = "/obligations.html#participant=" + d.participant;
+            n.link = "/obligations.html#date=" + d.arising_date.to_string();
             n.created_at = format_utc(now);
             CP_ASSIGN_OR_RETURN(std::string mode, store::email_mode(*db, user));
             n.mail_state = mode == "digest" ? "digest" : "none";
@@ -252,6 +239,7 @@ void register_obligations_commands(CLI::App& app, AppContext& context) {
   defaults->callback([&context, options] {
     run_action(context, [&] { return check_defaults(context, *options); });
   });
+  register_obligation_notices_command(*obligations, context);
 }
 
 }  // namespace cp::cli

@@ -1,5 +1,7 @@
 #include "risk/demo_risk.h"
 
+#include <map>
+
 namespace cp::risk {
 namespace {
 
@@ -21,7 +23,7 @@ Result<DemoRiskData> generate_demo_risk(Date date,
                                         const std::vector<clearing::ClosingPrice>& closes,
                                         const HkTradingDays& days, Date history_from,
                                         const std::vector<std::string>& participants,
-                                        uint64_t seed) {
+                                        int64_t position_day_count, uint64_t seed) {
   CP_ASSERT(closes.size() >= 3, "three closes at least");
   DemoRiskData out;
   const std::vector<Date> before = days.between(history_from.plus_days(-1), date);
@@ -38,34 +40,50 @@ Result<DemoRiskData> generate_demo_risk(Date date,
     }
     out.history.insert(out.history.end(), walked.rbegin(), walked.rend());
   }
-  CP_ASSIGN_OR_RETURN(Date next, days.next_after(date));
-  CP_ASSIGN_OR_RETURN(Date after_next, days.next_after(next));
-  int64_t k = 0;
-  for (const std::string& participant : participants) {
-    // Three positions each: a long settling in two days, a short tomorrow, a long today (the
-    // day's settlement money); sizes and contract prices vary by participant.
-    const struct {
-      size_t security;
-      Date settles;
-      int64_t quantity;
-      int64_t price_percent;  // the contract price against the close
-    } rows[] = {{static_cast<size_t>(k) % closes.size(), after_next, 2'000'000 * (k + 1), 103},
-                {static_cast<size_t>(k + 1) % closes.size(), next, -750'000 * (k + 1), 99},
-                {static_cast<size_t>(k + 2) % closes.size(), date, 50'000 * (k + 1), 100}};
-    for (const auto& row : rows) {
-      const auto& close = closes[row.security];
-      CnsPosition p;
-      p.as_of = date;
-      p.participant = participant;
-      p.security = close.security_code;
-      p.settlement_date = row.settles;
-      p.quantity = row.quantity;
-      p.contract_value_hkd = (close.close_hkd * Decimal::from_int(row.quantity) *
-                              Decimal::from_units(row.price_percent, 2))
-                                 .round(2, Rounding::kHalfUp);
-      out.positions.push_back(std::move(p));
+  // The closes each position day is valued at: the walked history's, and the day's own.
+  std::map<std::pair<Date, std::string>, Decimal> close_on;
+  for (const auto& c : out.history) close_on[{c.price_date, c.security_code}] = c.close_hkd;
+  for (const auto& c : closes) close_on[{date, c.security_code}] = c.close_hkd;
+  CP_ASSIGN_OR_RETURN(std::vector<Date> position_days, days.ending_on(date, position_day_count));
+  for (size_t n = 0; n < position_days.size(); ++n) {
+    const Date as_of = position_days[n];
+    CP_ASSIGN_OR_RETURN(Date next, days.next_after(as_of));
+    CP_ASSIGN_OR_RETURN(Date after_next, days.next_after(next));
+    // The book grows by 5 % of its first size a day, so the collateral paid in on earlier days
+    // (never returned, docs/risk.md) leaves the demo day with a margin call to show.
+    const int64_t size_percent = 100 + 5 * static_cast<int64_t>(n);
+    int64_t k = 0;
+    for (const std::string& participant : participants) {
+      // Three positions each: a long settling in two days, a short tomorrow, a long today (the
+      // day's settlement money); sizes and contract prices vary by participant.
+      const struct {
+        size_t security;
+        Date settles;
+        int64_t quantity;
+        int64_t price_percent;  // the contract price against the close
+      } rows[] = {{static_cast<size_t>(k) % closes.size(), after_next, 2'000'000 * (k + 1), 103},
+                  {static_cast<size_t>(k + 1) % closes.size(), next, -750'000 * (k + 1), 99},
+                  {static_cast<size_t>(k + 2) % closes.size(), as_of, 50'000 * (k + 1), 100}};
+      for (const auto& row : rows) {
+        const std::string& security = closes[row.security].security_code;
+        const auto close = close_on.find({as_of, security});
+        if (close == close_on.end()) {
+          return invalid_input("no close of " + security + " on " + as_of.to_string() +
+                               ": the history must start before the first position day");
+        }
+        CnsPosition p;
+        p.as_of = as_of;
+        p.participant = participant;
+        p.security = security;
+        p.settlement_date = row.settles;
+        p.quantity = row.quantity * size_percent / 100;
+        p.contract_value_hkd = (close->second * Decimal::from_int(p.quantity) *
+                                Decimal::from_units(row.price_percent, 2))
+                                   .round(2, Rounding::kHalfUp);
+        out.positions.push_back(std::move(p));
+      }
+      ++k;
     }
-    ++k;
   }
   return out;
 }

@@ -15,19 +15,20 @@ namespace cp::risk {
 
 struct DemoRiskData {
   std::vector<clearing::ClosingPrice> history;  // before the demo day, HKD
-  std::vector<CnsPosition> positions;           // as of the demo day
+  std::vector<CnsPosition> positions;           // as of each position day, oldest first
 };
 
 // `closes` are the demo day's (the history ends the trading day before); `history_from` is the
 // first day the margin's scenario windows need; `participants` get a few long and short
 // positions each in the first securities of `closes`, settling on the next two trading days
-// and one on the day itself.
+// and one on the day itself, as of each of the `position_day_count` trading days ending on the
+// demo day (the home page's chart needs days), valued at each day's close.
 // REQUIRES: `days` covers history_from to two trading days after the demo day; at least three
-// closes.
+// closes; position_day_count ≥ 1.
 Result<DemoRiskData> generate_demo_risk(Date date,
                                         const std::vector<clearing::ClosingPrice>& closes,
                                         const HkTradingDays& days, Date history_from,
                                         const std::vector<std::string>& participants,
-                                        uint64_t seed);
+                                        int64_t position_day_count, uint64_t seed);
 
 }  // namespace cp::risk

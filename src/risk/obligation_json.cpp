@@ -1,5 +1,8 @@
 #include "risk/obligation_json.h"
 
+#include <algorithm>
+#include <tuple>
+
 namespace cp::risk {
 namespace {
 
@@ -16,6 +19,21 @@ std::string obligation_status(const store::StoredObligation& s, UtcTime now) {
   if (s.defaulted_at) return "defaulted";
   if (from_hkt(s.obligation.deadline_date, s.obligation.deadline_hkt) < now) return "overdue";
   return "due";
+}
+
+void order_overdue_first(std::vector<store::StoredObligation>& obligations, UtcTime now) {
+  auto rank = [now](const store::StoredObligation& o) {
+    const std::string status = obligation_status(o, now);
+    return status == "defaulted" || status == "overdue" ? 0 : status == "due" ? 1 : 2;
+  };
+  std::stable_sort(
+      obligations.begin(), obligations.end(),
+      [&](const store::StoredObligation& a, const store::StoredObligation& b) {
+        const UtcTime a_at = from_hkt(a.obligation.deadline_date, a.obligation.deadline_hkt);
+        const UtcTime b_at = from_hkt(b.obligation.deadline_date, b.obligation.deadline_hkt);
+        return std::tuple(rank(a), a_at, a.obligation.id) <
+               std::tuple(rank(b), b_at, b.obligation.id);
+      });
 }
 
 nlohmann::ordered_json obligation_json(const store::StoredObligation& s, UtcTime now) {

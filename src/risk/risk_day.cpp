@@ -6,7 +6,9 @@
 
 #include "calendar/southbound_calendar.h"
 #include "refdata/market_calendar.h"
+#include "risk/margin_json.h"
 #include "store/calendar_store.h"
+#include "store/margin_history_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
 
@@ -185,6 +187,16 @@ Result<std::vector<ParticipantObligations>> work_out_obligations(store::Database
     }
     CP_ASSIGN_OR_RETURN(auto obligations, obligations_of_day(inputs));
     CP_RETURN_IF_ERROR(store::replace_obligations(db, participant, date, obligations));
+    store::MarginDay figures;
+    figures.participant = participant;
+    figures.as_of = date;
+    figures.regime = margin_regime_code(day.margin.regime);
+    figures.net_margin_hkd = day.margin.net_margin_after_credit_hkd;
+    figures.mtm_requirement_hkd = day.margin.mtm_requirement_hkd;
+    figures.total_requirement_hkd = day.margin.total_requirement_hkd;
+    figures.collateral_on_hand_hkd = inputs.collateral_on_hand_hkd;
+    figures.figures_json = margin_json(day.margin).dump();
+    CP_RETURN_IF_ERROR(store::save_margin_day(db, figures));
     out.push_back({participant, std::move(day.margin), std::move(obligations)});
   }
   CP_RETURN_IF_ERROR(tx.commit());

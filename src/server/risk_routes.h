@@ -3,6 +3,8 @@
 //   GET /api/v1/firms/{firm}/obligations?date=D        what arose on D; without a date, what is
 //                                                     due from now for 30 days and what is
 //                                                     overdue, earliest deadline first
+//   GET /api/v1/firms/{firm}/risk/history?days=60      the day-end margin, marks and collateral
+//                                                     of each day an obligations run stored
 // The firm's HKSCC participant id (its profile) names the participant: a firm sees its own, the
 // operator's staff any firm's (the router's firm scope). A firm without an HKSCC participant id
 // has nothing here (404).

@@ -3,6 +3,7 @@
 #include "server/admin_routes.h"
 #include "server/document_routes.h"
 #include "server/event_routes.h"
+#include "server/obligation_desk_routes.h"
 #include "server/operator_routes.h"
 #include "server/password_reset_routes.h"
 #include "server/portal_routes.h"
@@ -27,6 +28,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_event_routes(app, portal);
   add_document_routes(app, portal);
   add_risk_routes(app, portal);
+  add_obligation_desk_routes(app, portal);
 }
 
 }  // namespace cp::server

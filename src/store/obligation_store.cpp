@@ -54,14 +54,24 @@ Result<Decimal> paid_toward(Database& db, const std::string& obligation_id,
   return paid;
 }
 
-Result<std::vector<StoredObligation>> read_all(Database& db, const std::string& sql,
+// The obligations a WHERE … ORDER BY clause over `o` selects, each with its payments summed: one
+// query joining the payments (a row per payment), folded here in the clause's order.
+Result<std::vector<StoredObligation>> read_all(Database& db, const std::string& where_order,
                                                const std::vector<Value>& params) {
-  CP_ASSIGN_OR_RETURN(auto result, db.query(sql, params));
+  CP_ASSIGN_OR_RETURN(
+      auto result,
+      db.query(std::string("SELECT ") + kColumns +
+                   ", p.amount_hkd FROM money_obligation o LEFT JOIN obligation_payment p ON "
+                   "p.obligation_id = o.obligation_id WHERE " +
+                   where_order,
+               params));
   std::vector<StoredObligation> out;
   for (const Row& row : result.rows) {
-    CP_ASSIGN_OR_RETURN(auto obligation, read_row(row));
-    CP_ASSIGN_OR_RETURN(obligation.paid_hkd, paid_toward(db, obligation.obligation.id, nullptr));
-    out.push_back(std::move(obligation));
+    if (out.empty() || out.back().obligation.id != row.text(0)) {
+      CP_ASSIGN_OR_RETURN(auto obligation, read_row(row));
+      out.push_back(std::move(obligation));
+    }
+    if (!row.is_null(13)) out.back().paid_hkd += row.decimal(13);
   }
   return out;
 }
@@ -126,15 +136,13 @@ Result<std::vector<StoredObligation>> obligations_of(Database& db, const std::st
                                                      Date date) {
   if (participant.empty()) {
     return read_all(db,
-                    std::string("SELECT ") + kColumns +
-                        " FROM money_obligation o WHERE o.arising_date = ? ORDER BY "
-                        "o.participant, o.deadline_at, o.obligation_id",
+                    "o.arising_date = ? ORDER BY "
+                    "o.participant, o.deadline_at, o.obligation_id",
                     {date.to_string()});
   }
   return read_all(db,
-                  std::string("SELECT ") + kColumns +
-                      " FROM money_obligation o WHERE o.participant = ? AND o.arising_date = ? "
-                      "ORDER BY o.deadline_at, o.obligation_id",
+                  "o.participant = ? AND o.arising_date = ? "
+                  "ORDER BY o.deadline_at, o.obligation_id",
                   {participant, date.to_string()});
 }
 
@@ -146,16 +154,14 @@ Result<std::vector<StoredObligation>> obligations_due(Database& db, const std::s
   std::vector<StoredObligation> all;
   if (participant.empty()) {
     CP_ASSIGN_OR_RETURN(all, read_all(db,
-                                      std::string("SELECT ") + kColumns +
-                                          " FROM money_obligation o WHERE o.deadline_at < ? "
-                                          "ORDER BY o.deadline_at, o.obligation_id",
+                                      "o.deadline_at < ? "
+                                      "ORDER BY o.deadline_at, o.obligation_id",
                                       {to_utc}));
   } else {
     CP_ASSIGN_OR_RETURN(all, read_all(db,
-                                      std::string("SELECT ") + kColumns +
-                                          " FROM money_obligation o WHERE o.participant = ? AND "
-                                          "o.deadline_at < ? ORDER BY o.deadline_at, "
-                                          "o.obligation_id",
+                                      "o.participant = ? AND "
+                                      "o.deadline_at < ? ORDER BY o.deadline_at, "
+                                      "o.obligation_id",
                                       {participant, to_utc}));
   }
   std::vector<StoredObligation> out;
@@ -253,9 +259,8 @@ Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::str
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   CP_ASSIGN_OR_RETURN(auto due,
                       read_all(db,
-                               std::string("SELECT ") + kColumns +
-                                   " FROM money_obligation o WHERE o.defaulted_at IS NULL AND "
-                                   "o.deadline_at <= ? ORDER BY o.deadline_at, o.obligation_id",
+                               "o.defaulted_at IS NULL AND "
+                               "o.deadline_at <= ? ORDER BY o.deadline_at, o.obligation_id",
                                {now_utc}));
   std::vector<StoredObligation> defaulted;
   for (auto& o : due) {
@@ -271,6 +276,51 @@ Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::str
   }
   CP_RETURN_IF_ERROR(tx.commit());
   return defaulted;
+}
+
+Result<std::vector<StoredObligation>> claim_report_notices(Database& db, const std::string& now_utc,
+                                                           const std::string& fresh_from_utc) {
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(auto issued,
+                      read_all(db,
+                               ""
+                               "o.report_notice_at IS NULL AND o.report_issued_at <= ? ORDER "
+                               "BY o.report_issued_at, o.obligation_id",
+                               {now_utc}));
+  std::vector<StoredObligation> out;
+  for (auto& o : issued) {
+    CP_ASSIGN_OR_RETURN(int64_t claimed,
+                        db.execute("UPDATE money_obligation SET report_notice_at = ? WHERE "
+                                   "obligation_id = ? AND report_notice_at IS NULL",
+                                   {now_utc, o.obligation.id}));
+    const std::string issued_at =
+        format_utc(from_hkt(o.obligation.report_date, o.obligation.report_hkt));
+    if (claimed == 1 && issued_at >= fresh_from_utc) out.push_back(std::move(o));
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return out;
+}
+
+Result<std::vector<StoredObligation>> claim_deadline_reminders(Database& db,
+                                                               const std::string& now_utc,
+                                                               const std::string& until_utc) {
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  CP_ASSIGN_OR_RETURN(auto coming, read_all(db,
+                                            "o.reminder_at IS NULL AND "
+                                            "o.deadline_at > ? AND o.deadline_at <= ? ORDER BY "
+                                            "o.deadline_at, o.obligation_id",
+                                            {now_utc, until_utc}));
+  std::vector<StoredObligation> out;
+  for (auto& o : coming) {
+    if (o.paid_hkd >= o.obligation.amount_hkd) continue;  // paid: nothing to remind of
+    CP_ASSIGN_OR_RETURN(int64_t claimed,
+                        db.execute("UPDATE money_obligation SET reminder_at = ? WHERE "
+                                   "obligation_id = ? AND reminder_at IS NULL",
+                                   {now_utc, o.obligation.id}));
+    if (claimed == 1) out.push_back(std::move(o));
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return out;
 }
 
 Result<ImportCounts> import_guarantee_fund(Database& db,

@@ -58,6 +58,19 @@ Result<std::vector<risk::DayPayment>> payments_on(Database& db, const std::strin
 // marked: each is marked defaulted at `now_utc` and returned (MO-2).
 Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::string& now_utc);
 
+// The notices of issue 16 item 6, each claimed once even with two schedulers (the row is set
+// before it is returned; a row another claimed meanwhile is skipped):
+// - the obligations whose report was issued at or before `now_utc` with no notice yet; those
+//   issued before `fresh_from_utc` are claimed without being returned (a past run loaded today
+//   announces nothing stale);
+// - the unpaid obligations whose deadline is after `now_utc` and at or before `until_utc` with no
+//   reminder yet.
+Result<std::vector<StoredObligation>> claim_report_notices(Database& db, const std::string& now_utc,
+                                                           const std::string& fresh_from_utc);
+Result<std::vector<StoredObligation>> claim_deadline_reminders(Database& db,
+                                                               const std::string& now_utc,
+                                                               const std::string& until_utc);
+
 Result<ImportCounts> import_guarantee_fund(Database& db,
                                            const std::vector<risk::GuaranteeFundRow>& rows);
 Result<std::optional<risk::GuaranteeFundRow>> guarantee_fund_of(Database& db,

@@ -12,6 +12,7 @@
 #include <filesystem>
 
 #include "identity/totp.h"
+#include "support/browser_flow.h"
 #include "support/portal_test.h"
 
 namespace cp {
@@ -21,13 +22,6 @@ namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
 class PortalBrowserTest : public testing::PortalTest {};
-
-std::string read_all(const fs::path& file) {
-  std::ifstream in(file);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 TEST_P(PortalBrowserTest, AMakersRequestIsCheckedCompletedAndFoundOnADesktopAndAPhone) {
   const fs::path source(CONNECTPOST_SOURCE_DIR);
@@ -44,16 +38,15 @@ TEST_P(PortalBrowserTest, AMakersRequestIsCheckedCompletedAndFoundOnADesktopAndA
     secrets[login] = identity::base32(secrets_[login]);
   for (const char* viewport : {"desktop", "phone"}) {
     SCOPED_TRACE(viewport);
-    const fs::path log = artifacts / (std::string(viewport) + ".log");
-    // A hard limit: a hung browser fails the test, not the CI run.
-    const std::string command =
-        "cd '" + (source / "tests" / "browser").string() +
-        "' && CP_BASE_URL=http://127.0.0.1:" + std::to_string(server_.port()) + " CP_MAIL_DIR='" +
-        sink_.maildir().string() + "' CP_PASSWORD='" + testing::kPassword + "' CP_SECRETS='" +
-        secrets.dump() + "' CP_ARTIFACTS='" + artifacts.string() + "' CP_VIEWPORT=" + viewport +
-        " timeout --kill-after=10 240 node portal_flow.mjs >'" + log.string() + "' 2>&1";
-    const int status = std::system(command.c_str());
-    const std::string output = read_all(log);
+    const auto [status, output] = testing::run_browser_flow(
+        "portal_flow.mjs",
+        {{"CP_BASE_URL", "http://127.0.0.1:" + std::to_string(server_.port())},
+         {"CP_MAIL_DIR", sink_.maildir().string()},
+         {"CP_PASSWORD", testing::kPassword},
+         {"CP_SECRETS", secrets.dump()},
+         {"CP_ARTIFACTS", artifacts.string()},
+         {"CP_VIEWPORT", viewport}},
+        artifacts / (std::string(viewport) + ".log"), 240);
     EXPECT_EQ(status, 0) << output;
     EXPECT_THAT(output, ::testing::HasSubstr("every step held"));
     EXPECT_TRUE(fs::exists(artifacts / (std::string(viewport) + "-found.png")));
@@ -80,16 +73,15 @@ TEST_P(PortalBrowserTest, EveryServicesFormIsBuiltCheckedAndSubmittedFromItsPage
                              ("catalogue-" + testing::backend_test_name(GetParam()));
   fs::remove_all(artifacts);
   fs::create_directories(artifacts);
-  const fs::path log = artifacts / "flow.log";
   Json secrets = {{"mia", identity::base32(secrets_["mia"])}};
-  const std::string command =
-      "cd '" + (source / "tests" / "browser").string() +
-      "' && CP_BASE_URL=http://127.0.0.1:" + std::to_string(server_.port()) + " CP_PASSWORD='" +
-      testing::kPassword + "' CP_SECRETS='" + secrets.dump() + "' CP_ARTIFACTS='" +
-      artifacts.string() + "' CP_DRAFTS='" + drafts.dump() +
-      "' timeout --kill-after=10 300 node catalogue_flow.mjs >'" + log.string() + "' 2>&1";
-  const int status = std::system(command.c_str());
-  const std::string output = read_all(log);
+  const auto [status, output] = testing::run_browser_flow(
+      "catalogue_flow.mjs",
+      {{"CP_BASE_URL", "http://127.0.0.1:" + std::to_string(server_.port())},
+       {"CP_PASSWORD", testing::kPassword},
+       {"CP_SECRETS", secrets.dump()},
+       {"CP_ARTIFACTS", artifacts.string()},
+       {"CP_DRAFTS", drafts.dump()}},
+      artifacts / "flow.log", 300);
   ASSERT_EQ(status, 0) << output;
   ASSERT_THAT(output, ::testing::HasSubstr("every step held"));
   for (const Json& draft : drafts) {

@@ -16,17 +16,7 @@ using ::testing::Not;
 using Json = nlohmann::json;
 using testing::HttpReply;
 
-class PortalNotificationTest : public testing::PortalTest {
- protected:
-  // The mails so far to `to`.
-  std::vector<std::string> mails_to(const std::string& to, size_t at_least_total = 0) {
-    std::vector<std::string> out;
-    for (const std::string& mail : sink_.messages(at_least_total)) {
-      if (mail.find("To: " + to) != std::string::npos) out.push_back(mail);
-    }
-    return out;
-  }
-};
+class PortalNotificationTest : public testing::PortalTest {};
 
 TEST_P(PortalNotificationTest, TheCheckerIsMailedALinkToTheRequestThatWaits) {
   const std::string ref = ready_draft();

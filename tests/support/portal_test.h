@@ -84,6 +84,15 @@ class PortalTest : public OperatorTest {
   }
   Json json_of(const HttpReply& reply) { return Json::parse(reply.body, nullptr, false); }
 
+  // The mails the sink has to `to`, once it holds at least `at_least_total` of any.
+  std::vector<std::string> mails_to(const std::string& to, size_t at_least_total = 0) {
+    std::vector<std::string> out;
+    for (const std::string& mail : sink_.messages(at_least_total)) {
+      if (mail.find("To: " + to) != std::string::npos) out.push_back(mail);
+    }
+    return out;
+  }
+
   // A draft of #31 in B001 by mia with its bank confirmation attached; its reference.
   std::string ready_draft(const std::string& login = "mia", const std::string& firm = "B001") {
     const HttpReply created =

@@ -1,8 +1,10 @@
 // The personal home page (SPEC PORTAL-9): my tasks (to check, returned to me, my drafts), the
 // firm's requests found by text, reference, status, service and date range with each one's
-// status, exports of the same list, and my notifications.
+// status, exports of the same list, the firm's money obligations to HKSCC with their countdowns
+// and the chart of its margin and marks (issue 16), and my notifications.
 import { ApiError, api, downloadButton, say } from "./api.js";
 import { local, statusName, statuses, t } from "./i18n.js";
+import { showFirmObligations } from "./obligations-view.js";
 import { el, hkt, startPage } from "./shell.js";
 
 const $ = (id) => document.getElementById(id);
@@ -82,6 +84,12 @@ async function main() {
     search().catch((error) => say($("alert"), error instanceof ApiError ? error.message : String(error)));
   });
   await search();
+  // The firm's money obligations to HKSCC (issue 16 item 6), when it is an HKSCC participant.
+  $("obligations").hidden = false;
+  const days = await showFirmObligations(api, firm, {
+    table: $("due"), canvas: $("chart"), historyTable: $("history"), participant: $("participant"),
+  });
+  if (!days) $("obligations").hidden = true;
   const inbox = await api("GET", "/api/v1/me/notifications");
   const list = $("inbox");
   list.replaceChildren();

@@ -88,6 +88,68 @@ const WORDS = {
   required_field: ["required", "必須填寫", "必须填写"],
   check_field: ["check this field", "請檢查此欄", "请检查此栏"],
   whole_request: ["The request", "整份申請", "整份申请"],
+  obligations: ["Money obligations to HKSCC", "對香港結算的款項責任", "对香港结算的款项责任"],
+  obligations_nav: ["Obligations", "款項責任", "款项责任"],
+  participant: ["Participant", "參與者編號", "参与者编号"],
+  due_and_overdue: ["Due and overdue", "到期及逾期款項", "到期及逾期款项"],
+  obligation: ["Obligation", "款項", "款项"],
+  amount: ["Amount (HKD)", "金額（港元）", "金额（港元）"],
+  paid: ["Paid (HKD)", "已付（港元）", "已付（港元）"],
+  channel: ["Channel", "付款方式", "付款方式"],
+  pay_by: ["Deadline (HKT)", "限期（香港時間）", "限期（香港时间）"],
+  time_left: ["Time left", "剩餘時間", "剩余时间"],
+  report: ["Report", "報表", "报表"],
+  margin_history: ["Margin and marks, last 60 days (HKD)", "過去60日的保證金及按市價計算的差額（港元）", "过去60日的保证金及按市价计算的差额（港元）"],
+  show_table: ["Show the figures as a table", "以表格顯示數字", "以表格显示数字"],
+  net_margin: ["Margin", "保證金", "保证金"],
+  marks: ["Marks", "按市價計算的差額", "按市价计算的差额"],
+  total_requirement: ["Total requirement", "總要求", "总要求"],
+  collateral_on_hand: ["Collateral on hand", "已存抵押品", "已存抵押品"],
+  a_day: ["A day's obligations and margin", "某日的款項及保證金", "某日的款项及保证金"],
+  show: ["Show", "顯示", "显示"],
+  print: ["Print", "列印", "打印"],
+  component: ["Component", "項目", "项目"],
+  no_participant: ["This firm has no HKSCC participant id.", "此參與者未有香港結算參與者編號。", "此参与者未有香港结算参与者编号。"],
+  every_participant: ["Every participant, overdue first", "所有參與者（逾期優先）", "所有参与者（逾期优先）"],
+  payments: ["Payments entered by hand", "人手輸入的付款", "人手输入的付款"],
+  enter_payment: ["Enter a payment for checking", "輸入付款以供核對", "输入付款以供核对"],
+  enter_payment_short: ["Pay", "輸入付款", "输入付款"],
+  obligation_id: ["Obligation id", "款項編號", "款项编号"],
+  payment_id: ["Bank reference", "銀行參考編號", "银行参考编号"],
+  received_at: ["Received (HKT, YYYY-MM-DD HH:MM)", "收款時間（香港時間）", "收款时间（香港时间）"],
+  method: ["Method", "方式", "方式"],
+  entered_by: ["Entered by", "輸入人", "输入人"],
+  overdue_by: ["overdue", "已逾期", "已逾期"],
+};
+
+// Obligation kinds (seed 001) and their statuses, as the obligations pages show them.
+const OBLIGATION = {
+  china_connect_trades_money: ["China Connect trades money", "中華通交易款項", "中华通交易款项"],
+  sehk_trades_money: ["SEHK trades money", "聯交所交易款項", "联交所交易款项"],
+  intraday_marks: ["Intraday marks", "即日按市價計算的差額", "即日按市价计算的差额"],
+  intraday_mstd: ["Intraday Mainland security deposit", "即日內地證券保證金", "即日内地证券保证金"],
+  intraday_margin_non_settlement_day: ["Intraday margin (non-settlement day)", "即日保證金（非交收日）", "即日保证金（非交收日）"],
+  intraday_margin_settlement_day: ["Intraday margin (settlement day)", "即日保證金（交收日）", "即日保证金（交收日）"],
+  day_end_marks: ["Day-end marks", "日終按市價計算的差額", "日终按市价计算的差额"],
+  day_end_margin: ["Day-end margin", "日終保證金", "日终保证金"],
+  day_end_mtm_and_margin: ["Day-end marks and margin", "日終按市價計算的差額及保證金", "日终按市价计算的差额及保证金"],
+  day_end_mstd: ["Day-end Mainland security deposit", "日終內地證券保證金", "日终内地证券保证金"],
+  mainland_security_deposit: ["Mainland security deposit", "內地證券保證金", "内地证券保证金"],
+  gf_contribution: ["Guarantee Fund contribution", "保證基金供款", "保证基金供款"],
+  gf_risk_collateral: ["Guarantee Fund risk collateral", "保證基金風險抵押品", "保证基金风险抵押品"],
+  due: ["Due", "未到期", "未到期"],
+  overdue: ["Overdue", "逾期", "逾期"],
+  defaulted: ["Event of default", "違責事件", "违责事件"],
+  paid: ["Paid", "已付", "已付"],
+  chats_payment_instruction: ["CHATS payment instruction", "CHATS付款指示", "CHATS付款指示"],
+  chats_or_bank_transfer: ["CHATS or bank transfer", "CHATS或銀行轉賬", "CHATS或银行转账"],
+  direct_debit: ["Direct debit", "直接扣賬", "直接扣账"],
+  bank_transfer: ["Bank transfer", "銀行轉賬", "银行转账"],
+  chats: ["CHATS", "CHATS", "CHATS"],
+  others: ["Others", "其他", "其他"],
+  pending: ["Waiting for a check", "待核對", "待核对"],
+  approved: ["Approved", "已批核", "已批核"],
+  rejected: ["Rejected", "已拒絕", "已拒绝"],
 };
 
 const STATUS = {
@@ -118,6 +180,8 @@ function pick(triple) {
 export const t = (key) => pick(WORDS[key]) || key;
 export const statusName = (code) => pick(STATUS[code]) || code;
 export const statuses = () => Object.keys(STATUS);
+// An obligation's kind, status, channel or a payment's method or state in the page's language.
+export const obligationWord = (code) => pick(OBLIGATION[code]) || code;
 
 // A {en, zh-Hant, zh-Hans} text from the server in the page's language.
 export function local(text) {

@@ -31,7 +31,7 @@ export async function startPage() {
   header.append(name);
   const nav = document.createElement("nav");
   const links = [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
-                 ["documents.html", "documents"]];
+                 ["documents.html", "documents"], ["obligations.html", "obligations_nav"]];
   if (operatorFirm) links.push(["operator.html", "operator"], ["refdata.html", "refdata"]);
   links.push(["account.html", "account"]);
   for (const [href, key] of links) {
