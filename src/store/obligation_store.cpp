@@ -56,6 +56,19 @@ Result<Decimal> paid_toward(Database& db, const std::string& obligation_id,
 
 // The obligations a WHERE … ORDER BY clause over `o` selects, each with its payments summed: one
 // query joining the payments (a row per payment), folded here in the clause's order.
+// Sets the obligation's `settled` from its payments (migration 0040), after one was recorded.
+Result<void> mark_settled(Database& db, const std::string& obligation_id) {
+  CP_ASSIGN_OR_RETURN(auto amount, db.query("SELECT amount_hkd FROM money_obligation WHERE "
+                                            "obligation_id = ?",
+                                            {obligation_id}));
+  if (amount.rows.empty()) return {};
+  CP_ASSIGN_OR_RETURN(Decimal paid, paid_toward(db, obligation_id, nullptr));
+  const int64_t settled = paid >= amount.rows[0].decimal(0) ? 1 : 0;
+  CP_RETURN_IF_ERROR(db.execute("UPDATE money_obligation SET settled = ? WHERE obligation_id = ?",
+                                {settled, obligation_id}));
+  return {};
+}
+
 Result<std::vector<StoredObligation>> read_all(Database& db, const std::string& where_order,
                                                const std::vector<Value>& params) {
   CP_ASSIGN_OR_RETURN(
@@ -122,7 +135,8 @@ Result<void> replace_obligations(Database& db, const std::string& participant, D
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO money_obligation (obligation_id, participant, arising_date, kind, "
         "amount_hkd, channel, deadline_date, deadline_hkt, deadline_at, report, report_date, "
-        "report_hkt, report_issued_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "report_hkt, report_issued_at, basis, settled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, 0)",
         {o.id, participant, date.to_string(), std::string(risk::obligation_kind_code(o.kind)),
          decimal_value(o.amount_hkd), std::string(risk::payment_channel_code(o.channel)),
          o.deadline_date.to_string(), o.deadline_hkt.to_string(),
@@ -149,20 +163,19 @@ Result<std::vector<StoredObligation>> obligations_of(Database& db, const std::st
 Result<std::vector<StoredObligation>> obligations_due(Database& db, const std::string& participant,
                                                       const std::string& from_utc,
                                                       const std::string& to_utc) {
-  // Everything due before `to`, then the paid ones of the past dropped here (the sums are
-  // exact in C++, not in SQL).
+  // Everything due from `from` to `to`, and before `from` what is not settled (0, or NULL for a
+  // row not yet worked out); the paid ones among those are dropped here, summed exactly in C++.
   std::vector<StoredObligation> all;
+  const std::string open =
+      "o.deadline_at < ? AND (o.deadline_at >= ? OR o.settled IS NULL OR o.settled = 0) ";
   if (participant.empty()) {
-    CP_ASSIGN_OR_RETURN(all, read_all(db,
-                                      "o.deadline_at < ? "
-                                      "ORDER BY o.deadline_at, o.obligation_id",
-                                      {to_utc}));
+    CP_ASSIGN_OR_RETURN(
+        all, read_all(db, open + "ORDER BY o.deadline_at, o.obligation_id", {to_utc, from_utc}));
   } else {
-    CP_ASSIGN_OR_RETURN(all, read_all(db,
-                                      "o.participant = ? AND "
-                                      "o.deadline_at < ? ORDER BY o.deadline_at, "
-                                      "o.obligation_id",
-                                      {participant, to_utc}));
+    CP_ASSIGN_OR_RETURN(
+        all,
+        read_all(db, "o.participant = ? AND " + open + "ORDER BY o.deadline_at, o.obligation_id",
+                 {participant, to_utc, from_utc}));
   }
   std::vector<StoredObligation> out;
   for (auto& o : all) {
@@ -228,6 +241,7 @@ Result<ImportCounts> record_payments(Database& db, const std::vector<risk::Payme
         "method, source) VALUES (?, ?, ?, ?, ?, ?)",
         {row.payment_id, row.obligation_id, decimal_value(row.amount_hkd), row.received_at_utc,
          std::string(risk::payment_method_code(row.method)), source}));
+    CP_RETURN_IF_ERROR(mark_settled(db, row.obligation_id));
     ++counts.inserted;
   }
   CP_RETURN_IF_ERROR(tx.commit());
