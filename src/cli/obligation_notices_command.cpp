@@ -7,11 +7,10 @@
 
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/firm_notices.h"
 #include "cli/output.h"
 #include "cli/past_instant_option.h"
-#include "mail/mailer.h"
 #include "risk/obligation_notices.h"
-#include "server/portal_notifications.h"
 #include "store/obligation_store.h"
 
 namespace cp::cli {
@@ -25,35 +24,13 @@ struct NoticeOptions {
 Result<void> notify(const AppContext& context, const NoticeOptions& options) {
   CP_ASSIGN_OR_RETURN(UtcTime now, past_instant_option(options.at, context.clock));
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
-  // Without a relay the notices reach the inbox only (Notifier, mailer nullptr).
-  std::unique_ptr<mail::Mailer> mailer;
-  const std::string& smtp_url = context.config.get("smtp_url");
-  if (!smtp_url.empty()) mailer = mail::smtp_mailer(smtp_url, context.config.get("mail_from"));
-  std::string public_url = context.config.get("public_url");
-  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
-  server::Notifier notifier(mailer.get(), public_url);
-
+  FirmNotices notices(context);
   int64_t reports = 0;
   int64_t reminders = 0;
   int64_t delivered = 0;
   auto tell = [&](const store::StoredObligation& o, const risk::NoticeText& text) -> Result<void> {
-    CP_ASSIGN_OR_RETURN(auto firm, store::firm_of_participant(*db, o.participant));
-    if (!firm) return Ok{};  // a participant no firm has registered: nobody to tell
-    CP_ASSIGN_OR_RETURN(auto users, store::users_of_firm(*db, *firm));
-    for (const std::string& user : users) {
-      store::Notification n;
-      n.user_id = user;
-      n.firm_id = *firm;
-      n.kind = "update";
-      n.reference = o.obligation.id;
-      n.title = text.title;
-      n.body = text.body;
-      n.link = text.link;
-      n.created_at = format_utc(now);
-      // The inbox entry stands even when the mail fails; the failure is recorded on it.
-      CP_RETURN_IF_ERROR(notifier.deliver(*db, n));
-      ++delivered;
-    }
+    CP_ASSIGN_OR_RETURN(int64_t told, notices.tell(*db, o, text, now));
+    delivered += told;
     return Ok{};
   };
   CP_RETURN_IF_ERROR(audited(

@@ -9,13 +9,13 @@
 
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/firm_notices.h"
 #include "cli/output.h"
 #include "cli/past_instant_option.h"
 #include "refdata/parameters.h"
 #include "risk/obligation_json.h"
 #include "risk/prepayment.h"
 #include "risk/risk_day.h"
-#include "store/notification_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
 
@@ -163,37 +163,16 @@ Result<void> check_defaults(const AppContext& context, const ObligationOptions& 
   CP_ASSIGN_OR_RETURN(auto db, context.open_database());
   std::vector<store::StoredObligation> defaulted;
   Json ids = Json::array();
+  FirmNotices notices(context);
   CP_RETURN_IF_ERROR(audited(
       context, *db, "obligations.defaults", "obligations", {{"at", format_utc(now)}},
       [&]() -> Result<void> {
         CP_ASSIGN_OR_RETURN(defaulted, store::mark_defaults(*db, format_utc(now)));
         for (const auto& d : defaulted) {
-          const risk::Obligation& o = d.obligation;
-          ids.push_back(o.id);
+          ids.push_back(d.obligation.id);
           // MO-2: an event of default under CCASS General Rule 3701; the firm's users are told.
-          CP_ASSIGN_OR_RETURN(auto firm, store::firm_of_participant(*db, d.participant));
-          if (!firm) continue;
-          CP_ASSIGN_OR_RETURN(auto users, store::users_of_firm(*db, *firm));
-          for (const std::string& user : users) {
-            store::Notification n;
-            n.user_id = user;
-            n.firm_id = *firm;
-            n.kind = "update";
-            n.reference = o.id;
-            n.title = "Event of default: " + std::string(risk::obligation_kind_code(o.kind)) +
-                      " of HKD " + o.amount_hkd.to_string_grouped() + " unpaid at " +
-                      o.deadline_date.to_string() + " " + o.deadline_hkt.to_string() + " HKT";
-            n.body = n.title +
-                     " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and "
-                     "2003). Paid so far: HKD " +
-                     d.paid_hkd.to_string_grouped() + ".";
-            n.link = "/obligations.html#date=" + d.arising_date.to_string();
-            n.created_at = format_utc(now);
-            CP_ASSIGN_OR_RETURN(std::string mode, store::email_mode(*db, user));
-            n.mail_state = mode == "digest" ? "digest" : "none";
-            CP_ASSIGN_OR_RETURN(int64_t id, store::add_notification(*db, n));
-            (void)id;
-          }
+          CP_ASSIGN_OR_RETURN(int64_t told, notices.tell(*db, d, risk::default_notice(d), now));
+          (void)told;
         }
         return Ok{};
       }));

@@ -89,4 +89,17 @@ NoticeText deadline_reminder(const store::StoredObligation& s) {
   return out;
 }
 
+NoticeText default_notice(const store::StoredObligation& s) {
+  const Obligation& o = s.obligation;
+  NoticeText out;
+  out.title = "Event of default: " + obligation_title(o.kind) + " of HKD " +
+              o.amount_hkd.to_string_grouped() + " unpaid at " + deadline_text(o);
+  out.body = out.title +
+             " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and 2003). Paid so far: "
+             "HKD " +
+             s.paid_hkd.to_string_grouped() + ".";
+  out.link = link_to(s);
+  return out;
+}
+
 }  // namespace cp::risk

@@ -1,5 +1,6 @@
-// What a participant's users are told about a money obligation (issue 16 item 6): when the report
-// that announces it is issued, and an hour before its deadline while it is unpaid. Title and body
+// What a participant's users are told about a money obligation (issue 16 items 4 and 6): when the
+// report that announces it is issued, an hour before its deadline while it is unpaid, and when it
+// was found unpaid at its deadline. Title and body
 // in English, amounts grouped, times in Hong Kong time; the link opens the obligations page on
 // the day. Part of cp_risk_run (it reads the stored obligation).
 #pragma once
@@ -28,5 +29,7 @@ std::string obligation_title(ObligationKind kind);
 
 NoticeText report_notice(const store::StoredObligation& obligation);
 NoticeText deadline_reminder(const store::StoredObligation& obligation);
+// Found short at its deadline (MO-2): an event of default under CCASS General Rule 3701.
+NoticeText default_notice(const store::StoredObligation& obligation);
 
 }  // namespace cp::risk

@@ -57,6 +57,18 @@ TEST(ObligationNotices, TheReminderSaysWhatIsStillOutstanding) {
   EXPECT_NE(text.body.find("General Rule 3701"), std::string::npos);
 }
 
+TEST(ObligationNotices, ADefaultNamesTheRuleAndWhatWasPaid) {
+  store::StoredObligation s = margin_of_the_10th();
+  s.paid_hkd = *Decimal::parse("5000000.00");
+  const NoticeText text = default_notice(s);
+  EXPECT_EQ(text.title,
+            "Event of default: day-end margin of HKD 17,800,000.00 unpaid at 2022-06-13 09:30 HKT");
+  EXPECT_EQ(text.body, text.title +
+                           " (CCASS General Rule 3701; HKSCC may act under Rules 3702 and 2003). "
+                           "Paid so far: HKD 5,000,000.00.");
+  EXPECT_EQ(text.link, "/obligations.html#date=2022-06-10");
+}
+
 TEST(ObligationOrder, OverdueAndDefaultedFirstThenDueThenPaidEachByDeadline) {
   // At 10:00 HKT on the 13th: the 13th's 09:30 deadline has passed.
   const UtcTime now = from_hkt(day("2022-06-13"), at("10:00"));

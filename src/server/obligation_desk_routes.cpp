@@ -128,15 +128,6 @@ Result<store::PaymentEntry> entry_from(const nlohmann::json& body) {
   return entry;
 }
 
-HttpResponse field_refusal(const Error& error) {
-  if (error.code != ErrorCode::kInvalidInput) return refusal(error);
-  HttpResponse response = error_response(422, "invalid", error.message);
-  nlohmann::json body = nlohmann::json::parse(response.body);
-  body["field"] = error.field;
-  response.body = body.dump();
-  return response;
-}
-
 Result<HttpResponse> enter(PortalContext& portal, const RequestContext& c) {
   if (!in_operator_firm(c)) return not_found();
   auto body = json_fields(c.request, {});

@@ -119,9 +119,9 @@ Result<void> Notifier::deliver(store::Database& db, store::Notification n) {
   CP_ASSIGN_OR_RETURN(std::string mode, store::email_mode(db, n.user_id));
   CP_ASSIGN_OR_RETURN(auto user, store::find_user(db, n.user_id));
   const bool reachable = user && !user->email.empty() && user->email_status == "registered";
-  n.mail_state = !reachable || mailer_ == nullptr || mode == "none" ? "none"
-                 : mode == "digest"                                 ? "digest"
-                                                                    : "none";
+  // A digest is sent later by `notifications digest` with its own relay: the entry waits for it
+  // even where this process has none.
+  n.mail_state = !reachable || mode == "none" ? "none" : mode == "digest" ? "digest" : "none";
   CP_ASSIGN_OR_RETURN(int64_t id, store::add_notification(db, n));
   if (!reachable || mailer_ == nullptr || mode != "each") return {};
   const mail::Message message{

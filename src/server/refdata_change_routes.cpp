@@ -41,15 +41,6 @@ Json change_json(const store::RefdataChange& change, const Principal& principal)
           {"actions", actions}};
 }
 
-// A change that cannot be applied as filed: 422 naming the field.
-HttpResponse invalid_change(const Error& error) {
-  HttpResponse response = error_response(422, "invalid", error.message);
-  Json body = Json::parse(response.body);
-  body["field"] = error.field;
-  response.body = body.dump();
-  return response;
-}
-
 Date today_hkt(const PortalContext& portal) {
   return to_hkt(portal.auth.clock.now()).date;
 }
@@ -75,7 +66,7 @@ HttpResponse file(PortalContext& portal, const RequestContext& c) {
   payload.erase("kind");
   auto checked = check_change(portal.auth.db, portal.data_dir, kind, payload, today_hkt(portal));
   if (!checked.ok()) {
-    return checked.error().code == ErrorCode::kInvalidInput ? invalid_change(checked.error())
+    return checked.error().code == ErrorCode::kInvalidInput ? field_refusal(checked.error())
                                                             : storage_failure();
   }
   store::RefdataChange change;
@@ -160,7 +151,7 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
     auto checked = check_change(portal.auth.db, portal.data_dir, change->kind,
                                 stored_json(change->payload), today_hkt(portal));
     if (!checked.ok()) {
-      return checked.error().code == ErrorCode::kInvalidInput ? invalid_change(checked.error())
+      return checked.error().code == ErrorCode::kInvalidInput ? field_refusal(checked.error())
                                                               : storage_failure();
     }
     if (!checked->apply(portal.auth.db, {now, "user:" + me}).ok()) return storage_failure();

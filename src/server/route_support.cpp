@@ -35,6 +35,15 @@ HttpResponse refusal(const Error& error) {
   }
 }
 
+HttpResponse field_refusal(const Error& error) {
+  if (error.code != ErrorCode::kInvalidInput) return refusal(error);
+  HttpResponse response = error_response(422, "invalid", error.message);
+  nlohmann::json body = nlohmann::json::parse(response.body);
+  body["field"] = error.field;
+  response.body = body.dump();
+  return response;
+}
+
 bool in_operator_firm(const RequestContext& c) {
   const auto firm = c.params.find("firm");
   if (!c.principal || firm == c.params.end()) return false;

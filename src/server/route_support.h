@@ -16,6 +16,9 @@ HttpResponse json_response(int status, const nlohmann::json& body);
 // A refused step as an answer, with the status that fits it: 404 for anything not found (never
 // which part), 422 for a rule that says no, 400 for bad input, 409 for a conflict, 500 otherwise.
 HttpResponse refusal(const Error& error);
+// As refusal(), but bad input in a submitted form is 422 naming the field at fault
+// ({"error": …, "field": …}), for the page to mark it.
+HttpResponse field_refusal(const Error& error);
 
 // Whether the path's {firm} is an operator firm the signed-in user belongs to: the router lets
 // the operator's staff through on any firm's id, so operator routes check this too.

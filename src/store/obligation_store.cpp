@@ -54,8 +54,6 @@ Result<Decimal> paid_toward(Database& db, const std::string& obligation_id,
   return paid;
 }
 
-// The obligations a WHERE … ORDER BY clause over `o` selects, each with its payments summed: one
-// query joining the payments (a row per payment), folded here in the clause's order.
 // Sets the obligation's `settled` from its payments (migration 0040), after one was recorded.
 Result<void> mark_settled(Database& db, const std::string& obligation_id) {
   CP_ASSIGN_OR_RETURN(auto amount, db.query("SELECT amount_hkd FROM money_obligation WHERE "
@@ -69,6 +67,8 @@ Result<void> mark_settled(Database& db, const std::string& obligation_id) {
   return {};
 }
 
+// The obligations a WHERE … ORDER BY clause over `o` selects, each with its payments summed: one
+// query joining the payments (a row per payment), folded here in the clause's order.
 Result<std::vector<StoredObligation>> read_all(Database& db, const std::string& where_order,
                                                const std::vector<Value>& params) {
   CP_ASSIGN_OR_RETURN(
@@ -295,21 +295,22 @@ Result<std::vector<StoredObligation>> mark_defaults(Database& db, const std::str
 Result<std::vector<StoredObligation>> claim_report_notices(Database& db, const std::string& now_utc,
                                                            const std::string& fresh_from_utc) {
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(auto issued,
-                      read_all(db,
-                               ""
-                               "o.report_notice_at IS NULL AND o.report_issued_at <= ? ORDER "
-                               "BY o.report_issued_at, o.obligation_id",
-                               {now_utc}));
+  // The stale ones at once, unread: nobody is told of them.
+  CP_RETURN_IF_ERROR(
+      db.execute("UPDATE money_obligation SET report_notice_at = ? WHERE "
+                 "report_notice_at IS NULL AND report_issued_at < ?",
+                 {now_utc, fresh_from_utc}));
+  CP_ASSIGN_OR_RETURN(auto issued, read_all(db,
+                                            "o.report_notice_at IS NULL AND o.report_issued_at <= "
+                                            "? ORDER BY o.report_issued_at, o.obligation_id",
+                                            {now_utc}));
   std::vector<StoredObligation> out;
   for (auto& o : issued) {
     CP_ASSIGN_OR_RETURN(int64_t claimed,
                         db.execute("UPDATE money_obligation SET report_notice_at = ? WHERE "
                                    "obligation_id = ? AND report_notice_at IS NULL",
                                    {now_utc, o.obligation.id}));
-    const std::string issued_at =
-        format_utc(from_hkt(o.obligation.report_date, o.obligation.report_hkt));
-    if (claimed == 1 && issued_at >= fresh_from_utc) out.push_back(std::move(o));
+    if (claimed == 1) out.push_back(std::move(o));
   }
   CP_RETURN_IF_ERROR(tx.commit());
   return out;

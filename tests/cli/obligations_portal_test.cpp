@@ -196,6 +196,31 @@ TEST_P(ObligationsPortalTest, ReportsIssuedAndDeadlinesWithinTheHourAreToldOnce)
   EXPECT_EQ(run("obligations notify --at '2099-01-01 00:00'").exit_code, 2);
 }
 
+// MO-2: at 09:31 on the 9th the 8th's two obligations (due 09:30) are unpaid: two events of
+// default, each told to B001's two users, by mail as each happens (their default).
+TEST_P(ObligationsPortalTest, AMissedDeadlineIsAnEventOfDefaultTheFirmIsToldOf) {
+  const auto run_at = run("--smtp-url " + sink_.url() +
+                          " --public-url https://portal.cp.test obligations check-defaults --json "
+                          "--at '2022-06-09 09:31'");
+  ASSERT_EQ(run_at.exit_code, 0) << run_at.err;
+  EXPECT_EQ(Json::parse(run_at.out)["defaulted"],
+            (Json{"B01234:2022-06-08:day_end_margin", "B01234:2022-06-08:day_end_marks"}));
+  const Json inbox = json_of(call("chen", "GET", "/api/v1/me/notifications"));
+  ASSERT_EQ(inbox["notifications"].size(), 2u);
+  std::string titles;
+  for (const Json& n : inbox["notifications"]) titles += n["title"].get<std::string>() + "\n";
+  EXPECT_THAT(titles, HasSubstr("Event of default: day-end margin of HKD 17,800,000.00 unpaid at "
+                                "2022-06-09 09:30 HKT"));
+  EXPECT_THAT(titles, HasSubstr("Event of default: day-end marks of HKD 15,000,000.00 unpaid at "
+                                "2022-06-09 09:30 HKT"));
+  const auto mails = mails_to("mia@example.com", 4);
+  ASSERT_EQ(mails.size(), 2u);
+  EXPECT_THAT(mails[0], HasSubstr("General Rule 3701"));
+  EXPECT_EQ(
+      json_of(call("olga", "GET", "/api/v1/operator/HKEX/obligations"))["obligations"][0]["status"],
+      "defaulted");
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(ObligationsPortalTest);
 
 }  // namespace
