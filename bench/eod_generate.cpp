@@ -77,6 +77,19 @@ int main(int argc, char** argv) {
   fs::create_directories(out / "data");
   fs::copy(fs::path(CONNECTPOST_SOURCE_DIR) / "data", out / "data",
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  {
+    // CSDC's margin by the rate formula (risk.margin_method rate), which the peers compute too:
+    // the shipped hkscc_rpf would read a 2,100-day price history of every generated security.
+    std::ifstream shipped(fs::path(CONNECTPOST_SOURCE_DIR) / "data/parameters.csv");
+    std::ofstream pinned(out / "data/parameters.csv");
+    std::string line;
+    while (std::getline(shipped, line)) {
+      if (line.rfind("risk.margin_method,hkscc_rpf,", 0) == 0) {
+        line = "risk.margin_method,rate,text,2022-06-13,,bench/eod_generate.cpp,the peers' formula";
+      }
+      pinned << line << "\n";
+    }
+  }
   Random random{2024};
   const char* date = "2024-03-15";
 

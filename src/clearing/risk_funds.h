@@ -24,10 +24,19 @@
 //   account_security each (account, security) position alone: marks payable = Σ max(0, −marks
 //                    of the position); margin position = Σ long value of a bought position, or
 //                    max(0, short value − that account's holding of the security) of a sold one.
-// From 2022-06-13 CSDC's margin follows HKSCC's risk parameters (RPF replaces the rate and
-// multiplier, research §1–2); the 22% × 1 stays the stand-in until the VaR margin (issue 16).
+//
+// The margin's method is the dated parameter risk.margin_method:
+//   rate       the formula above (to 2022-06-12)
+//   hkscc_rpf  from 2022-06-13 HKSCC's risk parameters replace the rate and multiplier
+//              (research §2: "RPF replaces the margin rate and multiplier"): the margin is
+//              `portfolio_margin` of the reserve's net positions with their collateral (per
+//              security: net quantity, trade value, shares held), the caller's HKSCC VaR margin
+//              (eod/csdc_margin.h over risk/margin.h). Marks stay as above. Only the reserve
+//              reading: a portfolio method per single position has no source, so
+//              account_security with hkscc_rpf is refused naming both parameters.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -42,6 +51,28 @@ enum class RiskAggregation { kReserve, kAccountSecurity };
 // "reserve" or "account_security"; anything else is refused naming the parameter.
 Result<RiskAggregation> parse_risk_aggregation(std::string_view text);
 
+enum class RiskMarginMethod { kRate, kHkscRpf };
+// "rate" or "hkscc_rpf"; anything else is refused naming risk.margin_method.
+Result<RiskMarginMethod> parse_risk_margin_method(std::string_view text);
+const char* risk_margin_method_code(RiskMarginMethod method);
+
+// One security's unsettled position over the reserve account (the reserve reading).
+struct NetPosition {
+  std::string security;
+  int64_t quantity = 0;     // buys − sells, shares
+  Decimal value_hkd;        // buy − sell consideration
+  int64_t held_shares = 0;  // the reserve's holdings at the close; collateral of a net sale
+};
+
+// The margin of a portfolio by HKSCC's risk parameters, HKD, with its figures (JSON text) for
+// the report; positions by security.
+struct PortfolioMargin {
+  Decimal margin_hkd;
+  std::string figures_json;
+};
+using PortfolioMarginModel =
+    std::function<Result<PortfolioMargin>(const std::vector<NetPosition>& positions)>;
+
 struct RiskFundsInputs {
   std::vector<ExecutionRef> unsettled;  // this channel and reserve account
   TextMap<Decimal> closes_hkd;          // by security
@@ -51,6 +82,8 @@ struct RiskFundsInputs {
   Decimal margin_multiplier;
   Decimal rate_rmb_per_hkd;
   RiskAggregation aggregation = RiskAggregation::kReserve;
+  RiskMarginMethod method = RiskMarginMethod::kRate;
+  PortfolioMarginModel portfolio_margin = nullptr;  // REQUIRED with kHkscRpf
 };
 
 struct RiskFunds {
@@ -59,10 +92,12 @@ struct RiskFunds {
   Decimal long_value_hkd;
   Decimal short_value_hkd;
   Decimal collateral_hkd;
-  Decimal margin_position_hkd;
-  Decimal margin_hkd;  // at the cent, half-up
+  Decimal margin_position_hkd;  // rate method only (0 with hkscc_rpf)
+  Decimal margin_hkd;           // at the cent, half-up
   Decimal risk_funds_hkd;
   Decimal risk_funds_rmb;  // at the fen, half-up
+  RiskMarginMethod method = RiskMarginMethod::kRate;
+  std::string margin_figures_json;  // hkscc_rpf: every figure of the VaR margin
 };
 
 // REQUIRES: a close for every security in `unsettled` and `holdings` of net-sold securities.

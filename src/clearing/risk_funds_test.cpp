@@ -106,5 +106,50 @@ TEST(RiskFunds, AMissingCloseIsRefused) {
   EXPECT_NE(funds.error().message.find("no closing price for X"), std::string::npos);
 }
 
+// risk.margin_method hkscc_rpf hands the portfolio margin the reserve's net positions by
+// security, each short with the shares held (its collateral), and charges what it answers; the
+// marks stay the rate method's. Long 1,000 X bought at 10.00, closing 9.50: −500. Short 200 Y
+// sold at 50.00, closing 51.00: −200, with 300 Y held. Payable 700 + the model's 1,234.56.
+TEST(RiskFunds, TheHkscRpfMethodMarginsTheNetPositionsWithTheirCollateral) {
+  const ExecutionTable table{trade("X", Side::kBuy, 1000, "10.00"),
+                             trade("Y", Side::kSell, 200, "50.00")};
+  RiskFundsInputs inputs{{table[0], table[1]},
+                         {{"X", D("9.50")}, {"Y", D("51.00")}},
+                         {{"A", {{"Y", 300}}}},
+                         D("0"),
+                         D("0"),
+                         D("0.9")};
+  inputs.method = RiskMarginMethod::kHkscRpf;
+  std::vector<NetPosition> seen;
+  inputs.portfolio_margin =
+      [&seen](const std::vector<NetPosition>& net) -> Result<PortfolioMargin> {
+    seen = net;
+    return PortfolioMargin{D("1234.56"), "{}"};
+  };
+  auto funds = compute_risk_funds(inputs);
+  ASSERT_TRUE(funds.ok()) << funds.error().to_string();
+  ASSERT_EQ(seen.size(), 2u);
+  EXPECT_EQ(seen[0].security, "X");
+  EXPECT_EQ(seen[0].quantity, 1000);
+  EXPECT_EQ(seen[0].value_hkd, D("10000.00"));
+  EXPECT_EQ(seen[0].held_shares, 0);
+  EXPECT_EQ(seen[1].security, "Y");
+  EXPECT_EQ(seen[1].quantity, -200);
+  EXPECT_EQ(seen[1].value_hkd, D("-10000.00"));
+  EXPECT_EQ(seen[1].held_shares, 300);
+  EXPECT_EQ(funds->marks_payable_hkd, D("700.00"));
+  EXPECT_EQ(funds->margin_hkd, D("1234.56"));
+  EXPECT_EQ(funds->risk_funds_hkd, D("1934.56"));
+  EXPECT_EQ(funds->risk_funds_rmb, D("1741.10"));  // 1,741.104 half-up
+  EXPECT_EQ(funds->method, RiskMarginMethod::kHkscRpf);
+
+  // A portfolio method has no reading per single position: refused, naming the parameter.
+  inputs.aggregation = RiskAggregation::kAccountSecurity;
+  auto refused = compute_risk_funds(inputs);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "risk.aggregation");
+  EXPECT_EQ(parse_risk_margin_method("var").error().field, "risk.margin_method");
+}
+
 }  // namespace
 }  // namespace cp::clearing

@@ -27,9 +27,10 @@ void register_session_commands(CLI::App& app, AppContext& context);
 void register_firm_profile_command(CLI::App& app, AppContext& context);
 void register_secret_key_command(CLI::App& app, AppContext& context);
 void register_serve_command(CLI::App& app, AppContext& context);
-// The portal on the configured database until SIGTERM (`serve`, and `demo --serve`).
+// The portal on the configured database until SIGTERM (`serve`, and `demo --serve`);
+// `book_firm` is the book_firm key's default (the demo's broker).
 Result<void> serve_portal(const AppContext& context, const std::string& listen,
-                          const std::string& web_dir);
+                          const std::string& web_dir, const std::string& book_firm = {});
 void register_notifications_command(CLI::App& app, AppContext& context);
 // `risk margin` (issue 16).
 void register_risk_commands(CLI::App& app, AppContext& context);

@@ -37,6 +37,9 @@ const std::vector<KeySpec>& key_specs() {
       // A file holding the bearer token a monitoring scraper sends to GET /metrics (at least 32
       // characters). Empty: /metrics answers 404 to everyone.
       {"metrics_token_file", "", {}, false},
+      // The firm whose Southbound book the EOD runs (the deployment's broker): its users with
+      // settlement:view see the book under stress in the portal. Empty: no firm sees it.
+      {"book_firm", "", {}, false},
   };
   return kSpecs;
 }

@@ -61,15 +61,7 @@ Result<std::vector<DemoMargin>> load_demo_risk(const AppContext& context, store:
   CP_ASSIGN_OR_RETURN(risk::RiskReference reference, risk::load_risk_reference(data_dir, db));
   CP_ASSIGN_OR_RETURN(risk::MarginParameters parameters,
                       risk::margin_parameters_on(reference.risk_parameters, date));
-  Date from = date;
-  if (parameters.regime == risk::MarginRegime::kVarPlatform) {
-    for (const auto& [end, count] :
-         {std::pair{date, parameters.hvar.scenario_count},
-          std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
-      CP_ASSIGN_OR_RETURN(auto days, reference.trading_days.ending_on(end, count + 1));
-      from = std::min(from, days.front());
-    }
-  }
+  const Date from = risk::closes_needed(parameters, reference.trading_days).from;
   std::vector<clearing::ClosingPrice> hkd_closes;
   for (const auto& close : prices) {
     auto security = data.securities.on(close.security_code, date);
@@ -162,15 +154,17 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
       {{"accounts", options.accounts}, {"executions", options.executions}, {"seed", options.seed}},
       load_inputs));
   const double load_seconds = seconds_since(started);
-  // 4. The end-of-day run.
+  // 4. The synthetic price history first: from 2022-06-13 CSDC's margin in the run reads it
+  // (SPEC CLR-9, eod/csdc_margin.h), as HKSCC's margin of the demo participants does.
+  CP_ASSIGN_OR_RETURN(auto margins,
+                      load_demo_risk(context, *db, data, date, demo.prices, options.seed));
+  // 5. The end-of-day run.
   started = std::chrono::steady_clock::now();
   ProgressPrinter progress(context, "demo eod run");
   CP_ASSIGN_OR_RETURN(
       eod::EodReport report,
       eod::run_eod(*db, date, {data_dir, &context.clock, 0, context.actor(), &progress}));
   const double eod_seconds = seconds_since(started);
-  CP_ASSIGN_OR_RETURN(auto margins,
-                      load_demo_risk(context, *db, data, date, demo.prices, options.seed));
 
   int64_t overdrafts = 0;
   for (const auto& x : report.exceptions) overdrafts += x.kind == "overdraft";
@@ -267,7 +261,8 @@ Result<void> run_demo(const AppContext& context, const DemoOptions& options) {
                "stops the portal.\n"
             << std::flush;
   db.reset();  // the server opens its own connection
-  return serve_portal(context, options.listen, "web");
+  // The demo's EOD is Alpha Securities' book (its users see the book under stress).
+  return serve_portal(context, options.listen, "web", "B001");
 }
 
 }  // namespace

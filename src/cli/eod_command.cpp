@@ -54,6 +54,7 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
       reserves.push_back({{"channel", channel_code(r.channel)},
                           {"reserve", money_kind_text(r.reserve)},
                           {"marks_hkd", r.risk.marks_hkd.to_string()},
+                          {"margin_method", clearing::risk_margin_method_code(r.risk.method)},
                           {"margin_hkd", r.risk.margin_hkd.to_string()},
                           {"risk_funds_hkd", r.risk.risk_funds_hkd.to_string()},
                           {"risk_funds_rmb", r.risk.risk_funds_rmb.to_string()},
@@ -140,12 +141,14 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
   for (const auto& r : report.reserves) {
     risk_rows.push_back({std::string(channel_code(r.channel)), money_kind_text(r.reserve),
                          r.risk.marks_hkd.to_string_grouped(),
+                         clearing::risk_margin_method_code(r.risk.method),
                          r.risk.margin_hkd.to_string_grouped(), rmb(r.risk.risk_funds_rmb),
                          r.risk_funds_date.to_string()});
   }
-  print_table(std::cout,
-              {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE"},
-              risk_rows, {2, 3, 4});
+  print_table(
+      std::cout,
+      {"CHANNEL", "RESERVE", "MARKS (HKD)", "MARGIN BY", "MARGIN (HKD)", "RISK FUNDS (RMB)", "DUE"},
+      risk_rows, {2, 4, 5});
   print_transfers(std::cout, report.transfers);
   for (const auto& r : report.reissues) {
     std::cout << "Reissued (CLR-19): " << channel_code(r.channel) << " "

@@ -1,4 +1,5 @@
-// connectpost report statement|csdc|transfer|exceptions|fees --date D [--format csv|xlsx|json]
+// connectpost report statement|csdc|transfer|exceptions|fees|pre-clearing|risk-funds|book-stress
+//   --date D [--format csv|xlsx|json]
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -87,10 +88,11 @@ void register_report_command(CLI::App& app, AppContext& context) {
   auto* command = app.add_subcommand(
       "report",
       "EOD reports of a date from the stored results: statement, csdc, transfer, "
-      "exceptions, fees, pre-clearing");
+      "exceptions, fees, pre-clearing, risk-funds (CLR-9), book-stress (ORG-4)");
   command
       ->add_option("name", options->name,
-                   "statement | csdc | transfer | exceptions | fees | pre-clearing")
+                   "statement | csdc | transfer | exceptions | fees | pre-clearing | risk-funds | "
+                   "book-stress")
       ->required();
   command->add_option("--date", options->date, "Business date, YYYY-MM-DD");
   command->add_option("--settlement-date", options->settlement_date,

@@ -143,10 +143,8 @@ Result<void> show_stress(const AppContext& context, const MarginOptions& options
   const Date date = loaded.date;
   const risk::RiskReference& reference = loaded.reference;
   const risk::ParticipantDay& day = loaded.day;
-  risk::StressInputs inputs;
-  inputs.margin = &day.margin;
-  inputs.securities = &reference.refdata.securities;
-  inputs.historical_worst_pnl_hkd = day.margin.hvar_worst_pnl_hkd;
+  risk::StressInputs inputs =
+      risk::participant_stress_inputs(day.margin, reference.refdata.securities);
   inputs.rows = reference.stress.rows_on(date);
   if (!options.shocks.empty()) {
     // The operator's shocks make one scenario of their own (user-defined, ORG-4).

@@ -31,6 +31,8 @@ struct ServeOptions {
   // Worker threads, each with its own database connection. Default: one per core (a thread
   // waiting on PostgreSQL or on a password hash leaves the others serving).
   int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // The firm whose Southbound book the EOD runs when the book_firm key is empty (the demo's).
+  std::string book_firm_default;
 };
 
 // Messages waiting for the relay at most; past that a reset link is dropped (and logged) and the
@@ -173,6 +175,8 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   server::PortalContext portal{auth, catalogue, services};
   portal.notifier = &notifier;
   portal.data_dir = context.config.get("data_dir");
+  portal.book_firm = context.config.get("book_firm");
+  if (portal.book_firm.empty()) portal.book_firm = options.book_firm_default;
   // Attachments travel as request bodies: upload routes may carry the largest file allowed;
   // every other route keeps its limit (core/input_limits.h).
   app.set_upload_bytes_max(static_cast<size_t>(portal.max_attachment_bytes));
@@ -186,10 +190,11 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
 }  // namespace
 
 Result<void> serve_portal(const AppContext& context, const std::string& listen,
-                          const std::string& web_dir) {
+                          const std::string& web_dir, const std::string& book_firm) {
   ServeOptions options;
   options.listen = listen;
   options.web_dir = web_dir;
+  options.book_firm_default = book_firm;
   return serve(context, options);
 }
 

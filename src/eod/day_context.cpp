@@ -78,4 +78,22 @@ Result<const clearing::ExecutionTable*> DayContext::executions_of(Date trade_dat
   return earlier.executions_of(trade_date);
 }
 
+Result<const risk::PriceHistory*> DayContext::price_history(const std::set<std::string>& securities,
+                                                            Date from, Date to) {
+  std::set<std::string> missing;
+  for (const std::string& security : securities) {
+    if (!history_read_.count({security, from, to})) missing.insert(security);
+  }
+  if (!missing.empty()) {
+    CP_RETURN_IF_ERROR(earlier.read_closes(missing, from, to, history_));
+    for (const std::string& security : missing) {
+      history_read_.insert({security, from, to});
+      // The day's own close is its prices input, whatever the stored history says of it.
+      const auto close = closes_hkd.find(security);
+      if (close != closes_hkd.end()) history_.add(security, date, close->second);
+    }
+  }
+  return &history_;
+}
+
 }  // namespace cp::eod

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "calendar/settlement.h"
@@ -17,6 +19,7 @@
 #include "eod/day_inputs.h"
 #include "eod/earlier_runs.h"
 #include "refdata/refdata.h"
+#include "risk/price_history.h"
 
 namespace cp::eod {
 
@@ -79,6 +82,11 @@ class DayContext {
   // The executions of a trade date on or before `date`, all channels: the snapshot's own for
   // `date`, the stored ones before it.
   Result<const clearing::ExecutionTable*> executions_of(Date trade_date);
+  // The stored price history of `securities` over [from, to] (earlier_runs.h read_closes), with
+  // `date`'s closes from the day's prices in place of any stored; read once per security and
+  // span for the run: every reserve's CSDC margin asks (CLR-9).
+  Result<const risk::PriceHistory*> price_history(const std::set<std::string>& securities,
+                                                  Date from, Date to);
   // The account of an execution, or nullptr: found once per account for `date`'s own table
   // (DayInputs::execution_accounts), looked up for another's.
   const clearing::Account* account_of(const clearing::ExecutionRef& e) const {
@@ -90,6 +98,8 @@ class DayContext {
 
  private:
   std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;
+  risk::PriceHistory history_;
+  std::set<std::tuple<std::string, Date, Date>> history_read_;  // security, from, to
 };
 
 }  // namespace cp::eod

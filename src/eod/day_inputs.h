@@ -16,6 +16,7 @@
 #include "clearing/execution_table.h"
 #include "clearing/input_files.h"
 #include "clearing/portfolio_fee.h"
+#include "eod/csdc_margin.h"
 #include "refdata/refdata.h"
 #include "store/investor_funds_store.h"
 #include "store/transfer_store.h"
@@ -43,6 +44,9 @@ struct DayInputs {
   std::map<Channel, calendar::SettlementSchedule> schedules;  // of `date`'s trades (STL-2)
   std::map<Channel, clearing::FxRates> fx;                    // the rates imported for `date`
   std::map<std::string, Decimal> closes_hkd;                  // `date`'s closing prices
+  // HKSCC's risk parameters and instrument rows, read where risk.margin_method is hkscc_rpf
+  // (CLR-9 from 2022-06-13); nullptr when the shell did not load them.
+  const CsdcRiskReference* csdc_risk = nullptr;
   // Each account's latest RMB cash statement on or before `date` (CLR-12, CLR-14).
   store::CashStatements cash_statements;
   // Per channel, each reserve account's balance at the latest imported date on or before `date`.

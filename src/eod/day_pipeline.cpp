@@ -4,6 +4,7 @@
 #include <iterator>
 #include <set>
 
+#include "eod/book_stress_stage.h"
 #include "eod/exception_stage.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/pre_clearing_stage.h"
@@ -123,6 +124,7 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   CP_ASSIGN_OR_RETURN(PortfolioFees portfolio_fees, charge_portfolio_fees(day));
   report.portfolio_fees = std::move(portfolio_fees.fees);
   CP_ASSIGN_OR_RETURN(report.reserves, settle_reserves(day, result, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.book_stress, stress_book(day, report.reserves));
   CP_ASSIGN_OR_RETURN(report.transfers,
                       instruct_transfers(day, result, report.reserves, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.reissues, reissue_transfers(day));

@@ -33,19 +33,19 @@ struct DemoSecurity {
   const char* tick;
 };
 
-constexpr std::array<DemoSecurity, 12> kSecurities = {{
+// Each is in the shipped securities master: from 2022-06-13 CSDC's margin on the demo day's
+// unsettled trades tiers and prices every security traded (CLR-9, eod/csdc_margin.h). The first
+// six keep the order the demo participants' CNS positions are drawn in (risk/demo_risk.h).
+constexpr std::array<DemoSecurity, 9> kSecurities = {{
     {"00700", 100, "300.00", "0.20"},
-    {"09988", 100, "75.00", "0.05"},
-    {"03690", 100, "110.00", "0.10"},
     {"00941", 500, "65.00", "0.05"},
-    {"01299", 200, "70.00", "0.05"},
     {"02318", 500, "40.00", "0.05"},
     {"00005", 400, "60.00", "0.05"},
     {"00388", 100, "280.00", "0.20"},
-    {"01810", 200, "15.00", "0.02"},
-    {"02020", 200, "80.00", "0.05"},
-    {"00883", 1000, "15.50", "0.02"},
     {"00857", 2000, "5.60", "0.01"},
+    {"00763", 200, "15.00", "0.02"},
+    {"00939", 1000, "5.00", "0.01"},
+    {"02800", 500, "17.00", "0.02"},
 }};
 
 }  // namespace

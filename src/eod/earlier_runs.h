@@ -1,11 +1,12 @@
 // What the stages of the run of D read from earlier dates: their executions and positions
-// statements, and what their EOD runs stored (CSDC's nets, journal entries, fees, risk funds,
-// investors' money). An interface, so the stages stay functions of their inputs: the run reads
-// the database in its snapshot (store/stored_runs.h), a unit test a table of its own. Every
-// question is asked as of before the run of D: D's own stored results never answer.
+// statements, what their EOD runs stored (CSDC's nets, journal entries, fees, risk funds,
+// investors' money), and the price history. An interface, so the stages stay functions of their
+// inputs: the run reads the database in its snapshot (store/stored_runs.h), a unit test a table of
+// its own. Every question is asked as of before the run of D: D's own stored results never answer.
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "core/market.h"
 #include "core/result.h"
 #include "ledger/journal.h"
+#include "risk/price_history.h"
 #include "store/investor_funds_store.h"
 #include "store/journal_store.h"
 #include "store/transfer_store.h"
@@ -72,6 +74,11 @@ class EarlierRuns {
   // Per account, portfolio fees collected after `after` and on or before `through`.
   virtual Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(
       Date after, Date through) = 0;
+
+  // The stored price history (import price-history) of `securities` from `from` to `to`, added
+  // to `into` (CSDC's margin by HKSCC's risk parameters, CLR-9; eod/csdc_margin.h).
+  virtual Result<void> read_closes(const std::set<std::string>& securities, Date from, Date to,
+                                   risk::PriceHistory& into) = 0;
 };
 
 }  // namespace cp::eod

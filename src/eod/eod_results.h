@@ -3,6 +3,7 @@
 // and the run's summary. The run writes them (store/eod_result_store.h); a what-if compares two.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -33,6 +34,23 @@ struct ReserveDay {
   clearing::RiskFunds risk;
   Decimal rate;  // RMB per HKD for the risk funds
   Date risk_funds_date;
+  // The book a stress test shocks (ORG-4, book_stress_stage.h): shares per security, the
+  // unsettled net position plus, for the own reserve, the firm's holdings at the close.
+  std::map<std::string, int64_t> book_shares;
+};
+
+// The reserve's book under one stress scenario (ORG-4; seed 002 附件1 第26条), HKD.
+struct BookStress {
+  Channel channel = Channel::kShanghai;
+  MoneyKind reserve = MoneyKind::kClient;
+  std::string scenario;
+  std::string description;
+  Decimal long_value_hkd;   // the book's long market value at the close
+  Decimal short_value_hkd;  // its short market value, positive
+  Decimal pnl_hkd;
+  Decimal loss_hkd;
+  Decimal collateral_hkd;  // the reserve's risk funds at CSDC
+  Decimal shortfall_hkd;
 };
 
 struct InvestorPortfolioFee {
@@ -58,7 +76,8 @@ struct EodReport {
   int64_t executions = 0;
   int64_t investors = 0;
   std::vector<ChannelSettlement> settlements;
-  std::vector<ReserveDay> reserves;  // risk funds per channel and reserve account
+  std::vector<ReserveDay> reserves;     // risk funds per channel and reserve account
+  std::vector<BookStress> book_stress;  // per reserve, scenario by scenario
   // The CLR-11 instructions of the settlement days this run instructs (transfer_days.h), by
   // channel, settlement day and reserve.
   std::vector<clearing::TransferInstruction> transfers;

@@ -30,11 +30,29 @@ Result<std::vector<clearing::PortfolioFeeTier>> load_portfolio_fee_tiers(
       shown + "/portfolio_fee_tiers.csv", rules_date);
 }
 
+Result<CsdcRiskReference> load_csdc_risk_reference(const std::string& data_dir) {
+  const std::filesystem::path dir(data_dir);
+  const std::string shown = dir.filename().string();
+  CsdcRiskReference out;
+  CP_ASSIGN_OR_RETURN(
+      out.risk_parameters,
+      refdata::ParameterTable::load(dir / "risk_parameters.csv", shown + "/risk_parameters.csv"));
+  CP_ASSIGN_OR_RETURN(
+      CsvReader instruments,
+      CsvReader::open((dir / "risk_instruments.csv").string(), shown + "/risk_instruments.csv"));
+  CP_ASSIGN_OR_RETURN(out.instruments, risk::RiskInstrumentTable::parse(instruments));
+  CP_ASSIGN_OR_RETURN(CsvReader stress, CsvReader::open((dir / "stress_scenarios.csv").string(),
+                                                        shown + "/stress_scenarios.csv"));
+  CP_ASSIGN_OR_RETURN(out.stress, risk::StressLibrary::parse(stress));
+  return out;
+}
+
 Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
                                             const std::string& data_dir) {
   auto out = std::make_unique<OpenedDay>();
   CP_ASSIGN_OR_RETURN(out->refdata, refdata::load_refdata(data_dir));
   CP_ASSIGN_OR_RETURN(out->markets, refdata::load_market_calendars(data_dir));
+  CP_ASSIGN_OR_RETURN(out->csdc_risk, load_csdc_risk_reference(data_dir));
   // One snapshot for every read, no write lock while the run computes (issue 15 §4).
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin_snapshot(db));
   out->tx.emplace(std::move(tx));
@@ -53,6 +71,7 @@ Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
   in.date = date;
   in.rules_date = date;
   in.refdata = &out->refdata;
+  in.csdc_risk = &out->csdc_risk;
   in.accounts = &out->accounts;
   CP_ASSIGN_OR_RETURN(in.portfolio_fee_tiers, load_portfolio_fee_tiers(data_dir, date));
   CP_RETURN_IF_ERROR(store::load_day_inputs(db, in));

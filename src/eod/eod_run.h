@@ -44,6 +44,7 @@ Result<std::vector<clearing::PortfolioFeeTier>> load_portfolio_fee_tiers(
 struct OpenedDay {
   refdata::RefData refdata;
   refdata::MarketCalendarData markets;
+  CsdcRiskReference csdc_risk;  // data/risk_parameters.csv, data/risk_instruments.csv
   std::optional<store::Transaction> tx;
   clearing::AccountBook accounts;
   DayInputs inputs;
@@ -51,6 +52,9 @@ struct OpenedDay {
   // them (store/execution_segments.h, kLinked).
   std::vector<store::ExecutionSegmentLink> execution_links;
 };
+// HKSCC's risk parameters and instrument rows that CSDC's margin reads (eod/csdc_margin.h).
+Result<CsdcRiskReference> load_csdc_risk_reference(const std::string& data_dir);
+
 Result<std::unique_ptr<OpenedDay>> open_day(store::Database& db, Date date,
                                             const std::string& data_dir);
 

@@ -2,9 +2,13 @@
 
 #include <xlsxwriter.h>
 
+#include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "core/csv.h"
+#include "core/decimal.h"
 
 namespace cp::eod {
 
@@ -27,6 +31,26 @@ std::string report_json(const Report& report) {
          "\n";
 }
 
+namespace {
+
+// An amount cell's number when Excel shows it exactly: a decimal of at most 15 significant
+// digits (what Excel displays) is the nearest binary double's 15-digit rounding, and
+// libxlsxwriter writes the double with 17 significant digits, so Excel reads back the same
+// double and displays the same 15 digits. Longer amounts, and text that is not a decimal
+// (an empty cell, a label), stay text.
+std::optional<double> exact_number(const std::string& text) {
+  auto value = Decimal::parse(text);
+  if (!value.ok()) return std::nullopt;
+  const Decimal normal = value->normalized();
+  Int128 units = normal.units() < 0 ? -normal.units() : normal.units();
+  int digits = 0;
+  for (; units != 0; units /= 10) ++digits;
+  if (digits > 15) return std::nullopt;
+  return std::strtod(text.c_str(), nullptr);
+}
+
+}  // namespace
+
 Result<void> write_report_xlsx(const Report& report, const std::string& path) {
   lxw_workbook* workbook = workbook_new(path.c_str());
   if (workbook == nullptr) return make_error(ErrorCode::kInternal, "cannot create " + path);
@@ -35,6 +59,17 @@ Result<void> write_report_xlsx(const Report& report, const std::string& path) {
   format_set_bold(bold);
   lxw_format* right = workbook_add_format(workbook);
   format_set_align(right, LXW_ALIGN_RIGHT);
+  // Amounts as numbers (sums and filters work in Excel), shown with their own decimals.
+  std::map<int, lxw_format*> number_formats;
+  auto number_format = [&](int scale) {
+    auto [found, added] = number_formats.try_emplace(scale, nullptr);
+    if (added) {
+      found->second = workbook_add_format(workbook);
+      const std::string pattern = scale == 0 ? "#,##0" : "#,##0." + std::string(scale, '0');
+      format_set_num_format(found->second, pattern.c_str());
+    }
+    return found->second;
+  };
   worksheet_write_string(sheet, 0, 0, report.title.c_str(), bold);
   for (size_t c = 0; c < report.columns.size(); ++c) {
     worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), report.columns[c].c_str(), bold);
@@ -42,8 +77,18 @@ Result<void> write_report_xlsx(const Report& report, const std::string& path) {
   for (size_t r = 0; r < report.rows.size(); ++r) {
     for (size_t c = 0; c < report.rows[r].size(); ++c) {
       const bool amount = c < report.amount_columns.size() && report.amount_columns[c];
-      worksheet_write_string(sheet, static_cast<lxw_row_t>(r + 3), static_cast<lxw_col_t>(c),
-                             report.rows[r][c].c_str(), amount ? right : nullptr);
+      const std::string& text = report.rows[r][c];
+      const auto row = static_cast<lxw_row_t>(r + 3);
+      const auto column = static_cast<lxw_col_t>(c);
+      const std::optional<double> number = amount ? exact_number(text) : std::nullopt;
+      if (number) {
+        const auto point = text.find('.');
+        const int scale =
+            point == std::string::npos ? 0 : static_cast<int>(text.size() - point - 1);
+        worksheet_write_number(sheet, row, column, *number, number_format(scale));
+      } else {
+        worksheet_write_string(sheet, row, column, text.c_str(), amount ? right : nullptr);
+      }
     }
   }
   const lxw_error status = workbook_close(workbook);

@@ -18,7 +18,8 @@ struct Report {
   std::vector<bool> amount_columns;  // right-aligned in text and XLSX
 };
 
-// Writers. XLSX cells are text, never binary floating point: the amounts stay exact.
+// Writers. An XLSX amount cell is a number where Excel shows it exactly (at most 15
+// significant digits, formatted with its own decimals), otherwise text: never a rounded value.
 std::string report_csv(const Report& report);
 std::string report_json(const Report& report);
 Result<void> write_report_xlsx(const Report& report, const std::string& path);

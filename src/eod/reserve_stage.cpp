@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/text_map.h"
+#include "eod/csdc_margin.h"
 
 namespace cp::eod {
 namespace {
@@ -64,10 +65,18 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
   }
   for (const auto& [key, fee] : fee_by_reserve) unsettled_by_reserve[key];
 
-  CP_ASSIGN_OR_RETURN(Decimal margin_rate,
-                      day.parameters.ratio("risk.margin_rate", day.rules_date));
-  CP_ASSIGN_OR_RETURN(Decimal margin_multiplier,
-                      day.parameters.ratio("risk.margin_multiplier", day.rules_date));
+  CP_ASSIGN_OR_RETURN(std::string method_text,
+                      day.parameters.text("risk.margin_method", day.rules_date));
+  CP_ASSIGN_OR_RETURN(clearing::RiskMarginMethod method,
+                      clearing::parse_risk_margin_method(method_text));
+  // The rate and multiplier are the rate method's only (to 2022-06-12 as shipped).
+  Decimal margin_rate;
+  Decimal margin_multiplier;
+  if (method == clearing::RiskMarginMethod::kRate) {
+    CP_ASSIGN_OR_RETURN(margin_rate, day.parameters.ratio("risk.margin_rate", day.rules_date));
+    CP_ASSIGN_OR_RETURN(margin_multiplier,
+                        day.parameters.ratio("risk.margin_multiplier", day.rules_date));
+  }
   CP_ASSIGN_OR_RETURN(std::string aggregation_text,
                       day.parameters.text("risk.aggregation", day.rules_date));
   CP_ASSIGN_OR_RETURN(clearing::RiskAggregation aggregation,
@@ -91,21 +100,40 @@ Result<std::vector<ReserveDay>> settle_reserves(DayContext& day,
         sold.emplace(e.security_code());
       }
     }
+    // The book (ORG-4): net shares per security, looked up by view (millions of executions at
+    // scale, a few thousand securities).
+    TextMap<int64_t> book;
+    for (const clearing::ExecutionRef& e : unsettled) {
+      auto found = book.find(e.security_code());
+      if (found == book.end()) found = book.emplace(std::string(e.security_code()), 0).first;
+      found->second += e.side() == Side::kBuy ? e.quantity() : -e.quantity();
+    }
     CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
                         day.closing_holdings(channel, day.date));
     for (const Holding& holding : *holdings) {
-      if (!sold.contains(holding.security_code)) continue;
+      const bool collateral = sold.contains(holding.security_code);
+      if (!collateral && reserve != MoneyKind::kOwn) continue;  // no account to look up
       const clearing::Account* account = day.accounts.find(holding.account_id);
-      if (account != nullptr && account->money_kind == reserve) {
+      if (account == nullptr || account->money_kind != reserve) continue;
+      // The firm's own holdings are its own book; a client's are the client's risk [D].
+      if (reserve == MoneyKind::kOwn) book[holding.security_code] += holding.quantity;
+      if (collateral) {
         risk_inputs.holdings[holding.account_id][holding.security_code] += holding.quantity;
       }
     }
+    ReserveDay reserve_day;
+    for (const auto& [security, shares] : book) {
+      if (shares != 0) reserve_day.book_shares.emplace(security, shares);
+    }
     risk_inputs.aggregation = aggregation;
+    risk_inputs.method = method;
     risk_inputs.margin_rate = margin_rate;
     risk_inputs.margin_multiplier = margin_multiplier;
+    if (method == clearing::RiskMarginMethod::kHkscRpf) {
+      CP_ASSIGN_OR_RETURN(risk_inputs.portfolio_margin, csdc_margin_model(day, channel, reserve));
+    }
     CP_ASSIGN_OR_RETURN(const clearing::FxRates* rates, day.fx_of(channel));
     risk_inputs.rate_rmb_per_hkd = rates->settlement_buy;
-    ReserveDay reserve_day;
     reserve_day.channel = channel;
     reserve_day.reserve = reserve;
     reserve_day.rate = risk_inputs.rate_rmb_per_hkd;

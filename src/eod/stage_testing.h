@@ -38,6 +38,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Date, Channel>, std::vector<store::SettlementDelay>> investors;
   std::map<std::string, std::vector<clearing::InvestorTradeMoney>> trade_money;  // by account
   std::map<std::string, std::vector<store::CollectedFee>> collected;             // by account
+  std::map<std::string, std::map<Date, Decimal>> closes;  // the stored price history
 
   // As the store hands them: a table, made from `executions` on the first question.
   Result<const clearing::ExecutionTable*> executions_of(Date trade_date) override {
@@ -116,6 +117,15 @@ class MemoryRuns final : public EarlierRuns {
       }
     }
     return out;
+  }
+  Result<void> read_closes(const std::set<std::string>& securities, Date from, Date to,
+                           risk::PriceHistory& into) override {
+    for (const std::string& security : securities) {
+      for (const auto& [date, close] : closes[security]) {
+        if (from <= date && date <= to) into.add(security, date, close);
+      }
+    }
+    return {};
   }
   Result<std::map<std::string, std::vector<store::CollectedFee>>> fees_collected(
       Date after, Date through) override {

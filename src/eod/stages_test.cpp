@@ -2,9 +2,14 @@
 // with a case worked by hand. Friday 2024-03-15 is a Southbound trading day on both channels;
 // the next is Monday 2024-03-18 (T+1), then Tuesday 03-19. The shipped parameters give: the
 // portfolio fee at 0.008% a year over 365 days on holdings up to HK$50bn (CLR-6), the risk funds'
-// margin at 22% × 1 (CLR-9), overdraft penalty interest at 0.05% a day (CLR-12).
+// margin by HKSCC's risk parameters (CLR-9, from 2022-06-13; 22% × 1 where the rate method is
+// set), overdraft penalty interest at 0.05% a day (CLR-12).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "eod/book_stress_stage.h"
 #include "eod/exception_stage.h"
 #include "eod/instructed_days.h"
 #include "eod/portfolio_fee_stage.h"
@@ -89,6 +94,10 @@ TEST_F(Stages, PortfolioFeeRefusesAHeldSecurityWithoutAClose) {
 // (favourable: nothing payable); long value 150,000; no short, no collateral; margin position
 // 150,000 × 22% × 1 = HKD 33,000; × 0.9150 = RMB 30,195.00, due T+1 (03-18).
 TEST_F(Stages, RiskFundsCoverTheTradesUnsettledAtTheClose) {
+  // The rate method (shipped to 2022-06-12) on this 2024 day: an operator's choice, a what-if.
+  refdata::RefData rules = shipped().refdata;
+  ASSERT_TRUE(rules.parameters.set_value("risk.margin_method", d("2024-03-15"), "rate").ok());
+  inputs.refdata = &rules;
   earlier.executions[d("2024-03-13")] = {
       execution("T1", "2024-03-13", "A", "00700", Side::kSell, 2000, "280.00")};
   earlier.executions[d("2024-03-14")] = {
@@ -105,6 +114,156 @@ TEST_F(Stages, RiskFundsCoverTheTradesUnsettledAtTheClose) {
   EXPECT_EQ(r.risk.margin_hkd, D("33000.00"));
   EXPECT_EQ(r.risk.risk_funds_rmb, D("30195.00"));
   EXPECT_EQ(r.risk_funds_date, d("2024-03-18"));
+}
+
+// CLR-9 from 2022-06-13 (risk.margin_method hkscc_rpf, eod/csdc_margin.h): HKSCC's VaR margin of
+// the reserve's unsettled positions after collateral, with the shipped risk parameters but a
+// 4-scenario window at 75 % (a tail of ⌈0.25 × 4⌉ = 1, HVaR and SVaR both ending 03-15,
+// unfiltered) so that it is worked by hand.
+// Today A buys 100,000 00700 at 300.00 and sells 20,000 00005 at 65.00, holding 5,000 00005:
+//   00700 +100,000, CV 30,000,000, close 300.00 → MV 30,000,000
+//   00005 −20,000, 5,000 covered → −15,000, CV −1,300,000 × 15,000 / 20,000 = −975,000,
+//         close 65.00 → MV −975,000
+// Closes 03-11 … 03-15: 00700 400, 360, 378, 300, 300; 00005 60, 60, 60, 66, 65. P&L per day
+// (each term to the dollar): 03-12 −0.1 × 30 m = −3,000,000; 03-13 +1,500,000; 03-14
+// 300/378 − 1 = −0.2063492063 → −6,190,476, and 00005 +0.1 × −975,000 = −97,500: −6,287,976;
+// 03-15 0 and −0.0151515152 × −975,000 = +14,773. Worst −6,287,976 = HVaR = SVaR = weighted;
+// floor max(30,000,000, 975,000) × 3.2 % = 960,000; no LRA (00700 under its 300 m threshold,
+// 27 m of beta-weighted value under the hedge's 250 m); rounded up to 10,000: HKD 6,290,000.
+// Marks 0 (both at their trade prices). × 0.9150 = RMB 5,755,350.00. Uncovered, 00005 would
+// lose 130,000 on 03-14 and the margin be 6,330,000.
+class CsdcMarginStage : public Stages {
+ protected:
+  void SetUp() override {
+    Stages::SetUp();
+    const auto data = std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data";
+    auto parameters = refdata::ParameterTable::load(data / "risk_parameters.csv");
+    ASSERT_TRUE(parameters.ok()) << parameters.error().to_string();
+    reference.risk_parameters = std::move(parameters).value();
+    for (const auto& [key, value] : std::vector<std::pair<const char*, const char*>>{
+             {"margin.hvar.scenario_count", "4"},
+             {"margin.hvar.confidence_level", "75"},
+             {"margin.hvar.ewma_lambda", "1"},
+             {"margin.svar.scenario_count", "4"},
+             {"margin.svar.confidence_level", "75"},
+             {"margin.svar.window_end", "2024-03-15"}}) {
+      ASSERT_TRUE(reference.risk_parameters.set_value(key, d("2024-03-15"), value).ok()) << key;
+    }
+    auto instruments = CsvReader::open((data / "risk_instruments.csv").string());
+    ASSERT_TRUE(instruments.ok());
+    auto table = risk::RiskInstrumentTable::parse(*instruments);
+    ASSERT_TRUE(table.ok()) << table.error().to_string();
+    reference.instruments = std::move(table).value();
+    auto stress_file = CsvReader::open((data / "stress_scenarios.csv").string());
+    ASSERT_TRUE(stress_file.ok());
+    auto stress = risk::StressLibrary::parse(*stress_file);
+    ASSERT_TRUE(stress.ok()) << stress.error().to_string();
+    reference.stress = std::move(stress).value();
+    inputs.csdc_risk = &reference;
+    inputs.closes_hkd["00005"] = D("65.00");
+    const char* days[] = {"2024-03-11", "2024-03-12", "2024-03-13", "2024-03-14"};
+    const char* tencent[] = {"400.00", "360.00", "378.00", "300.00"};
+    const char* hsbc[] = {"60.00", "60.00", "60.00", "66.00"};
+    for (int i = 0; i < 4; ++i) {
+      earlier.closes["00700"][d(days[i])] = D(tencent[i]);
+      earlier.closes["00005"][d(days[i])] = D(hsbc[i]);
+    }
+    earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
+                                                                 {{"A", "00005", 5000}}};
+    inputs.executions = {execution("T1", "2024-03-15", "A", "00700", Side::kBuy, 100000, "300.00"),
+                         execution("T2", "2024-03-15", "A", "00005", Side::kSell, 20000, "65.00")};
+  }
+  CsdcRiskReference reference;
+};
+
+TEST_F(CsdcMarginStage, RiskFundsFollowHkscsRiskParametersFrom13June2022) {
+  auto reserves = settle_reserves(prepare(), clearing::ClearingResult{}, {});
+  ASSERT_TRUE(reserves.ok()) << reserves.error().to_string();
+  ASSERT_EQ(reserves->size(), 1u);
+  const ReserveDay& r = (*reserves)[0];
+  EXPECT_EQ(r.risk.method, clearing::RiskMarginMethod::kHkscRpf);
+  EXPECT_EQ(r.risk.marks_hkd, D("0.00"));
+  EXPECT_EQ(r.risk.collateral_hkd, D("325000.00"));  // 5,000 × 65.00, shown as before
+  EXPECT_EQ(r.risk.margin_position_hkd, D("0.00"));  // the rate method's only
+  EXPECT_EQ(r.risk.margin_hkd, D("6290000.00"));
+  EXPECT_EQ(r.risk.risk_funds_rmb, D("5755350.00"));
+  const auto figures = nlohmann::json::parse(r.risk.margin_figures_json);
+  EXPECT_EQ(figures["hvar"], "-6287976.00");
+  EXPECT_EQ(figures["floor"], "960000");
+  EXPECT_EQ(figures["rounded"], "6290000");
+}
+
+// ORG-4: the same book under the shipped scenarios, against the risk funds CSDC holds
+// (HKD 6,290,000.00). The book is the whole net position, uncovered: 00700 +100,000 × 300.00 =
+// 30,000,000.00 long, 00005 −20,000 × 65.00 = 1,300,000.00 short.
+//   down 22 %: −6,600,000 + 286,000 = −6,314,000: a loss 24,000 beyond the risk funds
+//   up 22 %: +6,314,000, no loss
+//   historical worst over the 4 unfiltered returns: 03-14, −6,190,476 − 130,000 = −6,320,476
+//   (03-12 −3,000,000; 03-13 +1,500,000; 03-15 +19,697): shortfall 30,476.
+TEST_F(CsdcMarginStage, TheBookUnderStressAgainstTheRiskFundsHeld) {
+  DayContext& day = prepare();
+  auto reserves = settle_reserves(day, clearing::ClearingResult{}, {});
+  ASSERT_TRUE(reserves.ok()) << reserves.error().to_string();
+  auto stressed = stress_book(day, *reserves);
+  ASSERT_TRUE(stressed.ok()) << stressed.error().to_string();
+  ASSERT_EQ(stressed->size(), 3u);
+  const BookStress& down = (*stressed)[0];
+  EXPECT_EQ(down.scenario, "hk_market_down_22");
+  EXPECT_EQ(down.long_value_hkd, D("30000000.00"));
+  EXPECT_EQ(down.short_value_hkd, D("1300000.00"));
+  EXPECT_EQ(down.pnl_hkd, D("-6314000"));
+  EXPECT_EQ(down.collateral_hkd, D("6290000.00"));
+  EXPECT_EQ(down.shortfall_hkd, D("24000"));
+  EXPECT_EQ((*stressed)[1].scenario, "hk_market_up_22");
+  EXPECT_EQ((*stressed)[1].loss_hkd, D("0"));
+  const BookStress& worst = (*stressed)[2];
+  EXPECT_EQ(worst.scenario, "historical_worst_day");
+  EXPECT_EQ(worst.pnl_hkd, D("-6320476"));
+  EXPECT_EQ(worst.shortfall_hkd, D("30476"));
+}
+
+// The firm's own holdings are its own book; the rate method reads no history, so the
+// historical scenario does not apply. P buys 1,000 00700 at 300.00 today and holds 2,000 at the
+// statement: 3,000 × 300.00 = 900,000.00 long; −22 %: −198,000; risk funds 1,000 × 300 × 22 % =
+// 66,000: shortfall 132,000.
+TEST_F(CsdcMarginStage, TheOwnReserveBookCarriesTheFirmsHoldings) {
+  refdata::RefData rules = shipped().refdata;
+  ASSERT_TRUE(rules.parameters.set_value("risk.margin_method", d("2024-03-15"), "rate").ok());
+  inputs.refdata = &rules;
+  earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
+                                                               {{"P", "00700", 2000}}};
+  inputs.executions = {execution("T1", "2024-03-15", "P", "00700", Side::kBuy, 1000, "300.00")};
+  DayContext& day = prepare();
+  auto reserves = settle_reserves(day, clearing::ClearingResult{}, {});
+  ASSERT_TRUE(reserves.ok()) << reserves.error().to_string();
+  ASSERT_EQ(reserves->size(), 1u);
+  EXPECT_EQ((*reserves)[0].reserve, MoneyKind::kOwn);
+  auto stressed = stress_book(day, *reserves);
+  ASSERT_TRUE(stressed.ok()) << stressed.error().to_string();
+  ASSERT_EQ(stressed->size(), 3u);
+  EXPECT_EQ((*stressed)[0].long_value_hkd, D("900000.00"));
+  EXPECT_EQ((*stressed)[0].pnl_hkd, D("-198000"));
+  EXPECT_EQ((*stressed)[0].collateral_hkd, D("66000.00"));
+  EXPECT_EQ((*stressed)[0].shortfall_hkd, D("132000"));
+  EXPECT_NE((*stressed)[2].description.find("not applicable"), std::string::npos);
+}
+
+TEST_F(CsdcMarginStage, AGapInTheStoredHistoryIsNamedWithWhatToImport) {
+  earlier.closes["00005"].erase(d("2024-03-12"));
+  auto reserves = settle_reserves(prepare(), clearing::ClearingResult{}, {});
+  ASSERT_FALSE(reserves.ok());
+  EXPECT_EQ(reserves.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(reserves.error().message.find("CSDC's margin of sh client"), std::string::npos);
+  EXPECT_NE(reserves.error().message.find("no close of 00005 on 2024-03-12"), std::string::npos)
+      << reserves.error().message;
+  EXPECT_NE(reserves.error().message.find("import price-history"), std::string::npos);
+}
+
+TEST_F(CsdcMarginStage, ARunWithoutHkscsRiskParametersIsRefusedNamingTheMethod) {
+  inputs.csdc_risk = nullptr;
+  auto reserves = settle_reserves(prepare(), clearing::ClearingResult{}, {});
+  ASSERT_FALSE(reserves.ok());
+  EXPECT_EQ(reserves.error().field, "risk.margin_method");
 }
 
 // CLR-11 (第27条) for Monday 03-18, instructed by Friday's run: the reserve balance of 03-14

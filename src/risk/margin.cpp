@@ -292,4 +292,17 @@ Result<MarginFigures> compute_margin(const MarginInputs& inputs) {
   return out;
 }
 
+CloseSpan closes_needed(const MarginParameters& parameters, const HkTradingDays& days) {
+  CloseSpan span{parameters.valuation_date, parameters.valuation_date};
+  if (parameters.regime != MarginRegime::kVarPlatform) return span;
+  for (const auto& [end, count] :
+       {std::pair{parameters.valuation_date, parameters.hvar.scenario_count},
+        std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
+    auto window = days.ending_on(end, count + 1);  // count returns need count + 1 closes
+    if (window.ok()) span.from = std::min(span.from, window->front());
+    span.to = std::max(span.to, end);
+  }
+  return span;
+}
+
 }  // namespace cp::risk

@@ -161,4 +161,13 @@ Result<Decimal> mtm_requirement_at(const std::vector<InstrumentPosition>& positi
 // √H − 1 truncated at 10 decimals; 0 when H ≤ 1 (G14 §2.2).
 Decimal holiday_factor(int64_t holiday_days);
 
+// The closes a margin on parameters.valuation_date reads: from the first day of the earlier
+// scenario window to the later of the valuation date and the stress window's end. A window that
+// leaves the calendar is not cut here: compute_margin reports it, naming it.
+struct CloseSpan {
+  Date from;
+  Date to;
+};
+CloseSpan closes_needed(const MarginParameters& parameters, const HkTradingDays& days);
+
 }  // namespace cp::risk

@@ -38,8 +38,7 @@ Result<SehkDays> sehk_days(const std::string& data_dir, store::Database& db,
   return SehkDays{std::move(trading), std::move(business)};
 }
 
-// The closes the margin reads: the held securities', from the first scenario day to the later
-// of the valuation date and the stress window's end.
+// The held securities' closes over what the margin reads (margin.h closes_needed).
 Result<PriceHistory> closes_for(store::Database& db, const RiskReference& reference,
                                 const MarginParameters& parameters,
                                 const std::vector<InstrumentPosition>& positions) {
@@ -47,20 +46,9 @@ Result<PriceHistory> closes_for(store::Database& db, const RiskReference& refere
   for (const auto& position : positions) {
     if (position.quantity != 0) securities.insert(position.security);
   }
-  Date from = parameters.valuation_date;
-  Date to = parameters.valuation_date;
-  if (parameters.regime == MarginRegime::kVarPlatform) {
-    for (const auto& [end, count] :
-         {std::pair{parameters.valuation_date, parameters.hvar.scenario_count},
-          std::pair{parameters.svar_window_end, parameters.svar.scenario_count}}) {
-      // A window that leaves the calendar is reported by the margin itself, naming it.
-      auto days = reference.trading_days.ending_on(end, count + 1);
-      if (days.ok()) from = std::min(from, days->front());
-      to = std::max(to, end);
-    }
-  }
+  const CloseSpan span = closes_needed(parameters, reference.trading_days);
   PriceHistory history;
-  CP_RETURN_IF_ERROR(store::read_closes(db, securities, from, to, history));
+  CP_RETURN_IF_ERROR(store::read_closes(db, securities, span.from, span.to, history));
   return history;
 }
 

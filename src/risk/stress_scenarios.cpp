@@ -111,9 +111,22 @@ Result<StressRow> parse_security_shock(std::string_view text, const std::string&
   return row;
 }
 
+StressInputs participant_stress_inputs(const MarginFigures& margin,
+                                       const refdata::SecurityMaster& securities) {
+  StressInputs out;
+  out.valuation_date = margin.valuation_date;
+  for (const PositionFigures& position : margin.positions) {
+    if (position.quantity != 0)
+      out.positions.push_back({position.security, position.market_value_hkd});
+  }
+  out.collateral_hkd = margin.net_margin_after_credit_hkd;
+  out.securities = &securities;
+  out.historical_worst_pnl_hkd = margin.hvar_worst_pnl_hkd;
+  return out;
+}
+
 Result<std::vector<StressResult>> run_stress_tests(const StressInputs& in) {
-  CP_ASSERT(in.margin && in.securities, "stress inputs complete");
-  const MarginFigures& m = *in.margin;
+  CP_ASSERT(in.securities, "stress inputs complete");
   std::vector<std::string> names;
   std::map<std::string, std::vector<const StressRow*>> by_scenario;
   for (const auto& row : in.rows) {
@@ -142,16 +155,15 @@ Result<std::vector<StressResult>> run_stress_tests(const StressInputs& in) {
         // Before the VaR Platform, or without Tier P positions, there is no window to take a
         // day from: the scenario is shown as not applicable rather than failing the others.
         result.description += " (not applicable: no HVaR window)";
-        result.collateral_hkd = m.net_margin_after_credit_hkd;
+        result.collateral_hkd = in.collateral_hkd;
         out.push_back(std::move(result));
         continue;
       }
       result.pnl_hkd = Decimal::from_int(*in.historical_worst_pnl_hkd);
     } else {
-      for (const PositionFigures& position : m.positions) {
-        if (position.quantity == 0) continue;
+      for (const StressPosition& position : in.positions) {
         CP_ASSIGN_OR_RETURN(const auto* security,
-                            in.securities->on(position.security, m.valuation_date));
+                            in.securities->on(position.security, in.valuation_date));
         const bool structured = security->row.kind == refdata::SecurityKind::kWarrant ||
                                 security->row.kind == refdata::SecurityKind::kRights;
         const StressRow* applied = nullptr;
@@ -171,7 +183,7 @@ Result<std::vector<StressResult>> run_stress_tests(const StressInputs& in) {
       }
     }
     result.loss_hkd = result.pnl_hkd.is_negative() ? -result.pnl_hkd : Decimal::from_int(0);
-    result.collateral_hkd = m.net_margin_after_credit_hkd;
+    result.collateral_hkd = in.collateral_hkd;
     const Decimal uncovered = result.loss_hkd - result.collateral_hkd;
     result.shortfall_hkd = uncovered.is_negative() ? Decimal::from_int(0) : uncovered;
     out.push_back(std::move(result));

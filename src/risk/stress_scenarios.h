@@ -14,8 +14,9 @@
 //
 // For each scenario: P&L = Σ market value × shock, each term to the dollar half-up (as a
 // scenario P&L of margin.h); stress loss = max(0, −P&L); the collateral that covers it is the
-// margin HKSCC holds once the day's call is met (net margin after credit [D]); shortfall =
-// max(0, loss − collateral): what the Guarantee Fund would bear.
+// caller's: for a participant the margin HKSCC holds once the day's call is met (net margin after
+// credit [D]), for the broker's book the risk funds CSDC holds (eod/book_stress_stage.h);
+// shortfall = max(0, loss − collateral): what the Guarantee Fund, or the broker, would bear.
 #pragma once
 
 #include <optional>
@@ -64,12 +65,24 @@ struct StressResult {
   Decimal shortfall_hkd;
 };
 
+struct StressPosition {
+  std::string security;
+  Decimal market_value_hkd;  // signed: negative short
+};
+
 struct StressInputs {
-  const MarginFigures* margin = nullptr;  // positions, market values, the collateral
+  Date valuation_date;
+  std::vector<StressPosition> positions;
+  Decimal collateral_hkd;  // what covers a loss
   const refdata::SecurityMaster* securities = nullptr;
   std::optional<int64_t> historical_worst_pnl_hkd;  // the HVaR window's most negative P&L
   std::vector<StressRow> rows;
 };
+
+// A participant's: its prepared positions at the day's market values, against the margin HKSCC
+// holds once the day's call is met (net margin after credit [D]).
+StressInputs participant_stress_inputs(const MarginFigures& margin,
+                                       const refdata::SecurityMaster& securities);
 
 // One result per scenario, in the order the rows name them; a historical scenario with no HVaR
 // window (before the VaR Platform, or no Tier P position) comes back with no loss and says it is

@@ -38,8 +38,7 @@ class StressTest : public ::testing::Test {
       margin_.positions.push_back(p);
     }
     margin_.net_margin_after_credit_hkd = dec("6936000");
-    inputs_.margin = &margin_;
-    inputs_.securities = &securities_;
+    inputs_ = participant_stress_inputs(margin_, securities_);
     inputs_.historical_worst_pnl_hkd = -15'542'637;  // 2024-03-07 (the golden README)
   }
 
@@ -95,11 +94,7 @@ TEST_F(StressTest, AnOperatorsShockOnOneSecurity) {
 
 TEST_F(StressTest, StructuredProductsTakeTheirOwnShock) {
   // A warrant worth 1,000,000 loses all of it under the fall (−100 %), the stocks 22 %.
-  PositionFigures warrant;
-  warrant.security = "12345";
-  warrant.quantity = 1'000'000;
-  warrant.market_value_hkd = dec("1000000");
-  margin_.positions.push_back(warrant);
+  inputs_.positions.push_back({"12345", dec("1000000")});
   inputs_.rows = library_.rows_on(day("2024-03-15"));
   const auto results = run_stress_tests(inputs_);
   ASSERT_TRUE(results.ok());

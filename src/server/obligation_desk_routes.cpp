@@ -27,11 +27,11 @@ Result<HttpResponse> obligations(PortalContext& portal, const RequestContext& c)
   const UtcTime now = portal.auth.clock.now();
   std::vector<store::StoredObligation> list;
   Json out = Json::object();
-  if (const auto found = c.request.query.find("date"); found != c.request.query.end()) {
-    auto date = Date::parse(found->second);
-    if (!date.ok()) return refusal(invalid_input(date.error().message, "date"));
-    CP_ASSIGN_OR_RETURN(list, store::obligations_of(portal.auth.db, "", *date));
-    out["date"] = date->to_string();
+  auto date = query_date(c, "date");
+  if (!date.ok()) return refusal(date.error());
+  if (*date) {
+    CP_ASSIGN_OR_RETURN(list, store::obligations_of(portal.auth.db, "", **date));
+    out["date"] = (*date)->to_string();
   } else {
     CP_ASSIGN_OR_RETURN(list, store::obligations_due(portal.auth.db, "", format_utc(now),
                                                      format_utc(now + kUpcomingDays)));

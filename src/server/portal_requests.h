@@ -29,6 +29,8 @@ struct PortalContext {
   // The shipped reference data (data/), which the operator's reference-data changes are
   // checked against (server/refdata_changes.h).
   std::string data_dir = "data";
+  // The firm whose Southbound book the EOD runs (config book_firm); empty: none.
+  std::string book_firm = {};
 };
 
 // What a request's page or API answer needs about who looks at it.

@@ -41,13 +41,21 @@ Result<HttpResponse> export_requests(const portal::ServiceCatalogue& services,
                            r.submitted_by, r.submitted_at, r.checked_by, r.checked_at, r.assignee,
                            r.updated_at, r.reason});
   }
+  return report_download(std::move(report), format, "requests");
+}
+
+Result<HttpResponse> report_download(eod::Report report, ExportFormat format,
+                                     const std::string& filename) {
   HttpResponse response;
   if (format == ExportFormat::kCsv) {
     for (auto& row : report.rows) {
-      for (auto& cell : row) cell = defuse_formula(cell);
+      for (size_t c = 0; c < row.size(); ++c) {
+        const bool amount = c < report.amount_columns.size() && report.amount_columns[c];
+        if (!amount) row[c] = defuse_formula(row[c]);
+      }
     }
     response.content_type = "text/csv; charset=utf-8";
-    response.headers["content-disposition"] = "attachment; filename=\"requests.csv\"";
+    response.headers["content-disposition"] = "attachment; filename=\"" + filename + ".csv\"";
     response.body = "\xEF\xBB\xBF" + eod::report_csv(report);
     return response;
   }
@@ -62,7 +70,7 @@ Result<HttpResponse> export_requests(const portal::ServiceCatalogue& services,
   bytes << in.rdbuf();
   std::filesystem::remove(path);
   response.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  response.headers["content-disposition"] = "attachment; filename=\"requests.xlsx\"";
+  response.headers["content-disposition"] = "attachment; filename=\"" + filename + ".xlsx\"";
   response.body = bytes.str();
   return response;
 }

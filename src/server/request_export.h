@@ -2,8 +2,10 @@
 // a byte-order mark so spreadsheet programs read Chinese titles) or XLSX (libxlsxwriter).
 #pragma once
 
+#include <string>
 #include <vector>
 
+#include "eod/report_format.h"
 #include "portal/service_catalogue.h"
 #include "server/http_message.h"
 #include "store/request_store.h"
@@ -18,6 +20,12 @@ inline constexpr int64_t kExportRowsMax = 10000;
 Result<HttpResponse> export_requests(const portal::ServiceCatalogue& services,
                                      const std::vector<store::StoredRequest>& requests,
                                      ExportFormat format);
+
+// A report as a file: CSV with a byte-order mark (text cells defused as below; amount columns
+// are numbers and keep their sign) or XLSX (numbers as numbers, eod/report_format.h), named
+// `filename` plus the extension.
+Result<HttpResponse> report_download(eod::Report report, ExportFormat format,
+                                     const std::string& filename);
 
 // A CSV cell that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a
 // leading apostrophe: a request's text is the sender's, never a formula (OWASP CSV injection).

@@ -31,18 +31,10 @@ Result<std::optional<std::string>> participant_of(PortalContext& portal, const R
   return id;
 }
 
-Result<Date> date_param(const RequestContext& c) {
-  const auto found = c.request.query.find("date");
-  if (found == c.request.query.end()) return invalid_input("date is required", "date");
-  auto date = Date::parse(found->second);
-  if (!date.ok()) return invalid_input(date.error().message, "date");
-  return *date;
-}
-
 Result<HttpResponse> margin(PortalContext& portal, const RequestContext& c) {
   CP_ASSIGN_OR_RETURN(auto participant, participant_of(portal, c));
   if (!participant) return not_found();
-  auto date = date_param(c);
+  auto date = required_query_date(c, "date");
   if (!date.ok()) return refusal(date.error());
   CP_ASSIGN_OR_RETURN(risk::RiskReference reference,
                       risk::load_risk_reference(portal.data_dir, portal.auth.db));
@@ -58,7 +50,7 @@ Result<HttpResponse> obligations(PortalContext& portal, const RequestContext& c)
   std::vector<store::StoredObligation> list;
   Json out = {{"firm", c.params.at("firm")}, {"participant", *participant}};
   if (c.request.query.contains("date")) {
-    auto date = date_param(c);
+    auto date = required_query_date(c, "date");
     if (!date.ok()) return refusal(date.error());
     CP_ASSIGN_OR_RETURN(list, store::obligations_of(portal.auth.db, *participant, *date));
     out["date"] = date->to_string();
@@ -78,10 +70,10 @@ Result<HttpResponse> history(PortalContext& portal, const RequestContext& c) {
   CP_ASSIGN_OR_RETURN(auto participant, participant_of(portal, c));
   if (!participant) return not_found();
   Date to = to_hkt(portal.auth.clock.now()).date;
-  if (const auto found = c.request.query.find("to"); found != c.request.query.end()) {
-    auto parsed = Date::parse(found->second);
-    if (!parsed.ok()) return refusal(invalid_input(parsed.error().message, "to"));
-    to = *parsed;
+  auto given = query_date(c, "to");
+  if (!given.ok()) return refusal(given.error());
+  if (*given) {
+    to = **given;
   } else {
     // The last days with figures: after a holiday, or before today's run, the chart still shows
     // the latest 60 days rather than an empty stretch.

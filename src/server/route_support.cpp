@@ -35,6 +35,20 @@ HttpResponse refusal(const Error& error) {
   }
 }
 
+Result<std::optional<Date>> query_date(const RequestContext& c, const std::string& name) {
+  const auto found = c.request.query.find(name);
+  if (found == c.request.query.end()) return std::optional<Date>();
+  auto date = Date::parse(found->second);
+  if (!date.ok()) return invalid_input(date.error().message, name);
+  return std::optional<Date>(*date);
+}
+
+Result<Date> required_query_date(const RequestContext& c, const std::string& name) {
+  CP_ASSIGN_OR_RETURN(std::optional<Date> date, query_date(c, name));
+  if (!date) return invalid_input(name + " is required", name);
+  return *date;
+}
+
 HttpResponse field_refusal(const Error& error) {
   if (error.code != ErrorCode::kInvalidInput) return refusal(error);
   HttpResponse response = error_response(422, "invalid", error.message);

@@ -31,6 +31,12 @@ std::string hkt_text_from_utc(const std::string& utc);
 // A Hong Kong date and time "YYYY-MM-DD HH:MM" as the UTC text the database keeps.
 Result<std::string> utc_from_hkt_text(const std::string& text, const std::string& field);
 
+// The query parameter `name` as a date: nothing when absent; bad input naming it when it is not
+// YYYY-MM-DD.
+Result<std::optional<Date>> query_date(const RequestContext& c, const std::string& name);
+// The same, required: absent is bad input naming it.
+Result<Date> required_query_date(const RequestContext& c, const std::string& name);
+
 // 404 "no such resource": the same words for what does not exist and for what is not theirs.
 HttpResponse not_found();
 

@@ -11,6 +11,7 @@
 #include "server/request_routes.h"
 #include "server/risk_routes.h"
 #include "server/self_service_routes.h"
+#include "server/stress_routes.h"
 
 namespace cp::server {
 
@@ -29,6 +30,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_document_routes(app, portal);
   add_risk_routes(app, portal);
   add_obligation_desk_routes(app, portal);
+  add_stress_routes(app, portal);
 }
 
 }  // namespace cp::server

@@ -225,8 +225,9 @@ Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date)
 }
 
 const std::vector<std::string>& report_names() {
-  static const std::vector<std::string> kNames = {"statement",  "csdc", "transfer",
-                                                  "exceptions", "fees", "pre-clearing"};
+  static const std::vector<std::string> kNames = {"statement",  "csdc",       "transfer",
+                                                  "exceptions", "fees",       "pre-clearing",
+                                                  "risk-funds", "book-stress"};
   return kNames;
 }
 
@@ -251,6 +252,33 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
                  {false, false, true, true, true, true, true, false, false, false}, rows);
   }
   if (name == "transfer") return transfer_report(db, date, false);
+  if (name == "risk-funds") {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, reserve, margin_method, marks_hkd, "
+                                            "marks_payable_hkd, collateral_hkd, "
+                                            "margin_position_hkd, margin_hkd, risk_funds_hkd, "
+                                            "rate, risk_funds_rmb, flow_date FROM eod_risk_funds "
+                                            "WHERE business_date = ? ORDER BY channel, reserve",
+                                            {day}));
+    return table(
+        "risk-funds", "Risk funds at CSDC of " + day + " (CLR-9)",
+        {"channel", "reserve", "margin_method", "marks_hkd", "marks_payable_hkd", "collateral_hkd",
+         "margin_position_hkd", "margin_hkd", "risk_funds_hkd", "rate", "risk_funds_rmb", "due"},
+        {false, false, false, true, true, true, true, true, true, true, true, false}, rows);
+  }
+  if (name == "book-stress") {
+    // The scenarios in the order the day's library lists them is not stored: by name.
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT channel, reserve, scenario, description, "
+                                            "long_value_hkd, short_value_hkd, pnl_hkd, loss_hkd, "
+                                            "collateral_hkd, shortfall_hkd FROM eod_book_stress "
+                                            "WHERE business_date = ? ORDER BY channel, reserve, "
+                                            "scenario",
+                                            {day}));
+    return table("book-stress",
+                 "The Southbound book under stress at the close of " + day + " (ORG-4), HKD",
+                 {"channel", "reserve", "scenario", "shock", "long_value_hkd", "short_value_hkd",
+                  "pnl_hkd", "loss_hkd", "collateral_hkd", "shortfall_hkd"},
+                 {false, false, false, false, true, true, true, true, true, true}, rows);
+  }
   if (name == "exceptions") {
     CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT kind, subject, amount_rmb, detail_rmb, "
                                             "penalty_rmb, interest_rmb, action FROM eod_exception "
@@ -291,7 +319,8 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
         rows);
   }
   return invalid_input(
-      "unknown report '" + name + "' (statement, csdc, transfer, exceptions, fees, pre-clearing)",
+      "unknown report '" + name +
+          "' (statement, csdc, transfer, exceptions, fees, pre-clearing, risk-funds, book-stress)",
       "report");
 }
 

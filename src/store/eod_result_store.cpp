@@ -20,9 +20,10 @@ Value dec(const Decimal& value) {
 
 Result<void> delete_results(Database& db, Date date) {
   const std::string day = date.to_string();
-  for (const char* table : {"eod_csdc_obligation", "eod_risk_funds", "eod_transfer",
-                            "eod_transfer_trade_date", "eod_portfolio_fee", "eod_exception",
-                            "eod_fx_rate", "eod_transfer_reissue", "eod_settlement_delay"}) {
+  for (const char* table :
+       {"eod_csdc_obligation", "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date",
+        "eod_portfolio_fee", "eod_exception", "eod_fx_rate", "eod_transfer_reissue",
+        "eod_settlement_delay", "eod_book_stress"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -100,12 +101,23 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
     CP_RETURN_IF_ERROR(db.execute(
         "INSERT INTO eod_risk_funds (business_date, channel, reserve, marks_hkd, "
         "marks_payable_hkd, long_value_hkd, short_value_hkd, collateral_hkd, margin_position_hkd, "
-        "margin_hkd, risk_funds_hkd, rate, risk_funds_rmb, flow_date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "margin_hkd, risk_funds_hkd, rate, risk_funds_rmb, flow_date, margin_method, "
+        "margin_figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {day, ch, money_kind_text(r.reserve), dec(k.marks_hkd), dec(k.marks_payable_hkd),
          dec(k.long_value_hkd), dec(k.short_value_hkd), dec(k.collateral_hkd),
          dec(k.margin_position_hkd), dec(k.margin_hkd), dec(k.risk_funds_hkd), dec(r.rate),
-         dec(k.risk_funds_rmb), r.risk_funds_date.to_string()}));
+         dec(k.risk_funds_rmb), r.risk_funds_date.to_string(),
+         std::string(clearing::risk_margin_method_code(k.method)),
+         k.margin_figures_json.empty() ? Value() : Value(k.margin_figures_json)}));
+  }
+  for (const auto& b : report.book_stress) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_book_stress (business_date, channel, reserve, scenario, description, "
+        "long_value_hkd, short_value_hkd, pnl_hkd, loss_hkd, collateral_hkd, shortfall_hkd) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, std::string(channel_code(b.channel)), money_kind_text(b.reserve), b.scenario,
+         b.description, dec(b.long_value_hkd), dec(b.short_value_hkd), dec(b.pnl_hkd),
+         dec(b.loss_hkd), dec(b.collateral_hkd), dec(b.shortfall_hkd)}));
   }
   CP_RETURN_IF_ERROR(write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(write_pre_clearing(db, date, report.pre_clearing));

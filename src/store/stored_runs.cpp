@@ -1,6 +1,7 @@
 #include "store/stored_runs.h"
 
 #include "store/execution_store.h"
+#include "store/risk_store.h"
 
 namespace cp::store {
 
@@ -97,6 +98,11 @@ StoredRuns::stored_trade_money(Date settling_after) {
 Result<std::map<std::string, std::vector<CollectedFee>>> StoredRuns::fees_collected(Date after,
                                                                                     Date through) {
   return store::fees_collected(db_, run_date_, after, through);
+}
+
+Result<void> StoredRuns::read_closes(const std::set<std::string>& securities, Date from, Date to,
+                                     risk::PriceHistory& into) {
+  return store::read_closes(db_, securities, from, to, into);
 }
 
 }  // namespace cp::store

@@ -36,6 +36,8 @@ class StoredRuns final : public eod::EarlierRuns {
       Date settling_after) override;
   Result<std::map<std::string, std::vector<CollectedFee>>> fees_collected(Date after,
                                                                           Date through) override;
+  Result<void> read_closes(const std::set<std::string>& securities, Date from, Date to,
+                           risk::PriceHistory& into) override;
 
  private:
   Database& db_;

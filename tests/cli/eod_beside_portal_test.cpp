@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "support/portal_test.h"
+#include "support/rate_method_data.h"
 
 namespace cp {
 namespace {
@@ -19,6 +20,10 @@ namespace fs = std::filesystem;
 
 class EodBesidePortalTest : public testing::PortalTest {
  protected:
+  void SetUp() override {
+    data_dir_ = testing::rate_method_data_dir();  // the basic golden's hand-worked risk funds
+    PortalTest::SetUp();
+  }
   void import_basic_day() {
     for (const char* kind :
          {"accounts", "executions", "fx", "prices", "positions", "reserves", "cash"}) {
@@ -34,8 +39,8 @@ class EodBesidePortalTest : public testing::PortalTest {
         "cd '" + dir_.string() +
         "' && { (CONNECTPOST_EOD_PAUSE_WHILE_COMPUTING_MS=" + std::to_string(pause_ms) + " '" +
         CONNECTPOST_TEST_BIN + "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
-        CONNECTPOST_SOURCE_DIR +
-        "/data' eod run --date 2024-03-15 --json >run.out 2>run.err; echo $? >run.rc) & echo $! "
+        testing::rate_method_data_dir() +
+        "' eod run --date 2024-03-15 --json >run.out 2>run.err; echo $? >run.rc) & echo $! "
         ">run.pid; }";
     ASSERT_EQ(std::system(command.c_str()), 0);
     for (int i = 0; i < 400 && !paused(); ++i) ::usleep(100'000);

@@ -20,6 +20,7 @@
 #include "store/investor_segments.h"
 #include "store/posting_segments.h"
 #include "support/backend_test.h"
+#include "support/rate_method_data.h"
 
 namespace cp {
 namespace {
@@ -129,7 +130,7 @@ class EodCliTest : public testing::BackendTest {
   }
 
   EodRun run(const std::string& args,
-             const std::string& data_dir = std::string(CONNECTPOST_SOURCE_DIR) + "/data") {
+             const std::string& data_dir = testing::rate_method_data_dir()) {
     const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
                                 "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
                                 data_dir + "' " + args + " >out.txt 2>err.txt";
@@ -341,9 +342,13 @@ TEST_P(EodCliTest, ATransferNeedsTheRunsOfTheTradeDatesItPays) {
 }
 
 TEST_P(EodCliTest, RiskFundsPerAccountAndSecurityWhenTheParameterSaysSo) {
-  // The shipped data with risk.aggregation = account_security (CLR-9, [NC]).
+  // The rate method's data with risk.aggregation = account_security (CLR-9, [NC]); with
+  // hkscc_rpf the pair is refused (the last lines below).
   const fs::path data = dir_ / "data";
   fs::copy(fs::path(CONNECTPOST_SOURCE_DIR) / "data", data, fs::copy_options::recursive);
+  fs::remove(data / "parameters.csv");
+  fs::copy_file(fs::path(testing::rate_method_data_dir()) / "parameters.csv",
+                data / "parameters.csv");
   std::string parameters = slurp(data / "parameters.csv");
   const std::string from = "risk.aggregation,reserve,";
   ASSERT_NE(parameters.find(from), std::string::npos);
@@ -366,6 +371,20 @@ TEST_P(EodCliTest, RiskFundsPerAccountAndSecurityWhenTheParameterSaysSo) {
   EXPECT_EQ(risk->rows[0].decimal(0).to_string(), "1225.00");
   EXPECT_EQ(risk->rows[0].decimal(1).to_string(), "66000.00");
   EXPECT_EQ(risk->rows[0].decimal(2).to_string(), "61691.04");
+
+  // With the shipped hkscc_rpf the pair is refused, naming the parameter, and nothing changes.
+  std::string shipped = slurp(fs::path(CONNECTPOST_SOURCE_DIR) / "data/parameters.csv");
+  shipped.replace(shipped.find(from), from.size(), "risk.aggregation,account_security,");
+  std::ofstream(data / "parameters.csv", std::ios::trunc) << shipped;
+  const EodRun refused = run("eod run --date 2024-03-15", data.string());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("risk.aggregation"));
+  EXPECT_THAT(refused.err, HasSubstr("account_security"));
+  auto kept = db_->query(
+      "SELECT risk_funds_rmb FROM eod_risk_funds WHERE channel = 'sh' AND "
+      "reserve = 'client'");
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->rows[0].decimal(0).to_string(), "61691.04");
 }
 
 TEST_P(EodCliTest, AGbkExportIsRefusedWithItsLineAndNothingIsStored) {
@@ -521,7 +540,7 @@ TEST_P(EodCliTest, ProgressIsToldAsJsonLinesStageByStage) {
   auto run_at_info = [&](const std::string& args) {
     const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
                                 "' --log-level info --log-format json --db '" + scratch_->url() +
-                                "' --data-dir '" + CONNECTPOST_SOURCE_DIR + "/data' " + args +
+                                "' --data-dir '" + testing::rate_method_data_dir() + "' " + args +
                                 " >out.txt 2>err.txt";
     const int status = std::system(command.c_str());
     return EodRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
@@ -875,8 +894,8 @@ TEST_P(EodCliTest, AKillBeforeTheCommitLeavesTheDatabaseAsItWas) {
   const std::string command =
       "cd '" + dir_.string() + "' && { CONNECTPOST_EOD_PAUSE_BEFORE_COMMIT_MS=30000 '" +
       CONNECTPOST_TEST_BIN + "' --log-level warn --db '" + scratch_->url() + "' --data-dir '" +
-      CONNECTPOST_SOURCE_DIR +
-      "/data' eod run --date 2024-03-15 >run.out 2>run.err & echo $! >run.pid; }";
+      testing::rate_method_data_dir() +
+      "' eod run --date 2024-03-15 >run.out 2>run.err & echo $! >run.pid; }";
   ASSERT_EQ(std::system(command.c_str()), 0);
   bool paused = false;
   for (int i = 0; i < 400 && !paused; ++i) {  // up to 40 s under sanitizers
@@ -973,8 +992,12 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
 // Imports every input of tests/golden/eod/<name>, runs the EOD of each of its dates in order and
 // compares each section of expected.json (worked out by tests/golden/eod/work_out.py) with what
 // is stored.
-void check_golden_case(EodCliTest& test, store::Database& db, const std::string& name,
-                       const std::function<EodRun(const std::string&)>& run_command) {
+// A case run with the data directory `run_in` is given: the rate method
+// (support/rate_method_data.h) unless its case.json names a "csdc_margin" (CLR-9 by HKSCC's risk
+// parameters: their files and a price history to import).
+void check_golden_case(
+    EodCliTest& test, store::Database& db, const std::string& name,
+    const std::function<EodRun(const std::string& args, const std::string& data_dir)>& run_in) {
   const std::string dir = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/eod/" + name + "/";
   auto read = [](const std::string& path) {
     std::ifstream in(path);
@@ -984,6 +1007,17 @@ void check_golden_case(EodCliTest& test, store::Database& db, const std::string&
   };
   const Json spec = Json::parse(read(dir + "case.json"));
   const Json expected = Json::parse(read(dir + "expected.json"));
+  std::string data_dir = testing::rate_method_data_dir();
+  if (spec.contains("csdc_margin")) {
+    const std::string reference = dir + spec["csdc_margin"]["reference_dir"].get<std::string>();
+    data_dir =
+        testing::data_dir_with({{"risk_parameters.csv", reference + "/risk_parameters.csv"},
+                                {"risk_instruments.csv", reference + "/risk_instruments.csv"}});
+    const std::string history = spec["csdc_margin"]["price_history"];
+    EodRun imported = run_in("import price-history '" + dir + history + "'", data_dir);
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  }
+  auto run_command = [&](const std::string& args) { return run_in(args, data_dir); };
   for (const auto& [kind, file] :
        std::vector<std::pair<std::string, std::string>>{{"accounts", "accounts.csv"},
                                                         {"executions", "executions.csv"},
@@ -1127,17 +1161,17 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
 TEST_P(EodCliTest, GoldenCasesMatchTheWorkedOutNumbers) {
   // Each case in a database of its own: a case's transfer adds back the risk funds of the latest
   // earlier EOD in the database (CLR-11), which another case's run would otherwise be.
-  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft", "christmas"}) {
+  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft", "christmas", "rpf"}) {
     SCOPED_TRACE(name);
     auto scratch = testing::ScratchDatabase::create(GetParam());
     ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();
     auto db = (*scratch)->open();
     ASSERT_TRUE(db.ok()) << db.error().to_string();
     const std::string url = (*scratch)->url();
-    check_golden_case(*this, **db, name, [&](const std::string& args) {
+    check_golden_case(*this, **db, name, [&](const std::string& args, const std::string& data) {
       const std::string command = "cd '" + dir_.string() + "' && '" + CONNECTPOST_TEST_BIN +
-                                  "' --log-level warn --db '" + url + "' --data-dir '" +
-                                  CONNECTPOST_SOURCE_DIR + "/data' " + args + " >out.txt 2>err.txt";
+                                  "' --log-level warn --db '" + url + "' --data-dir '" + data +
+                                  "' " + args + " >out.txt 2>err.txt";
       const int status = std::system(command.c_str());
       return EodRun{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(dir_ / "out.txt"),
                     slurp(dir_ / "err.txt")};

@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "identity/totp.h"
 #include "support/portal_test.h"
+#include "support/rate_method_data.h"
 
 namespace cp {
 namespace {
@@ -22,6 +23,7 @@ using testing::HttpReply;
 class RefdataChangeTest : public testing::PortalTest {
  protected:
   void SetUp() override {
+    data_dir_ = testing::rate_method_data_dir();  // the christmas golden's hand-worked figures
     PortalTest::SetUp();
     if (HasFatalFailure()) return;
     for (const auto& [login, role] :

@@ -38,10 +38,13 @@ class OperatorTest : public BackendTest {
  public:
   // Runs an operator command on the test's database.
   CliOutcome run(const std::string& args, const std::string& input = "") {
-    return run_cli(dir_, scratch_->url(), args, input);
+    return run_cli(dir_, scratch_->url(), args, input, data_dir_);
   }
 
  protected:
+  // The data directory of every command and of the server; empty: the shipped data/.
+  std::string data_dir_;
+
   // Runs an operator command that must succeed.
   void cli(const std::string& args, const std::string& input = "") {
     const auto outcome = run(args, input);

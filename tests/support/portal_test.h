@@ -57,8 +57,10 @@ class PortalTest : public OperatorTest {
       secrets_[login] = enrol_totp(*this, login);
     }
     ASSERT_EQ(sink_.start(dir_), "");
-    ASSERT_EQ(server_.start(scratch_->url(),
-                            {"--smtp-url", sink_.url(), "--public-url", "https://portal.cp.test/"},
+    std::vector<std::string> global = {"--smtp-url", sink_.url(), "--public-url",
+                                       "https://portal.cp.test/"};
+    if (!data_dir_.empty()) global.insert(global.end(), {"--data-dir", data_dir_});
+    ASSERT_EQ(server_.start(scratch_->url(), global,
                             {"--web-dir", std::string(CONNECTPOST_SOURCE_DIR) + "/web"}),
               "");
   }

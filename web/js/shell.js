@@ -31,7 +31,8 @@ export async function startPage() {
   header.append(name);
   const nav = document.createElement("nav");
   const links = [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
-                 ["documents.html", "documents"], ["obligations.html", "obligations_nav"]];
+                 ["documents.html", "documents"], ["obligations.html", "obligations_nav"],
+                 ["stress.html", "stress_nav"]];
   if (operatorFirm) links.push(["operator.html", "operator"], ["refdata.html", "refdata"]);
   links.push(["account.html", "account"]);
   for (const [href, key] of links) {

@@ -80,6 +80,30 @@ class Case:
         self.shares = []          # (account, trade date, security, shares ±) of every run
         self.previous_run = None
         self.instructed = {}      # "ch:reserve:S" → the transfer a run instructed for S
+        self.csdc_margin = self.spec.get("csdc_margin")  # None: the rate method (22% × 1)
+
+    def rpf_margin(self, day, close, secs, held):
+        """CLR-9 from 2022-06-13 (risk.margin_method hkscc_rpf): HKSCC's VaR margin of the
+        reserve's net positions, each net sale covered by the shares held like specific stock
+        collateral, worked by tests/golden/margin/work_out.py's margin() (an independent
+        implementation of HKSCC's guide); the aggregated margin rounded up, with no favourable-MTM
+        offset and no margin credit."""
+        spec = self.csdc_margin
+        ref = (self.case / spec["reference_dir"]).resolve()
+        sys.path.insert(0, str(ref))
+        import work_out as hkscc  # tests/golden/margin/work_out.py
+        history = {}
+        for r in rows(self.case, spec["price_history"]):
+            history.setdefault(r["security"], {})[r["price_date"]] = D(r["close_hkd"])
+        for s, price in close.items():  # the day's own close is its prices input
+            history.setdefault(s, {})[day] = price
+        settles_after = add_days(day, 1)
+        positions = [{"as_of": day, "settlement_date": settles_after, "security": s,
+                      "quantity": str(q), "contract_value_hkd": str(v),
+                      "ssc_quantity": str(held.get(s, 0) if q < 0 else 0)}
+                     for s, (q, v) in sorted(secs.items()) if q != 0]
+        m = hkscc.margin(ref, "CSDC", day, positions, history, "risk_parameters.csv")
+        return r2(D(m["rounded"]))
 
     def holdings_at(self, day):
         """(account, channel, security) → shares at the day's close: the latest statement on or
@@ -229,7 +253,10 @@ class Case:
             short_value = sum((-close[s] * q for s, (q, v) in secs.items() if q < 0), D(0))
             collateral = sum((close[s] * holdings.get((channel, reserve), {}).get(s, 0)
                               for s, (q, v) in secs.items() if q < 0), D(0))
-            margin = r2(max(long_value - collateral, short_value - collateral, D(0)) * D("0.22") * 1)
+            if self.csdc_margin:
+                margin = self.rpf_margin(day, close, secs, holdings.get((channel, reserve), {}))
+            else:
+                margin = r2(max(long_value - collateral, short_value - collateral, D(0)) * D("0.22") * 1)
             risk_hkd = r2((-marks if marks < 0 else D(0)) + margin)
             risk_rmb = r2(risk_hkd * self.rate(day, channel, True))
             risk_due.setdefault(channel, {})[reserve] = risk_rmb
