@@ -32,6 +32,8 @@ int main(int argc, char** argv) {
        "The portal's address for links in mail, e.g. https://portal.example.com");
   flag("--metrics-token-file", "metrics_token_file",
        "File with the bearer token a scraper sends to /metrics (default: /metrics closed)");
+  flag("--book-firm", "book_firm",
+       "The firm whose Southbound book the EOD runs: its users see the book under stress");
 
   cp::cli::register_config_commands(app, context);
   cp::cli::register_refdata_commands(app, context);
