@@ -35,9 +35,17 @@ Result<std::optional<int64_t>> worst_day_pnl(DayContext& day, Channel channel,
                       day.price_history(securities, span.from, span.to));
   std::vector<Decimal> pnl(window->size() - 1);
   for (const auto& position : book) {
-    auto returns = risk::daily_returns(*history, position.security, *window, "the book's stress");
-    if (!returns.ok()) return std::optional<int64_t>();
-    for (size_t j = 0; j < returns->size(); ++j) {
+    // The CSDC margin's returns where it worked them out (the unsettled Tier P securities).
+    std::vector<Decimal> read;
+    const std::vector<Decimal>* returns = &read;
+    if (const auto* known = day.scenario_returns().find(position.security)) {
+      returns = &known->hvar_unfiltered;
+    } else {
+      auto worked = risk::daily_returns(*history, position.security, *window, "the book's stress");
+      if (!worked.ok()) return std::optional<int64_t>();
+      read = std::move(worked).value();
+    }
+    for (size_t j = 0; j < returns->size() && j < pnl.size(); ++j) {
       pnl[j] += (position.market_value_hkd * (*returns)[j]).round(0, Rounding::kHalfUp);
     }
   }

@@ -60,6 +60,7 @@ Result<clearing::PortfolioMargin> margin_of(DayContext& day, const ModelState& s
   inputs.instruments = &state.reference->instruments;
   inputs.history = history;
   inputs.trading_days = &state.trading_days;
+  inputs.returns = &day.scenario_returns();
   auto figures = risk::compute_margin(inputs);
   if (!figures.ok()) {
     Error error = figures.error();

@@ -19,6 +19,7 @@
 #include "eod/day_inputs.h"
 #include "eod/earlier_runs.h"
 #include "refdata/refdata.h"
+#include "risk/margin.h"
 #include "risk/price_history.h"
 
 namespace cp::eod {
@@ -87,6 +88,9 @@ class DayContext {
   // span for the run: every reserve's CSDC margin asks (CLR-9).
   Result<const risk::PriceHistory*> price_history(const std::set<std::string>& securities,
                                                   Date from, Date to);
+  // The run's filtered scenario returns by security, shared by the reserves' CSDC margins (one
+  // date, one set of HKSCC's parameters, one price history: risk/margin.h ScenarioReturns).
+  risk::ScenarioReturns& scenario_returns() { return scenario_returns_; }
   // The account of an execution, or nullptr: found once per account for `date`'s own table
   // (DayInputs::execution_accounts), looked up for another's.
   const clearing::Account* account_of(const clearing::ExecutionRef& e) const {
@@ -99,6 +103,7 @@ class DayContext {
  private:
   std::map<std::pair<Channel, Date>, std::vector<Holding>> holdings_;
   risk::PriceHistory history_;
+  risk::ScenarioReturns scenario_returns_;
   std::set<std::tuple<std::string, Date, Date>> history_read_;  // security, from, to
 };
 

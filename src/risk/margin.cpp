@@ -67,6 +67,13 @@ Result<void> add_var(const MarginInputs& inputs, MarginFigures& out) {
     if (position.quantity == 0) continue;
     Scenarios& scenarios = by_sub_portfolio[position.sub_portfolio];
     scenarios.market_values.push_back(static_cast<int64_t>(position.market_value_hkd.units()));
+    if (inputs.returns != nullptr) {
+      if (const ScenarioReturns::Sets* known = inputs.returns->find(position.security)) {
+        scenarios.hvar_returns.push_back(known->hvar);
+        scenarios.svar_returns.push_back(known->svar);
+        continue;
+      }
+    }
     CP_ASSIGN_OR_RETURN(auto hvar, daily_returns(*inputs.history, position.security, hvar_days,
                                                  "margin.hvar.scenario_count " +
                                                      std::to_string(p.hvar.scenario_count)));
@@ -77,6 +84,9 @@ Result<void> add_var(const MarginInputs& inputs, MarginFigures& out) {
                         filter_returns(hvar, p.hvar.ewma_lambda, position.security + " (HVaR)"));
     CP_ASSIGN_OR_RETURN(auto svar_filtered,
                         filter_returns(svar, p.svar.ewma_lambda, position.security + " (SVaR)"));
+    if (inputs.returns != nullptr) {
+      inputs.returns->add(position.security, {hvar_filtered, svar_filtered, hvar});
+    }
     scenarios.hvar_returns.push_back(std::move(hvar_filtered));
     scenarios.svar_returns.push_back(std::move(svar_filtered));
   }

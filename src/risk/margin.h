@@ -137,6 +137,28 @@ struct MarginFigures {
   Decimal total_requirement_hkd;
 };
 
+// Each security's filtered HVaR and SVaR returns, worked out once for several portfolios margined
+// on one valuation date with one set of parameters over one price history (CSDC's margin of each
+// reserve account in an EOD run): a margin is the same with or without it, only sooner.
+class ScenarioReturns {
+ public:
+  struct Sets {
+    std::vector<Decimal> hvar;
+    std::vector<Decimal> svar;
+    std::vector<Decimal> hvar_unfiltered;  // the window's plain daily returns
+  };
+  const Sets* find(const std::string& security) const {
+    const auto found = by_security_.find(security);
+    return found == by_security_.end() ? nullptr : &found->second;
+  }
+  const Sets& add(const std::string& security, Sets sets) {
+    return by_security_.insert_or_assign(security, std::move(sets)).first->second;
+  }
+
+ private:
+  std::map<std::string, Sets, std::less<>> by_security_;
+};
+
 struct MarginInputs {
   std::string participant;
   const MarginParameters* parameters = nullptr;
@@ -145,6 +167,7 @@ struct MarginInputs {
   const RiskInstrumentTable* instruments = nullptr;
   const PriceHistory* history = nullptr;
   const HkTradingDays* trading_days = nullptr;
+  ScenarioReturns* returns = nullptr;  // optional: shared by portfolios of one date (above)
 };
 
 // The participant's margin on parameters->valuation_date. Errors (exit 2): a close missing for a

@@ -87,15 +87,26 @@ const Decimal* PriceHistory::close(const std::string& security, Date date) const
   return at == found->second.end() ? nullptr : &at->second;
 }
 
+const std::map<Date, Decimal>* PriceHistory::closes_of(const std::string& security) const {
+  const auto found = closes_.find(security);
+  return found == closes_.end() ? nullptr : &found->second;
+}
+
 Result<std::vector<Decimal>> daily_returns(const PriceHistory& history, const std::string& security,
                                            const std::vector<Date>& days,
                                            const std::string& purpose) {
   std::vector<Decimal> out;
   if (days.empty()) return out;
   out.reserve(days.size() - 1);
+  // The days and the closes are both in date order: one walk, no look-up per day.
+  static const std::map<Date, Decimal> kNone;
+  const std::map<Date, Decimal>* closes = history.closes_of(security);
+  if (closes == nullptr) closes = &kNone;
+  auto next = closes->lower_bound(days.front());
   const Decimal* previous = nullptr;
   for (Date day : days) {
-    const Decimal* close = history.close(security, day);
+    while (next != closes->end() && next->first < day) ++next;
+    const Decimal* close = next != closes->end() && next->first == day ? &next->second : nullptr;
     if (close == nullptr) {
       return invalid_input("no close of " + security + " on " + day.to_string() + ": " + purpose +
                                " needs every close from " + days.front().to_string() + " to " +

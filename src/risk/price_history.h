@@ -51,6 +51,8 @@ class PriceHistory {
   void add(const std::string& security, Date date, Decimal close_hkd);
   // The close of `security` on `date`, or nullptr.
   const Decimal* close(const std::string& security, Date date) const;
+  // Every close of `security` by date, or nullptr when it has none.
+  const std::map<Date, Decimal>* closes_of(const std::string& security) const;
 
  private:
   std::map<std::string, std::map<Date, Decimal>, std::less<>> closes_;
