@@ -200,13 +200,13 @@ TEST_F(CliTest, ADatabaseNewerThanTheBinaryIsRefused) {
     auto database = store::open_database(db);
     ASSERT_TRUE(database.ok());
     ASSERT_TRUE((*database)
-                    ->execute("INSERT INTO schema_migrations VALUES (42, 'future', 'x', 'now')")
+                    ->execute("INSERT INTO schema_migrations VALUES (9999, 'future', 'x', 'now')")
                     .ok());
   }
   Outcome refused =
       run("--db " + quote(db) + " --data-dir " + quote(shipped_data()) + " refdata load");
   EXPECT_EQ(refused.exit_code, 2);
-  EXPECT_THAT(refused.err, HasSubstr("schema version 42 is newer than this connectpost"));
+  EXPECT_THAT(refused.err, HasSubstr("schema version 9999 is newer than this connectpost"));
 }
 
 TEST_F(CliTest, ConfigurationPrecedenceIsFileThenEnvironmentThenFlags) {
