@@ -47,7 +47,9 @@ await runFlow(browser, shot, async (at) => {
   at.page = mia;
   await mia.clock.setFixedTime(pageTime);
   await mia.goto(baseUrl + "/home.html");
-  await mia.locator("#obligations").waitFor({ state: "visible" });
+  // The section is shown before its figures arrive (the chart sizes itself to a shown
+  // container): wait for them, not for the section.
+  await mia.locator("#participant", { hasText: "B01234" }).waitFor();
   assert.equal(await mia.locator("#participant").textContent(), "Participant: B01234");
   const marks = row(mia, "due", "B01234:2022-06-10:day_end_marks");
   await marks.waitFor();
