@@ -128,6 +128,11 @@ def main():
     for selector, (_, path) in enumerate(RISK_FILES):
         write(out_dir, "risk_files_fuzz", bytes([selector]) + read(os.path.join(ROOT, path)))
 
+    for path in files("tests/golden/ca/*/ca_events.csv"):
+        write(out_dir, "ca_files_fuzz", b"\x00" + read(path))
+    for path in files("tests/golden/ca/*/ca_payments.csv"):
+        write(out_dir, "ca_files_fuzz", b"\x01" + read(path))
+
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai
 

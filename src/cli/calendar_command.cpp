@@ -6,6 +6,7 @@
 #include "calendar/southbound_calendar.h"
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/loaded_reference.h"
 #include "cli/output.h"
 #include "eod/reinstruct.h"
 #include "refdata/refdata.h"
@@ -32,22 +33,7 @@ struct CalendarOptions {
   std::string effect;
 };
 
-struct Loaded {
-  refdata::RefData refdata;
-  refdata::MarketCalendarData calendars;
-  std::unique_ptr<store::Database> db;
-};
-
-// Shipped files plus the operators' additions stored in the database.
-Result<Loaded> load(const AppContext& context) {
-  Loaded loaded;
-  const std::string data_dir = context.config.get("data_dir");
-  CP_ASSIGN_OR_RETURN(loaded.refdata, refdata::load_refdata(data_dir));
-  CP_ASSIGN_OR_RETURN(loaded.calendars, refdata::load_market_calendars(data_dir));
-  CP_ASSIGN_OR_RETURN(loaded.db, context.open_database());
-  CP_RETURN_IF_ERROR(store::merge_calendar_additions(*loaded.db, loaded.calendars));
-  return loaded;
-}
+using Loaded = LoadedReference;
 
 Result<calendar::SouthboundCalendar> build(const Loaded& loaded, const std::string& channel_text) {
   if (channel_text.empty()) return invalid_input("--channel sh|sz is required", "channel");
@@ -69,7 +55,7 @@ Result<void> show_calendar(const AppContext& context, const CalendarOptions& opt
   CP_ASSIGN_OR_RETURN(Date from, Date::parse(options.from));
   CP_ASSIGN_OR_RETURN(Date to, Date::parse(options.to));
   if (to < from) return invalid_input("--to " + options.to + " is before --from " + options.from);
-  CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(Loaded loaded, load_reference(context));
   CP_ASSIGN_OR_RETURN(auto southbound, build(loaded, options.channel));
   Json days = Json::array();
   std::vector<std::vector<std::string>> rows;
@@ -105,7 +91,7 @@ Result<void> show_calendar(const AppContext& context, const CalendarOptions& opt
 Result<void> show_settlement_date(const AppContext& context, const CalendarOptions& options) {
   if (options.trade_date.empty()) return invalid_input("--trade-date is required", "trade_date");
   CP_ASSIGN_OR_RETURN(Date trade_date, Date::parse(options.trade_date));
-  CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(Loaded loaded, load_reference(context));
   CP_ASSIGN_OR_RETURN(auto southbound, build(loaded, options.channel));
   CP_ASSIGN_OR_RETURN(auto schedule, calendar::settlement_schedule(
                                          southbound, loaded.refdata.parameters, trade_date));
@@ -183,7 +169,7 @@ Result<void> add_closure(const AppContext& context, const CalendarOptions& optio
   if (options.reason.empty() || options.source.empty()) {
     return invalid_input("--reason and --source are required: every calendar row has a source");
   }
-  CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(Loaded loaded, load_reference(context));
   CP_ASSIGN_OR_RETURN(const auto before,
                       eod::latest_run_days(*loaded.db, context.config.get("data_dir")));
   refdata::Closure closure{
@@ -210,7 +196,7 @@ Result<void> add_weather(const AppContext& context, const CalendarOptions& optio
   CP_ASSIGN_OR_RETURN(auto issued, refdata::parse_hkt_minute(options.issued_at));
   CP_ASSIGN_OR_RETURN(auto lifted, refdata::parse_hkt_minute(options.lifted_at));
   if (options.source.empty()) return invalid_input("--source is required", "source");
-  CP_ASSIGN_OR_RETURN(Loaded loaded, load(context));
+  CP_ASSIGN_OR_RETURN(Loaded loaded, load_reference(context));
   CP_ASSIGN_OR_RETURN(const auto before,
                       eod::latest_run_days(*loaded.db, context.config.get("data_dir")));
   refdata::WeatherEvent event{signal, issued, lifted, options.effect, options.source, "database"};

@@ -34,6 +34,8 @@ Result<void> serve_portal(const AppContext& context, const std::string& listen,
 void register_notifications_command(CLI::App& app, AppContext& context);
 // `risk margin` (issue 16).
 void register_risk_commands(CLI::App& app, AppContext& context);
+// connectpost ca: corporate actions (issue 17).
+void register_ca_commands(CLI::App& app, AppContext& context);
 // `obligations`, `obligations run`, `obligations check-defaults` (issue 16).
 void register_obligations_commands(CLI::App& app, AppContext& context);
 // `obligations notify`, under the `obligations` command.

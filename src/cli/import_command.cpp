@@ -4,14 +4,19 @@
 #include <filesystem>
 #include <iostream>
 
+#include "calendar/southbound_calendar.h"
 #include "clearing/input_files.h"
 #include "cli/audited.h"
 #include "cli/commands.h"
+#include "cli/loaded_reference.h"
 #include "cli/progress_output.h"
+#include "corpactions/csdc_payment.h"
+#include "corpactions/event_file.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
 #include "risk/obligation_files.h"
 #include "risk/risk_day.h"
+#include "store/ca_store.h"
 #include "store/import_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
@@ -198,6 +203,46 @@ void register_import_commands(CLI::App& app, AppContext& context) {
                           [&](store::Database& db, const auto& rows) {
                             return store::record_payments(db, rows, "file:" + file, options.file);
                           });
+      });
+  add("ca-events", "Corporate-action announcements CSDC forwards (issue 17)", false,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(refdata::RefData data,
+                            refdata::load_refdata(ctx.config.get("data_dir")));
+        return run_import(
+            ctx, "corporate actions", options,
+            [&](CsvReader& reader) { return corpactions::read_event_file(reader, data); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_ca_events(db, rows, options.file);
+            });
+      });
+  add("ca-payments", "CSDC's clearing of corporate-action cash: its rate and date (CLR-7)", false,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(ctx));
+        const refdata::RefData& data = loaded.refdata;
+        store::Database& db = *loaded.db;
+        return run_import(
+            ctx, "CSDC corporate-action clearing", options,
+            [&](CsvReader& reader) -> Result<std::vector<corpactions::CsdcPayment>> {
+              CP_ASSIGN_OR_RETURN(auto rows, corpactions::read_payment_file(reader));
+              // Each row against its stored event and its channel's calendar; the error names
+              // the file and the event (nothing is stored on any).
+              for (const auto& row : rows) {
+                CP_ASSIGN_OR_RETURN(const auto action, store::ca_event(db, row.event_id));
+                CP_ASSIGN_OR_RETURN(auto southbound,
+                                    calendar::SouthboundCalendar::build(
+                                        loaded.calendars, data.parameters, row.channel));
+                CP_ASSIGN_OR_RETURN(
+                    const int64_t days,
+                    data.parameters.integer("ca.csdc_clearing_days", *action.payment_date));
+                auto checked =
+                    corpactions::check_payment(row, action, southbound, static_cast<int>(days));
+                if (!checked.ok()) return checked.error().in_file(reader.file_name());
+              }
+              return rows;
+            },
+            [&](store::Database& store_db, const auto& rows) {
+              return store::import_ca_payments(store_db, rows, options.file);
+            });
       });
   add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)", false,
       [](const AppContext& ctx, const ImportOptions& options) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "eod/closing_holdings.h"
+
 namespace cp::eod {
 
 Result<const clearing::FxRates*> DayContext::fx_of(Channel channel) const {
@@ -42,35 +44,11 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
 Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
   auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
-  CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
-                      earlier.statement_on_or_before(channel, as_of));
-  static const std::vector<Holding> kNoStatement;
-  const std::vector<Holding>& statement = latest != nullptr ? latest->holdings : kNoStatement;
-  // Without a statement, the trades settled in the look-back before the day are all there is.
-  const Date from_date = latest != nullptr ? latest->as_of.plus_days(1)
-                                           : as_of.plus_days(-calendar::kSettlementLookBackDays);
-  // Trades that settled after the statement (calendar::kSettlementLookBackDays reaches them).
-  const auto& southbound = calendars.at(channel);
-  std::vector<clearing::ExecutionRef> settled;
-  const Date first_trade =
-      std::max(southbound.covered_from(), from_date.plus_days(-calendar::kSettlementLookBackDays));
-  for (Date traded = first_trade; traded <= as_of; traded = traded.plus_days(1)) {
-    CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
-    if (!info->southbound_trading) continue;
-    CP_ASSIGN_OR_RETURN(auto schedule,
-                        calendar::settlement_schedule(southbound, parameters, traded));
-    if (schedule.securities_settlement_date < from_date ||
-        schedule.securities_settlement_date > as_of) {
-      continue;
-    }
-    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable* executions, executions_of(traded));
-    for (const clearing::ExecutionRef e : *executions) {
-      if (e.channel() == channel) settled.push_back(e);
-    }
-  }
-  return &holdings_
-              .emplace(std::make_pair(channel, as_of), clearing::roll_forward(statement, settled))
-              .first->second;
+  CP_ASSIGN_OR_RETURN(auto holdings,
+                      eod::closing_holdings(
+                          earlier, [this](Date trade_date) { return executions_of(trade_date); },
+                          calendars.at(channel), parameters, channel, as_of));
+  return &holdings_.emplace(std::make_pair(channel, as_of), std::move(holdings)).first->second;
 }
 
 Result<const clearing::ExecutionTable*> DayContext::executions_of(Date trade_date) {

@@ -19,11 +19,14 @@
 #include <sstream>
 #include <string>
 
+#include "support/golden_files.h"
+
 namespace cp {
 namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using testing::slurp;
 using Json = nlohmann::json;
 
 struct CalendarOutcome {
@@ -31,13 +34,6 @@ struct CalendarOutcome {
   std::string out;
   std::string err;
 };
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 std::string shell_quote(const std::string& text) {
   return "'" + text + "'";

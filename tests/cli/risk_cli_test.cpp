@@ -18,6 +18,7 @@
 #include "core/decimal.h"
 #include "support/backend_test.h"
 #include "support/cli_runner.h"
+#include "support/golden_files.h"
 
 namespace cp {
 namespace {
@@ -26,24 +27,10 @@ namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
 using Outcome = testing::CliOutcome;
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+using testing::expect_amount;
+using testing::slurp;
 
 const fs::path kCase = fs::path(CONNECTPOST_SOURCE_DIR) / "tests/golden/margin";
-
-// Two decimal strings are the same amount (2 and 2.00 are).
-void expect_amount(const Json& actual, const Json& expected, const std::string& what) {
-  ASSERT_TRUE(actual.is_string()) << what << ": " << actual.dump();
-  const auto a = Decimal::parse(actual.get<std::string>());
-  const auto e = Decimal::parse(expected.get<std::string>());
-  ASSERT_TRUE(a.ok() && e.ok()) << what;
-  EXPECT_EQ(*a, *e) << what << ": " << actual << " against " << expected;
-}
 
 class RiskCliTest : public testing::BackendTest {
  protected:

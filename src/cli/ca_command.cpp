@@ -1,0 +1,348 @@
+// connectpost ca events | entitlements --event E: the corporate actions announced, and who is
+// entitled to what (issue 17; corpactions/). Announcements and CSDC's clearing come in by
+// `import ca-events` and `import ca-payments`.
+#include <algorithm>
+#include <iostream>
+
+#include "cli/audited.h"
+#include "cli/commands.h"
+#include "cli/loaded_reference.h"
+#include "cli/output.h"
+#include "cli/past_instant_option.h"
+#include "corpactions/ca_run.h"
+#include "corpactions/election_run.h"
+#include "store/ca_store.h"
+
+namespace cp::cli {
+namespace {
+
+using corpactions::CorporateAction;
+
+struct CaOptions {
+  std::string event_id;
+  std::string channel;
+  std::string account;
+  std::vector<std::string> choices;  // option=quantity
+  std::string at;
+  bool json = false;
+};
+
+std::string date_text(const std::optional<Date>& date) {
+  return date ? date->to_string() : "";
+}
+
+std::string terms_of(const CorporateAction& a) {
+  std::string terms;
+  if (a.rate) terms += std::string(currency_code(*a.currency)) + " " + a.rate->to_string();
+  if (a.ratio) {
+    terms += (terms.empty() ? "" : ", ") + std::to_string(a.ratio->new_units) + ":" +
+             std::to_string(a.ratio->old_units);
+  }
+  if (a.price) {
+    terms += (terms.empty() ? "" : ", ") + std::string("at ") +
+             std::string(currency_code(*a.currency)) + " " + a.price->to_string();
+  }
+  if (!a.options.empty()) {
+    terms += (terms.empty() ? "" : ", ") + corpactions::options_text(a.options) + " by " +
+             a.csdc_deadline->to_string();
+  }
+  return terms;
+}
+
+Json event_json(const CorporateAction& a) {
+  const auto or_null = [](const std::string& text) {
+    return text.empty() ? Json(nullptr) : Json(text);
+  };
+  return {
+      {"event_id", a.event_id},
+      {"type", corpactions::action_type_code(a.type)},
+      {"security_code", a.security_code},
+      {"ex_date", or_null(date_text(a.ex_date))},
+      {"record_date", or_null(date_text(a.record_date))},
+      {"payment_date", or_null(date_text(a.payment_date))},
+      {"currency", a.currency ? Json(std::string(currency_code(*a.currency))) : Json(nullptr)},
+      {"rate", a.rate ? Json(a.rate->to_string()) : Json(nullptr)},
+      {"price", a.price ? Json(a.price->to_string()) : Json(nullptr)},
+      {"ratio",
+       a.ratio ? Json(std::to_string(a.ratio->new_units) + ":" + std::to_string(a.ratio->old_units))
+               : Json(nullptr)},
+      {"new_security_code", or_null(a.new_security_code)},
+      {"issuer_type", corpactions::issuer_type_code(a.issuer_type)},
+      {"csdc_deadline", a.csdc_deadline ? Json(a.csdc_deadline->to_string()) : Json(nullptr)},
+      {"hkscc_deadline", a.hkscc_deadline ? Json(a.hkscc_deadline->to_string()) : Json(nullptr)},
+      {"options", or_null(corpactions::options_text(a.options))},
+      {"source", a.source}};
+}
+
+Result<void> list_events(const AppContext& context, const CaOptions& options) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  CP_ASSIGN_OR_RETURN(const auto events, store::ca_events(*db));
+  if (options.json) {
+    Json out = Json::array();
+    for (const auto& a : events) out.push_back(event_json(a));
+    print_json(std::cout, out);
+    return Ok{};
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& a : events) {
+    rows.push_back({a.event_id, std::string(corpactions::action_type_code(a.type)), a.security_code,
+                    date_text(a.ex_date), a.holders_date().to_string(), date_text(a.payment_date),
+                    terms_of(a)});
+  }
+  print_table(std::cout, {"EVENT", "TYPE", "SECURITY", "EX", "RECORD", "PAYMENT", "TERMS"}, rows);
+  return Ok{};
+}
+
+Result<void> show_entitlements(const AppContext& context, const CaOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(context));
+  CP_ASSIGN_OR_RETURN(const auto report,
+                      corpactions::entitlement_report(*loaded.db, loaded.refdata, loaded.calendars,
+                                                      options.event_id));
+  const CorporateAction& a = report.action;
+  const auto part_of = [&](Channel channel) -> const corpactions::ChannelPart* {
+    for (const auto& part : report.channels) {
+      if (part.channel == channel) return &part;
+    }
+    return nullptr;
+  };
+  if (options.json) {
+    Json channels = Json::array();
+    for (const auto& part : report.channels) {
+      channels.push_back(
+          {{"channel", channel_code(part.channel)},
+           {"rmb_per_unit",
+            part.payment ? Json(part.payment->rmb_per_unit.to_string()) : Json(nullptr)},
+           {"clearing_date",
+            part.payment ? Json(part.payment->clearing_date.to_string()) : Json(nullptr)},
+           {"payable_date",
+            part.settlement_date ? Json(part.settlement_date->to_string()) : Json(nullptr)},
+           {"tradable_from",
+            part.tradable_from ? Json(part.tradable_from->to_string()) : Json(nullptr)}});
+    }
+    Json accounts = Json::array();
+    for (size_t i = 0; i < report.entitlements.size(); ++i) {
+      const auto& e = report.entitlements[i];
+      const auto& money = report.money[i];
+      const auto* part = part_of(e.channel);
+      Json row = {
+          {"channel", channel_code(e.channel)},
+          {"account_id", e.account_id},
+          {"account_type", account_type_code(e.account_type)},
+          {"holding", e.holding},
+          {"securities", e.securities},
+          {"fraction", e.fraction_numerator == 0 ? Json("0")
+                                                 : Json(std::to_string(e.fraction_numerator) + "/" +
+                                                        std::to_string(a.ratio->old_units))},
+          {"odd_lot", e.odd_lot},
+          {"votes", e.votes},
+          {"gross_ccy", e.cash_ccy.to_string()}};
+      if (money) {
+        row["rate"] = part->payment->rmb_per_unit.to_string();
+        row["gross_rmb"] = money->gross_rmb.to_string();
+        row["enterprise_tax_rmb"] = money->enterprise_tax_rmb.to_string();
+        row["tax_rmb"] = money->individual_tax_rmb.to_string();
+        row["tax_withheld_by"] = corpactions::withholding_agent_code(money->individual_tax_agent);
+        row["net_rmb"] = money->net_rmb.to_string();
+        row["payable_date"] = part->settlement_date->to_string();
+      }
+      accounts.push_back(std::move(row));
+    }
+    print_json(std::cout, {{"event", event_json(a)},
+                           {"holders_date", report.holders_date.to_string()},
+                           {"board_lot", report.board_lot},
+                           {"channels", channels},
+                           {"entitlements", accounts}});
+    return Ok{};
+  }
+  std::cout << "event " << a.event_id << ": " << corpactions::action_type_code(a.type) << " of "
+            << a.security_code << " (" << terms_of(a) << "), holders at the close of "
+            << report.holders_date.to_string() << "\n";
+  for (const auto& part : report.channels) {
+    const bool has_holders =
+        std::any_of(report.entitlements.begin(), report.entitlements.end(),
+                    [&](const corpactions::Entitlement& e) { return e.channel == part.channel; });
+    if (!has_holders && !part.payment) continue;  // nobody holds it there, nothing cleared
+    std::cout << channel_code(part.channel) << ": ";
+    if (part.payment) {
+      std::cout << "CSDC cleared on " << part.payment->clearing_date.to_string() << " at "
+                << part.payment->rmb_per_unit.to_string() << " RMB per "
+                << currency_code(part.payment->currency) << ", payable "
+                << part.settlement_date->to_string();
+    } else if (a.currency) {
+      std::cout << "CSDC's clearing not yet received (import ca-payments)";
+    }
+    if (part.tradable_from) std::cout << "tradable from " << part.tradable_from->to_string();
+    std::cout << "\n";
+  }
+  std::cout << "\n";
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < report.entitlements.size(); ++i) {
+    const auto& e = report.entitlements[i];
+    const auto& money = report.money[i];
+    std::vector<std::string> row{std::string(channel_code(e.channel)), e.account_id,
+                                 std::string(account_type_code(e.account_type)),
+                                 std::to_string(e.holding)};
+    if (a.currency && a.rate) {
+      row.push_back(e.cash_ccy.to_string_grouped());
+      row.push_back(money ? money->gross_rmb.to_string_grouped() : "-");
+      row.push_back(
+          money ? (money->enterprise_tax_rmb + money->individual_tax_rmb).to_string_grouped()
+                : "-");
+      row.push_back(money ? money->net_rmb.to_string_grouped() : "-");
+    } else if (a.type == corpactions::ActionType::kVote) {
+      row.push_back(std::to_string(e.votes));
+    } else {
+      row.push_back(std::to_string(e.securities));
+      row.push_back(e.odd_lot == 0 ? "" : std::to_string(e.odd_lot));
+    }
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::string> header{"CH", "ACCOUNT", "TYPE", "HOLDING"};
+  if (a.currency && a.rate) {
+    header.insert(header.end(), {"GROSS " + std::string(currency_code(*a.currency)), "GROSS RMB",
+                                 "TAX RMB", "NET RMB"});
+  } else if (a.type == corpactions::ActionType::kVote) {
+    header.push_back("VOTES");
+  } else {
+    header.insert(header.end(), {"SECURITIES", "ODD LOT"});
+  }
+  print_table(std::cout, header, rows, {3, 4, 5, 6, 7});
+  return Ok{};
+}
+
+// An investor's instruction, given now or at --at (Hong Kong time: a counter's paper
+// instruction entered later), checked and stored; audited.
+Result<void> elect(const AppContext& context, const CaOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(context));
+  corpactions::ElectionInstruction instruction;
+  CP_ASSIGN_OR_RETURN(instruction.channel, parse_channel(options.channel));
+  instruction.account_id = options.account;
+  std::string joined;
+  for (const std::string& choice : options.choices) joined += (joined.empty() ? "" : ";") + choice;
+  CP_ASSIGN_OR_RETURN(instruction.choices, corpactions::parse_choices(joined));
+  CP_ASSIGN_OR_RETURN(const UtcTime at, past_instant_option(options.at, context.clock));
+  const HktDateTime hkt = to_hkt(at);
+  CP_ASSIGN_OR_RETURN(const TimeOfDay minute,
+                      TimeOfDay::from_hms(hkt.time.seconds_since_midnight() / 3600,
+                                          hkt.time.seconds_since_midnight() / 60 % 60, 0));
+  instruction.at = {hkt.date, minute};
+  int64_t sequence = 0;
+  CP_RETURN_IF_ERROR(audited(context, *loaded.db, "ca.elect", "ca_event:" + options.event_id,
+                             {{"channel", options.channel},
+                              {"account", options.account},
+                              {"choices", corpactions::choices_text(instruction.choices)},
+                              {"at", instruction.at.to_string()}},
+                             [&]() -> Result<void> {
+                               CP_ASSIGN_OR_RETURN(
+                                   sequence, corpactions::elect(*loaded.db, loaded.refdata,
+                                                                loaded.calendars, options.event_id,
+                                                                instruction, context.actor()));
+                               return Ok{};
+                             }));
+  std::cout << "instruction " << sequence << " of event " << options.event_id << ": "
+            << options.account << " " << corpactions::choices_text(instruction.choices) << " at "
+            << instruction.at.to_string() << " HKT\n";
+  return Ok{};
+}
+
+Result<void> show_elections(const AppContext& context, const CaOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(context));
+  CP_ASSIGN_OR_RETURN(
+      const auto report,
+      corpactions::election_report(*loaded.db, loaded.refdata, loaded.calendars, options.event_id));
+  if (options.json) {
+    Json instructions = Json::array();
+    for (const auto& i : report.instructions) {
+      instructions.push_back({{"sequence", i.sequence},
+                              {"channel", channel_code(i.channel)},
+                              {"account_id", i.account_id},
+                              {"choices", corpactions::choices_text(i.choices)},
+                              {"at", i.at.to_string()}});
+    }
+    Json filed = Json::array();
+    for (const auto& f : report.filed) {
+      filed.push_back({{"channel", channel_code(f.channel)},
+                       {"account_id", f.account_id},
+                       {"instructed", corpactions::choices_text(f.instructed)},
+                       {"eligible", f.eligible},
+                       {"status", corpactions::election_status_code(f.status)},
+                       {"filed", corpactions::choices_text(f.filed)},
+                       {"reason", f.reason}});
+    }
+    Json totals = Json::array();
+    for (const auto& t : report.totals) {
+      totals.push_back({{"channel", channel_code(t.channel)},
+                        {"option", corpactions::election_option_code(t.option)},
+                        {"quantity", t.quantity},
+                        {"accounts", t.accounts}});
+    }
+    print_json(std::cout, {{"event", event_json(report.action)},
+                           {"holders_date", report.holders_date.to_string()},
+                           {"instructions", instructions},
+                           {"filed", filed},
+                           {"totals", totals}});
+    return Ok{};
+  }
+  const auto& a = report.action;
+  std::cout << "event " << a.event_id << ": " << corpactions::action_type_code(a.type) << " of "
+            << a.security_code << ", CSDC's deadline " << a.csdc_deadline->to_string()
+            << " HKT, holders at the close of " << report.holders_date.to_string() << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& f : report.filed) {
+    rows.push_back({std::string(channel_code(f.channel)), f.account_id,
+                    corpactions::choices_text(f.instructed), std::to_string(f.eligible),
+                    std::string(corpactions::election_status_code(f.status)),
+                    corpactions::choices_text(f.filed), f.reason});
+  }
+  print_table(std::cout, {"CH", "ACCOUNT", "INSTRUCTED", "HELD", "STATUS", "FILED", "WHY"}, rows,
+              {3});
+  std::cout << "\nto CSDC:\n";
+  std::vector<std::vector<std::string>> totals;
+  for (const auto& t : report.totals) {
+    totals.push_back({std::string(channel_code(t.channel)),
+                      std::string(corpactions::election_option_code(t.option)),
+                      std::to_string(t.quantity), std::to_string(t.accounts)});
+  }
+  print_table(std::cout, {"CH", "OPTION", "QUANTITY", "ACCOUNTS"}, totals, {2, 3});
+  return Ok{};
+}
+
+}  // namespace
+
+void register_ca_commands(CLI::App& app, AppContext& context) {
+  auto* ca = app.add_subcommand("ca", "Corporate actions: announcements and entitlements");
+  ca->require_subcommand(1);
+  auto options = std::make_shared<CaOptions>();
+  auto* events = ca->add_subcommand("events", "The announced corporate actions");
+  events->add_flag("--json", options->json, "Print JSON");
+  events->callback(
+      [&context, options] { run_action(context, [&] { return list_events(context, *options); }); });
+  auto* entitlements = ca->add_subcommand(
+      "entitlements", "Per account: holding, entitlement, gross, tax, net RMB, payable date");
+  entitlements->add_option("--event", options->event_id, "The event id")->required();
+  entitlements->add_flag("--json", options->json, "Print JSON");
+  entitlements->callback([&context, options] {
+    run_action(context, [&] { return show_entitlements(context, *options); });
+  });
+  auto* elect_command = ca->add_subcommand(
+      "elect", "An investor's election instruction (the last prevails), checked and audited");
+  elect_command->add_option("--event", options->event_id, "The event id")->required();
+  elect_command->add_option("--channel", options->channel, "sh or sz")->required();
+  elect_command->add_option("--account", options->account, "The investor's account")->required();
+  elect_command
+      ->add_option("--choice", options->choices, "OPTION=QUANTITY, e.g. take_up=400 (repeatable)")
+      ->required();
+  elect_command->add_option("--at", options->at,
+                            "When it was given, \"YYYY-MM-DD HH:MM\" Hong Kong time (default now)");
+  elect_command->callback(
+      [&context, options] { run_action(context, [&] { return elect(context, *options); }); });
+  auto* elections = ca->add_subcommand(
+      "elections", "Every instruction, each account's as filed, and the totals to CSDC");
+  elections->add_option("--event", options->event_id, "The event id")->required();
+  elections->add_flag("--json", options->json, "Print JSON");
+  elections->callback([&context, options] {
+    run_action(context, [&] { return show_elections(context, *options); });
+  });
+}
+
+}  // namespace cp::cli

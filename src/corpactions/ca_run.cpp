@@ -1,0 +1,116 @@
+#include "corpactions/ca_run.h"
+
+#include <algorithm>
+
+#include "calendar/settlement.h"
+#include "eod/closing_holdings.h"
+#include "store/ca_store.h"
+#include "store/execution_store.h"
+#include "store/stored_runs.h"
+
+namespace cp::corpactions {
+namespace {
+
+bool pays_cash(ActionType type) {
+  return type == ActionType::kCashDividend || type == ActionType::kScripDividend ||
+         type == ActionType::kTakeover;
+}
+
+// CLR-8: bonus shares and distributed warrants are credited the day HKSCC distributes them and
+// tradable from the next Southbound trading day (a split's or consolidation's shares replace the
+// old ones on their effective date).
+bool becomes_tradable_next_day(ActionType type) {
+  return type == ActionType::kBonusShares || type == ActionType::kBonusWarrants;
+}
+
+}  // namespace
+
+Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefData& refdata,
+                                       const refdata::MarketCalendarData& markets,
+                                       const std::string& security_code, Date date) {
+  CP_ASSIGN_OR_RETURN(const clearing::AccountBook accounts, store::load_account_book(db));
+  // The run "after" the date answers with everything up to its close.
+  store::StoredRuns runs(db, date.plus_days(1));
+  const eod::ExecutionsOf executions_of = [&](Date trade_date) {
+    return runs.executions_of(trade_date);
+  };
+  std::vector<Holder> holders;
+  for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    CP_ASSIGN_OR_RETURN(auto southbound,
+                        calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
+    if (date < southbound.covered_from()) continue;  // not open yet
+    CP_ASSIGN_OR_RETURN(
+        const auto holdings,
+        eod::closing_holdings(runs, executions_of, southbound, refdata.parameters, channel, date));
+    for (const clearing::Holding& h : holdings) {
+      if (h.security_code != security_code || h.quantity <= 0) continue;
+      const clearing::Account* account = accounts.find(h.account_id);
+      if (account == nullptr) {
+        return rule_violation("account " + h.account_id + " holds " + security_code +
+                                  " but is not in the account book (import accounts)",
+                              "account_id");
+      }
+      holders.push_back({channel, h.account_id, account->account_type, h.quantity});
+    }
+  }
+  return holders;
+}
+
+Result<EntitlementReport> entitlement_report(store::Database& db, const refdata::RefData& refdata,
+                                             const refdata::MarketCalendarData& markets,
+                                             const std::string& event_id) {
+  EntitlementReport report;
+  CP_ASSIGN_OR_RETURN(report.action, store::ca_event(db, event_id));
+  const CorporateAction& action = report.action;
+  report.holders_date = action.holders_date();
+  CP_ASSIGN_OR_RETURN(const auto* security,
+                      refdata.securities.on(action.security_code, report.holders_date));
+  report.board_lot = action.board_lot_after.value_or(security->row.board_lot);
+  CP_ASSIGN_OR_RETURN(const std::vector<Holder> holders,
+                      holders_at(db, refdata, markets, action.security_code, report.holders_date));
+  std::optional<DividendRules> rules;
+  if (pays_cash(action.type)) {
+    CP_ASSIGN_OR_RETURN(rules, dividend_rules(refdata.parameters, *action.payment_date));
+  }
+  for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    CP_ASSIGN_OR_RETURN(auto southbound,
+                        calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
+    if (report.holders_date < southbound.covered_from()) continue;  // not open yet
+    ChannelPart part;
+    part.channel = channel;
+    CP_ASSIGN_OR_RETURN(part.payment, store::ca_payment(db, event_id, channel));
+    if (part.payment) {
+      CP_ASSIGN_OR_RETURN(const auto schedule,
+                          calendar::settlement_schedule(southbound, refdata.parameters,
+                                                        part.payment->clearing_date));
+      part.settlement_date = calendar::money_flow_date(schedule, "corporate_action_funds");
+    }
+    if (becomes_tradable_next_day(action.type)) {
+      CP_ASSIGN_OR_RETURN(
+          const calendar::DayInfo* next,
+          southbound.nth_day_after(*action.payment_date, 1, [](const calendar::DayInfo& d) {
+            return d.southbound_trading;
+          }));
+      part.tradable_from = next->date;
+    }
+    std::vector<Holder> on_channel;
+    for (const Holder& h : holders) {
+      if (h.channel == channel) on_channel.push_back(h);
+    }
+    for (Entitlement& e : entitlements(action, on_channel, report.board_lot)) {
+      std::optional<DividendMoney> money;
+      if (rules && part.payment) {
+        money = action.type == ActionType::kTakeover
+                    ? consideration_money(e.cash_ccy, part.payment->rmb_per_unit, *rules)
+                    : dividend_money(e.cash_ccy, part.payment->rmb_per_unit, e.account_type,
+                                     action.issuer_type, *rules);
+      }
+      report.money.push_back(money);
+      report.entitlements.push_back(std::move(e));
+    }
+    report.channels.push_back(std::move(part));
+  }
+  return report;
+}
+
+}  // namespace cp::corpactions

@@ -1,0 +1,67 @@
+#include "corpactions/dividend.h"
+
+#include <string>
+
+#include "core/assert.h"
+
+namespace cp::corpactions {
+
+Result<DividendRules> dividend_rules(const refdata::ParameterTable& parameters, Date payment_date) {
+  DividendRules rules;
+  CP_ASSIGN_OR_RETURN(rules.individual_tax_rate,
+                      parameters.ratio("ca.dividend_tax.individual", payment_date));
+  CP_ASSIGN_OR_RETURN(rules.resident_enterprise_tax_rate,
+                      parameters.ratio("ca.dividend_tax.resident_enterprise", payment_date));
+  CP_ASSIGN_OR_RETURN(const std::string rounding,
+                      parameters.text("ca.dividend_rounding", payment_date));
+  auto mode = parse_rounding(rounding);
+  if (!mode.ok()) {
+    return invalid_input("parameter ca.dividend_rounding: " + mode.error().message,
+                         "ca.dividend_rounding");
+  }
+  rules.conversion_rounding = *mode;
+  return rules;
+}
+
+std::string_view withholding_agent_code(WithholdingAgent agent) {
+  switch (agent) {
+    case WithholdingAgent::kCompany:
+      return "company";
+    case WithholdingAgent::kCsdc:
+      return "csdc";
+    case WithholdingAgent::kNone:
+      break;
+  }
+  return "none";
+}
+
+DividendMoney dividend_money(const Decimal& gross_ccy, const Decimal& rmb_per_unit,
+                             AccountType account_type, IssuerType issuer,
+                             const DividendRules& rules) {
+  CP_ASSERT(!gross_ccy.is_negative() && rmb_per_unit.sign() > 0, "a gross and a rate");
+  DividendMoney out;
+  out.gross_rmb = multiply_round(gross_ccy, rmb_per_unit, 2, rules.conversion_rounding);
+  if (issuer == IssuerType::kRedChipResident) {
+    out.enterprise_tax_rmb =
+        multiply_round(out.gross_rmb, rules.resident_enterprise_tax_rate, 2, Rounding::kHalfUp);
+  }
+  if (account_type == AccountType::kIndividual) {
+    out.individual_tax_agent =
+        issuer == IssuerType::kHShare ? WithholdingAgent::kCompany : WithholdingAgent::kCsdc;
+    out.individual_tax_rmb = multiply_round(out.gross_rmb - out.enterprise_tax_rmb,
+                                            rules.individual_tax_rate, 2, Rounding::kHalfUp);
+  }
+  out.net_rmb = out.gross_rmb - out.enterprise_tax_rmb - out.individual_tax_rmb;
+  return out;
+}
+
+DividendMoney consideration_money(const Decimal& gross_ccy, const Decimal& rmb_per_unit,
+                                  const DividendRules& rules) {
+  CP_ASSERT(!gross_ccy.is_negative() && rmb_per_unit.sign() > 0, "a gross and a rate");
+  DividendMoney out;
+  out.gross_rmb = multiply_round(gross_ccy, rmb_per_unit, 2, rules.conversion_rounding);
+  out.net_rmb = out.gross_rmb;
+  return out;
+}
+
+}  // namespace cp::corpactions

@@ -1,0 +1,201 @@
+#include "store/ca_store.h"
+
+#include <filesystem>
+
+namespace cp::store {
+namespace {
+
+using corpactions::CorporateAction;
+
+Value date_or_null(const std::optional<Date>& date) {
+  return date ? Value(date->to_string()) : null_value();
+}
+Value decimal_or_null(const std::optional<Decimal>& value) {
+  return value ? decimal_value(*value) : null_value();
+}
+Value instant_or_null(const std::optional<corpactions::HktInstant>& instant) {
+  return instant ? Value(instant->to_string()) : null_value();
+}
+
+constexpr const char* kEventColumns =
+    "event_id, action_type, security_code, ex_date, record_date, payment_date, currency, rate, "
+    "price, ratio_new, ratio_old, new_security_code, board_lot_after, issuer_type, election_open, "
+    "csdc_deadline, hkscc_deadline, options, source";
+
+Result<CorporateAction> event_of(const Row& row) {
+  CorporateAction a;
+  a.event_id = row.text(0);
+  CP_ASSIGN_OR_RETURN(a.type, corpactions::parse_action_type(row.text(1)));
+  a.security_code = row.text(2);
+  const auto date = [&](size_t col) -> Result<std::optional<Date>> {
+    if (row.is_null(col)) return std::optional<Date>();
+    CP_ASSIGN_OR_RETURN(const Date d, Date::parse(row.text(col)));
+    return std::optional<Date>(d);
+  };
+  CP_ASSIGN_OR_RETURN(a.ex_date, date(3));
+  CP_ASSIGN_OR_RETURN(a.record_date, date(4));
+  CP_ASSIGN_OR_RETURN(a.payment_date, date(5));
+  if (!row.is_null(6)) {
+    CP_ASSIGN_OR_RETURN(a.currency, parse_currency(row.text(6)));
+  }
+  if (!row.is_null(7)) a.rate = row.decimal(7);
+  if (!row.is_null(8)) a.price = row.decimal(8);
+  if (!row.is_null(9)) a.ratio = corpactions::Ratio{row.integer(9), row.integer(10)};
+  a.new_security_code = row.text(11);
+  if (!row.is_null(12)) a.board_lot_after = row.integer(12);
+  CP_ASSIGN_OR_RETURN(a.issuer_type, corpactions::parse_issuer_type(row.text(13)));
+  const auto instant = [&](size_t col) -> Result<std::optional<corpactions::HktInstant>> {
+    if (row.is_null(col)) return std::optional<corpactions::HktInstant>();
+    CP_ASSIGN_OR_RETURN(const auto i, corpactions::parse_hkt_instant(row.text(col)));
+    return std::optional<corpactions::HktInstant>(i);
+  };
+  CP_ASSIGN_OR_RETURN(a.election_open, instant(14));
+  CP_ASSIGN_OR_RETURN(a.csdc_deadline, instant(15));
+  CP_ASSIGN_OR_RETURN(a.hkscc_deadline, instant(16));
+  std::string_view options = row.text(17);
+  while (!options.empty()) {
+    const size_t semicolon = options.find(';');
+    CP_ASSIGN_OR_RETURN(const auto option,
+                        corpactions::parse_election_option(options.substr(0, semicolon)));
+    a.options.push_back(option);
+    options =
+        semicolon == std::string_view::npos ? std::string_view() : options.substr(semicolon + 1);
+  }
+  a.source = row.text(18);
+  return a;
+}
+
+}  // namespace
+
+Result<ImportCounts> import_ca_events(Database& db, const std::vector<CorporateAction>& events,
+                                      const std::string& file) {
+  const std::string file_name = std::filesystem::path(file).filename().string();
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const CorporateAction& a : events) {
+    const std::string canonical = corpactions::canonical_text(a);
+    CP_ASSIGN_OR_RETURN(
+        auto stored,
+        db.query("SELECT canonical, imported_from FROM ca_event WHERE event_id = ?", {a.event_id}));
+    if (!stored.rows.empty()) {
+      if (stored.rows[0].text(0) == canonical) {
+        ++counts.unchanged;
+        continue;
+      }
+      return make_error(ErrorCode::kConflict,
+                        file_name + ": event " + a.event_id + " is already announced (from " +
+                            stored.rows[0].text(1) +
+                            ") with other terms: a second announcement of an event is refused; "
+                            "nothing was stored");
+    }
+    CP_RETURN_IF_ERROR(
+        db.execute(std::string("INSERT INTO ca_event (") + kEventColumns +
+                       ", canonical, imported_from) VALUES "
+                       "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   {a.event_id,
+                    std::string(corpactions::action_type_code(a.type)),
+                    a.security_code,
+                    date_or_null(a.ex_date),
+                    date_or_null(a.record_date),
+                    date_or_null(a.payment_date),
+                    a.currency ? Value(std::string(currency_code(*a.currency))) : null_value(),
+                    decimal_or_null(a.rate),
+                    decimal_or_null(a.price),
+                    a.ratio ? Value(a.ratio->new_units) : null_value(),
+                    a.ratio ? Value(a.ratio->old_units) : null_value(),
+                    a.new_security_code,
+                    a.board_lot_after ? Value(*a.board_lot_after) : null_value(),
+                    std::string(corpactions::issuer_type_code(a.issuer_type)),
+                    instant_or_null(a.election_open),
+                    instant_or_null(a.csdc_deadline),
+                    instant_or_null(a.hkscc_deadline),
+                    corpactions::options_text(a.options),
+                    a.source,
+                    canonical,
+                    file_name}));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<std::vector<CorporateAction>> ca_events(Database& db) {
+  CP_ASSIGN_OR_RETURN(
+      auto result,
+      db.query(std::string("SELECT ") + kEventColumns +
+               " FROM ca_event ORDER BY COALESCE(record_date, csdc_deadline), event_id"));
+  std::vector<CorporateAction> out;
+  out.reserve(result.rows.size());
+  for (const Row& row : result.rows) {
+    CP_ASSIGN_OR_RETURN(CorporateAction a, event_of(row));
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<CorporateAction> ca_event(Database& db, const std::string& event_id) {
+  CP_ASSIGN_OR_RETURN(auto result, db.query(std::string("SELECT ") + kEventColumns +
+                                                " FROM ca_event WHERE event_id = ?",
+                                            {event_id}));
+  if (result.rows.empty()) {
+    return make_error(ErrorCode::kNotFound, "no corporate action " + event_id +
+                                                " (import its announcement: import ca-events)");
+  }
+  return event_of(result.rows[0]);
+}
+
+Result<ImportCounts> import_ca_payments(Database& db,
+                                        const std::vector<corpactions::CsdcPayment>& payments,
+                                        const std::string& file) {
+  const std::string file_name = std::filesystem::path(file).filename().string();
+  ImportCounts counts;
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  for (const auto& p : payments) {
+    const std::string channel(channel_code(p.channel));
+    CP_ASSIGN_OR_RETURN(auto stored,
+                        db.query("SELECT currency, rmb_per_unit, clearing_date, imported_from FROM "
+                                 "ca_payment WHERE event_id = ? AND channel = ?",
+                                 {p.event_id, channel}));
+    if (!stored.rows.empty()) {
+      const Row& row = stored.rows[0];
+      if (row.text(0) == currency_code(p.currency) && row.decimal(1) == p.rmb_per_unit &&
+          row.text(2) == p.clearing_date.to_string()) {
+        ++counts.unchanged;
+        continue;
+      }
+      return make_error(ErrorCode::kConflict,
+                        file_name + ": CSDC's clearing of event " + p.event_id + " on the " +
+                            channel + " channel is already stored (from " + row.text(3) +
+                            ") with another rate or date; nothing was stored");
+    }
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO ca_payment (event_id, channel, currency, rmb_per_unit, clearing_date, source, "
+        "imported_from) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {p.event_id, channel, std::string(currency_code(p.currency)), decimal_value(p.rmb_per_unit),
+         p.clearing_date.to_string(), p.source, file_name}));
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
+}
+
+Result<std::optional<corpactions::CsdcPayment>> ca_payment(Database& db,
+                                                           const std::string& event_id,
+                                                           Channel channel) {
+  CP_ASSIGN_OR_RETURN(auto result,
+                      db.query("SELECT currency, rmb_per_unit, clearing_date, source FROM "
+                               "ca_payment WHERE event_id = ? AND channel = ?",
+                               {event_id, std::string(channel_code(channel))}));
+  if (result.rows.empty()) return std::optional<corpactions::CsdcPayment>();
+  const Row& row = result.rows[0];
+  corpactions::CsdcPayment p;
+  p.event_id = event_id;
+  p.channel = channel;
+  CP_ASSIGN_OR_RETURN(p.currency, parse_currency(row.text(0)));
+  p.rmb_per_unit = row.decimal(1);
+  CP_ASSIGN_OR_RETURN(p.clearing_date, Date::parse(row.text(2)));
+  p.source = row.text(3);
+  return std::optional<corpactions::CsdcPayment>(std::move(p));
+}
+
+}  // namespace cp::store

@@ -1,0 +1,36 @@
+// Corporate actions in the database (issue 17): the announcements CSDC forwards and CSDC's
+// clearing of their cash. Both are statements of fact: an import adds what is new, passes over
+// what is stored as it is, and refuses — whole file, nothing stored — a row that says something
+// else about an event already stored ("a second announcement of the same event").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "corpactions/corporate_action.h"
+#include "corpactions/csdc_payment.h"
+#include "store/database.h"
+#include "store/import_store.h"
+
+namespace cp::store {
+
+Result<ImportCounts> import_ca_events(Database& db,
+                                      const std::vector<corpactions::CorporateAction>& events,
+                                      const std::string& file);
+
+// Every stored event, by record date (then holders' date) and id.
+Result<std::vector<corpactions::CorporateAction>> ca_events(Database& db);
+// The event, or kNotFound naming it.
+Result<corpactions::CorporateAction> ca_event(Database& db, const std::string& event_id);
+
+// REQUIRES: each payment was checked against its stored event (corpactions check_payment).
+Result<ImportCounts> import_ca_payments(Database& db,
+                                        const std::vector<corpactions::CsdcPayment>& payments,
+                                        const std::string& file);
+// CSDC's clearing of the event on the channel, if it has been imported.
+Result<std::optional<corpactions::CsdcPayment>> ca_payment(Database& db,
+                                                           const std::string& event_id,
+                                                           Channel channel);
+
+}  // namespace cp::store

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Works out the expected entitlements of a corporate-action golden case, independently of
+connectpost.
+
+Written from the rules as SPEC STL-3, CLR-7, CA-2 and the shipped ca.* parameters state them,
+with exact decimals (Python's decimal):
+  - holders: the positions statement on or before the holders' date, plus each execution whose
+    securities settle after the statement and on or before that date (buy +, sell −); the
+    settlement dates are derived by hand in case.json ("settlement_dates", README);
+  - cash: holding × rate in the event's currency, exact; × CSDC's rate rounded DOWN to the fen
+    (ca.dividend_rounding = floor); an individual's tax 20% of it (of what is left after a
+    PRC-resident red chip's 10%), half-up to the fen, withheld by the company for an H share and
+    by CSDC otherwise; institutions and the broker's own account are not withheld;
+  - shares: holding × new ÷ old rounded down; the odd lot is what the holding after leaves
+    outside whole board lots (case.json "board_lot");
+  - payable: the clearing date's next Southbound trading day (STL-2 corporate-action funds,
+    T+1), derived by hand in case.json ("payable_dates");
+  - an offer's consideration: holding × rate, converted the same way, no tax;
+  - bonus shares and warrants are tradable from the distribution day's next Southbound trading
+    day (CLR-8; case.json "tradable_from").
+
+Usage: work_out.py CASE_DIR   (writes CASE_DIR/expected.json)
+"""
+import csv
+import datetime
+import json
+import sys
+from decimal import Decimal as D, ROUND_FLOOR, ROUND_HALF_UP
+from pathlib import Path
+
+
+def rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def fen(x, mode):
+    return x.quantize(D("0.01"), mode)
+
+
+def holders(case_dir, case, security, date):
+    statement = [r for r in rows(case_dir / "positions.csv") if r["as_of"] <= date]
+    as_of = max((r["as_of"] for r in statement), default="")
+    held = {}
+    for r in statement:
+        if r["as_of"] == as_of and r["security"] == security:
+            key = (r["channel"], r["account"])
+            held[key] = held.get(key, 0) + int(r["quantity"])
+    executions = case_dir / "executions.csv"
+    for e in rows(executions) if executions.exists() else []:
+        settles = case["settlement_dates"][e["trade_date"]]
+        if e["security"] == security and as_of < settles <= date:
+            key = (e["channel"], e["account"])
+            sign = 1 if e["side"] == "buy" else -1
+            held[key] = held.get(key, 0) + sign * int(e["quantity"])
+    return {k: v for k, v in held.items() if v > 0}
+
+
+def eligible(case_dir, case, ev, date):
+    """Per (channel, account): shares held at `date`'s close, or the rights they carry."""
+    held = holders(case_dir, case, ev["security_code"], date)
+    if ev["type"] in ("rights_issue", "open_offer"):
+        new, old = (int(x) for x in ev["ratio"].split(":"))
+        return {k: v * new // old for k, v in held.items()}
+    return held
+
+
+def parse_choices(text):
+    return [(c.split("=")[0], int(c.split("=")[1])) for c in text.split(";")]
+
+
+def elections(case_dir, case, ev):
+    """CA-3: each instruction checked when given (window; at most what is held at the latest
+    close before it, or once the holders' date has closed, what it carries); the last accepted
+    one of an account prevails; filed against the holders' date: votes beyond it pro-rated down,
+    anything else beyond it refused whole; totals per channel and option."""
+    holders_date = ev["record_date"] or ev["csdc_deadline"][:10]
+    given = []
+    for n, i in enumerate(rows(case_dir / "instructions.csv")):
+        if i["event_id"] != ev["event_id"]:
+            continue
+        at = i["at"]
+        in_window = ev["election_open"] <= at <= ev["csdc_deadline"]
+        day = at[:10]
+        if day > holders_date:
+            basis = eligible(case_dir, case, ev, holders_date)
+        else:
+            prev = (datetime.date.fromisoformat(day)
+                    - datetime.timedelta(days=1)).isoformat()
+            basis = eligible(case_dir, case, ev, prev)
+        choices = parse_choices(i["choices"])
+        ok = in_window and sum(q for _, q in choices) <= basis.get((i["channel"], i["account"]), 0)
+        assert ok == (i["expect"] == "ok"), f"instruction {n + 2}: expected {i['expect']}"
+        if ok:
+            given.append((i["channel"], i["account"], at, n, choices))
+    last = {}
+    for g in sorted(given, key=lambda g: (g[0], g[1], g[2], g[3])):
+        last[(g[0], g[1])] = g
+    at_close = eligible(case_dir, case, ev, holders_date)
+    filed, totals = [], {}
+    for (channel, account), g in sorted(last.items()):
+        have = at_close.get((channel, account), 0)
+        total = sum(q for _, q in g[4])
+        if total <= have:
+            status, got = "filed", g[4]
+        elif ev["type"] == "vote" and have > 0:
+            status, got = "pro_rated", [(o, q * have // total) for o, q in g[4] if q * have // total]
+        else:
+            status, got = "refused", []
+        filed.append({"channel": channel, "account_id": account, "status": status,
+                      "filed": ";".join(f"{o}={q}" for o, q in got)})
+        for o, q in got:
+            t = totals.setdefault((channel, o), [0, 0])
+            t[0] += q
+            t[1] += 1
+    order = ["cash", "scrip", "take_up", "accept", "for", "against", "abstain"]
+    return {"filed": filed,
+            "totals": [{"channel": c, "option": o, "quantity": q, "accounts": a}
+                       for (c, o), (q, a) in sorted(totals.items(),
+                                                    key=lambda kv: (kv[0][0], order.index(kv[0][1])))]}
+
+
+def main():
+    case_dir = Path(sys.argv[1])
+    case = json.loads((case_dir / "case.json").read_text())
+    types = {r["account_id"]: r["account_type"] for r in rows(case_dir / "accounts.csv")}
+    payments = {(p["event_id"], p["channel"]): p for p in rows(case_dir / "ca_payments.csv")}
+    out = {}
+    for ev in rows(case_dir / "ca_events.csv"):
+        entitled = []
+        date = ev["record_date"] or ev["csdc_deadline"][:10]
+        for (channel, account), holding in sorted(holders(case_dir, case, ev["security_code"],
+                                                          date).items()):
+            row = {"channel": channel, "account_id": account, "holding": holding}
+            if ev["type"] in ("bonus_shares", "split", "consolidation"):
+                new, old = (int(x) for x in ev["ratio"].split(":"))
+                got, left = divmod(holding * new, old)
+                after = holding + got if ev["type"] == "bonus_shares" else got
+                row.update({"securities": got,
+                            "fraction": f"{left}/{old}" if left else "0",
+                            "odd_lot": after % case["board_lots"][ev["event_id"]]})
+            if ev["type"] == "takeover":
+                gross = D(ev["rate"]) * holding
+                row["gross_ccy"] = str(gross)
+                pay = payments.get((ev["event_id"], channel))
+                if pay:
+                    gross_rmb = fen(gross * D(pay["rmb_per_unit"]), ROUND_FLOOR)
+                    row.update({"gross_rmb": str(gross_rmb), "tax_rmb": "0.00",
+                                "net_rmb": str(gross_rmb),
+                                "payable_date": case["payable_dates"][pay["clearing_date"]]})
+            if ev["type"] in ("rights_issue", "open_offer"):
+                new, old = (int(x) for x in ev["ratio"].split(":"))
+                got, left = divmod(holding * new, old)
+                row.update({"securities": got, "fraction": f"{left}/{old}" if left else "0"})
+            if ev["type"] == "vote":
+                row["votes"] = holding
+            if ev["type"] == "cash_dividend":
+                gross = D(ev["rate"]) * holding
+                row["gross_ccy"] = str(gross)
+                pay = payments.get((ev["event_id"], channel))
+                if pay:
+                    gross_rmb = fen(gross * D(pay["rmb_per_unit"]), ROUND_FLOOR)
+                    eit = fen(gross_rmb * D("0.10"), ROUND_HALF_UP) \
+                        if ev["issuer_type"] == "red_chip_resident" else D("0.00")
+                    person = types[account] == "individual"
+                    tax = fen((gross_rmb - eit) * D("0.20"), ROUND_HALF_UP) if person else D("0.00")
+                    row.update({
+                        "gross_rmb": str(gross_rmb),
+                        "enterprise_tax_rmb": str(eit),
+                        "tax_rmb": str(tax),
+                        "tax_withheld_by": ("company" if ev["issuer_type"] == "h_share" else "csdc")
+                        if person else "none",
+                        "net_rmb": str(gross_rmb - eit - tax),
+                        "payable_date": case["payable_dates"][pay["clearing_date"]],
+                    })
+            entitled.append(row)
+        out[ev["event_id"]] = {"holders_date": date or ev["csdc_deadline"][:10],
+                               "entitlements": entitled}
+        if (case_dir / "instructions.csv").exists():
+            out[ev["event_id"]]["elections"] = elections(case_dir, case, ev)
+        if ev["event_id"] in case.get("tradable_from", {}):
+            out[ev["event_id"]]["tradable_from"] = case["tradable_from"][ev["event_id"]]
+    (case_dir / "expected.json").write_text(json.dumps(out, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
