@@ -16,12 +16,21 @@
 #include "clearing/execution_table.h"
 #include "clearing/input_files.h"
 #include "clearing/portfolio_fee.h"
+#include "corpactions/corporate_action.h"
+#include "corpactions/csdc_payment.h"
 #include "eod/csdc_margin.h"
 #include "refdata/refdata.h"
 #include "store/investor_funds_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::eod {
+
+// One event whose cash CSDC cleared on the run's date on one channel (SPEC CLR-7): it reaches the
+// holders at the record date's close (eod/ca_cash_stage.h).
+struct CaCashClearing {
+  corpactions::CorporateAction action;
+  corpactions::CsdcPayment payment;
+};
 
 struct DayInputs {
   Date date;
@@ -55,6 +64,8 @@ struct DayInputs {
   std::vector<store::ReserveCheck> reserve_checks;
   // The CLR-11 instructions an earlier run made for `date` as a settlement day (CLR-19).
   std::vector<clearing::TransferInstruction> instructed_for_date;
+  // The corporate-action cash CSDC cleared on `date` (import ca-payments), by event and channel.
+  std::vector<CaCashClearing> ca_cash;
 };
 
 }  // namespace cp::eod

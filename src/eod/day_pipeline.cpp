@@ -5,6 +5,7 @@
 #include <set>
 
 #include "eod/book_stress_stage.h"
+#include "eod/ca_cash_stage.h"
 #include "eod/exception_stage.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/pre_clearing_stage.h"
@@ -125,8 +126,10 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   report.portfolio_fees = std::move(portfolio_fees.fees);
   CP_ASSIGN_OR_RETURN(report.reserves, settle_reserves(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.book_stress, stress_book(day, report.reserves));
-  CP_ASSIGN_OR_RETURN(report.transfers,
-                      instruct_transfers(day, result, report.reserves, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.ca_credits, clear_ca_cash(day));
+  CP_ASSIGN_OR_RETURN(
+      report.transfers,
+      instruct_transfers(day, result, report.reserves, report.portfolio_fees, report.ca_credits));
   CP_ASSIGN_OR_RETURN(report.reissues, reissue_transfers(day));
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.pre_clearing, pre_clear_investors(day, result, report.portfolio_fees));
@@ -152,6 +155,10 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   }
   for (const auto& p : report.pre_clearing) {
     digest.add(p.account_id + "," + p.result.available_southbound_rmb.to_string() + "\n");
+  }
+  for (const auto& c : report.ca_credits) {
+    digest.add("ca," + c.event_id + "," + std::string(channel_code(c.channel)) + "," +
+               c.account_id + "," + c.money.net_rmb.to_string() + "\n");
   }
   for (const auto& t : report.transfers) {
     digest.add(std::string(channel_code(t.channel)) + "," + money_kind_text(t.reserve) + "," +

@@ -58,6 +58,10 @@ class EarlierRuns {
   // Portfolio fees earlier runs charged for collection on `collection_date`, per reserve.
   virtual Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(
       Channel channel, Date collection_date) = 0;
+  // The corporate-action cash earlier runs cleared that CSDC pays on `settlement_date`, per
+  // reserve (CLR-11's dividends term).
+  virtual Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
+                                                                  Date settlement_date) = 0;
   // The risk funds due at the latest instructed settlement day before `settlement_date`.
   virtual Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) = 0;

@@ -13,6 +13,7 @@
 #include "clearing/funds_transfer.h"
 #include "clearing/portfolio_fee.h"
 #include "clearing/risk_funds.h"
+#include "corpactions/dividend.h"
 #include "store/investor_funds_store.h"
 #include "store/journal_store.h"
 #include "store/transfer_store.h"
@@ -61,6 +62,19 @@ struct InvestorPortfolioFee {
   Date collection_date;
 };
 
+// One investor's corporate-action cash of the date (SPEC CLR-7; eod/ca_cash_stage.h): the net RMB
+// credited, payable by CSDC and usable by the investor on `payable_date` (STL-2, STL-4).
+struct CaCredit {
+  std::string event_id;
+  Channel channel = Channel::kShanghai;
+  std::string account_id;
+  MoneyKind reserve = MoneyKind::kClient;  // the account's money kind (CLR-17)
+  int64_t holding = 0;                     // at the record date's close (STL-3)
+  Decimal gross_ccy;
+  corpactions::DividendMoney money;
+  Date payable_date;
+};
+
 struct MoneyException {
   std::string kind;     // overdraft | default
   std::string subject;  // the account, or channel:reserve
@@ -86,6 +100,8 @@ struct EodReport {
   // Investors whose settlement moved since their trade date's run, to be told (CLR-18).
   std::vector<store::SettlementDelay> delays;
   std::vector<InvestorPortfolioFee> portfolio_fees;
+  // The corporate-action cash CSDC cleared on the date, per event, channel and account.
+  std::vector<CaCredit> ca_credits;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).
   std::vector<store::PreClearingRow> pre_clearing;

@@ -30,6 +30,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Date, Channel>, store::StoredNets> nets;
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
+  std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> ca_cash_on_day;
   std::vector<store::PendingSettlement> pending;
   std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
@@ -85,6 +86,10 @@ class MemoryRuns final : public EarlierRuns {
   Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Channel channel,
                                                                    Date collection) override {
     return fees_collected_on_day[{channel, collection}];
+  }
+  Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
+                                                          Date settlement_date) override {
+    return ca_cash_on_day[{channel, settlement_date}];
   }
   Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) override {

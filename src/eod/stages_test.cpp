@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "eod/book_stress_stage.h"
+#include "eod/ca_cash_stage.h"
 #include "eod/exception_stage.h"
 #include "eod/instructed_days.h"
 #include "eod/portfolio_fee_stage.h"
@@ -77,6 +78,48 @@ TEST_F(Stages, PortfolioFeeIsChargedOnEachCalendarDaysHoldings) {
   // The journal's charge: the investor pays, the client reserve owes CSDC.
   ASSERT_FALSE(fees->charges.empty());
   EXPECT_EQ(fees->charges.front().entry, "PF:A:sh");
+}
+
+// CLR-7 (第23条): CSDC clears E's HKD 2.40 dividend of 00700 today, 03-15, at 0.91850. The
+// holders are those at the record date's close, Tuesday 03-12: the 03-11 statement (A 1,000,
+// P 500) with A's 200 bought Friday 03-08 (T+2 = 03-12: A's by then) — 1,200 — and without A's 300
+// sold Monday 03-11 (T+2 = 03-13: after the record date, still A's). A: 1,200 × 2.40 = 2,880.00
+// × 0.91850 = 2,645.28; 20% = 529.056 → 529.06; net 2,116.22. P (own account): 500 × 2.40 =
+// 1,200.00 × 0.91850 = 1,102.20, nothing withheld. Both payable at today's corporate-action flow,
+// Monday 03-18.
+TEST_F(Stages, CorporateActionCashReachesTheHoldersAtTheRecordDate) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-11")}] = {
+      d("2024-03-11"), {{"A", "00700", 1000}, {"P", "00700", 500}}};
+  earlier.executions[d("2024-03-08")] = {
+      execution("T1", "2024-03-08", "A", "00700", Side::kBuy, 200, "290.00")};
+  earlier.executions[d("2024-03-11")] = {
+      execution("T2", "2024-03-11", "A", "00700", Side::kSell, 300, "291.00")};
+  CaCashClearing clearing;
+  clearing.action.event_id = "E";
+  clearing.action.type = corpactions::ActionType::kCashDividend;
+  clearing.action.security_code = "00700";
+  clearing.action.record_date = d("2024-03-12");
+  clearing.action.payment_date = d("2024-03-13");
+  clearing.action.currency = Currency::kHKD;
+  clearing.action.rate = D("2.40");
+  clearing.action.issuer_type = corpactions::IssuerType::kOther;
+  clearing.payment = {"E", Channel::kShanghai, Currency::kHKD, D("0.91850"), d("2024-03-15"), "x"};
+  inputs.ca_cash = {clearing};
+  auto credits = clear_ca_cash(prepare());
+  ASSERT_TRUE(credits.ok()) << credits.error().to_string();
+  ASSERT_EQ(credits->size(), 2u);
+  const CaCredit& a = (*credits)[0];
+  EXPECT_EQ(a.account_id, "A");
+  EXPECT_EQ(a.holding, 1200);
+  EXPECT_EQ(a.money.gross_rmb, D("2645.28"));
+  EXPECT_EQ(a.money.individual_tax_rmb, D("529.06"));
+  EXPECT_EQ(a.money.net_rmb, D("2116.22"));
+  EXPECT_EQ(a.reserve, MoneyKind::kClient);
+  EXPECT_EQ(a.payable_date, d("2024-03-18"));
+  const CaCredit& p = (*credits)[1];
+  EXPECT_EQ(p.account_id, "P");
+  EXPECT_EQ(p.reserve, MoneyKind::kOwn);
+  EXPECT_EQ(p.money.net_rmb, D("1102.20"));
 }
 
 TEST_F(Stages, PortfolioFeeRefusesAHeldSecurityWithoutAClose) {
@@ -284,7 +327,7 @@ TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
   risk.risk.risk_funds_rmb = D("50000.00");
   InvestorPortfolioFee fee{"A", Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")};
   fee.charge.fee_rmb = D("2.17");
-  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {risk}, {fee});
+  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {risk}, {fee}, {});
   ASSERT_TRUE(transfers.ok()) << transfers.error().to_string();
   ASSERT_EQ(transfers->size(), 1u);
   const auto& t = (*transfers)[0];
@@ -298,11 +341,48 @@ TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
   EXPECT_EQ(t.transfer.transfer_rmb, D("1989996.83"));
 }
 
+// CLR-11's last term (第27条 "+ T日应收红利/公司收购"): the dividends CSDC pays on 03-18 to the
+// client reserve — 2,645.28 an earlier run cleared and 1,000.00 + 354.72 this run clears — are
+// added: 500,000.00 + 4,000.00 = 504,000.00 to the bank. A credit payable another day (03-19) or
+// to the own reserve is not in the client reserve's 03-18 transfer; the own reserve gets its own.
+TEST_F(Stages, TransferAddsTheCorporateActionCashCsdcPaysThatDay) {
+  auto& in = inputs;
+  in.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"), D("500000.00")};
+  in.reserve_balances[Channel::kShanghai][MoneyKind::kOwn] = {d("2024-03-14"), D("0.00")};
+  earlier.ca_cash_on_day[{Channel::kShanghai, d("2024-03-18")}] = {
+      {MoneyKind::kClient, D("2645.28")}};
+  auto credit = [&](const char* account, MoneyKind reserve, const char* net, const char* payable) {
+    CaCredit c;
+    c.event_id = "E";
+    c.channel = Channel::kShanghai;
+    c.account_id = account;
+    c.reserve = reserve;
+    c.money.net_rmb = D(net);
+    c.payable_date = d(payable);
+    return c;
+  };
+  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {},
+                                      {credit("A", MoneyKind::kClient, "1000.00", "2024-03-18"),
+                                       credit("B", MoneyKind::kClient, "354.72", "2024-03-18"),
+                                       credit("C", MoneyKind::kClient, "99.00", "2024-03-19"),
+                                       credit("P", MoneyKind::kOwn, "12.34", "2024-03-18")});
+  ASSERT_TRUE(transfers.ok()) << transfers.error().to_string();
+  ASSERT_EQ(transfers->size(), 2u);
+  const auto& client = (*transfers)[0];
+  EXPECT_EQ(client.reserve, MoneyKind::kClient);
+  EXPECT_EQ(client.inputs.dividends_receivable_rmb, D("4000.00"));
+  EXPECT_EQ(client.transfer.transfer_rmb, D("504000.00"));
+  const auto& own = (*transfers)[1];
+  EXPECT_EQ(own.reserve, MoneyKind::kOwn);
+  EXPECT_EQ(own.inputs.dividends_receivable_rmb, D("12.34"));
+  EXPECT_EQ(own.transfer.transfer_rmb, D("12.34"));
+}
+
 TEST_F(Stages, TransferRefusesATradeDateSettlingThenThatWasNeverRun) {
   inputs.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"),
                                                                      D("3000000.00")};
   earlier.nets[{d("2024-03-14"), Channel::kShanghai}] = {false, true, {}};
-  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {});
+  auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {}, {});
   ASSERT_FALSE(transfers.ok());
   EXPECT_EQ(transfers.error().reason, kEarlierRunMissing);
   EXPECT_NE(transfers.error().message.find("2024-03-14"), std::string::npos);

@@ -45,7 +45,8 @@ Result<std::map<MoneyKind, Decimal>> nets_of(DayContext& day, Channel channel, D
 
 Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     DayContext& day, const clearing::ClearingResult& result,
-    const std::vector<ReserveDay>& reserves, const std::vector<InvestorPortfolioFee>& fees) {
+    const std::vector<ReserveDay>& reserves, const std::vector<InvestorPortfolioFee>& fees,
+    const std::vector<CaCredit>& ca_credits) {
   std::vector<clearing::TransferInstruction> out;
   for (const auto& [channel, southbound] : day.calendars) {
     const std::string ch(channel_code(channel));
@@ -64,6 +65,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     struct DayTerms {
       std::vector<std::pair<calendar::TradeDateMoney, std::map<MoneyKind, Decimal>>> nets;
       std::map<MoneyKind, Decimal> fees;
+      std::map<MoneyKind, Decimal> dividends;  // corporate-action cash CSDC pays that day
     };
     std::vector<DayTerms> terms(days.size());
     std::set<MoneyKind> keys;  // every reserve with a term on any day of the window
@@ -86,6 +88,15 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
         }
       }
       for (const auto& [reserve, fee] : terms[i].fees) keys.insert(reserve);
+      CP_ASSIGN_OR_RETURN(terms[i].dividends, day.earlier.ca_cash_payable_on(channel, settles));
+      for (const auto& credit : ca_credits) {
+        if (credit.channel == channel && credit.payable_date == settles) {
+          auto [found, inserted] =
+              terms[i].dividends.try_emplace(credit.reserve, credit.money.net_rmb);
+          if (!inserted) found->second += credit.money.net_rmb;
+        }
+      }
+      for (const auto& [reserve, amount] : terms[i].dividends) keys.insert(reserve);
     }
 
     static const std::map<MoneyKind, store::ReserveBalance> kNone;
@@ -125,7 +136,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
         // new is computed before the next run, so it stands unchanged.
         in.risk_funds_previous_rmb = i == 0 ? at(risk_previous, reserve) : in.risk_funds_due_rmb;
         in.portfolio_fee_rmb = at(terms[i].fees, reserve);
-        in.dividends_receivable_rmb = kZero;  // corporate actions: issue 17
+        in.dividends_receivable_rmb = at(terms[i].dividends, reserve);
         instruction.transfer = clearing::funds_transfer(in, reserve);
         balance = instruction.transfer.closing_balance_rmb;
         balance_date = in.settlement_date;

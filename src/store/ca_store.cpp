@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "store/input_generation.h"
+
 namespace cp::store {
 namespace {
 
@@ -115,6 +117,8 @@ Result<ImportCounts> import_ca_events(Database& db, const std::vector<CorporateA
                     file_name}));
     ++counts.inserted;
   }
+  // An EOD computing meanwhile computes again (store/input_generation.h) if anything changed.
+  if (counts.inserted > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }
@@ -175,6 +179,7 @@ Result<ImportCounts> import_ca_payments(Database& db,
          p.clearing_date.to_string(), p.source, file_name}));
     ++counts.inserted;
   }
+  if (counts.inserted > 0) CP_RETURN_IF_ERROR(bump_eod_input_generation(db));
   CP_RETURN_IF_ERROR(tx.commit());
   return counts;
 }

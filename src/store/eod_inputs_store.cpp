@@ -1,5 +1,6 @@
 #include "store/eod_inputs_store.h"
 
+#include "store/ca_store.h"
 #include "store/execution_store.h"
 #include "store/import_store.h"
 #include "store/investor_funds_store.h"
@@ -25,6 +26,22 @@ Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {
   CP_ASSIGN_OR_RETURN(inputs.reserve_checks, reserve_checks_of(db, date));
   if (!inputs.reserve_checks.empty()) {
     CP_ASSIGN_OR_RETURN(inputs.instructed_for_date, load_transfers(db, date, true));
+  }
+  // The corporate-action cash CSDC cleared on the date (CLR-7), with its events.
+  CP_ASSIGN_OR_RETURN(auto cleared,
+                      db.query("SELECT event_id, channel, currency, rmb_per_unit, source FROM "
+                               "ca_payment WHERE clearing_date = ? ORDER BY event_id, channel",
+                               {date.to_string()}));
+  for (const Row& row : cleared.rows) {
+    eod::CaCashClearing clearing;
+    CP_ASSIGN_OR_RETURN(clearing.action, ca_event(db, row.text(0)));
+    clearing.payment.event_id = row.text(0);
+    CP_ASSIGN_OR_RETURN(clearing.payment.channel, parse_channel(row.text(1)));
+    CP_ASSIGN_OR_RETURN(clearing.payment.currency, parse_currency(row.text(2)));
+    clearing.payment.rmb_per_unit = row.decimal(3);
+    clearing.payment.clearing_date = date;
+    clearing.payment.source = row.text(4);
+    inputs.ca_cash.push_back(std::move(clearing));
   }
   return Ok{};
 }

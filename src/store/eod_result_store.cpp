@@ -23,7 +23,7 @@ Result<void> delete_results(Database& db, Date date) {
   for (const char* table :
        {"eod_csdc_obligation", "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date",
         "eod_portfolio_fee", "eod_exception", "eod_fx_rate", "eod_transfer_reissue",
-        "eod_settlement_delay", "eod_book_stress"}) {
+        "eod_settlement_delay", "eod_book_stress", "eod_ca_credit"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -118,6 +118,17 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
         {day, std::string(channel_code(b.channel)), money_kind_text(b.reserve), b.scenario,
          b.description, dec(b.long_value_hkd), dec(b.short_value_hkd), dec(b.pnl_hkd),
          dec(b.loss_hkd), dec(b.collateral_hkd), dec(b.shortfall_hkd)}));
+  }
+  for (const auto& c : report.ca_credits) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_ca_credit (business_date, event_id, channel, account_id, reserve, "
+        "holding, gross_ccy, gross_rmb, enterprise_tax_rmb, tax_rmb, tax_withheld_by, net_rmb, "
+        "payable_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, c.event_id, std::string(channel_code(c.channel)), c.account_id,
+         money_kind_text(c.reserve), c.holding, dec(c.gross_ccy), dec(c.money.gross_rmb),
+         dec(c.money.enterprise_tax_rmb), dec(c.money.individual_tax_rmb),
+         std::string(corpactions::withholding_agent_code(c.money.individual_tax_agent)),
+         dec(c.money.net_rmb), c.payable_date.to_string()}));
   }
   CP_RETURN_IF_ERROR(write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(write_pre_clearing(db, date, report.pre_clearing));

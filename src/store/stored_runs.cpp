@@ -73,6 +73,22 @@ Result<std::map<MoneyKind, Decimal>> StoredRuns::portfolio_fees_collected_on(Cha
   return store::portfolio_fees_collected_on(db_, channel, collection_date, run_date_);
 }
 
+Result<std::map<MoneyKind, Decimal>> StoredRuns::ca_cash_payable_on(Channel channel,
+                                                                    Date settlement_date) {
+  std::map<MoneyKind, Decimal> out;
+  CP_RETURN_IF_ERROR(db_.query_each(
+      "SELECT reserve, net_rmb FROM eod_ca_credit WHERE channel = ? AND payable_date = ? AND "
+      "business_date < ?",
+      {std::string(channel_code(channel)), settlement_date.to_string(), run_date_.to_string()},
+      [&](const Row& row) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
+        auto [found, inserted] = out.try_emplace(reserve, row.decimal(1));
+        if (!inserted) found->second += row.decimal(1);  // exact: summed here, not in SQL
+        return Ok{};
+      }));
+  return out;
+}
+
 Result<std::map<MoneyKind, Decimal>> StoredRuns::risk_funds_at_previous_settlement(
     Channel channel, Date settlement_date) {
   return store::risk_funds_at_previous_settlement(db_, channel, settlement_date, run_date_);

@@ -1030,6 +1030,13 @@ void check_golden_case(
     EodRun imported = run_command("import " + kind + " '" + dir + file + "'");
     ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
   }
+  // Corporate actions, where the case has them (case "dividend": CLR-11's dividends term).
+  for (const auto& [kind, file] : std::vector<std::pair<std::string, std::string>>{
+           {"ca-events", "ca_events.csv"}, {"ca-payments", "ca_payments.csv"}}) {
+    if (!std::filesystem::exists(dir + file)) continue;
+    EodRun imported = run_command("import " + kind + " '" + dir + file + "'");
+    ASSERT_EQ(imported.exit_code, 0) << kind << ": " << imported.err;
+  }
   for (const Json& day_spec : spec["days"]) {
     SCOPED_TRACE(day_spec["business_date"].get<std::string>());
     check_golden_day(test, db, day_spec,
@@ -1092,10 +1099,17 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
           "SELECT channel || ':' || reserve || ':' || settlement_date, reserve_balance_date, "
           "reserve_balance_basis, reserve_balance_previous_rmb, trading_money_payable_rmb, "
           "trading_money_receivable_rmb, risk_funds_due_rmb, risk_funds_previous_rmb, "
-          "portfolio_fee_rmb, transfer_rmb, direction FROM eod_transfer WHERE business_date = ?",
+          "portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb, direction FROM eod_transfer "
+          "WHERE business_date = ?",
           {"reserve_balance_date", "reserve_balance_basis", "reserve_balance_previous_rmb",
            "trading_money_payable_rmb", "trading_money_receivable_rmb", "risk_funds_due_rmb",
-           "risk_funds_previous_rmb", "portfolio_fee_rmb", "transfer_rmb", "direction"});
+           "risk_funds_previous_rmb", "portfolio_fee_rmb", "dividends_receivable_rmb",
+           "transfer_rmb", "direction"});
+  // The corporate-action cash cleared to each investor (CLR-7): none in a case without any.
+  compare("ca_credits",
+          "SELECT event_id || ':' || channel || ':' || account_id, holding, gross_rmb, tax_rmb, "
+          "net_rmb, payable_date FROM eod_ca_credit WHERE business_date = ?",
+          {"holding", "gross_rmb", "tax_rmb", "net_rmb", "payable_date"});
   // The trade dates of each instruction, as the report by settlement day shows them.
   for (const auto& [key, want] : expected["transfers"].items()) {
     const std::string settles = key.substr(key.rfind(':') + 1);
@@ -1161,7 +1175,8 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
 TEST_P(EodCliTest, GoldenCasesMatchTheWorkedOutNumbers) {
   // Each case in a database of its own: a case's transfer adds back the risk funds of the latest
   // earlier EOD in the database (CLR-11), which another case's run would otherwise be.
-  for (const char* name : {"basic", "holiday", "fx_covered", "fx_overdraft", "christmas", "rpf"}) {
+  for (const char* name :
+       {"basic", "holiday", "fx_covered", "fx_overdraft", "christmas", "rpf", "dividend"}) {
     SCOPED_TRACE(name);
     auto scratch = testing::ScratchDatabase::create(GetParam());
     ASSERT_TRUE(scratch.ok()) << scratch.error().to_string();

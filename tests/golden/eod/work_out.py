@@ -16,7 +16,12 @@ instructs the settlement days listed under its "transfer_days". On each S:
              the closing balance the previous instruction leaves)
            − Σ payable CSDC nets of the trade dates whose money moves on S (each on its own)
            − risk funds due at S (D's) + risk funds due at the previous instructed day
-           − portfolio fees collected on S (every run's up to D) + dividends (none here)
+           − portfolio fees collected on S (every run's up to D)
+           + corporate-action cash CSDC pays on S (CLR-7, case "dividend"): each event CSDC cleared
+             on a run's date credits the holders at its record date's close (the statement on or
+             before it, rolled forward) with gross × CSDC's rate rounded down to the fen, less
+             20% (half-up) for individuals; payable on the clearing date's next Southbound trading
+             day, derived by hand as the day's "ca_payable_date"
 
 Usage: work_out.py CASE_DIR   (writes CASE_DIR/expected.json)
 """
@@ -24,7 +29,7 @@ import csv
 import datetime
 import json
 import sys
-from decimal import Decimal as D, ROUND_CEILING, ROUND_HALF_UP
+from decimal import Decimal as D, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP
 from pathlib import Path
 
 ZERO = D("0.00")
@@ -81,6 +86,10 @@ class Case:
         self.previous_run = None
         self.instructed = {}      # "ch:reserve:S" → the transfer a run instructed for S
         self.csdc_margin = self.spec.get("csdc_margin")  # None: the rate method (22% × 1)
+        has_ca = (case / "ca_events.csv").exists()
+        self.ca_events = {r["event_id"]: r for r in rows(case, "ca_events.csv")} if has_ca else {}
+        self.ca_payments = rows(case, "ca_payments.csv") if has_ca else []
+        self.ca_due = {}          # (channel, reserve, payable date) → Σ net RMB credited
 
     def rpf_margin(self, day, close, secs, held):
         """CLR-9 from 2022-06-13 (risk.margin_method hkscc_rpf): HKSCC's VaR margin of the
@@ -223,6 +232,30 @@ class Case:
                                           "fee_hkd": str(fee_hkd), "fee_rmb": str(fee_rmb),
                                           "collection_date": fee_date}
 
+        # Corporate-action cash CSDC cleared on the day (CLR-7): the holders at the record date's
+        # close, each credited the net RMB, payable on the clearing date's T+1.
+        out["ca_credits"] = {}
+        for pay in self.ca_payments:
+            if pay["clearing_date"] != day:
+                continue
+            ev = self.ca_events[pay["event_id"]]
+            held = self.holdings_at(ev["record_date"])
+            for (account, channel, security), quantity in sorted(held.items()):
+                if channel != pay["channel"] or security != ev["security_code"] or quantity <= 0:
+                    continue
+                gross_rmb = (D(ev["rate"]) * quantity * D(pay["rmb_per_unit"])).quantize(
+                    D("0.01"), ROUND_FLOOR)
+                person = self.accounts[account]["account_type"] == "individual"
+                tax = r2(gross_rmb * D("0.20")) if person else ZERO
+                net = gross_rmb - tax
+                reserve = self.accounts[account]["money_kind"]
+                payable = spec["ca_payable_date"]
+                out["ca_credits"][f"{ev['event_id']}:{channel}:{account}"] = {
+                    "holding": quantity, "gross_rmb": str(gross_rmb), "tax_rmb": str(tax),
+                    "net_rmb": str(net), "payable_date": payable}
+                k = (channel, reserve, payable)
+                self.ca_due[k] = self.ca_due.get(k, ZERO) + net
+
         # Collateral (CLR-9) is the holdings at the day's close.
         holdings = {}
         for (account, channel, security), quantity in self.holdings_at(day).items():
@@ -278,6 +311,8 @@ class Case:
                                  if k.startswith(channel + ":")}
                 reserves |= {r for (c, r, s) in self.fees_by_collection
                              if c == channel and s == t["settlement_date"]}
+                reserves |= {r for (c, r, s) in self.ca_due
+                             if c == channel and s == t["settlement_date"]}
             for reserve in sorted(reserves):
                 imported = [r for r in self.reserves if r["channel"] == channel and
                             r["reserve"] == reserve and r["balance_date"] <= day]
@@ -298,14 +333,15 @@ class Case:
                     risk = due.get(reserve, ZERO)
                     risk_previous = previous.get(reserve, ZERO) if i == 0 else risk
                     fee = self.fees_by_collection.get((channel, reserve, settles), ZERO)
-                    transfer = balance - payable - risk + risk_previous - fee
+                    dividends = self.ca_due.get((channel, reserve, settles), ZERO)
+                    transfer = balance - payable - risk + risk_previous - fee + dividends
                     out["transfers"][f"{channel}:{reserve}:{settles}"] = {
                         "reserve_balance_date": balance_date, "reserve_balance_basis": basis,
                         "reserve_balance_previous_rmb": str(balance), "trade_dates": dates,
                         "trading_money_payable_rmb": str(payable),
                         "trading_money_receivable_rmb": str(receivable),
                         "risk_funds_due_rmb": str(risk), "risk_funds_previous_rmb": str(risk_previous),
-                        "portfolio_fee_rmb": str(fee), "dividends_receivable_rmb": "0.00",
+                        "portfolio_fee_rmb": str(fee), "dividends_receivable_rmb": str(dividends),
                         "transfer_rmb": str(transfer), "direction": direction(transfer)}
                     self.instructed[f"{channel}:{reserve}:{settles}"] = transfer
                     # Carried out, the instruction leaves the 18:00 receivable in the reserve.

@@ -1,0 +1,53 @@
+#include "eod/ca_cash_stage.h"
+
+#include "corpactions/entitlement.h"
+
+namespace cp::eod {
+
+Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
+  std::vector<CaCredit> out;
+  for (const CaCashClearing& clearing : day.in.ca_cash) {
+    const auto& action = clearing.action;
+    const Channel channel = clearing.payment.channel;
+    const std::string what = "cannot clear " + day.date.to_string() + ": event " + action.event_id +
+                             " on the " + std::string(channel_code(channel)) + " channel";
+    if (!day.calendars.count(channel)) {
+      return refusal(kInputsMissing, what + ": CSDC clears on a Southbound trading day of it");
+    }
+    CP_ASSIGN_OR_RETURN(const auto rules,
+                        corpactions::dividend_rules(day.parameters, *action.payment_date));
+    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
+                        day.closing_holdings(channel, action.holders_date()));
+    std::vector<corpactions::Holder> holders;
+    for (const Holding& h : *holdings) {
+      if (h.security_code != action.security_code || h.quantity <= 0) continue;
+      const clearing::Account* account = day.accounts.find(h.account_id);
+      if (account == nullptr) {
+        return refusal(kInputsMissing, what + ": account " + h.account_id + " holds " +
+                                           action.security_code +
+                                           " but is not in the account book (import accounts)");
+      }
+      holders.push_back({channel, h.account_id, account->account_type, h.quantity});
+    }
+    const Date payable = day.flow_of(channel, "corporate_action_funds").date;
+    for (const auto& e : corpactions::entitlements(action, holders, 1)) {
+      CaCredit credit;
+      credit.event_id = action.event_id;
+      credit.channel = channel;
+      credit.account_id = e.account_id;
+      credit.reserve = day.accounts.find(e.account_id)->money_kind;
+      credit.holding = e.holding;
+      credit.gross_ccy = e.cash_ccy;
+      credit.money =
+          action.type == corpactions::ActionType::kTakeover
+              ? corpactions::consideration_money(e.cash_ccy, clearing.payment.rmb_per_unit, rules)
+              : corpactions::dividend_money(e.cash_ccy, clearing.payment.rmb_per_unit,
+                                            e.account_type, action.issuer_type, rules);
+      credit.payable_date = payable;
+      out.push_back(std::move(credit));
+    }
+  }
+  return out;
+}
+
+}  // namespace cp::eod

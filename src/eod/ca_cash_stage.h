@@ -1,0 +1,20 @@
+// The corporate-action cash CSDC clears on the run's date (SPEC CLR-2, CLR-7, STL-2, STL-4; seed
+// 002 附件4 第23、27条): each event CSDC cleared on D on a channel credits every holder at its
+// record date's close (STL-3) with the net RMB — gross × CSDC's rate, less the tax withheld
+// (corpactions/dividend.h) — payable by CSDC at D's corporate-action flow (T+1 10:30) and usable
+// by the investor that day. The CLR-11 instruction of that settlement day counts the credits of
+// its reserve account as "dividends / takeover money receivable" (transfer_stage.h).
+#pragma once
+
+#include <vector>
+
+#include "eod/day_context.h"
+#include "eod/eod_results.h"
+
+namespace cp::eod {
+
+// The credits of every clearing of the date, by event, channel and account. Refuses a holder not
+// in the account book and a clearing on a channel closed on D.
+Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day);
+
+}  // namespace cp::eod
