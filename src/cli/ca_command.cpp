@@ -24,8 +24,46 @@ struct CaOptions {
   std::string account;
   std::vector<std::string> choices;  // option=quantity
   std::string at;
+  bool totals = false;
   bool json = false;
 };
+
+// Per channel: the holders and the sums the broker reconciles with CSDC's clearing (the money it
+// receives is the net RMB of its accounts).
+Json totals_json(const corpactions::EntitlementReport& report) {
+  Json out = Json::array();
+  for (const auto& part : report.channels) {
+    int64_t accounts = 0;
+    int64_t holding = 0;
+    int64_t securities = 0;
+    Decimal gross_ccy;
+    Decimal gross_rmb;
+    Decimal tax_rmb;
+    Decimal net_rmb;
+    for (size_t i = 0; i < report.entitlements.size(); ++i) {
+      const auto& e = report.entitlements[i];
+      if (e.channel != part.channel) continue;
+      ++accounts;
+      holding += e.holding;
+      securities += e.securities;
+      gross_ccy += e.cash_ccy;
+      if (const auto& money = report.money[i]) {
+        gross_rmb += money->gross_rmb;
+        tax_rmb += money->enterprise_tax_rmb + money->individual_tax_rmb;
+        net_rmb += money->net_rmb;
+      }
+    }
+    out.push_back({{"channel", channel_code(part.channel)},
+                   {"accounts", accounts},
+                   {"holding", holding},
+                   {"securities", securities},
+                   {"gross_ccy", gross_ccy.to_string()},
+                   {"gross_rmb", part.payment ? Json(gross_rmb.to_string()) : Json(nullptr)},
+                   {"tax_rmb", part.payment ? Json(tax_rmb.to_string()) : Json(nullptr)},
+                   {"net_rmb", part.payment ? Json(net_rmb.to_string()) : Json(nullptr)}});
+  }
+  return out;
+}
 
 std::string date_text(const std::optional<Date>& date) {
   return date ? date->to_string() : "";
@@ -99,6 +137,29 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
                       corpactions::entitlement_report(*loaded.db, loaded.refdata, loaded.calendars,
                                                       options.event_id));
   const CorporateAction& a = report.action;
+  if (options.totals) {
+    const Json totals = totals_json(report);
+    if (options.json) {
+      print_json(std::cout, {{"event", event_json(a)},
+                             {"holders_date", report.holders_date.to_string()},
+                             {"totals", totals}});
+      return Ok{};
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const Json& t : totals) {
+      const auto text = [](const Json& v) {
+        return v.is_null() ? std::string("-") : v.is_string() ? v.get<std::string>() : v.dump();
+      };
+      rows.push_back({text(t["channel"]), text(t["accounts"]), text(t["holding"]),
+                      text(t["securities"]), text(t["gross_ccy"]), text(t["gross_rmb"]),
+                      text(t["tax_rmb"]), text(t["net_rmb"])});
+    }
+    print_table(
+        std::cout,
+        {"CH", "ACCOUNTS", "HOLDING", "SECURITIES", "GROSS", "GROSS RMB", "TAX RMB", "NET RMB"},
+        rows, {1, 2, 3, 4, 5, 6, 7});
+    return Ok{};
+  }
   const auto part_of = [&](Channel channel) -> const corpactions::ChannelPart* {
     for (const auto& part : report.channels) {
       if (part.channel == channel) return &part;
@@ -119,7 +180,16 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
            {"tradable_from",
             part.tradable_from ? Json(part.tradable_from->to_string()) : Json(nullptr)}});
     }
-    Json accounts = Json::array();
+    // The head as one object, then the accounts streamed one line each: two million rows never
+    // stand in memory as one document.
+    std::string head = Json{
+        {"event", event_json(a)},
+        {"holders_date", report.holders_date.to_string()},
+        {"board_lot", report.board_lot},
+        {"channels",
+         channels}}.dump();
+    head.pop_back();  // the closing brace: the entitlements follow
+    std::cout << head << ",\"entitlements\":[";
     for (size_t i = 0; i < report.entitlements.size(); ++i) {
       const auto& e = report.entitlements[i];
       const auto& money = report.money[i];
@@ -145,13 +215,9 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
         row["net_rmb"] = money->net_rmb.to_string();
         row["payable_date"] = part->settlement_date->to_string();
       }
-      accounts.push_back(std::move(row));
+      std::cout << (i == 0 ? "\n" : ",\n") << row.dump();
     }
-    print_json(std::cout, {{"event", event_json(a)},
-                           {"holders_date", report.holders_date.to_string()},
-                           {"board_lot", report.board_lot},
-                           {"channels", channels},
-                           {"entitlements", accounts}});
+    std::cout << "\n]}\n";
     return Ok{};
   }
   std::cout << "event " << a.event_id << ": " << corpactions::action_type_code(a.type) << " of "
@@ -320,6 +386,8 @@ void register_ca_commands(CLI::App& app, AppContext& context) {
   auto* entitlements = ca->add_subcommand(
       "entitlements", "Per account: holding, entitlement, gross, tax, net RMB, payable date");
   entitlements->add_option("--event", options->event_id, "The event id")->required();
+  entitlements->add_flag("--totals", options->totals,
+                         "Only the sums per channel (what CSDC's clearing is reconciled with)");
   entitlements->add_flag("--json", options->json, "Print JSON");
   entitlements->callback([&context, options] {
     run_action(context, [&] { return show_entitlements(context, *options); });

@@ -5,7 +5,6 @@
 #include "calendar/settlement.h"
 #include "eod/closing_holdings.h"
 #include "store/ca_store.h"
-#include "store/execution_store.h"
 #include "store/stored_runs.h"
 
 namespace cp::corpactions {
@@ -28,7 +27,6 @@ bool becomes_tradable_next_day(ActionType type) {
 Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefData& refdata,
                                        const refdata::MarketCalendarData& markets,
                                        const std::string& security_code, Date date) {
-  CP_ASSIGN_OR_RETURN(const clearing::AccountBook accounts, store::load_account_book(db));
   // The run "after" the date answers with everything up to its close.
   store::StoredRuns runs(db, date.plus_days(1));
   const eod::ExecutionsOf executions_of = [&](Date trade_date) {
@@ -39,18 +37,36 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
     CP_ASSIGN_OR_RETURN(auto southbound,
                         calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
     if (date < southbound.covered_from()) continue;  // not open yet
-    CP_ASSIGN_OR_RETURN(
-        const auto holdings,
-        eod::closing_holdings(runs, executions_of, southbound, refdata.parameters, channel, date));
+    // Only the security's rows of the statement, with their accounts' types: a statement of
+    // millions of rows is not read whole for one event.
+    CP_ASSIGN_OR_RETURN(auto in_statement,
+                        store::security_holders_in_statement(db, channel, date, security_code));
+    std::optional<eod::PositionStatement> statement;
+    if (in_statement.statement_date) {
+      statement =
+          eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
+    }
+    CP_ASSIGN_OR_RETURN(const auto holdings,
+                        eod::closing_holdings(statement ? &*statement : nullptr, executions_of,
+                                              southbound, refdata.parameters, channel, date));
+    auto& types = in_statement.account_types;
+    std::vector<std::string> by_trades_only;  // holders the statement did not have
+    for (const clearing::Holding& h : holdings) {
+      if (h.security_code == security_code && h.quantity > 0 && !types.count(h.account_id)) {
+        by_trades_only.push_back(h.account_id);
+      }
+    }
+    CP_ASSIGN_OR_RETURN(auto more, store::account_types_of(db, by_trades_only));
+    types.merge(more);
     for (const clearing::Holding& h : holdings) {
       if (h.security_code != security_code || h.quantity <= 0) continue;
-      const clearing::Account* account = accounts.find(h.account_id);
-      if (account == nullptr) {
+      const auto type = types.find(h.account_id);
+      if (type == types.end()) {
         return rule_violation("account " + h.account_id + " holds " + security_code +
                                   " but is not in the account book (import accounts)",
                               "account_id");
       }
-      holders.push_back({channel, h.account_id, account->account_type, h.quantity});
+      holders.push_back({channel, h.account_id, type->second, h.quantity});
     }
   }
   return holders;
@@ -66,8 +82,10 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
   CP_ASSIGN_OR_RETURN(const auto* security,
                       refdata.securities.on(action.security_code, report.holders_date));
   report.board_lot = action.board_lot_after.value_or(security->row.board_lot);
-  CP_ASSIGN_OR_RETURN(const std::vector<Holder> holders,
+  CP_ASSIGN_OR_RETURN(std::vector<Holder> holders,
                       holders_at(db, refdata, markets, action.security_code, report.holders_date));
+  report.entitlements.reserve(holders.size());
+  report.money.reserve(holders.size());
   std::optional<DividendRules> rules;
   if (pays_cash(action.type)) {
     CP_ASSIGN_OR_RETURN(rules, dividend_rules(refdata.parameters, *action.payment_date));
@@ -93,10 +111,13 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
           }));
       part.tradable_from = next->date;
     }
-    std::vector<Holder> on_channel;
-    for (const Holder& h : holders) {
-      if (h.channel == channel) on_channel.push_back(h);
-    }
+    // holders_at orders them by channel: this channel's are one run of them.
+    const auto first = std::find_if(holders.begin(), holders.end(),
+                                    [&](const Holder& h) { return h.channel == channel; });
+    const auto last =
+        std::find_if(first, holders.end(), [&](const Holder& h) { return h.channel != channel; });
+    const std::vector<Holder> on_channel(std::make_move_iterator(first),
+                                         std::make_move_iterator(last));
     for (Entitlement& e : entitlements(action, on_channel, report.board_lot)) {
       std::optional<DividendMoney> money;
       if (rules && part.payment) {

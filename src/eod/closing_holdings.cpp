@@ -12,6 +12,13 @@ Result<std::vector<clearing::Holding>> closing_holdings(
     Channel channel, Date as_of) {
   CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
                       earlier.statement_on_or_before(channel, as_of));
+  return closing_holdings(latest, executions_of, southbound, parameters, channel, as_of);
+}
+
+Result<std::vector<clearing::Holding>> closing_holdings(
+    const PositionStatement* latest, const ExecutionsOf& executions_of,
+    const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
+    Channel channel, Date as_of) {
   static const std::vector<clearing::Holding> kNoStatement;
   const std::vector<clearing::Holding>& statement =
       latest != nullptr ? latest->holdings : kNoStatement;

@@ -148,6 +148,41 @@ Result<CorporateAction> ca_event(Database& db, const std::string& event_id) {
   return event_of(result.rows[0]);
 }
 
+Result<SecurityHolders> security_holders_in_statement(Database& db, Channel channel, Date as_of,
+                                                      const std::string& security_code) {
+  SecurityHolders out;
+  CP_ASSIGN_OR_RETURN(
+      auto latest,
+      db.query("SELECT MAX(as_of) FROM opening_position WHERE as_of <= ?", {as_of.to_string()}));
+  if (latest.rows.empty() || latest.rows[0].is_null(0)) return out;
+  CP_ASSIGN_OR_RETURN(out.statement_date, Date::parse(latest.rows[0].text(0)));
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT p.account_id, p.quantity, a.account_type FROM opening_position p JOIN account a "
+      "ON a.account_id = p.account_id WHERE p.as_of = ? AND p.channel = ? AND p.security_code = ? "
+      "ORDER BY p.account_id",
+      {latest.rows[0].text(0), std::string(channel_code(channel)), security_code},
+      [&](const Row& row) -> Result<void> {
+        out.holdings.push_back({row.text(0), security_code, row.integer(1)});
+        CP_ASSIGN_OR_RETURN(const AccountType type, parse_account_type(row.text(2)));
+        out.account_types.emplace_hint(out.account_types.end(), row.text(0), type);
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<std::map<std::string, AccountType, std::less<>>> account_types_of(
+    Database& db, const std::vector<std::string>& account_ids) {
+  std::map<std::string, AccountType, std::less<>> out;
+  for (const std::string& id : account_ids) {
+    CP_ASSIGN_OR_RETURN(auto found,
+                        db.query("SELECT account_type FROM account WHERE account_id = ?", {id}));
+    if (found.rows.empty()) continue;
+    CP_ASSIGN_OR_RETURN(const AccountType type, parse_account_type(found.rows[0].text(0)));
+    out.emplace(id, type);
+  }
+  return out;
+}
+
 Result<ImportCounts> import_ca_payments(Database& db,
                                         const std::vector<corpactions::CsdcPayment>& payments,
                                         const std::string& file) {

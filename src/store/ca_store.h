@@ -4,10 +4,12 @@
 // else about an event already stored ("a second announcement of the same event").
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "clearing/holdings.h"
 #include "corpactions/corporate_action.h"
 #include "corpactions/csdc_payment.h"
 #include "store/database.h"
@@ -23,6 +25,21 @@ Result<ImportCounts> import_ca_events(Database& db,
 Result<std::vector<corpactions::CorporateAction>> ca_events(Database& db);
 // The event, or kNotFound naming it.
 Result<corpactions::CorporateAction> ca_event(Database& db, const std::string& event_id);
+
+// One security's holders in the channel's latest positions statement on or before `as_of`
+// (import positions), with each holder's account type: what an event's entitlements start from
+// without reading the whole statement and account book. `statement` is empty (as_of unset) when
+// there is no statement on or before `as_of`.
+struct SecurityHolders {
+  std::optional<Date> statement_date;
+  std::vector<clearing::Holding> holdings;  // by account
+  std::map<std::string, AccountType, std::less<>> account_types;
+};
+Result<SecurityHolders> security_holders_in_statement(Database& db, Channel channel, Date as_of,
+                                                      const std::string& security_code);
+// The types of `account_ids` (those in the account book).
+Result<std::map<std::string, AccountType, std::less<>>> account_types_of(
+    Database& db, const std::vector<std::string>& account_ids);
 
 // REQUIRES: each payment was checked against its stored event (corpactions check_payment).
 Result<ImportCounts> import_ca_payments(Database& db,

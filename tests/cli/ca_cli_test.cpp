@@ -217,6 +217,17 @@ TEST_P(CaCliTest, TheTextViewShowsTheMoneyAndItsDate) {
   EXPECT_THAT(shown.out, HasSubstr("CSDC cleared on 2025-07-11 at 7.1234 RMB per USD, payable "
                                    "2025-07-14"));
   EXPECT_THAT(shown.out, HasSubstr("7,009.42"));
+  // The sums CSDC's clearing is reconciled with: E-939 on Shanghai, F1 and P1 (README): gross
+  // 4,380.89 + 8,761.78 = 13,142.67, tax 1,752.36, net 4,380.89 + 7,009.42 = 11,390.31.
+  const Outcome totals = run("ca entitlements --event E-939 --totals --json");
+  ASSERT_EQ(totals.exit_code, 0) << totals.err;
+  const Json sh = Json::parse(totals.out)["totals"][0];
+  EXPECT_EQ(sh["channel"], "sh");
+  EXPECT_EQ(sh["accounts"], 2);
+  EXPECT_EQ(sh["holding"], 15000);
+  expect_amount(sh["gross_rmb"], Json("13142.67"), "gross");
+  expect_amount(sh["tax_rmb"], Json("1752.36"), "tax");
+  expect_amount(sh["net_rmb"], Json("11390.31"), "net");
   const Outcome events = run("ca events --json");
   ASSERT_EQ(events.exit_code, 0) << events.err;
   EXPECT_EQ(Json::parse(events.out).size(), 2u);
