@@ -1,4 +1,5 @@
-// connectpost report statement|csdc|transfer|exceptions|fees|pre-clearing|risk-funds|book-stress
+// connectpost report
+// statement|csdc|transfer|exceptions|fees|pre-clearing|risk-funds|book-stress|ca-credits
 //   --date D [--format csv|xlsx|json]
 #include <fstream>
 #include <iostream>
@@ -88,11 +89,12 @@ void register_report_command(CLI::App& app, AppContext& context) {
   auto* command = app.add_subcommand(
       "report",
       "EOD reports of a date from the stored results: statement, csdc, transfer, "
-      "exceptions, fees, pre-clearing, risk-funds (CLR-9), book-stress (ORG-4)");
+      "exceptions, fees, pre-clearing, risk-funds (CLR-9), book-stress (ORG-4), ca-credits "
+      "(CLR-7)");
   command
       ->add_option("name", options->name,
                    "statement | csdc | transfer | exceptions | fees | pre-clearing | risk-funds | "
-                   "book-stress")
+                   "book-stress | ca-credits")
       ->required();
   command->add_option("--date", options->date, "Business date, YYYY-MM-DD");
   command->add_option("--settlement-date", options->settlement_date,

@@ -5,6 +5,11 @@
 #include "core/assert.h"
 
 namespace cp::corpactions {
+namespace {
+
+const Decimal kZeroFen = Decimal::from_units(0, 2);  // shown as 0.00, like every RMB amount
+
+}  // namespace
 
 Result<DividendRules> dividend_rules(const refdata::ParameterTable& parameters, Date payment_date) {
   DividendRules rules;
@@ -41,6 +46,8 @@ DividendMoney dividend_money(const Decimal& gross_ccy, const Decimal& rmb_per_un
   CP_ASSERT(!gross_ccy.is_negative() && rmb_per_unit.sign() > 0, "a gross and a rate");
   DividendMoney out;
   out.gross_rmb = multiply_round(gross_ccy, rmb_per_unit, 2, rules.conversion_rounding);
+  out.enterprise_tax_rmb = kZeroFen;
+  out.individual_tax_rmb = kZeroFen;
   if (issuer == IssuerType::kRedChipResident) {
     out.enterprise_tax_rmb =
         multiply_round(out.gross_rmb, rules.resident_enterprise_tax_rate, 2, Rounding::kHalfUp);
@@ -60,6 +67,8 @@ DividendMoney consideration_money(const Decimal& gross_ccy, const Decimal& rmb_p
   CP_ASSERT(!gross_ccy.is_negative() && rmb_per_unit.sign() > 0, "a gross and a rate");
   DividendMoney out;
   out.gross_rmb = multiply_round(gross_ccy, rmb_per_unit, 2, rules.conversion_rounding);
+  out.enterprise_tax_rmb = kZeroFen;
+  out.individual_tax_rmb = kZeroFen;
   out.net_rmb = out.gross_rmb;
   return out;
 }

@@ -225,9 +225,9 @@ Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date)
 }
 
 const std::vector<std::string>& report_names() {
-  static const std::vector<std::string> kNames = {"statement",  "csdc",       "transfer",
-                                                  "exceptions", "fees",       "pre-clearing",
-                                                  "risk-funds", "book-stress"};
+  static const std::vector<std::string> kNames = {"statement",  "csdc",        "transfer",
+                                                  "exceptions", "fees",        "pre-clearing",
+                                                  "risk-funds", "book-stress", "ca-credits"};
   return kNames;
 }
 
@@ -279,6 +279,19 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
                   "pnl_hkd", "loss_hkd", "collateral_hkd", "shortfall_hkd"},
                  {false, false, false, false, true, true, true, true, true, true}, rows);
   }
+  if (name == "ca-credits") {
+    CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT event_id, channel, account_id, reserve, "
+                                            "holding, gross_ccy, gross_rmb, enterprise_tax_rmb, "
+                                            "tax_rmb, tax_withheld_by, net_rmb, payable_date FROM "
+                                            "eod_ca_credit WHERE business_date = ? ORDER BY "
+                                            "event_id, channel, account_id",
+                                            {day}));
+    return table(
+        "ca-credits", "Corporate-action cash CSDC cleared on " + day + ", per investor (CLR-7)",
+        {"event", "channel", "account", "reserve", "holding", "gross", "gross_rmb",
+         "enterprise_tax_rmb", "tax_rmb", "tax_withheld_by", "net_rmb", "payable_date"},
+        {false, false, false, false, true, true, true, true, true, false, true, false}, rows);
+  }
   if (name == "exceptions") {
     CP_ASSIGN_OR_RETURN(auto rows, db.query("SELECT kind, subject, amount_rmb, detail_rmb, "
                                             "penalty_rmb, interest_rmb, action FROM eod_exception "
@@ -320,7 +333,8 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
   }
   return invalid_input(
       "unknown report '" + name +
-          "' (statement, csdc, transfer, exceptions, fees, pre-clearing, risk-funds, book-stress)",
+          "' (statement, csdc, transfer, exceptions, fees, pre-clearing, risk-funds, book-stress, "
+          "ca-credits)",
       "report");
 }
 

@@ -1110,6 +1110,21 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
           "SELECT event_id || ':' || channel || ':' || account_id, holding, gross_rmb, tax_rmb, "
           "net_rmb, payable_date FROM eod_ca_credit WHERE business_date = ?",
           {"holding", "gross_rmb", "tax_rmb", "net_rmb", "payable_date"});
+  if (!expected["ca_credits"].empty()) {
+    // The same credits as the operator downloads them (report ca-credits).
+    EodRun report = run_command("report ca-credits --date " + date + " --format json");
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const Json rows = Json::parse(report.out)["rows"];
+    ASSERT_EQ(rows.size(), expected["ca_credits"].size());
+    for (const Json& row : rows) {
+      const std::string key = row["event"].get<std::string>() + ":" +
+                              row["channel"].get<std::string>() + ":" +
+                              row["account"].get<std::string>();
+      ASSERT_TRUE(expected["ca_credits"].contains(key)) << key;
+      EXPECT_EQ(row["net_rmb"], expected["ca_credits"][key]["net_rmb"]) << key;
+      EXPECT_EQ(row["tax_rmb"], expected["ca_credits"][key]["tax_rmb"]) << key;
+    }
+  }
   // The trade dates of each instruction, as the report by settlement day shows them.
   for (const auto& [key, want] : expected["transfers"].items()) {
     const std::string settles = key.substr(key.rfind(':') + 1);
