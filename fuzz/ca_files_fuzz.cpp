@@ -1,15 +1,17 @@
-// The corporate-action files of issue 17 (src/corpactions): ca_events.csv and ca_payments.csv.
+// The corporate-action files of issue 17 (src/corpactions): ca_events.csv, ca_payments.csv and
+// non_trade_transfers.csv.
 //
-// Input: the first byte picks the file (even: ca_events.csv, odd: ca_payments.csv); the rest is
-// the CSV text. Events are checked against the reference data of data/ (CONNECTPOST_DATA_DIR
-// overrides).
+// Input: the first byte picks the file (modulo 3: ca_events.csv, ca_payments.csv,
+// non_trade_transfers.csv); the rest is the CSV text. Events are checked against the reference data
+// of data/ (CONNECTPOST_DATA_DIR overrides).
 //
 // Properties: no crash and no exception; a refusal names the file; a successful parse yields no
 // more rows than the file has records, each event valid by itself (validate()), offered on its
 // date, with a unique id and a canonical text that names it; a payment's rate is positive.
 // Events that parse are then entitled on a holding: whole securities never exceed holding ×
 // new ÷ old, the fraction is below one, the odd lot below the board lot, and cash is holding ×
-// rate exactly.
+// rate exactly. A non-trade transfer moves its shares out of one account into another (the
+// movements add up to zero) or, pledged, moves none; its fees are never negative.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -18,6 +20,7 @@
 #include "corpactions/csdc_payment.h"
 #include "corpactions/entitlement.h"
 #include "corpactions/event_file.h"
+#include "corpactions/non_trade_transfer.h"
 #include "corpactions/offered.h"
 #include "fuzz_check.h"
 #include "refdata/refdata.h"
@@ -67,8 +70,11 @@ void check_entitled(const corpactions::CorporateAction& action) {
 
 void fuzz_one(const uint8_t* data, size_t size) {
   if (size == 0) return;
-  const bool events = data[0] % 2 == 0;
-  const std::string name = events ? "ca_events.csv" : "ca_payments.csv";
+  const int kind = data[0] % 3;
+  const bool events = kind == 0;
+  const std::string name = kind == 0   ? "ca_events.csv"
+                           : kind == 1 ? "ca_payments.csv"
+                                       : "non_trade_transfers.csv";
   const std::string text(fuzz::as_text(data + 1, size - 1));
   const int64_t records = fuzz::count_csv_records(name, text);
   auto opened = CsvReader::from_string(name, text);
@@ -92,6 +98,20 @@ void fuzz_one(const uint8_t* data, size_t size) {
       CP_FUZZ_CHECK(corpactions::canonical_text(action).rfind(action.event_id + ",", 0) == 0,
                     "the canonical text starts with the id");
       check_entitled(action);
+    }
+    return;
+  }
+  if (kind == 2) {
+    auto transfers = corpactions::read_non_trade_transfer_file(reader);
+    if (!transfers.ok()) return named(transfers.error());
+    CP_FUZZ_CHECK(records >= 0 && static_cast<int64_t>(transfers->size()) <= records,
+                  "no more transfers than records");
+    for (const auto& t : *transfers) {
+      int64_t net = 0;
+      for (const auto& m : corpactions::share_movements(t)) net += m.quantity;
+      CP_FUZZ_CHECK(net == 0, "a transfer's movements add up to zero");
+      CP_FUZZ_CHECK(!t.transfer_fee_rmb.is_negative() && !t.stamp_duty_rmb.is_negative(),
+                    "fees are never negative");
     }
     return;
   }

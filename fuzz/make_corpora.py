@@ -29,6 +29,10 @@ RISK_FILES = [("cns_positions.csv", "tests/golden/margin/cns_positions.csv"),
               ("intraday_prices.csv", "tests/golden/margin/intraday_prices.csv")]
 
 # Seeds that no file in the repository provides.
+NON_TRADE_CSV = (b"transfer_id,reason,channel,clearing_date,from_account,to_account,security_code,"
+                 b"quantity,fee_account,transfer_fee_rmb,stamp_duty_rmb,source\n"
+                 b"N1,inheritance,sh,2025-06-27,DECEASED,HEIR,00941,1500,HEIR,1.50,97.00,x\n"
+                 b"N2,pledge,sz,2025-06-27,P1,P1,00700,200,P1,0.20,0.00,x\n")
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
 DECIMAL_SEEDS = [
     b"301.20\n0.92", b"-0.05\n3", b"0\n-0.000", b"1.5\n1.50", b"+7\n-7",
@@ -132,6 +136,7 @@ def main():
         write(out_dir, "ca_files_fuzz", b"\x00" + read(path))
     for path in files("tests/golden/ca/*/ca_payments.csv"):
         write(out_dir, "ca_files_fuzz", b"\x01" + read(path))
+    write(out_dir, "ca_files_fuzz", b"\x02" + NON_TRADE_CSV)
 
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai
