@@ -46,7 +46,7 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
       statement =
           eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
     }
-    CP_ASSIGN_OR_RETURN(const auto holdings,
+    CP_ASSIGN_OR_RETURN(auto holdings,
                         eod::closing_holdings(statement ? &*statement : nullptr, executions_of,
                                               southbound, refdata.parameters, channel, date));
     auto& types = in_statement.account_types;
@@ -57,8 +57,9 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
       }
     }
     CP_ASSIGN_OR_RETURN(auto more, store::account_types_of(db, by_trades_only));
-    types.merge(more);
-    for (const clearing::Holding& h : holdings) {
+    for (const auto& [id, type] : more) types.emplace(id, type);
+    holders.reserve(holders.size() + holdings.size());
+    for (clearing::Holding& h : holdings) {
       if (h.security_code != security_code || h.quantity <= 0) continue;
       const auto type = types.find(h.account_id);
       if (type == types.end()) {
@@ -66,7 +67,7 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
                                   " but is not in the account book (import accounts)",
                               "account_id");
       }
-      holders.push_back({channel, h.account_id, type->second, h.quantity});
+      holders.push_back({channel, std::move(h.account_id), type->second, h.quantity});
     }
   }
   return holders;

@@ -156,6 +156,13 @@ Result<SecurityHolders> security_holders_in_statement(Database& db, Channel chan
       db.query("SELECT MAX(as_of) FROM opening_position WHERE as_of <= ?", {as_of.to_string()}));
   if (latest.rows.empty() || latest.rows[0].is_null(0)) return out;
   CP_ASSIGN_OR_RETURN(out.statement_date, Date::parse(latest.rows[0].text(0)));
+  CP_ASSIGN_OR_RETURN(auto count, db.query("SELECT COUNT(*) FROM opening_position WHERE as_of = ? "
+                                           "AND channel = ? AND security_code = ?",
+                                           {latest.rows[0].text(0),
+                                            std::string(channel_code(channel)), security_code}));
+  const auto rows = static_cast<size_t>(count.rows[0].integer(0));
+  out.holdings.reserve(rows);
+  out.account_types.reserve(rows);
   CP_RETURN_IF_ERROR(db.query_each(
       "SELECT p.account_id, p.quantity, a.account_type FROM opening_position p JOIN account a "
       "ON a.account_id = p.account_id WHERE p.as_of = ? AND p.channel = ? AND p.security_code = ? "
@@ -164,15 +171,15 @@ Result<SecurityHolders> security_holders_in_statement(Database& db, Channel chan
       [&](const Row& row) -> Result<void> {
         out.holdings.push_back({row.text(0), security_code, row.integer(1)});
         CP_ASSIGN_OR_RETURN(const AccountType type, parse_account_type(row.text(2)));
-        out.account_types.emplace_hint(out.account_types.end(), row.text(0), type);
+        out.account_types.emplace(row.text(0), type);
         return Ok{};
       }));
   return out;
 }
 
-Result<std::map<std::string, AccountType, std::less<>>> account_types_of(
-    Database& db, const std::vector<std::string>& account_ids) {
-  std::map<std::string, AccountType, std::less<>> out;
+Result<TextMap<AccountType>> account_types_of(Database& db,
+                                              const std::vector<std::string>& account_ids) {
+  TextMap<AccountType> out;
   for (const std::string& id : account_ids) {
     CP_ASSIGN_OR_RETURN(auto found,
                         db.query("SELECT account_type FROM account WHERE account_id = ?", {id}));

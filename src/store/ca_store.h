@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "clearing/holdings.h"
+#include "core/text_map.h"
 #include "corpactions/corporate_action.h"
 #include "corpactions/csdc_payment.h"
 #include "store/database.h"
@@ -33,13 +34,13 @@ Result<corpactions::CorporateAction> ca_event(Database& db, const std::string& e
 struct SecurityHolders {
   std::optional<Date> statement_date;
   std::vector<clearing::Holding> holdings;  // by account
-  std::map<std::string, AccountType, std::less<>> account_types;
+  TextMap<AccountType> account_types;       // a flat map: millions of holders (decisions/0013)
 };
 Result<SecurityHolders> security_holders_in_statement(Database& db, Channel channel, Date as_of,
                                                       const std::string& security_code);
 // The types of `account_ids` (those in the account book).
-Result<std::map<std::string, AccountType, std::less<>>> account_types_of(
-    Database& db, const std::vector<std::string>& account_ids);
+Result<TextMap<AccountType>> account_types_of(Database& db,
+                                              const std::vector<std::string>& account_ids);
 
 // REQUIRES: each payment was checked against its stored event (corpactions check_payment).
 Result<ImportCounts> import_ca_payments(Database& db,
