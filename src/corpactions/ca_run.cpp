@@ -10,11 +10,6 @@
 namespace cp::corpactions {
 namespace {
 
-bool pays_cash(ActionType type) {
-  return type == ActionType::kCashDividend || type == ActionType::kScripDividend ||
-         type == ActionType::kTakeover;
-}
-
 // CLR-8: bonus shares and distributed warrants are credited the day HKSCC distributes them and
 // tradable from the next Southbound trading day (a split's or consolidation's shares replace the
 // old ones on their effective date).

@@ -200,8 +200,9 @@ std::string canonical_text(const CorporateAction& a) {
          options_text(a.options) + ',' + a.source;
 }
 
-bool changes_share_count(ActionType type) {
-  return type == ActionType::kSplit || type == ActionType::kConsolidation;
+bool pays_cash(ActionType type) {
+  return type == ActionType::kCashDividend || type == ActionType::kScripDividend ||
+         type == ActionType::kTakeover;
 }
 
 Result<void> validate(const CorporateAction& a) {

@@ -110,8 +110,9 @@ std::string canonical_text(const CorporateAction& action);
 // "for;against;abstain"
 std::string options_text(const std::vector<ElectionOption>& options);
 
-// Whether `type` is a shares-for-shares change of the same security.
-bool changes_share_count(ActionType type);
+// Whether `type` pays cash per share held that CSDC converts to RMB (CLR-7): a dividend (a scrip
+// dividend's cash part too) or an offer's consideration.
+bool pays_cash(ActionType type);
 
 // The checks of one announcement that need nothing but itself, each refusal naming the field:
 // the fields its type needs are there and the ones it cannot have are not; ex-date ≤ payment

@@ -60,10 +60,7 @@ Result<std::vector<CsdcPayment>> read_payment_file(CsvReader& reader) {
 Result<void> check_payment(const CsdcPayment& payment, const CorporateAction& action,
                            const calendar::SouthboundCalendar& southbound, int clearing_days_max) {
   const std::string event = "event " + payment.event_id + ": ";
-  const bool pays_cash = action.type == ActionType::kCashDividend ||
-                         action.type == ActionType::kScripDividend ||
-                         action.type == ActionType::kTakeover;
-  if (!pays_cash) {
+  if (!pays_cash(action.type)) {
     return rule_violation(
         event + "a " + std::string(action_type_code(action.type)) + " pays no cash to convert",
         "event_id");
