@@ -181,6 +181,18 @@ std::string options_text(const std::vector<ElectionOption>& options) {
   return out;
 }
 
+Result<std::vector<ElectionOption>> parse_options_text(std::string_view text) {
+  std::vector<ElectionOption> out;
+  while (!text.empty()) {
+    const size_t semicolon = text.find(';');
+    CP_ASSIGN_OR_RETURN(const ElectionOption option,
+                        parse_election_option(text.substr(0, semicolon)));
+    out.push_back(option);
+    text = semicolon == std::string_view::npos ? std::string_view() : text.substr(semicolon + 1);
+  }
+  return out;
+}
+
 std::string canonical_text(const CorporateAction& a) {
   const auto date = [](const std::optional<Date>& d) { return d ? d->to_string() : ""; };
   const auto amount = [](const std::optional<Decimal>& v) {

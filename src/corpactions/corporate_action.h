@@ -107,8 +107,9 @@ struct CorporateAction {
 // written normalized (0.1230 → 0.123): two announcements of an event say the same exactly when
 // these are equal.
 std::string canonical_text(const CorporateAction& action);
-// "for;against;abstain"
+// "for;against;abstain", and back: the options as the file and the store write them.
 std::string options_text(const std::vector<ElectionOption>& options);
+Result<std::vector<ElectionOption>> parse_options_text(std::string_view text);
 
 // Whether `type` pays cash per share held that CSDC converts to RMB (CLR-7): a dividend (a scrip
 // dividend's cash part too) or an offer's consideration.

@@ -154,15 +154,9 @@ Result<CorporateAction> read_row(const Row& row, const refdata::RefData& refdata
   CP_ASSIGN_OR_RETURN(a.election_open, row.instant(kElectionOpen));
   CP_ASSIGN_OR_RETURN(a.csdc_deadline, row.instant(kCsdcDeadline));
   CP_ASSIGN_OR_RETURN(a.hkscc_deadline, row.instant(kHksccDeadline));
-  std::string_view options = row.text(kOptions);
-  while (!options.empty()) {
-    const size_t semicolon = options.find(';');
-    auto option = parse_election_option(options.substr(0, semicolon));
-    if (!option.ok()) return row.error(kOptions, option.error().message);
-    a.options.push_back(*option);
-    options =
-        semicolon == std::string_view::npos ? std::string_view() : options.substr(semicolon + 1);
-  }
+  auto options = parse_options_text(row.text(kOptions));
+  if (!options.ok()) return row.error(kOptions, options.error().message);
+  a.options = std::move(*options);
   a.source = std::string(row.text(kSource));
 
   if (auto valid = validate(a); !valid.ok()) return row.at_field(valid.error());

@@ -54,15 +54,7 @@ Result<CorporateAction> event_of(const Row& row) {
   CP_ASSIGN_OR_RETURN(a.election_open, instant(14));
   CP_ASSIGN_OR_RETURN(a.csdc_deadline, instant(15));
   CP_ASSIGN_OR_RETURN(a.hkscc_deadline, instant(16));
-  std::string_view options = row.text(17);
-  while (!options.empty()) {
-    const size_t semicolon = options.find(';');
-    CP_ASSIGN_OR_RETURN(const auto option,
-                        corpactions::parse_election_option(options.substr(0, semicolon)));
-    a.options.push_back(option);
-    options =
-        semicolon == std::string_view::npos ? std::string_view() : options.substr(semicolon + 1);
-  }
+  CP_ASSIGN_OR_RETURN(a.options, corpactions::parse_options_text(row.text(17)));
   a.source = row.text(18);
   return a;
 }
