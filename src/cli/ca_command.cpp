@@ -11,12 +11,14 @@
 #include "cli/past_instant_option.h"
 #include "corpactions/ca_run.h"
 #include "corpactions/election_run.h"
+#include "corpactions/event_json.h"
 #include "store/ca_store.h"
 
 namespace cp::cli {
 namespace {
 
 using corpactions::CorporateAction;
+using corpactions::event_json;
 
 struct CaOptions {
   std::string event_id;
@@ -85,31 +87,6 @@ std::string terms_of(const CorporateAction& a) {
              a.csdc_deadline->to_string();
   }
   return terms;
-}
-
-Json event_json(const CorporateAction& a) {
-  const auto or_null = [](const std::string& text) {
-    return text.empty() ? Json(nullptr) : Json(text);
-  };
-  return {
-      {"event_id", a.event_id},
-      {"type", corpactions::action_type_code(a.type)},
-      {"security_code", a.security_code},
-      {"ex_date", or_null(date_text(a.ex_date))},
-      {"record_date", or_null(date_text(a.record_date))},
-      {"payment_date", or_null(date_text(a.payment_date))},
-      {"currency", a.currency ? Json(std::string(currency_code(*a.currency))) : Json(nullptr)},
-      {"rate", a.rate ? Json(a.rate->to_string()) : Json(nullptr)},
-      {"price", a.price ? Json(a.price->to_string()) : Json(nullptr)},
-      {"ratio",
-       a.ratio ? Json(std::to_string(a.ratio->new_units) + ":" + std::to_string(a.ratio->old_units))
-               : Json(nullptr)},
-      {"new_security_code", or_null(a.new_security_code)},
-      {"issuer_type", corpactions::issuer_type_code(a.issuer_type)},
-      {"csdc_deadline", a.csdc_deadline ? Json(a.csdc_deadline->to_string()) : Json(nullptr)},
-      {"hkscc_deadline", a.hkscc_deadline ? Json(a.hkscc_deadline->to_string()) : Json(nullptr)},
-      {"options", or_null(corpactions::options_text(a.options))},
-      {"source", a.source}};
 }
 
 Result<void> list_events(const AppContext& context, const CaOptions& options) {
@@ -287,11 +264,7 @@ Result<void> elect(const AppContext& context, const CaOptions& options) {
   for (const std::string& choice : options.choices) joined += (joined.empty() ? "" : ";") + choice;
   CP_ASSIGN_OR_RETURN(instruction.choices, corpactions::parse_choices(joined));
   CP_ASSIGN_OR_RETURN(const UtcTime at, past_instant_option(options.at, context.clock));
-  const HktDateTime hkt = to_hkt(at);
-  CP_ASSIGN_OR_RETURN(const TimeOfDay minute,
-                      TimeOfDay::from_hms(hkt.time.seconds_since_midnight() / 3600,
-                                          hkt.time.seconds_since_midnight() / 60 % 60, 0));
-  instruction.at = {hkt.date, minute};
+  instruction.at = corpactions::hkt_minute(at);
   int64_t sequence = 0;
   CP_RETURN_IF_ERROR(audited(context, *loaded.db, "ca.elect", "ca_event:" + options.event_id,
                              {{"channel", options.channel},

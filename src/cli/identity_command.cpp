@@ -1,4 +1,5 @@
-// connectpost firm add|list; connectpost user add|grant|revoke|lock|unlock|set-password|list|show
+// connectpost firm add|list; connectpost user add|grant|revoke|link-account|lock|unlock|
+// set-password|list|show
 // The operator's commands for firms, users and roles (issue 5 item 8). The command line acts as
 // the platform operator: delegation does not limit it, the role rules do. Every change is
 // audited; a password is read from standard input, never from the command line.
@@ -13,6 +14,7 @@
 #include "identity/totp.h"
 #include "store/audit_store.h"
 #include "store/identity_store.h"
+#include "store/investor_account_store.h"
 #include "store/session_store.h"
 
 namespace cp::cli {
@@ -26,6 +28,7 @@ struct IdentityOptions {
   std::string firm;
   std::vector<std::string> roles;
   std::string until;
+  std::string account;
   bool json = false;
 };
 
@@ -112,6 +115,24 @@ Result<void> user_grant(const AppContext& context, const IdentityOptions& o, boo
   std::cout << (grant ? "granted " : "revoked ");
   for (const auto& role : o.roles) std::cout << role << " ";
   std::cout << (grant ? "to " : "from ") << o.id << " in " << o.firm << "\n";
+  return Ok{};
+}
+
+// An investor's securities account in the broker's book (migration 0046): what the holder's
+// notices and elections in the portal show them (issue 17).
+Result<void> user_link_account(const AppContext& context, const IdentityOptions& o) {
+  CP_ASSIGN_OR_RETURN(auto db, context.open_database());
+  bool added = false;
+  CP_RETURN_IF_ERROR(audited(context, *db, "user.account_linked", "user:" + o.id,
+                             {{"firm", o.firm}, {"account", o.account}}, [&]() -> Result<void> {
+                               CP_ASSIGN_OR_RETURN(
+                                   added, store::link_investor_account(*db, o.firm, o.id, o.account,
+                                                                       context.actor(),
+                                                                       context.clock.now()));
+                               return Ok{};
+                             }));
+  std::cout << (added ? "linked " : "already linked ") << o.account << " to " << o.id << " in "
+            << o.firm << "\n";
   return Ok{};
 }
 
@@ -312,6 +333,12 @@ void register_identity_commands(CLI::App& app, AppContext& context) {
       return user_grant(c, opts, grant);
     });
   }
+  auto* link = user->add_subcommand(
+      "link-account", "Link a securities account of the book to an investor (their notices)");
+  link->add_option("login", o->id, "Login name of a user with the investor role")->required();
+  link->add_option("--firm", o->firm, "The broker firm (the book's)")->required();
+  link->add_option("--account", o->account, "Account id in the account book")->required();
+  on(link, user_link_account);
   auto* lock = user->add_subcommand("lock", "Lock a user out");
   lock->add_option("login", o->id, "Login name")->required();
   lock->add_option("--until", o->until, "UTC time the lock ends; default: until unlocked");

@@ -156,6 +156,13 @@ std::string HktInstant::to_string() const {
   return date.to_string() + "T" + time.to_string();
 }
 
+HktInstant hkt_minute(UtcTime at) {
+  const HktDateTime hkt = to_hkt(at);
+  const int seconds = hkt.time.seconds_since_midnight();
+  // Always a valid time: the hour and minute of a valid one.
+  return {hkt.date, TimeOfDay::from_hms(seconds / 3600, seconds / 60 % 60, 0).value()};
+}
+
 Result<HktInstant> parse_hkt_instant(std::string_view text) {
   const size_t t = text.find('T');
   if (t == std::string_view::npos || text.size() != t + 6) {

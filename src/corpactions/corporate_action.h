@@ -72,6 +72,9 @@ struct HktInstant {
 };
 // "YYYY-MM-DDTHH:MM" (HKT).
 Result<HktInstant> parse_hkt_instant(std::string_view text);
+// The HKT minute `at` falls in: an instruction's time, judged against a window whose ends are
+// minutes (16:00 means until 16:00:59).
+HktInstant hkt_minute(UtcTime at);
 
 struct CorporateAction {
   std::string event_id;

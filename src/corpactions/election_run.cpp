@@ -31,14 +31,20 @@ Result<std::map<std::pair<Channel, std::string>, int64_t>> eligible_at(
 
 }  // namespace
 
+Result<std::map<std::pair<Channel, std::string>, int64_t>> eligible_at_instant(
+    store::Database& db, const refdata::RefData& refdata,
+    const refdata::MarketCalendarData& markets, const CorporateAction& action, HktInstant at) {
+  const Date holders_date = action.holders_date();
+  const Date basis = at.date > holders_date ? holders_date : at.date.plus_days(-1);
+  return eligible_at(db, refdata, markets, action, basis);
+}
+
 Result<int64_t> eligible_for(store::Database& db, const refdata::RefData& refdata,
                              const refdata::MarketCalendarData& markets,
                              const CorporateAction& action,
                              const ElectionInstruction& instruction) {
-  const Date holders_date = action.holders_date();
-  const Date basis =
-      instruction.at.date > holders_date ? holders_date : instruction.at.date.plus_days(-1);
-  CP_ASSIGN_OR_RETURN(const auto eligible, eligible_at(db, refdata, markets, action, basis));
+  CP_ASSIGN_OR_RETURN(const auto eligible,
+                      eligible_at_instant(db, refdata, markets, action, instruction.at));
   const auto found = eligible.find({instruction.channel, instruction.account_id});
   return found == eligible.end() ? 0 : found->second;
 }

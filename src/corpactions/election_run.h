@@ -3,7 +3,9 @@
 // every stored instruction against the holders' date. Shared by the command line and the server.
 #pragma once
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "corpactions/corporate_action.h"
@@ -18,6 +20,12 @@ namespace cp::corpactions {
 // closed (the instruction's date after it), the entitlement — the rights a take-up carries, the
 // shares held otherwise; before, the shares held (or their rights) at the latest close before
 // the instruction's date.
+// The same for every account at once, by channel and account (an account not there holds none):
+// what the holder's notices in the portal show.
+Result<std::map<std::pair<Channel, std::string>, int64_t>> eligible_at_instant(
+    store::Database& db, const refdata::RefData& refdata,
+    const refdata::MarketCalendarData& markets, const CorporateAction& action, HktInstant at);
+
 Result<int64_t> eligible_for(store::Database& db, const refdata::RefData& refdata,
                              const refdata::MarketCalendarData& markets,
                              const CorporateAction& action, const ElectionInstruction& instruction);

@@ -173,6 +173,10 @@ Result<CorporateAction> read_row(const Row& row, const refdata::RefData& refdata
 
 }  // namespace
 
+std::span<const std::string_view> event_file_columns() {
+  return kColumns;
+}
+
 Result<std::vector<CorporateAction>> read_event_file(CsvReader& reader,
                                                      const refdata::RefData& refdata) {
   size_t col[kColumnCount];

@@ -21,7 +21,9 @@
 // with the error naming the file, line, column and field.
 #pragma once
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/csv.h"
@@ -35,5 +37,10 @@ inline constexpr size_t kEventsPerFileMax = 100'000;
 
 Result<std::vector<CorporateAction>> read_event_file(CsvReader& reader,
                                                      const refdata::RefData& refdata);
+
+// The columns above, in order: the operator's form in the portal has one field per column and
+// is read as a one-row file by read_event_file, so the two are checked alike
+// (server/refdata_changes.h).
+std::span<const std::string_view> event_file_columns();
 
 }  // namespace cp::corpactions

@@ -2,10 +2,12 @@
 
 #include "core/utf8.h"
 #include "eod/reinstruct.h"
+#include "server/ca_routes.h"
 #include "server/json_body.h"
 #include "server/refdata_changes.h"
 #include "server/route_support.h"
 #include "store/audit_store.h"
+#include "store/ca_store.h"
 #include "store/refdata_change_store.h"
 
 namespace cp::server {
@@ -132,7 +134,7 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   // A calendar change may move the transfers the latest EOD run instructed: the days they are
   // for, read before it is applied (eod/reinstruct.h).
   std::optional<eod::LatestRunDays> before;
-  if (action == "approve" && change->kind != "fee") {
+  if (action == "approve" && (change->kind == "closure" || change->kind == "weather")) {
     auto days = eod::latest_run_days(portal.auth.db, portal.data_dir);
     if (!days.ok()) return storage_failure();
     before = std::move(days).value();
@@ -166,6 +168,14 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
   auto shown = load(portal, c);
   if (!shown.ok()) return storage_failure();
   Json out = change_json(*shown, *c.principal);
+  if (action == "approve" && change->kind == "ca_event") {
+    // After the commit, like a request's notifications: the event stands whether or not the
+    // holders could be told, and the answer says how many were.
+    const std::string event_id = stored_json(change->payload).value("event_id", "");
+    auto event = store::ca_event(portal.auth.db, event_id);
+    auto told = event.ok() ? notify_holders(portal, *event) : Result<int64_t>(event.error());
+    out["holders_notified"] = told.ok() ? Json(*told) : Json(nullptr);
+  }
   if (before) {
     // After the commit: the rerun is a run like any other, with its own transaction and audit
     // entry. Short on a small day; a big day's waits for the background jobs (issue 19).

@@ -1,6 +1,11 @@
 #include "server/refdata_changes.h"
 
+#include <algorithm>
+
+#include "core/csv.h"
+#include "corpactions/event_file.h"
 #include "refdata/refdata.h"
+#include "store/ca_store.h"
 #include "store/refdata_change_store.h"
 
 namespace cp::server {
@@ -120,6 +125,56 @@ Result<CheckedChange> check_fee(store::Database& db, const std::string& data_dir
       }};
 }
 
+// The form's fields are ca_events.csv's columns, read as a one-row file: the same checks as an
+// imported announcement (corpactions/event_file.h), each error naming its field.
+Result<CheckedChange> check_ca_event(store::Database& db, const std::string& data_dir,
+                                     const Json& payload) {
+  const auto columns = corpactions::event_file_columns();
+  std::vector<std::string> header(columns.begin(), columns.end());
+  std::vector<std::string> fields;
+  for (const auto& column : columns) {
+    const auto found = payload.find(std::string(column));
+    if (found == payload.end() || found->is_null()) {
+      fields.emplace_back();
+    } else if (!found->is_string()) {
+      return invalid_input(std::string(column) + " must be text", std::string(column));
+    } else {
+      fields.push_back(found->get<std::string>());
+    }
+  }
+  for (const auto& [key, value] : payload.items()) {
+    if (std::find(columns.begin(), columns.end(), key) == columns.end()) {
+      return invalid_input(key + " is not a field of an announcement", key);
+    }
+  }
+  std::string text;
+  append_csv_record(text, header);
+  append_csv_record(text, fields);
+  CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::from_string("ca_event", std::move(text)));
+  CP_ASSIGN_OR_RETURN(refdata::RefData data, refdata::load_refdata(data_dir));
+  CP_ASSIGN_OR_RETURN(auto events, corpactions::read_event_file(reader, data));
+  if (events.size() != 1) return invalid_input("one announcement is required", "event_id");
+  corpactions::CorporateAction action = std::move(events.front());
+  // A second announcement of an event is refused, even with the same terms: the form files new
+  // events; a correction is a new event id (docs/corpactions.md).
+  auto stored = store::ca_event(db, action.event_id);
+  if (stored.ok()) {
+    return invalid_input("event " + action.event_id + " is already announced", "event_id");
+  }
+  if (stored.error().code != ErrorCode::kNotFound) return stored.error();
+  std::string summary = "ca_event " + action.event_id + " " +
+                        std::string(corpactions::action_type_code(action.type)) + " " +
+                        action.security_code + " holders at " + action.holders_date().to_string();
+  return CheckedChange{
+      std::move(summary),
+      [action](store::Database& into, const store::AddedBy& added) -> Result<void> {
+        auto imported = store::import_ca_events(into, {action}, "portal");
+        if (!imported.ok()) return imported.error();
+        (void)added;  // who and when: the change's own record and audit entry
+        return Ok{};
+      }};
+}
+
 }  // namespace
 
 Result<CheckedChange> check_change(store::Database& db, const std::string& data_dir,
@@ -128,7 +183,8 @@ Result<CheckedChange> check_change(store::Database& db, const std::string& data_
   if (kind == "closure") return check_closure(db, data_dir, payload);
   if (kind == "weather") return check_weather(db, data_dir, payload);
   if (kind == "fee") return check_fee(db, data_dir, payload, today);
-  return invalid_input("kind must be closure, weather or fee", "kind");
+  if (kind == "ca_event") return check_ca_event(db, data_dir, payload);
+  return invalid_input("kind must be closure, weather, fee or ca_event", "kind");
 }
 
 }  // namespace cp::server

@@ -1,6 +1,7 @@
 #include "server/routes.h"
 
 #include "server/admin_routes.h"
+#include "server/ca_routes.h"
 #include "server/document_routes.h"
 #include "server/event_routes.h"
 #include "server/obligation_desk_routes.h"
@@ -31,6 +32,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_risk_routes(app, portal);
   add_obligation_desk_routes(app, portal);
   add_stress_routes(app, portal);
+  add_ca_routes(app, portal);
 }
 
 }  // namespace cp::server

@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "identity/totp.h"
+#include "support/browser_flow.h"
 #include "support/portal_test.h"
 #include "support/rate_method_data.h"
 
@@ -236,28 +237,16 @@ TEST_P(RefdataChangeTest, NoOperatorMayBothFileAndCheck) {
 }
 
 TEST_P(RefdataChangeTest, ThePagesFileFlagTheFieldAndApproveInABrowser) {
-  namespace fs = std::filesystem;
-  const fs::path source(CONNECTPOST_SOURCE_DIR);
-  ASSERT_TRUE(fs::exists(source / "tests" / "browser" / "node_modules" / "playwright-core"))
-      << "playwright-core is not installed: run scripts/setup";
-  const fs::path artifacts = fs::path(CONNECTPOST_TEST_BIN).parent_path() / "test-artifacts" /
-                             ("portal-" + testing::backend_test_name(GetParam()));
-  fs::create_directories(artifacts);
-  Json secrets = Json::object();
-  for (const char* login : {"otto", "tess"}) secrets[login] = identity::base32(secrets_[login]);
-  const fs::path log = artifacts / "refdata.log";
-  // A hard limit: a hung browser fails the test, not the CI run.
-  const std::string command =
-      "cd '" + (source / "tests" / "browser").string() +
-      "' && CP_BASE_URL=http://127.0.0.1:" + std::to_string(server_.port()) + " CP_PASSWORD='" +
-      testing::kPassword + "' CP_SECRETS='" + secrets.dump() + "' CP_ARTIFACTS='" +
-      artifacts.string() + "' timeout --kill-after=10 180 node refdata_flow.mjs >'" + log.string() +
-      "' 2>&1";
-  const int status = std::system(command.c_str());
-  std::ifstream in(log);
-  const std::string output((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_EQ(status, 0) << output;
-  EXPECT_THAT(output, HasSubstr("every step held"));
+  const auto artifacts = browser_artifacts();
+  ASSERT_FALSE(artifacts.empty());
+  const auto flow = testing::run_browser_flow("refdata_flow.mjs",
+                                              {{"CP_BASE_URL", base_url()},
+                                               {"CP_PASSWORD", testing::kPassword},
+                                               {"CP_SECRETS", browser_secrets({"otto", "tess"})},
+                                               {"CP_ARTIFACTS", artifacts.string()}},
+                                              artifacts / "refdata.log", 180);
+  EXPECT_EQ(flow.status, 0) << flow.output;
+  EXPECT_THAT(flow.output, HasSubstr("every step held"));
   // What the page did is what the server holds.
   EXPECT_FALSE(calendar_day("2026-06-17")["hk_trading"].get<bool>());
 }

@@ -8,11 +8,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "identity/totp.h"
 #include "support/http_client.h"
 #include "support/operator_test.h"
 #include "support/server_process.h"
@@ -162,6 +165,28 @@ class PortalTest : public OperatorTest {
     return call("olga", "POST", "/api/v1/operator/HKEX/requests/" + ref + "/" + action,
                 body.dump());
   }
+
+  // The folder a browser flow keeps its screenshots and log in (test-artifacts/portal-<backend>),
+  // created; empty, with a failure, when playwright-core is not installed.
+  std::filesystem::path browser_artifacts() {
+    namespace fs = std::filesystem;
+    const fs::path browser = fs::path(CONNECTPOST_SOURCE_DIR) / "tests" / "browser";
+    if (!fs::exists(browser / "node_modules" / "playwright-core")) {
+      ADD_FAILURE() << "playwright-core is not installed: run scripts/setup";
+      return {};
+    }
+    const fs::path artifacts = fs::path(CONNECTPOST_TEST_BIN).parent_path() / "test-artifacts" /
+                               ("portal-" + backend_test_name(GetParam()));
+    fs::create_directories(artifacts);
+    return artifacts;
+  }
+  // A flow's CP_SECRETS: each login's authenticator key in base32.
+  std::string browser_secrets(std::initializer_list<const char*> logins) {
+    Json secrets = Json::object();
+    for (const char* login : logins) secrets[login] = identity::base32(secrets_[login]);
+    return secrets.dump();
+  }
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(server_.port()); }
 
   SmtpSink sink_;
   ServerProcess server_;

@@ -1,6 +1,7 @@
 // Reference-data changes, maker-checker among operators (issue 6 item 7): one operator files a
-// new holiday, a severe-weather episode or a fee from a date; another approves it, which applies
-// it, or rejects it with a reason. An error names its field and is shown beside it.
+// new holiday, a severe-weather episode, a fee from a date or a corporate-action announcement
+// (issue 17); another approves it, which applies it, or rejects it with a reason. An error names
+// its field and is shown beside it. Below, the corporate actions announced so far.
 import { ApiError, api, say } from "./api.js";
 import { t } from "./i18n.js";
 import { actionButtons, el, hkt, startOperatorPage } from "./shell.js";
@@ -68,6 +69,7 @@ async function act(change, action) {
     await api("POST", `${base()}/${change.reference}/${action}`, body);
     say($("alert"), `${change.reference}: ${t("done")}`, true);
     await load();
+    await loadEvents();
   } catch (error) {
     say($("alert"), error instanceof ApiError ? error.message : String(error));
   }
@@ -89,6 +91,29 @@ async function load() {
   }
 }
 
+// The announced events, newest record date first.
+async function loadEvents() {
+  const found = await api("GET", `/api/v1/operator/${operatorFirm}/ca-events`);
+  const table = $("ca-events");
+  table.replaceChildren();
+  const head = el("tr");
+  for (const key of ["event_id", "ca_type", "security_code", "record_date", "payment_date", "csdc_deadline"]) {
+    head.append(el("th", t(key), { scope: "col" }));
+  }
+  table.append(el("thead"));
+  table.firstChild.append(head);
+  const body = el("tbody");
+  for (const e of found.events) {
+    const row = el("tr", null, { id: `ca-${e.event_id}` });
+    for (const text of [e.event_id, t(`type_${e.type}`), e.security_code, e.holders_date,
+                        e.payment_date || "", e.csdc_deadline ? e.csdc_deadline.replace("T", " ") : ""]) {
+      row.append(el("td", text));
+    }
+    body.append(row);
+  }
+  table.append(body);
+}
+
 async function main() {
   operatorFirm = await startOperatorPage($("alert"));
   if (!operatorFirm) return;
@@ -96,6 +121,7 @@ async function main() {
   $("change").addEventListener("submit", file);
   showKind();
   await load();
+  await loadEvents();
 }
 
 main().catch((error) => say($("alert"), error instanceof ApiError ? error.message : String(error)));

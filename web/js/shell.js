@@ -25,14 +25,24 @@ export async function startPage() {
   const header = document.querySelector("header.bar");
   header.replaceChildren();
   const name = document.createElement("a");
-  name.href = "home.html";
+  name.href = "home.html";  // an investor's home is ca.html: home.html sends them there
   name.className = "name";
   name.textContent = "connectpost";
   header.append(name);
   const nav = document.createElement("nav");
-  const links = [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
-                 ["documents.html", "documents"], ["obligations.html", "obligations_nav"],
-                 ["stress.html", "stress_nav"]];
+  // An investor (a client of a broker, issue 17) has their corporate actions and their account,
+  // nothing of the firm's staff pages.
+  const investorOnly = !operatorFirm && participant.length > 0 &&
+      participant.every((f) => (f.roles || []).length === 1 && f.roles[0] === "investor");
+  const page = window.location.pathname.split("/").pop();
+  if (investorOnly && !["ca.html", "account.html"].includes(page)) {
+    window.location.assign("ca.html");
+    return new Promise(() => {});
+  }
+  const links = investorOnly ? [["ca.html", "ca_nav"]]
+    : [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
+       ["documents.html", "documents"], ["obligations.html", "obligations_nav"],
+       ["stress.html", "stress_nav"]];
   if (operatorFirm) links.push(["operator.html", "operator"], ["refdata.html", "refdata"]);
   links.push(["account.html", "account"]);
   for (const [href, key] of links) {
