@@ -1,5 +1,8 @@
 #include "eod/ca_cash_stage.h"
 
+#include <map>
+#include <tuple>
+
 #include "corpactions/entitlement.h"
 
 namespace cp::eod {
@@ -48,6 +51,32 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
     }
   }
   return out;
+}
+
+std::vector<ledger::Posting> ca_credit_postings(const std::vector<CaCredit>& credits) {
+  std::vector<ledger::Posting> out;
+  out.reserve(credits.size() * 2);
+  for (const CaCredit& c : credits) {
+    ledger::add_ca_credit(out, c.event_id, c.account_id, c.channel, c.reserve, c.money.net_rmb);
+  }
+  return out;
+}
+
+Result<void> ca_settlement_postings(DayContext& day, Channel channel, Date after,
+                                    std::vector<ledger::Posting>& out) {
+  CP_ASSIGN_OR_RETURN(const auto credits,
+                      day.earlier.ca_credits_payable_in(channel, after, day.date));
+  std::map<std::tuple<Date, std::string, MoneyKind>, Decimal> paid;  // by day, event, reserve
+  for (const StoredCaCredit& c : credits) {
+    ledger::add_ca_settlement(out, c.event_id, c.account_id, channel, c.net_rmb);
+    paid[{c.payable_date, c.event_id, c.reserve}] += c.net_rmb;
+  }
+  for (const auto& [key, total] : paid) {
+    const auto& [payable, event_id, reserve] = key;
+    // A receivable: CSDC's money comes into the reserve account.
+    ledger::add_csdc_payment("ca:" + event_id, payable, channel, reserve, -total, out);
+  }
+  return Ok{};
 }
 
 }  // namespace cp::eod

@@ -10,11 +10,22 @@
 
 #include "eod/day_context.h"
 #include "eod/eod_results.h"
+#include "ledger/journal.h"
 
 namespace cp::eod {
 
 // The credits of every clearing of the date, by event, channel and account. Refuses a holder not
 // in the account book and a clearing on a channel closed on D.
 Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day);
+
+// The journal of the date's credits: one "CA:" entry per credit (ledger::add_ca_credit).
+std::vector<ledger::Posting> ca_credit_postings(const std::vector<CaCredit>& credits);
+
+// The journal of the channel's credits of earlier runs that settle after `after` and on or
+// before the run's date (CLR-3, STL-4): each investor's credit becomes usable cash, and CSDC
+// pays each event's total into the reserve account (a "CSDC:ca:<event>" entry per payable date
+// and reserve). Appends to `out`.
+Result<void> ca_settlement_postings(DayContext& day, Channel channel, Date after,
+                                    std::vector<ledger::Posting>& out);
 
 }  // namespace cp::eod

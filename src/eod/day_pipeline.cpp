@@ -134,6 +134,9 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.pre_clearing, pre_clear_investors(day, result, report.portfolio_fees));
   out.charges = std::move(portfolio_fees.charges);
+  for (auto& posting : ca_credit_postings(report.ca_credits)) {
+    out.charges.push_back(std::move(posting));
+  }
   CP_ASSIGN_OR_RETURN(std::vector<ledger::Posting> settled, settlement_entries(day));
   out.charges.insert(out.charges.end(), std::make_move_iterator(settled.begin()),
                      std::make_move_iterator(settled.end()));

@@ -31,6 +31,16 @@ struct PositionStatement {
   std::vector<clearing::Holding> holdings;
 };
 
+// A corporate-action credit an earlier run made (eod_ca_credit; eod/ca_cash_stage.h), settled on
+// its payable date.
+struct StoredCaCredit {
+  std::string event_id;
+  std::string account_id;
+  MoneyKind reserve = MoneyKind::kClient;
+  Decimal net_rmb;
+  Date payable_date;
+};
+
 class EarlierRuns {
  public:
   virtual ~EarlierRuns() = default;
@@ -62,6 +72,10 @@ class EarlierRuns {
   // reserve (CLR-11's dividends term).
   virtual Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
                                                                   Date settlement_date) = 0;
+  // The channel's corporate-action credits of earlier runs payable after `after` and on or
+  // before `through`, by payable date, event and account: the settlement-day entries (CLR-3).
+  virtual Result<std::vector<StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
+                                                                    Date through) = 0;
   // The risk funds due at the latest instructed settlement day before `settlement_date`.
   virtual Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "eod/ca_cash_stage.h"
+
 namespace cp::eod {
 namespace {
 
@@ -74,6 +76,7 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
         std::max(southbound.covered_from(), day.date.plus_days(-calendar::kSettlementLookBackDays));
     CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
     auto inside = [&](Date d) { return d > after && d <= day.date; };
+    CP_RETURN_IF_ERROR(ca_settlement_postings(day, channel, after, out));
     for (Date traded = earliest; traded < day.date; traded = traded.plus_days(1)) {
       CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
       if (!info->southbound_trading) continue;

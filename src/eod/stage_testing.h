@@ -31,6 +31,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> ca_cash_on_day;
+  std::map<Channel, std::vector<StoredCaCredit>> ca_credits;  // by payable date
   std::vector<store::PendingSettlement> pending;
   std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
@@ -90,6 +91,14 @@ class MemoryRuns final : public EarlierRuns {
   Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
                                                           Date settlement_date) override {
     return ca_cash_on_day[{channel, settlement_date}];
+  }
+  Result<std::vector<StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
+                                                            Date through) override {
+    std::vector<StoredCaCredit> out;
+    for (const auto& c : ca_credits[channel]) {
+      if (c.payable_date > after && c.payable_date <= through) out.push_back(c);
+    }
+    return out;
   }
   Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) override {

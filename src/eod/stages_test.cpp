@@ -341,6 +341,19 @@ TEST_F(Stages, TransferOfTheNextSettlementDayTakesTheTradeDateSettlingThen) {
   EXPECT_EQ(t.transfer.transfer_rmb, D("1989996.83"));
 }
 
+// Event E's credit on Shanghai of `net` RMB to `account`, payable on `payable`.
+CaCredit credit(const char* account, MoneyKind reserve, const char* net,
+                const char* payable = "2024-03-18") {
+  CaCredit c;
+  c.event_id = "E";
+  c.channel = Channel::kShanghai;
+  c.account_id = account;
+  c.reserve = reserve;
+  c.money.net_rmb = D(net);
+  c.payable_date = d(payable);
+  return c;
+}
+
 // CLR-11's last term (第27条 "+ T日应收红利/公司收购"): the dividends CSDC pays on 03-18 to the
 // client reserve — 2,645.28 an earlier run cleared and 1,000.00 + 354.72 this run clears — are
 // added: 500,000.00 + 4,000.00 = 504,000.00 to the bank. A credit payable another day (03-19) or
@@ -351,16 +364,6 @@ TEST_F(Stages, TransferAddsTheCorporateActionCashCsdcPaysThatDay) {
   in.reserve_balances[Channel::kShanghai][MoneyKind::kOwn] = {d("2024-03-14"), D("0.00")};
   earlier.ca_cash_on_day[{Channel::kShanghai, d("2024-03-18")}] = {
       {MoneyKind::kClient, D("2645.28")}};
-  auto credit = [&](const char* account, MoneyKind reserve, const char* net, const char* payable) {
-    CaCredit c;
-    c.event_id = "E";
-    c.channel = Channel::kShanghai;
-    c.account_id = account;
-    c.reserve = reserve;
-    c.money.net_rmb = D(net);
-    c.payable_date = d(payable);
-    return c;
-  };
   auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {},
                                       {credit("A", MoneyKind::kClient, "1000.00", "2024-03-18"),
                                        credit("B", MoneyKind::kClient, "354.72", "2024-03-18"),
@@ -620,6 +623,16 @@ TEST_F(Stages, APortfolioFeeDueOnADayClosedSinceItsRunIsCollectedOnTheNextSettle
   EXPECT_EQ(delayed->fee_moves[0].collection_date, d("2023-09-11"));
 }
 
+// The amount `entry` posts to `account`, or −999,999.99 when it posts none (no worked figure is
+// that).
+Decimal posted(const std::vector<ledger::Posting>& postings, const std::string& entry,
+               const std::string& account) {
+  for (const auto& p : postings) {
+    if (p.entry == entry && p.account == account) return p.amount;
+  }
+  return D("-999999.99");
+}
+
 // CLR-3 (第21条), the run of Monday 2024-03-18 posts what settled since Friday's run: Thursday
 // 03-14's trades (T+2 = 03-18) move A's money from unsettled to cash (1,000.00 paid) and its
 // 100 shares into holdings, and the client reserve pays CSDC's net 995.00; Friday's portfolio fee
@@ -643,10 +656,7 @@ TEST_F(Stages, SettlementDayEntriesPostWhatSettledSinceThePreviousRun) {
   ASSERT_TRUE(postings.ok()) << postings.error().to_string();
   EXPECT_TRUE(ledger::check_journal(*postings).empty());
   auto amount = [&](const std::string& entry, const std::string& account) {
-    for (const auto& p : *postings) {
-      if (p.entry == entry && p.account == account) return p.amount;
-    }
-    return D("-999999.99");  // absent: no worked figure is this
+    return posted(*postings, entry, account);
   };
   const std::string settle = "SETTLE:2024-03-14:A:sh";
   EXPECT_EQ(amount(settle, "investor_unsettled:A"), D("1000.00"));
@@ -658,6 +668,49 @@ TEST_F(Stages, SettlementDayEntriesPostWhatSettledSinceThePreviousRun) {
   EXPECT_EQ(amount(paid, "csdc_reserve:sh:client"), D("995.00"));
   const std::string fee = "CSDC:portfolio_fee:2024-03-15:2024-03-18:sh:client";
   EXPECT_EQ(amount(fee, "csdc_reserve:sh:client"), D("2.17"));
+}
+
+// CLR-7's money in the journal (第23条; STL-2 T+1 10:30, STL-4 usable then). The run of Friday
+// 03-15 credits A's 2,116.22 and P's 1,102.20 of
+// CorporateActionCashReachesTheHoldersAtTheRecordDate: each is owed to its investor (unsettled) and
+// by CSDC (a receivable on the account's reserve). The run of Monday 03-18, their payable day,
+// makes them usable cash and takes CSDC's payment into each reserve: 2,116.22 + 380.00 (B's) =
+// 2,496.22 into the client reserve, 1,102.20 into the own one. A credit payable 03-19 is not
+// Monday's. Every entry balances.
+TEST_F(Stages, CorporateActionCashIsJournaledWhenClearedAndWhenSettled) {
+  const auto cleared = ca_credit_postings(
+      {credit("A", MoneyKind::kClient, "2116.22"), credit("P", MoneyKind::kOwn, "1102.20")});
+  EXPECT_TRUE(ledger::check_journal(cleared).empty());
+  ASSERT_EQ(cleared.size(), 4u);
+  EXPECT_EQ(cleared[0].entry, "CA:E:A:sh");
+  EXPECT_EQ(cleared[0].account, "investor_unsettled:A");
+  EXPECT_EQ(cleared[0].amount, D("2116.22"));
+  EXPECT_EQ(cleared[1].account, "csdc_settlement:sh:client");
+  EXPECT_EQ(cleared[1].amount, D("-2116.22"));
+  EXPECT_EQ(cleared[3].account, "csdc_settlement:sh:own");
+  EXPECT_EQ(cleared[3].amount, D("-1102.20"));
+
+  inputs.date = d("2024-03-18");
+  inputs.rules_date = d("2024-03-18");
+  earlier.ca_credits[Channel::kShanghai] = {
+      {"E", "A", MoneyKind::kClient, D("2116.22"), d("2024-03-18")},
+      {"E", "B", MoneyKind::kClient, D("380.00"), d("2024-03-18")},
+      {"E", "P", MoneyKind::kOwn, D("1102.20"), d("2024-03-18")},
+      {"F", "A", MoneyKind::kClient, D("50.00"), d("2024-03-19")}};
+  auto postings = settlement_entries(prepare());
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_TRUE(ledger::check_journal(*postings).empty());
+  auto amount = [&](const std::string& entry, const std::string& account) {
+    return posted(*postings, entry, account);
+  };
+  EXPECT_EQ(amount("CA_SETTLE:E:A:sh", "investor_unsettled:A"), D("-2116.22"));
+  EXPECT_EQ(amount("CA_SETTLE:E:A:sh", "investor_cash:A"), D("2116.22"));
+  EXPECT_EQ(amount("CA_SETTLE:E:P:sh", "investor_cash:P"), D("1102.20"));
+  const std::string client = "CSDC:ca:E:2024-03-18:sh:client";
+  EXPECT_EQ(amount(client, "csdc_settlement:sh:client"), D("2496.22"));
+  EXPECT_EQ(amount(client, "csdc_reserve:sh:client"), D("-2496.22"));
+  EXPECT_EQ(amount("CSDC:ca:E:2024-03-18:sh:own", "csdc_reserve:sh:own"), D("-1102.20"));
+  EXPECT_EQ(amount("CA_SETTLE:F:A:sh", "investor_cash:A"), D("-999999.99"));
 }
 
 TEST_F(Stages, SettlementDayEntriesRefuseATradeDateSettlingThenThatWasNeverRun) {

@@ -76,6 +76,24 @@ void add_charge(std::vector<Posting>& postings, const std::string& entry,
                       "CNY", amount_rmb});
 }
 
+void add_ca_credit(std::vector<Posting>& postings, const std::string& event_id,
+                   const std::string& account_id, Channel channel, MoneyKind reserve,
+                   const Decimal& net_rmb) {
+  const std::string ch(channel_code(channel));
+  const std::string id = "CA:" + event_id + ":" + account_id + ":" + ch;
+  postings.push_back({id, "investor_unsettled:" + account_id, "CNY", net_rmb});
+  postings.push_back(
+      {id, "csdc_settlement:" + ch + ":" + std::string(money_kind_code(reserve)), "CNY", -net_rmb});
+}
+
+void add_ca_settlement(std::vector<Posting>& postings, const std::string& event_id,
+                       const std::string& account_id, Channel channel, const Decimal& net_rmb) {
+  const std::string id =
+      "CA_SETTLE:" + event_id + ":" + account_id + ":" + std::string(channel_code(channel));
+  postings.push_back({id, "investor_unsettled:" + account_id, "CNY", -net_rmb});
+  postings.push_back({id, "investor_cash:" + account_id, "CNY", net_rmb});
+}
+
 namespace {
 
 // The breaks of one entry's postings, [begin, end).

@@ -65,6 +65,19 @@ void add_charge(std::vector<Posting>& postings, const std::string& entry,
                 const std::string& account_id, Channel channel, MoneyKind reserve,
                 const Decimal& amount_rmb);
 
+// A corporate action's cash credited to an investor on CSDC's clearing date (SPEC CLR-7; entry
+// "CA:<event>:<account>:<channel>"): the investor is owed it, not yet usable (investor_unsettled
+// +), and CSDC owes it to the broker on the account's reserve (csdc_settlement −).
+void add_ca_credit(std::vector<Posting>& postings, const std::string& event_id,
+                   const std::string& account_id, Channel channel, MoneyKind reserve,
+                   const Decimal& net_rmb);
+
+// Its settlement day (STL-2 T+1 10:30, STL-4: usable from then; entry
+// "CA_SETTLE:<event>:<account>:<channel>"): from investor_unsettled to investor_cash. CSDC's
+// payment of the event's total is add_csdc_payment("ca:<event>", …, −total).
+void add_ca_settlement(std::vector<Posting>& postings, const std::string& event_id,
+                       const std::string& account_id, Channel channel, const Decimal& net_rmb);
+
 struct Break {
   std::string entry;
   std::string message;

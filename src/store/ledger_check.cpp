@@ -61,10 +61,12 @@ Result<Journal> check_journal_of(Database& db, const std::string& day, LedgerChe
         if (!entry.empty() && entry.front().entry != posting.entry) flush();
         ledger::Posting& p = entry.emplace_back(posting);
         ++journal.postings;
-        // The day's obligations are its trade-date and charge entries; settlement-day entries
+        // The day's obligations are its trade-date, charge and corporate-action credit entries
+        // (CSDC owes those: negative); settlement-day entries
         // pay earlier ones (CLR-3) and are checked by balancing alone.
         constexpr std::string_view kCsdc = "csdc_settlement:";
-        const bool obligation = p.entry.starts_with("TRADES:") || p.entry.starts_with("PF:");
+        const bool obligation = p.entry.starts_with("TRADES:") || p.entry.starts_with("PF:") ||
+                                p.entry.starts_with("CA:");
         if (obligation && p.account.starts_with(kCsdc)) {
           journal.csdc_settlement[p.account.substr(kCsdc.size())] += p.amount;
         } else if (p.account.starts_with("investor_unsettled:") && p.entry.starts_with("TRADES:")) {
@@ -196,14 +198,25 @@ Result<void> check_totals(Database& db, const std::string& day, const Journal& j
       out.breaks.push_back("CLR-17 " + key + ": investor obligations without a CSDC net");
     }
   }
+  PerReserve ca_credits;  // CLR-7: the corporate-action cash CSDC owes for the date's clearing
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel || ':' || reserve, net_rmb FROM eod_ca_credit WHERE business_date = ?", {day},
+      [&](const Row& row) -> Result<void> {
+        ca_credits[row.text(0)] += row.decimal(1);
+        return Ok{};
+      }));
   std::map<std::string, bool> reserves;  // every channel:reserve with a movement or instruction
   for (const PerReserve* sums : std::initializer_list<const PerReserve*>{
-           &csdc_net, &portfolio_fee, &journal.csdc_settlement}) {
+           &csdc_net, &portfolio_fee, &ca_credits, &journal.csdc_settlement}) {
     for (const auto& [key, value] : *sums) reserves[key] = true;
   }
   for (const auto& [key, unused] : reserves) {
-    compare(out, "CLR-17 " + key + ": journal's CSDC settlement account = CSDC net + portfolio fee",
-            at(journal.csdc_settlement, key), at(csdc_net, key) + at(portfolio_fee, key));
+    compare(out,
+            "CLR-17 " + key +
+                ": journal's CSDC settlement account = CSDC net + portfolio fee − "
+                "corporate-action cash",
+            at(journal.csdc_settlement, key),
+            at(csdc_net, key) + at(portfolio_fee, key) - at(ca_credits, key));
   }
   return check_transfers(db, day, risk_funds, out);
 }

@@ -89,6 +89,29 @@ Result<std::map<MoneyKind, Decimal>> StoredRuns::ca_cash_payable_on(Channel chan
   return out;
 }
 
+Result<std::vector<eod::StoredCaCredit>> StoredRuns::ca_credits_payable_in(Channel channel,
+                                                                           Date after,
+                                                                           Date through) {
+  std::vector<eod::StoredCaCredit> out;
+  CP_RETURN_IF_ERROR(db_.query_each(
+      "SELECT event_id, account_id, reserve, net_rmb, payable_date FROM eod_ca_credit WHERE "
+      "channel = ? AND payable_date > ? AND payable_date <= ? AND business_date < ? ORDER BY "
+      "payable_date, event_id, account_id",
+      {std::string(channel_code(channel)), after.to_string(), through.to_string(),
+       run_date_.to_string()},
+      [&](const Row& row) -> Result<void> {
+        eod::StoredCaCredit credit;
+        credit.event_id = row.text(0);
+        credit.account_id = row.text(1);
+        CP_ASSIGN_OR_RETURN(credit.reserve, parse_money_kind(row.text(2)));
+        credit.net_rmb = row.decimal(3);
+        CP_ASSIGN_OR_RETURN(credit.payable_date, Date::parse(row.text(4)));
+        out.push_back(std::move(credit));
+        return Ok{};
+      }));
+  return out;
+}
+
 Result<std::map<MoneyKind, Decimal>> StoredRuns::risk_funds_at_previous_settlement(
     Channel channel, Date settlement_date) {
   return store::risk_funds_at_previous_settlement(db_, channel, settlement_date, run_date_);
