@@ -18,10 +18,20 @@ struct Holding {
   int64_t quantity = 0;  // shares; negative only if a statement missed a holding that was sold
 };
 
+// A change of a holding that is not a trade, at its date's close: a non-trade transfer's shares
+// (SPEC CLR-10), a corporate action's securities (CLR-8).
+struct HoldingMovement {
+  std::string account_id;
+  std::string security_code;
+  int64_t quantity = 0;  // − out, + in
+};
+
 // `statement` rolled forward by `settled` (executions whose securities settled after the
-// statement's date and on or before the day wanted), one row per account and security with
-// shares, ordered by account then security; positions that come to zero are dropped.
+// statement's date and on or before the day wanted) and by `moved` (the movements of the same
+// days), one row per account and security with shares, ordered by account then security;
+// positions that come to zero are dropped.
 std::vector<Holding> roll_forward(const std::vector<Holding>& statement,
-                                  const std::vector<ExecutionRef>& settled);
+                                  const std::vector<ExecutionRef>& settled,
+                                  const std::vector<HoldingMovement>& moved = {});
 
 }  // namespace cp::clearing

@@ -32,6 +32,16 @@ TEST(Holdings, SettledTradesMoveSharesAndZerosDisappear) {
   EXPECT_EQ(text(roll_forward(statement, {})), "A X 2000; B X 100; ");
 }
 
+TEST(Holdings, MovementsOtherThanTradesMoveSharesToo) {
+  // A's 2,000 X go to B by inheritance (CLR-10) while B's bought 300 settle: A holds none, B
+  // 2,300; a bonus credits C 50 Y (CLR-8).
+  const ExecutionTable table{trade("B", "X", Side::kBuy, 300)};
+  const std::vector<Holding> statement = {{"A", "X", 2000}};
+  EXPECT_EQ(text(roll_forward(statement, {table[0]}, {{"A", "X", -2000}, {"B", "X", 2000}})),
+            "B X 2300; ");
+  EXPECT_EQ(text(roll_forward(statement, {}, {{"C", "Y", 50}})), "A X 2000; C Y 50; ");
+}
+
 TEST(Holdings, ASaleTheStatementMissedShowsNegative) {
   // The statement knows nothing of C: a settled sale of 50 leaves −50, which the fee skips and
   // an operator sees rather than a silent zero.

@@ -1,9 +1,11 @@
-// connectpost ca events | entitlements --event E: the corporate actions announced, and who is
-// entitled to what (issue 17; corpactions/). Announcements and CSDC's clearing come in by
-// `import ca-events` and `import ca-payments`.
+// connectpost ca events | entitlements --event E | elect | elections | transfers: the corporate
+// actions announced, who is entitled to what, elections, and CSDC's non-trade transfers (issue 17;
+// corpactions/). Announcements, CSDC's clearing and its transfer data come in by `import
+// ca-events`, `import ca-payments` and `import non-trade-transfers`.
 #include <algorithm>
 #include <iostream>
 
+#include "calendar/southbound_calendar.h"
 #include "cli/audited.h"
 #include "cli/commands.h"
 #include "cli/loaded_reference.h"
@@ -13,12 +15,17 @@
 #include "corpactions/election_run.h"
 #include "corpactions/event_json.h"
 #include "store/ca_store.h"
+#include "store/non_trade_store.h"
 
 namespace cp::cli {
 namespace {
 
 using corpactions::CorporateAction;
 using corpactions::event_json;
+
+// Every transfer: none was cleared before Southbound began, none long after now.
+const Date kSouthboundBefore = Date::from_ymd(2014, 11, 16).value();
+const Date kFarFuture = Date::from_ymd(2199, 12, 31).value();
 
 struct CaOptions {
   std::string event_id;
@@ -346,6 +353,52 @@ Result<void> show_elections(const AppContext& context, const CaOptions& options)
   return Ok{};
 }
 
+// CSDC's non-trade transfers imported (CLR-10): what each moves and the day its fees settle.
+Result<void> show_transfers(const AppContext& context, const CaOptions& options) {
+  CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(context));
+  CP_ASSIGN_OR_RETURN(
+      const auto transfers,
+      store::non_trade_transfers_between(*loaded.db, std::nullopt, kSouthboundBefore, kFarFuture));
+  Json out = Json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& t : transfers) {
+    CP_ASSIGN_OR_RETURN(auto southbound,
+                        calendar::SouthboundCalendar::build(loaded.calendars,
+                                                            loaded.refdata.parameters, t.channel));
+    CP_ASSIGN_OR_RETURN(const Date settles,
+                        corpactions::fee_settlement_date(southbound, t.clearing_date));
+    const bool moves = corpactions::moves_shares(t.reason);
+    const std::string reason(corpactions::transfer_reason_code(t.reason));
+    out.push_back({{"transfer_id", t.transfer_id},
+                   {"reason", reason},
+                   {"channel", channel_code(t.channel)},
+                   {"clearing_date", t.clearing_date.to_string()},
+                   {"from_account", t.from_account},
+                   {"to_account", t.to_account},
+                   {"security_code", t.security_code},
+                   {"quantity", t.quantity},
+                   {"moves_shares", moves},
+                   {"fee_account", t.fee_account},
+                   {"transfer_fee_rmb", t.transfer_fee_rmb.to_string()},
+                   {"stamp_duty_rmb", t.stamp_duty_rmb.to_string()},
+                   {"fee_settlement_date", settles.to_string()}});
+    rows.push_back(
+        {t.transfer_id, reason, std::string(channel_code(t.channel)), t.clearing_date.to_string(),
+         t.from_account + (moves ? " → " + t.to_account : " (stays)"), t.security_code,
+         std::to_string(t.quantity), t.fee_account,
+         (t.transfer_fee_rmb + t.stamp_duty_rmb).to_string_grouped(), settles.to_string()});
+  }
+  if (options.json) {
+    print_json(std::cout, {{"transfers", out}});
+    return Ok{};
+  }
+  print_table(std::cout,
+              {"TRANSFER", "REASON", "CH", "CLEARED", "SHARES", "SECURITY", "QUANTITY", "PAYS",
+               "FEES RMB", "SETTLES"},
+              rows, {6, 8});
+  return Ok{};
+}
+
 }  // namespace
 
 void register_ca_commands(CLI::App& app, AppContext& context) {
@@ -377,6 +430,12 @@ void register_ca_commands(CLI::App& app, AppContext& context) {
                             "When it was given, \"YYYY-MM-DD HH:MM\" Hong Kong time (default now)");
   elect_command->callback(
       [&context, options] { run_action(context, [&] { return elect(context, *options); }); });
+  auto* transfers = ca->add_subcommand(
+      "transfers", "CSDC's non-trade transfers: the shares each moves and when its fees settle");
+  transfers->add_flag("--json", options->json, "Print JSON");
+  transfers->callback([&context, options] {
+    run_action(context, [&] { return show_transfers(context, *options); });
+  });
   auto* elections = ca->add_subcommand(
       "elections", "Every instruction, each account's as filed, and the totals to CSDC");
   elections->add_option("--event", options->event_id, "The event id")->required();

@@ -12,12 +12,14 @@
 #include "cli/progress_output.h"
 #include "corpactions/csdc_payment.h"
 #include "corpactions/event_file.h"
+#include "corpactions/non_trade_transfer.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
 #include "risk/obligation_files.h"
 #include "risk/risk_day.h"
 #include "store/ca_store.h"
 #include "store/import_store.h"
+#include "store/non_trade_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
 
@@ -242,6 +244,32 @@ void register_import_commands(CLI::App& app, AppContext& context) {
             },
             [&](store::Database& store_db, const auto& rows) {
               return store::import_ca_payments(store_db, rows, options.file);
+            });
+      });
+  add("non-trade-transfers", "CSDC's non-trade transfer data: inheritance, gifts, pledges (CLR-10)",
+      false, [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(ctx));
+        return run_import(
+            ctx, "non-trade transfers", options,
+            [&](CsvReader& reader) -> Result<std::vector<corpactions::NonTradeTransfer>> {
+              CP_ASSIGN_OR_RETURN(auto rows, corpactions::read_non_trade_transfer_file(reader));
+              // CSDC clears on a Southbound trading day of the channel (its fees settle on the
+              // next one): checked here so the EOD of that day finds nothing to refuse.
+              for (const auto& row : rows) {
+                CP_ASSIGN_OR_RETURN(auto southbound,
+                                    calendar::SouthboundCalendar::build(
+                                        loaded.calendars, loaded.refdata.parameters, row.channel));
+                auto settles = corpactions::fee_settlement_date(southbound, row.clearing_date);
+                if (!settles.ok()) {
+                  Error error = settles.error().in_file(reader.file_name());
+                  error.message = "transfer " + row.transfer_id + ": " + error.message;
+                  return error;
+                }
+              }
+              return rows;
+            },
+            [&](store::Database& store_db, const auto& rows) {
+              return store::import_non_trade_transfers(store_db, rows, options.file);
             });
       });
   add("reserve-checks", "Reserve balances after CSDC's 10:30 and 18:00 batches (CLR-16)", false,

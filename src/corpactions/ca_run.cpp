@@ -41,9 +41,13 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
       statement =
           eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
     }
-    CP_ASSIGN_OR_RETURN(auto holdings,
-                        eod::closing_holdings(statement ? &*statement : nullptr, executions_of,
-                                              southbound, refdata.parameters, channel, date));
+    const eod::MovementsOf movements_of = [&](Channel of, Date after, Date through) {
+      return runs.holding_movements(of, after, through);
+    };
+    CP_ASSIGN_OR_RETURN(
+        auto holdings,
+        eod::closing_holdings(statement ? &*statement : nullptr, executions_of, movements_of,
+                              southbound, refdata.parameters, channel, date));
     auto& types = in_statement.account_types;
     std::vector<std::string> by_trades_only;  // holders the statement did not have
     for (const clearing::Holding& h : holdings) {

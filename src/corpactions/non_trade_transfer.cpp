@@ -110,6 +110,14 @@ Result<std::vector<NonTradeTransfer>> read_non_trade_transfer_file(CsvReader& re
   return out;
 }
 
+std::string canonical_text(const NonTradeTransfer& t) {
+  return t.transfer_id + ',' + std::string(transfer_reason_code(t.reason)) + ',' +
+         std::string(channel_code(t.channel)) + ',' + t.clearing_date.to_string() + ',' +
+         t.from_account + ',' + t.to_account + ',' + t.security_code + ',' +
+         std::to_string(t.quantity) + ',' + t.fee_account + ',' + t.transfer_fee_rmb.to_string() +
+         ',' + t.stamp_duty_rmb.to_string() + ',' + t.source;
+}
+
 Result<Date> fee_settlement_date(const calendar::SouthboundCalendar& southbound,
                                  Date clearing_date) {
   CP_ASSIGN_OR_RETURN(const calendar::DayInfo* day, southbound.day(clearing_date));

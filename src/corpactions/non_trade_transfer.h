@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "calendar/southbound_calendar.h"
+#include "clearing/holdings.h"
 #include "core/csv.h"
 #include "core/date.h"
 #include "core/decimal.h"
@@ -62,17 +63,18 @@ struct NonTradeTransfer {
 
 Result<std::vector<NonTradeTransfer>> read_non_trade_transfer_file(CsvReader& reader);
 
+// The transfer as one line in the file's column order, amounts normalized: two rows of a transfer
+// say the same exactly when these are equal (a second import of it changes nothing).
+std::string canonical_text(const NonTradeTransfer& transfer);
+
 // The day the fees settle with CSDC (the clearing day's next Southbound trading day on the
 // channel). REQUIRES the clearing day is a Southbound trading day (an error says why not).
 Result<Date> fee_settlement_date(const calendar::SouthboundCalendar& southbound,
                                  Date clearing_date);
 
-// One account's change of a security's holding.
-struct ShareMovement {
-  std::string account_id;
-  std::string security_code;
-  int64_t quantity = 0;  // − out, + in
-};
+// One account's change of a security's holding (clearing/holdings.h: the holdings at a close
+// take it from the clearing date's).
+using ShareMovement = clearing::HoldingMovement;
 // The movements a transfer makes: out of from_account, into to_account; none for a pledge.
 std::vector<ShareMovement> share_movements(const NonTradeTransfer& transfer);
 

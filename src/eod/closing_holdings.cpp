@@ -7,18 +7,19 @@
 namespace cp::eod {
 
 Result<std::vector<clearing::Holding>> closing_holdings(
-    EarlierRuns& earlier, const ExecutionsOf& executions_of,
+    EarlierRuns& earlier, const ExecutionsOf& executions_of, const MovementsOf& movements_of,
     const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
     Channel channel, Date as_of) {
   CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
                       earlier.statement_on_or_before(channel, as_of));
-  return closing_holdings(latest, executions_of, southbound, parameters, channel, as_of);
+  return closing_holdings(latest, executions_of, movements_of, southbound, parameters, channel,
+                          as_of);
 }
 
 Result<std::vector<clearing::Holding>> closing_holdings(
     const PositionStatement* latest, const ExecutionsOf& executions_of,
-    const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
-    Channel channel, Date as_of) {
+    const MovementsOf& movements_of, const calendar::SouthboundCalendar& southbound,
+    const refdata::ParameterTable& parameters, Channel channel, Date as_of) {
   static const std::vector<clearing::Holding> kNoStatement;
   const std::vector<clearing::Holding>& statement =
       latest != nullptr ? latest->holdings : kNoStatement;
@@ -42,7 +43,8 @@ Result<std::vector<clearing::Holding>> closing_holdings(
       if (e.channel() == channel) settled.push_back(e);
     }
   }
-  return clearing::roll_forward(statement, settled);
+  CP_ASSIGN_OR_RETURN(const auto moved, movements_of(channel, from_date.plus_days(-1), as_of));
+  return clearing::roll_forward(statement, settled, moved);
 }
 
 }  // namespace cp::eod

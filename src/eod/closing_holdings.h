@@ -18,22 +18,26 @@ namespace cp::eod {
 
 // The executions of a trade date, all channels (EarlierRuns::executions_of, or a run's own).
 using ExecutionsOf = std::function<Result<const clearing::ExecutionTable*>(Date trade_date)>;
+// The channel's movements of holdings that are not trades (non-trade transfers, CLR-10) dated
+// after `after` and on or before `through` (EarlierRuns::holding_movements, and a run's own).
+using MovementsOf = std::function<Result<std::vector<clearing::HoldingMovement>>(
+    Channel channel, Date after, Date through)>;
 
 // The channel's holdings at the close of `as_of`: `statement` (the latest on or before it; nullptr
 // when there is none; a part of it, one security's rows, gives that security's holdings), rolled
 // forward by the trades of the channel whose securities settle after the statement's date and on or
 // before `as_of` by `southbound`'s settlement schedule (a typhoon, a half day or a holiday moves
-// them: STL-3 follows). Without a statement, the trades settled in
-// calendar::kSettlementLookBackDays before the date are all there is. Refuses a settled trade date
-// whose executions cannot be read.
+// them: STL-3 follows), and by the movements dated in the same days. Without a statement, the
+// trades settled in calendar::kSettlementLookBackDays before the date are all there is. Refuses a
+// settled trade date whose executions cannot be read.
 Result<std::vector<clearing::Holding>> closing_holdings(
     const PositionStatement* statement, const ExecutionsOf& executions_of,
-    const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
-    Channel channel, Date as_of);
+    const MovementsOf& movements_of, const calendar::SouthboundCalendar& southbound,
+    const refdata::ParameterTable& parameters, Channel channel, Date as_of);
 
 // The same from the channel's latest statement on or before `as_of` that `earlier` has.
 Result<std::vector<clearing::Holding>> closing_holdings(
-    EarlierRuns& earlier, const ExecutionsOf& executions_of,
+    EarlierRuns& earlier, const ExecutionsOf& executions_of, const MovementsOf& movements_of,
     const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
     Channel channel, Date as_of);
 

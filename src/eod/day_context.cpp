@@ -44,10 +44,23 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
 Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
   auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
+  // Earlier days' movements are stored; the date's own are its inputs.
+  const MovementsOf movements_of =
+      [this](Channel of, Date after,
+             Date through) -> Result<std::vector<clearing::HoldingMovement>> {
+    CP_ASSIGN_OR_RETURN(auto moved, earlier.holding_movements(of, after, through));
+    if (after < date && date <= through) {
+      for (const auto& t : in.non_trade_transfers) {
+        if (t.channel != of) continue;
+        for (auto& m : corpactions::share_movements(t)) moved.push_back(std::move(m));
+      }
+    }
+    return moved;
+  };
   CP_ASSIGN_OR_RETURN(auto holdings,
                       eod::closing_holdings(
                           earlier, [this](Date trade_date) { return executions_of(trade_date); },
-                          calendars.at(channel), parameters, channel, as_of));
+                          movements_of, calendars.at(channel), parameters, channel, as_of));
   return &holdings_.emplace(std::make_pair(channel, as_of), std::move(holdings)).first->second;
 }
 

@@ -18,6 +18,7 @@
 #include "clearing/portfolio_fee.h"
 #include "corpactions/corporate_action.h"
 #include "corpactions/csdc_payment.h"
+#include "corpactions/non_trade_transfer.h"
 #include "eod/csdc_margin.h"
 #include "refdata/refdata.h"
 #include "store/investor_funds_store.h"
@@ -66,6 +67,8 @@ struct DayInputs {
   std::vector<clearing::TransferInstruction> instructed_for_date;
   // The corporate-action cash CSDC cleared on `date` (import ca-payments), by event and channel.
   std::vector<CaCashClearing> ca_cash;
+  // CSDC's non-trade transfers cleared on `date` (import non-trade-transfers), by id.
+  std::vector<corpactions::NonTradeTransfer> non_trade_transfers;
 };
 
 }  // namespace cp::eod

@@ -7,6 +7,7 @@
 #include "eod/book_stress_stage.h"
 #include "eod/ca_cash_stage.h"
 #include "eod/exception_stage.h"
+#include "eod/non_trade_stage.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/pre_clearing_stage.h"
 #include "eod/reserve_stage.h"
@@ -127,6 +128,7 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   CP_ASSIGN_OR_RETURN(report.reserves, settle_reserves(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.book_stress, stress_book(day, report.reserves));
   CP_ASSIGN_OR_RETURN(report.ca_credits, clear_ca_cash(day));
+  CP_ASSIGN_OR_RETURN(report.non_trade_fees, debit_non_trade_fees(day));
   CP_ASSIGN_OR_RETURN(
       report.transfers,
       instruct_transfers(day, result, report.reserves, report.portfolio_fees, report.ca_credits));
@@ -135,6 +137,9 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   CP_ASSIGN_OR_RETURN(report.pre_clearing, pre_clear_investors(day, result, report.portfolio_fees));
   out.charges = std::move(portfolio_fees.charges);
   for (auto& posting : ca_credit_postings(report.ca_credits)) {
+    out.charges.push_back(std::move(posting));
+  }
+  for (auto& posting : non_trade_postings(day, report.non_trade_fees)) {
     out.charges.push_back(std::move(posting));
   }
   CP_ASSIGN_OR_RETURN(std::vector<ledger::Posting> settled, settlement_entries(day));
@@ -162,6 +167,10 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   for (const auto& c : report.ca_credits) {
     digest.add("ca," + c.event_id + "," + std::string(channel_code(c.channel)) + "," +
                c.account_id + "," + c.money.net_rmb.to_string() + "\n");
+  }
+  for (const auto& f : report.non_trade_fees) {
+    digest.add("ntt," + f.transfer_id + "," + f.account_id + "," +
+               (f.transfer_fee_rmb + f.stamp_duty_rmb).to_string() + "\n");
   }
   for (const auto& t : report.transfers) {
     digest.add(std::string(channel_code(t.channel)) + "," + money_kind_text(t.reserve) + "," +

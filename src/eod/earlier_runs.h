@@ -41,6 +41,15 @@ struct StoredCaCredit {
   Date payable_date;
 };
 
+// A non-trade transfer's fees an earlier run debited (eod_non_trade_fee), settled on its date.
+struct StoredNonTradeFee {
+  std::string transfer_id;
+  std::string account_id;
+  MoneyKind reserve = MoneyKind::kClient;
+  Decimal amount_rmb;  // the transfer fee and the stamp duty
+  Date settlement_date;
+};
+
 class EarlierRuns {
  public:
   virtual ~EarlierRuns() = default;
@@ -49,6 +58,12 @@ class EarlierRuns {
   virtual Result<const clearing::ExecutionTable*> executions_of(Date trade_date) = 0;
   // The channel's trade dates with stored executions after `after`, on or before `through`.
   virtual Result<std::vector<Date>> trade_dates(Channel channel, Date after, Date through) = 0;
+  // The channel's movements of holdings that are not trades, dated after `after` and on or before
+  // `through` (and before D): the shares of CSDC's non-trade transfers (CLR-10) on their clearing
+  // dates.
+  virtual Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel,
+                                                                           Date after,
+                                                                           Date through) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers
   // every account), with the channel's holdings; nullptr if there is none. The statement stays
   // valid as long as the reader: a Friday's three fee days ask for the same one.
@@ -76,6 +91,11 @@ class EarlierRuns {
   // before `through`, by payable date, event and account: the settlement-day entries (CLR-3).
   virtual Result<std::vector<StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
                                                                     Date through) = 0;
+  // The channel's non-trade transfer fees of earlier runs settling after `after` and on or before
+  // `through`, by settlement date and transfer.
+  virtual Result<std::vector<StoredNonTradeFee>> non_trade_fees_settling_in(Channel channel,
+                                                                            Date after,
+                                                                            Date through) = 0;
   // The risk funds due at the latest instructed settlement day before `settlement_date`.
   virtual Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(
       Channel channel, Date settlement_date) = 0;

@@ -75,6 +75,18 @@ struct CaCredit {
   Date payable_date;
 };
 
+// The fees of one of CSDC's non-trade transfers of the date (SPEC CLR-10; eod/non_trade_stage.h),
+// debited to the account CSDC's data names and settled with CSDC on `settlement_date`.
+struct NonTradeFee {
+  std::string transfer_id;
+  Channel channel = Channel::kShanghai;
+  std::string account_id;
+  MoneyKind reserve = MoneyKind::kClient;
+  Decimal transfer_fee_rmb;
+  Decimal stamp_duty_rmb;
+  Date settlement_date;
+};
+
 struct MoneyException {
   std::string kind;     // overdraft | default
   std::string subject;  // the account, or channel:reserve
@@ -102,6 +114,8 @@ struct EodReport {
   std::vector<InvestorPortfolioFee> portfolio_fees;
   // The corporate-action cash CSDC cleared on the date, per event, channel and account.
   std::vector<CaCredit> ca_credits;
+  // The fees of CSDC's non-trade transfers cleared on the date, by transfer id.
+  std::vector<NonTradeFee> non_trade_fees;
   std::vector<MoneyException> exceptions;  // overdrafts and settlement defaults
   // Pre-clearing and available funds of each client investor at stake (CLR-13, CLR-14).
   std::vector<store::PreClearingRow> pre_clearing;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "eod/ca_cash_stage.h"
+#include "eod/non_trade_stage.h"
 
 namespace cp::eod {
 namespace {
@@ -77,6 +78,7 @@ Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day) {
     CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
     auto inside = [&](Date d) { return d > after && d <= day.date; };
     CP_RETURN_IF_ERROR(ca_settlement_postings(day, channel, after, out));
+    CP_RETURN_IF_ERROR(non_trade_settlement_postings(day, channel, after, out));
     for (Date traded = earliest; traded < day.date; traded = traded.plus_days(1)) {
       CP_ASSIGN_OR_RETURN(const calendar::DayInfo* info, southbound.day(traded));
       if (!info->southbound_trading) continue;

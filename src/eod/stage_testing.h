@@ -32,6 +32,8 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> ca_cash_on_day;
   std::map<Channel, std::vector<StoredCaCredit>> ca_credits;  // by payable date
+  std::map<std::pair<Channel, Date>, std::vector<clearing::HoldingMovement>> movements;
+  std::map<Channel, std::vector<StoredNonTradeFee>> non_trade_fees;  // by settlement date
   std::vector<store::PendingSettlement> pending;
   std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
@@ -91,6 +93,24 @@ class MemoryRuns final : public EarlierRuns {
   Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
                                                           Date settlement_date) override {
     return ca_cash_on_day[{channel, settlement_date}];
+  }
+  Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel, Date after,
+                                                                   Date through) override {
+    std::vector<clearing::HoldingMovement> out;
+    for (const auto& [key, moved] : movements) {
+      if (key.first == channel && key.second > after && key.second <= through) {
+        out.insert(out.end(), moved.begin(), moved.end());
+      }
+    }
+    return out;
+  }
+  Result<std::vector<StoredNonTradeFee>> non_trade_fees_settling_in(Channel channel, Date after,
+                                                                    Date through) override {
+    std::vector<StoredNonTradeFee> out;
+    for (const auto& f : non_trade_fees[channel]) {
+      if (f.settlement_date > after && f.settlement_date <= through) out.push_back(f);
+    }
+    return out;
   }
   Result<std::vector<StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
                                                             Date through) override {

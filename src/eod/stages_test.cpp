@@ -13,6 +13,7 @@
 #include "eod/ca_cash_stage.h"
 #include "eod/exception_stage.h"
 #include "eod/instructed_days.h"
+#include "eod/non_trade_stage.h"
 #include "eod/portfolio_fee_stage.h"
 #include "eod/pre_clearing_stage.h"
 #include "eod/reserve_stage.h"
@@ -711,6 +712,74 @@ TEST_F(Stages, CorporateActionCashIsJournaledWhenClearedAndWhenSettled) {
   EXPECT_EQ(amount(client, "csdc_reserve:sh:client"), D("-2496.22"));
   EXPECT_EQ(amount("CSDC:ca:E:2024-03-18:sh:own", "csdc_reserve:sh:own"), D("-1102.20"));
   EXPECT_EQ(amount("CA_SETTLE:F:A:sh", "investor_cash:A"), D("-999999.99"));
+}
+
+// CLR-10 (第26条): CSDC's data of Friday 03-15 moves the 1,000 00700 the 03-14 statement has in
+// A's account to B's by inheritance, B paying CSDC's transfer fee of 30.00 (the figures are the
+// data's: the broker debits them, it does not compute them). At 03-15's close B holds the 1,000
+// and A none — what the portfolio fee and collateral of the day read (CLR-6) — and the fee
+// settles on the next Southbound trading day, Monday 03-18. A transfer naming an account the
+// book lacks is refused.
+TEST_F(Stages, ANonTradeTransferMovesTheSharesAtTheCloseAndDebitsItsFees) {
+  accounts.add({"B", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
+                                                               {{"A", "00700", 1000}}};
+  corpactions::NonTradeTransfer t;
+  t.transfer_id = "NT-1";
+  t.reason = corpactions::TransferReason::kInheritance;
+  t.channel = Channel::kShanghai;
+  t.clearing_date = d("2024-03-15");
+  t.from_account = "A";
+  t.to_account = "B";
+  t.security_code = "00700";
+  t.quantity = 1000;
+  t.fee_account = "B";
+  t.transfer_fee_rmb = D("30.00");
+  t.stamp_duty_rmb = D("0.00");
+  t.source = "csdc";
+  inputs.non_trade_transfers = {t};
+  DayContext& day = prepare();
+  auto held = day.closing_holdings(Channel::kShanghai, d("2024-03-15"));
+  ASSERT_TRUE(held.ok()) << held.error().to_string();
+  ASSERT_EQ((*held)->size(), 1u);
+  EXPECT_EQ((**held)[0].account_id, "B");
+  EXPECT_EQ((**held)[0].quantity, 1000);
+  auto before = day.closing_holdings(Channel::kShanghai, d("2024-03-14"));
+  ASSERT_TRUE(before.ok());
+  EXPECT_EQ((**before)[0].account_id, "A");  // the day before, A's
+
+  auto fees = debit_non_trade_fees(day);
+  ASSERT_TRUE(fees.ok()) << fees.error().to_string();
+  ASSERT_EQ(fees->size(), 1u);
+  EXPECT_EQ((*fees)[0].account_id, "B");
+  EXPECT_EQ((*fees)[0].settlement_date, d("2024-03-18"));
+  const auto postings = non_trade_postings(day, *fees);
+  EXPECT_TRUE(ledger::check_journal(postings).empty());
+  EXPECT_EQ(posted(postings, "NTT:NT-1", "investor_unsettled:B"), D("-30.00"));
+  EXPECT_EQ(posted(postings, "NTT:NT-1", "csdc_settlement:sh:client"), D("30.00"));
+  EXPECT_EQ(posted(postings, "NTT:NT-1", "investor_holdings:A"), D("-1000"));
+  EXPECT_EQ(posted(postings, "NTT:NT-1", "investor_holdings:B"), D("1000"));
+
+  inputs.non_trade_transfers[0].to_account = "Z";
+  auto refused = debit_non_trade_fees(prepare());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("account Z"), std::string::npos);
+}
+
+// Monday 03-18's run settles it: B's cash pays the 30.00 and the client reserve pays CSDC.
+TEST_F(Stages, ANonTradeTransfersFeesSettleOnTheNextSouthboundTradingDay) {
+  inputs.date = d("2024-03-18");
+  inputs.rules_date = d("2024-03-18");
+  earlier.non_trade_fees[Channel::kShanghai] = {
+      {"NT-1", "B", MoneyKind::kClient, D("30.00"), d("2024-03-18")}};
+  auto postings = settlement_entries(prepare());
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_TRUE(ledger::check_journal(*postings).empty());
+  EXPECT_EQ(posted(*postings, "NTT_SETTLE:NT-1", "investor_cash:B"), D("-30.00"));
+  EXPECT_EQ(posted(*postings, "NTT_SETTLE:NT-1", "investor_unsettled:B"), D("30.00"));
+  const std::string paid = "CSDC:non_trade:2024-03-18:sh:client";
+  EXPECT_EQ(posted(*postings, paid, "csdc_settlement:sh:client"), D("-30.00"));
+  EXPECT_EQ(posted(*postings, paid, "csdc_reserve:sh:client"), D("30.00"));
 }
 
 TEST_F(Stages, SettlementDayEntriesRefuseATradeDateSettlingThenThatWasNeverRun) {

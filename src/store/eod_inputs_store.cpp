@@ -4,6 +4,7 @@
 #include "store/execution_store.h"
 #include "store/import_store.h"
 #include "store/investor_funds_store.h"
+#include "store/non_trade_store.h"
 #include "store/transfer_store.h"
 
 namespace cp::store {
@@ -43,6 +44,9 @@ Result<void> load_day_inputs(Database& db, eod::DayInputs& inputs) {
     clearing.payment.source = row.text(4);
     inputs.ca_cash.push_back(std::move(clearing));
   }
+  // CSDC's non-trade transfers cleared on the date (CLR-10).
+  CP_ASSIGN_OR_RETURN(inputs.non_trade_transfers,
+                      non_trade_transfers_between(db, std::nullopt, date.plus_days(-1), date));
   return Ok{};
 }
 

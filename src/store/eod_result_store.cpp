@@ -23,7 +23,7 @@ Result<void> delete_results(Database& db, Date date) {
   for (const char* table :
        {"eod_csdc_obligation", "eod_risk_funds", "eod_transfer", "eod_transfer_trade_date",
         "eod_portfolio_fee", "eod_exception", "eod_fx_rate", "eod_transfer_reissue",
-        "eod_settlement_delay", "eod_book_stress", "eod_ca_credit"}) {
+        "eod_settlement_delay", "eod_book_stress", "eod_ca_credit", "eod_non_trade_fee"}) {
     CP_RETURN_IF_ERROR(
         db.execute(std::string("DELETE FROM ") + table + " WHERE business_date = ?", {day}));
   }
@@ -129,6 +129,14 @@ Result<int64_t> write_results(Database& db, Date date, const DayResults& day_res
          dec(c.money.enterprise_tax_rmb), dec(c.money.individual_tax_rmb),
          std::string(corpactions::withholding_agent_code(c.money.individual_tax_agent)),
          dec(c.money.net_rmb), c.payable_date.to_string()}));
+  }
+  for (const auto& f : report.non_trade_fees) {
+    CP_RETURN_IF_ERROR(db.execute(
+        "INSERT INTO eod_non_trade_fee (business_date, transfer_id, channel, account_id, reserve, "
+        "transfer_fee_rmb, stamp_duty_rmb, settlement_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        {day, f.transfer_id, std::string(channel_code(f.channel)), f.account_id,
+         money_kind_text(f.reserve), dec(f.transfer_fee_rmb), dec(f.stamp_duty_rmb),
+         f.settlement_date.to_string()}));
   }
   CP_RETURN_IF_ERROR(write_transfers(db, date, report.transfers));
   CP_RETURN_IF_ERROR(write_pre_clearing(db, date, report.pre_clearing));

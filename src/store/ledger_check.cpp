@@ -62,11 +62,11 @@ Result<Journal> check_journal_of(Database& db, const std::string& day, LedgerChe
         ledger::Posting& p = entry.emplace_back(posting);
         ++journal.postings;
         // The day's obligations are its trade-date, charge and corporate-action credit entries
-        // (CSDC owes those: negative); settlement-day entries
+        // (CSDC owes those: negative) and non-trade transfers' fees; settlement-day entries
         // pay earlier ones (CLR-3) and are checked by balancing alone.
         constexpr std::string_view kCsdc = "csdc_settlement:";
         const bool obligation = p.entry.starts_with("TRADES:") || p.entry.starts_with("PF:") ||
-                                p.entry.starts_with("CA:");
+                                p.entry.starts_with("CA:") || p.entry.starts_with("NTT:");
         if (obligation && p.account.starts_with(kCsdc)) {
           journal.csdc_settlement[p.account.substr(kCsdc.size())] += p.amount;
         } else if (p.account.starts_with("investor_unsettled:") && p.entry.starts_with("TRADES:")) {
@@ -205,18 +205,27 @@ Result<void> check_totals(Database& db, const std::string& day, const Journal& j
         ca_credits[row.text(0)] += row.decimal(1);
         return Ok{};
       }));
+  PerReserve non_trade_fees;  // CLR-10: the fees of the date's non-trade transfers, owed to CSDC
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel || ':' || reserve, transfer_fee_rmb, stamp_duty_rmb FROM eod_non_trade_fee "
+      "WHERE business_date = ?",
+      {day}, [&](const Row& row) -> Result<void> {
+        non_trade_fees[row.text(0)] += row.decimal(1) + row.decimal(2);
+        return Ok{};
+      }));
   std::map<std::string, bool> reserves;  // every channel:reserve with a movement or instruction
   for (const PerReserve* sums : std::initializer_list<const PerReserve*>{
-           &csdc_net, &portfolio_fee, &ca_credits, &journal.csdc_settlement}) {
+           &csdc_net, &portfolio_fee, &ca_credits, &non_trade_fees, &journal.csdc_settlement}) {
     for (const auto& [key, value] : *sums) reserves[key] = true;
   }
   for (const auto& [key, unused] : reserves) {
-    compare(out,
-            "CLR-17 " + key +
-                ": journal's CSDC settlement account = CSDC net + portfolio fee − "
-                "corporate-action cash",
-            at(journal.csdc_settlement, key),
-            at(csdc_net, key) + at(portfolio_fee, key) - at(ca_credits, key));
+    compare(
+        out,
+        "CLR-17 " + key +
+            ": journal's CSDC settlement account = CSDC net + portfolio fee − "
+            "corporate-action cash + non-trade transfer fees",
+        at(journal.csdc_settlement, key),
+        at(csdc_net, key) + at(portfolio_fee, key) - at(ca_credits, key) + at(non_trade_fees, key));
   }
   return check_transfers(db, day, risk_funds, out);
 }

@@ -6,7 +6,8 @@
 //   2. Totals equal the sum of the parts, per channel and reserve account:
 //      Σ investors' nets = CSDC's net + commission; Σ executions' CSDC amounts = CSDC's net;
 //      the journal's CSDC settlement account = CSDC's net + the portfolio fee collected − the
-//      corporate-action cash CSDC cleared that day (CLR-7: "CA:" entries, owed by CSDC); each
+//      corporate-action cash CSDC cleared that day (CLR-7: "CA:" entries, owed by CSDC) + the
+//      non-trade transfers' fees of the day (CLR-10: "NTT:" entries); each
 //      investor's cash posting = −its net; the funds-transfer instruction used those figures
 //      and the stored risk funds.
 //   3. Book equals actual for client money at the close of P, the latest date before D with a

@@ -1,6 +1,9 @@
 #include "store/stored_runs.h"
 
+#include <algorithm>
+
 #include "store/execution_store.h"
+#include "store/non_trade_store.h"
 #include "store/risk_store.h"
 
 namespace cp::store {
@@ -84,6 +87,43 @@ Result<std::map<MoneyKind, Decimal>> StoredRuns::ca_cash_payable_on(Channel chan
         CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
         auto [found, inserted] = out.try_emplace(reserve, row.decimal(1));
         if (!inserted) found->second += row.decimal(1);  // exact: summed here, not in SQL
+        return Ok{};
+      }));
+  return out;
+}
+
+Result<std::vector<clearing::HoldingMovement>> StoredRuns::holding_movements(Channel channel,
+                                                                             Date after,
+                                                                             Date through) {
+  // Before D only: D's own transfers are the run's inputs (DayInputs::non_trade_transfers).
+  const Date last = std::min(through, run_date_.plus_days(-1));
+  std::vector<clearing::HoldingMovement> out;
+  if (after >= last) return out;
+  CP_ASSIGN_OR_RETURN(const auto transfers, non_trade_transfers_between(db_, channel, after, last));
+  for (const auto& t : transfers) {
+    for (auto& m : corpactions::share_movements(t)) out.push_back(std::move(m));
+  }
+  return out;
+}
+
+Result<std::vector<eod::StoredNonTradeFee>> StoredRuns::non_trade_fees_settling_in(Channel channel,
+                                                                                   Date after,
+                                                                                   Date through) {
+  std::vector<eod::StoredNonTradeFee> out;
+  CP_RETURN_IF_ERROR(db_.query_each(
+      "SELECT transfer_id, account_id, reserve, transfer_fee_rmb, stamp_duty_rmb, "
+      "settlement_date FROM eod_non_trade_fee WHERE channel = ? AND settlement_date > ? AND "
+      "settlement_date <= ? AND business_date < ? ORDER BY settlement_date, transfer_id",
+      {std::string(channel_code(channel)), after.to_string(), through.to_string(),
+       run_date_.to_string()},
+      [&](const Row& row) -> Result<void> {
+        eod::StoredNonTradeFee fee;
+        fee.transfer_id = row.text(0);
+        fee.account_id = row.text(1);
+        CP_ASSIGN_OR_RETURN(fee.reserve, parse_money_kind(row.text(2)));
+        fee.amount_rmb = row.decimal(3) + row.decimal(4);
+        CP_ASSIGN_OR_RETURN(fee.settlement_date, Date::parse(row.text(5)));
+        out.push_back(std::move(fee));
         return Ok{};
       }));
   return out;

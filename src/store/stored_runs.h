@@ -25,6 +25,11 @@ class StoredRuns final : public eod::EarlierRuns {
   Result<std::vector<std::vector<ledger::Posting>>> trades_entries_of(Date trade_date,
                                                                       Channel channel) override;
   Result<std::vector<StoredFees>> portfolio_fees_of(Date business_date, Channel channel) override;
+  Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel, Date after,
+                                                                   Date through) override;
+  Result<std::vector<eod::StoredNonTradeFee>> non_trade_fees_settling_in(Channel channel,
+                                                                         Date after,
+                                                                         Date through) override;
   Result<std::vector<eod::StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
                                                                  Date through) override;
   Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,

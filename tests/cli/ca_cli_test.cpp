@@ -54,6 +54,9 @@ class CaCliTest : public testing::BackendTest {
     import("accounts", dir / "accounts.csv");
     import("positions", dir / "positions.csv");
     if (fs::exists(dir / "executions.csv")) import("executions", dir / "executions.csv");
+    if (fs::exists(dir / "non_trade_transfers.csv")) {
+      import("non-trade-transfers", dir / "non_trade_transfers.csv");
+    }
     import("ca-events", dir / "ca_events.csv");
     import("ca-payments", dir / "ca_payments.csv");
   }
@@ -65,9 +68,29 @@ class CaCliTest : public testing::BackendTest {
   void expect_case(const std::string& name);
   void give_instructions(const std::string& name);
   void expect_elections(const std::string& event, const Json& want);
+  void expect_transfers(const Json& want);
 
   fs::path dir_;
 };
+
+// `ca transfers --json` against the case's transfers: what each moves, its fees, when they settle.
+void CaCliTest::expect_transfers(const Json& want) {
+  const Outcome shown = run("ca transfers --json");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const Json actual = Json::parse(shown.out)["transfers"];
+  ASSERT_EQ(actual.size(), want.size()) << actual.dump();
+  for (size_t i = 0; i < want.size(); ++i) {
+    const std::string who = want[i]["transfer_id"];
+    EXPECT_EQ(actual[i]["transfer_id"], want[i]["transfer_id"]);
+    EXPECT_EQ(actual[i]["moves_shares"], want[i]["moves_shares"]) << who;
+    EXPECT_EQ(actual[i]["fee_account"], want[i]["fee_account"]) << who;
+    const auto fee = Decimal::parse(actual[i]["transfer_fee_rmb"].get<std::string>());
+    const auto duty = Decimal::parse(actual[i]["stamp_duty_rmb"].get<std::string>());
+    ASSERT_TRUE(fee.ok() && duty.ok()) << who;
+    expect_amount(Json((*fee + *duty).to_string()), want[i]["fees_rmb"], who + " fees");
+    EXPECT_EQ(actual[i]["fee_settlement_date"], want[i]["fee_settlement_date"]) << who;
+  }
+}
 
 // Every event of the case: `ca entitlements --json` against expected.json, row by row.
 void CaCliTest::expect_case(const std::string& name) {
@@ -77,7 +100,9 @@ void CaCliTest::expect_case(const std::string& name) {
   ASSERT_FALSE(expected.empty());
   give_instructions(name);
   if (HasFatalFailure()) return;
+  if (expected.contains("transfers")) expect_transfers(expected["transfers"]);
   for (const auto& [event, want] : expected.items()) {
+    if (event == "transfers") continue;
     const Outcome shown = run("ca entitlements --event " + event + " --json");
     ASSERT_EQ(shown.exit_code, 0) << event << ": " << shown.err;
     const Json actual = Json::parse(shown.out);
@@ -177,6 +202,43 @@ TEST_P(CaCliTest, AVoteIsProRatedToTheRecordDatesHolding) {
 
 TEST_P(CaCliTest, RightsAreTakenUpWithinTheEntitlementOnly) {
   expect_case("rights");
+}
+
+TEST_P(CaCliTest, AnInheritanceBeforeTheRecordDateMovesTheDividendToTheHeir) {
+  expect_case("inheritance");
+}
+
+// CSDC's transfer data is checked as a file: a clearing date that is no Southbound trading day
+// (Saturday 2025-08-09) is refused naming the transfer, and nothing is stored; a second import of
+// the same rows changes nothing; the same id with other data is refused.
+TEST_P(CaCliTest, NonTradeTransferDataIsCheckedAndNeverReplaced) {
+  const std::string header =
+      "transfer_id,reason,channel,clearing_date,from_account,to_account,security_code,quantity,"
+      "fee_account,transfer_fee_rmb,stamp_duty_rmb,source\n";
+  const Outcome saturday =
+      run("import non-trade-transfers '" +
+          write("t.csv", header + "NT-9,donation,sh,2025-08-09,A,B,00005,100,B,"
+                                  "1.00,0.00,x\n")
+              .string() +
+          "'");
+  EXPECT_NE(saturday.exit_code, 0);
+  EXPECT_THAT(saturday.err, HasSubstr("NT-9"));
+  EXPECT_THAT(saturday.err, HasSubstr("not a Southbound trading day"));
+  EXPECT_THAT(run("ca transfers --json").out, HasSubstr("[]"));
+  const std::string row = "NT-9,donation,sh,2025-08-08,A,B,00005,100,B,1.00,0.00,x\n";
+  ASSERT_EQ(
+      run("import non-trade-transfers '" + write("t.csv", header + row).string() + "'").exit_code,
+      0);
+  EXPECT_EQ(
+      run("import non-trade-transfers '" + write("t.csv", header + row).string() + "'").exit_code,
+      0);
+  const Outcome changed =
+      run("import non-trade-transfers '" +
+          write("t.csv", header + "NT-9,donation,sh,2025-08-08,A,B,00005,200,B,1.00,0.00,x\n")
+              .string() +
+          "'");
+  EXPECT_NE(changed.exit_code, 0);
+  EXPECT_THAT(changed.err, HasSubstr("never replaced"));
 }
 
 // The refusals say why: an excess application, CSDC's deadline, a holder of nothing; every

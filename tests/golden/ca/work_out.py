@@ -6,7 +6,9 @@ Written from the rules as SPEC STL-3, CLR-7, CA-2 and the shipped ca.* parameter
 with exact decimals (Python's decimal):
   - holders: the positions statement on or before the holders' date, plus each execution whose
     securities settle after the statement and on or before that date (buy +, sell −); the
-    settlement dates are derived by hand in case.json ("settlement_dates", README);
+    settlement dates are derived by hand in case.json ("settlement_dates", README); plus each
+    non-trade transfer cleared after the statement and on or before that date (CLR-10: from −,
+    to +; a pledge moves nothing);
   - cash: holding × rate in the event's currency, exact; × CSDC's rate rounded DOWN to the fen
     (ca.dividend_rounding = floor); an individual's tax 20% of it (of what is left after a
     PRC-resident red chip's 10%), half-up to the fen, withheld by the company for an H share and
@@ -53,7 +55,28 @@ def holders(case_dir, case, security, date):
             key = (e["channel"], e["account"])
             sign = 1 if e["side"] == "buy" else -1
             held[key] = held.get(key, 0) + sign * int(e["quantity"])
+    transfers = case_dir / "non_trade_transfers.csv"
+    for t in rows(transfers) if transfers.exists() else []:
+        # CLR-10: a transfer's shares move at its clearing date's close; a pledge's stay.
+        if (t["security_code"] == security and as_of < t["clearing_date"] <= date
+                and t["reason"] not in ("pledge", "pledge_release")):
+            q = int(t["quantity"])
+            held[(t["channel"], t["from_account"])] = held.get((t["channel"], t["from_account"]), 0) - q
+            held[(t["channel"], t["to_account"])] = held.get((t["channel"], t["to_account"]), 0) + q
     return {k: v for k, v in held.items() if v > 0}
+
+
+def non_trade(case_dir, case):
+    """CLR-10: what each transfer moves, and its fees (CSDC's figures) settling on the clearing
+    date's next Southbound trading day (case.json "fee_settlement_dates", by hand)."""
+    out = []
+    for t in rows(case_dir / "non_trade_transfers.csv"):
+        out.append({"transfer_id": t["transfer_id"],
+                    "moves_shares": t["reason"] not in ("pledge", "pledge_release"),
+                    "fee_account": t["fee_account"],
+                    "fees_rmb": str(D(t["transfer_fee_rmb"]) + D(t["stamp_duty_rmb"])),
+                    "fee_settlement_date": case["fee_settlement_dates"][t["clearing_date"]]})
+    return sorted(out, key=lambda t: t["transfer_id"])
 
 
 def eligible(case_dir, case, ev, date):
@@ -180,6 +203,8 @@ def main():
             out[ev["event_id"]]["elections"] = elections(case_dir, case, ev)
         if ev["event_id"] in case.get("tradable_from", {}):
             out[ev["event_id"]]["tradable_from"] = case["tradable_from"][ev["event_id"]]
+    if (case_dir / "non_trade_transfers.csv").exists():
+        out["transfers"] = non_trade(case_dir, case)
     (case_dir / "expected.json").write_text(json.dumps(out, indent=2) + "\n")
 
 
