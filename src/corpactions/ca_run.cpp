@@ -17,6 +17,46 @@ bool becomes_tradable_next_day(ActionType type) {
   return type == ActionType::kBonusShares || type == ActionType::kBonusWarrants;
 }
 
+// One security's holdings on the channel at `date`'s close: its rows of the latest statement,
+// rolled forward by the trades, CSDC's non-trade transfers and the actions distributing it or
+// into it (eod/closing_holdings.h), each of those worked out the same way at its holders' close.
+// `statement_types`, when given, receives the statement rows' account types.
+Result<std::vector<clearing::Holding>> security_holdings(
+    store::Database& db, store::StoredRuns& runs, const calendar::SouthboundCalendar& southbound,
+    const refdata::ParameterTable& parameters, Channel channel, const std::string& security,
+    Date date, TextMap<AccountType>* statement_types) {
+  // Only the security's rows of the statement, with their accounts' types: a statement of
+  // millions of rows is not read whole for one event.
+  CP_ASSIGN_OR_RETURN(auto in_statement,
+                      store::security_holders_in_statement(db, channel, date, security));
+  std::optional<eod::PositionStatement> statement;
+  if (in_statement.statement_date) {
+    statement =
+        eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
+  }
+  if (statement_types != nullptr) *statement_types = std::move(in_statement.account_types);
+  eod::HoldingSources sources;
+  sources.executions_of = [&](Date trade_date) { return runs.executions_of(trade_date); };
+  sources.movements_of = [&](Channel of, Date after, Date through) {
+    return runs.holding_movements(of, after, through);
+  };
+  sources.actions_of = [&](Date after, Date through) -> Result<std::vector<CorporateAction>> {
+    CP_ASSIGN_OR_RETURN(auto actions, runs.securities_actions(after, through));
+    std::erase_if(actions, [&](const CorporateAction& a) {
+      return a.security_code != security && a.new_security_code != security;
+    });
+    return actions;
+  };
+  sources.holdings_at = [&](Channel of, Date close, const std::string& code) {
+    return security_holdings(db, runs, southbound, parameters, of, code, close, nullptr);
+  };
+  CP_ASSIGN_OR_RETURN(auto holdings,
+                      eod::closing_holdings(statement ? &*statement : nullptr, sources, southbound,
+                                            parameters, channel, date));
+  std::erase_if(holdings, [&](const clearing::Holding& h) { return h.security_code != security; });
+  return holdings;
+}
+
 }  // namespace
 
 Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefData& refdata,
@@ -24,31 +64,14 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
                                        const std::string& security_code, Date date) {
   // The run "after" the date answers with everything up to its close.
   store::StoredRuns runs(db, date.plus_days(1));
-  const eod::ExecutionsOf executions_of = [&](Date trade_date) {
-    return runs.executions_of(trade_date);
-  };
   std::vector<Holder> holders;
   for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
     CP_ASSIGN_OR_RETURN(auto southbound,
                         calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
     if (date < southbound.covered_from()) continue;  // not open yet
-    // Only the security's rows of the statement, with their accounts' types: a statement of
-    // millions of rows is not read whole for one event.
-    CP_ASSIGN_OR_RETURN(auto in_statement,
-                        store::security_holders_in_statement(db, channel, date, security_code));
-    std::optional<eod::PositionStatement> statement;
-    if (in_statement.statement_date) {
-      statement =
-          eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
-    }
-    const eod::MovementsOf movements_of = [&](Channel of, Date after, Date through) {
-      return runs.holding_movements(of, after, through);
-    };
-    CP_ASSIGN_OR_RETURN(
-        auto holdings,
-        eod::closing_holdings(statement ? &*statement : nullptr, executions_of, movements_of,
-                              southbound, refdata.parameters, channel, date));
-    auto& types = in_statement.account_types;
+    TextMap<AccountType> types;
+    CP_ASSIGN_OR_RETURN(auto holdings, security_holdings(db, runs, southbound, refdata.parameters,
+                                                         channel, security_code, date, &types));
     std::vector<std::string> by_trades_only;  // holders the statement did not have
     for (const clearing::Holding& h : holdings) {
       if (h.security_code == security_code && h.quantity > 0 && !types.count(h.account_id)) {

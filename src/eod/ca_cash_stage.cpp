@@ -1,9 +1,11 @@
 #include "eod/ca_cash_stage.h"
 
+#include <algorithm>
 #include <map>
 #include <tuple>
 
 #include "corpactions/entitlement.h"
+#include "corpactions/securities_movement.h"
 
 namespace cp::eod {
 
@@ -48,6 +50,28 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
                                             e.account_type, action.issuer_type, rules);
       credit.payable_date = payable;
       out.push_back(std::move(credit));
+    }
+  }
+  return out;
+}
+
+Result<std::vector<ledger::Posting>> ca_securities_postings(DayContext& day) {
+  std::vector<ledger::Posting> out;
+  CP_ASSIGN_OR_RETURN(const auto actions,
+                      day.earlier.securities_actions(day.date.plus_days(-1), day.date));
+  for (const auto& action : actions) {
+    for (const auto& [channel, southbound] : day.calendars) {
+      const Date basis = std::min(action.holders_date(), day.date.plus_days(-1));
+      CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holders,
+                          day.closing_holdings(channel, basis));
+      const std::string ch(channel_code(channel));
+      const std::string id = "CAS:" + action.event_id + ":" + ch;
+      for (const auto& m : corpactions::securities_movements(action, *holders)) {
+        const std::string asset = "security:" + m.security_code;
+        out.push_back(
+            {id, "investor_holdings:" + m.account_id, asset, Decimal::from_int(m.quantity)});
+        out.push_back({id, "custody:" + ch, asset, Decimal::from_int(-m.quantity)});
+      }
     }
   }
   return out;

@@ -18,6 +18,12 @@ namespace cp::eod {
 // in the account book and a clearing on a channel closed on D.
 Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day);
 
+// The securities the corporate actions distributed on the date move (CLR-8;
+// corpactions/securities_movement.h), from the holders at each one's close: one "CAS:<event>:<ch>"
+// entry per event and channel, each account's holding up or down against the broker's custody
+// at CSDC. The holdings of the date's close include them (eod/closing_holdings.h).
+Result<std::vector<ledger::Posting>> ca_securities_postings(DayContext& day);
+
 // The journal of the date's credits: one "CA:" entry per credit (ledger::add_ca_credit).
 std::vector<ledger::Posting> ca_credit_postings(const std::vector<CaCredit>& credits);
 

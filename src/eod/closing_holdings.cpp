@@ -3,23 +3,14 @@
 #include <algorithm>
 
 #include "calendar/settlement.h"
+#include "corpactions/securities_movement.h"
 
 namespace cp::eod {
 
 Result<std::vector<clearing::Holding>> closing_holdings(
-    EarlierRuns& earlier, const ExecutionsOf& executions_of, const MovementsOf& movements_of,
+    const PositionStatement* latest, const HoldingSources& sources,
     const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,
     Channel channel, Date as_of) {
-  CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
-                      earlier.statement_on_or_before(channel, as_of));
-  return closing_holdings(latest, executions_of, movements_of, southbound, parameters, channel,
-                          as_of);
-}
-
-Result<std::vector<clearing::Holding>> closing_holdings(
-    const PositionStatement* latest, const ExecutionsOf& executions_of,
-    const MovementsOf& movements_of, const calendar::SouthboundCalendar& southbound,
-    const refdata::ParameterTable& parameters, Channel channel, Date as_of) {
   static const std::vector<clearing::Holding> kNoStatement;
   const std::vector<clearing::Holding>& statement =
       latest != nullptr ? latest->holdings : kNoStatement;
@@ -38,12 +29,22 @@ Result<std::vector<clearing::Holding>> closing_holdings(
         schedule.securities_settlement_date > as_of) {
       continue;
     }
-    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable* executions, executions_of(traded));
+    CP_ASSIGN_OR_RETURN(const clearing::ExecutionTable* executions, sources.executions_of(traded));
     for (const clearing::ExecutionRef e : *executions) {
       if (e.channel() == channel) settled.push_back(e);
     }
   }
-  CP_ASSIGN_OR_RETURN(const auto moved, movements_of(channel, from_date.plus_days(-1), as_of));
+  const Date after = from_date.plus_days(-1);
+  CP_ASSIGN_OR_RETURN(auto moved, sources.movements_of(channel, after, as_of));
+  CP_ASSIGN_OR_RETURN(const auto actions, sources.actions_of(after, as_of));
+  for (const auto& action : actions) {
+    // Each action from the holdings it applies to: at its holders' close, or the close before it
+    // is distributed if that comes first — always an earlier close, so this ends.
+    const Date basis = std::min(action.holders_date(), action.payment_date->plus_days(-1));
+    CP_ASSIGN_OR_RETURN(const auto holders,
+                        sources.holdings_at(channel, basis, action.security_code));
+    for (auto& m : corpactions::securities_movements(action, holders)) moved.push_back(m);
+  }
   return clearing::roll_forward(statement, settled, moved);
 }
 

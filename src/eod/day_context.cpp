@@ -44,10 +44,11 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
 Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
   auto found = holdings_.find({channel, as_of});
   if (found != holdings_.end()) return &found->second;
+  HoldingSources sources;
+  sources.executions_of = [this](Date trade_date) { return executions_of(trade_date); };
   // Earlier days' movements are stored; the date's own are its inputs.
-  const MovementsOf movements_of =
-      [this](Channel of, Date after,
-             Date through) -> Result<std::vector<clearing::HoldingMovement>> {
+  sources.movements_of = [this](Channel of, Date after,
+                                Date through) -> Result<std::vector<clearing::HoldingMovement>> {
     CP_ASSIGN_OR_RETURN(auto moved, earlier.holding_movements(of, after, through));
     if (after < date && date <= through) {
       for (const auto& t : in.non_trade_transfers) {
@@ -57,10 +58,24 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
     }
     return moved;
   };
-  CP_ASSIGN_OR_RETURN(auto holdings,
-                      eod::closing_holdings(
-                          earlier, [this](Date trade_date) { return executions_of(trade_date); },
-                          movements_of, calendars.at(channel), parameters, channel, as_of));
+  sources.actions_of = [this](Date after, Date through) {
+    return earlier.securities_actions(after, through);
+  };
+  // An action's holders at an earlier close, worked out once for the run.
+  sources.holdings_at = [this](
+                            Channel of, Date close,
+                            const std::string& security) -> Result<std::vector<clearing::Holding>> {
+    CP_ASSIGN_OR_RETURN(const std::vector<Holding>* all, closing_holdings(of, close));
+    std::vector<clearing::Holding> out;
+    for (const Holding& h : *all) {
+      if (h.security_code == security) out.push_back(h);
+    }
+    return out;
+  };
+  CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
+                      earlier.statement_on_or_before(channel, as_of));
+  CP_ASSIGN_OR_RETURN(auto holdings, eod::closing_holdings(latest, sources, calendars.at(channel),
+                                                           parameters, channel, as_of));
   return &holdings_.emplace(std::make_pair(channel, as_of), std::move(holdings)).first->second;
 }
 

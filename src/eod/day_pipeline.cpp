@@ -136,6 +136,8 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
   CP_ASSIGN_OR_RETURN(report.pre_clearing, pre_clear_investors(day, result, report.portfolio_fees));
   out.charges = std::move(portfolio_fees.charges);
+  CP_ASSIGN_OR_RETURN(auto distributed, ca_securities_postings(day));
+  for (auto& posting : distributed) out.charges.push_back(std::move(posting));
   for (auto& posting : ca_credit_postings(report.ca_credits)) {
     out.charges.push_back(std::move(posting));
   }

@@ -17,6 +17,7 @@
 #include "core/decimal.h"
 #include "core/market.h"
 #include "core/result.h"
+#include "corpactions/corporate_action.h"
 #include "ledger/journal.h"
 #include "risk/price_history.h"
 #include "store/investor_funds_store.h"
@@ -64,6 +65,11 @@ class EarlierRuns {
   virtual Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel,
                                                                            Date after,
                                                                            Date through) = 0;
+  // The corporate actions that move securities (corpactions/securities_movement.h: bonus shares
+  // and warrants, splits, consolidations, takeovers) distributed after `after` and on or before
+  // `through` — announcements, so D's own too — by distribution date and id.
+  virtual Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
+                                                                               Date through) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers
   // every account), with the channel's holdings; nullptr if there is none. The statement stays
   // valid as long as the reader: a Friday's three fee days ask for the same one.

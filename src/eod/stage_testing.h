@@ -34,6 +34,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<Channel, std::vector<StoredCaCredit>> ca_credits;  // by payable date
   std::map<std::pair<Channel, Date>, std::vector<clearing::HoldingMovement>> movements;
   std::map<Channel, std::vector<StoredNonTradeFee>> non_trade_fees;  // by settlement date
+  std::vector<corpactions::CorporateAction> actions;                 // by distribution date
   std::vector<store::PendingSettlement> pending;
   std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
@@ -101,6 +102,14 @@ class MemoryRuns final : public EarlierRuns {
       if (key.first == channel && key.second > after && key.second <= through) {
         out.insert(out.end(), moved.begin(), moved.end());
       }
+    }
+    return out;
+  }
+  Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
+                                                                       Date through) override {
+    std::vector<corpactions::CorporateAction> out;
+    for (const auto& a : actions) {
+      if (*a.payment_date > after && *a.payment_date <= through) out.push_back(a);
     }
     return out;
   }

@@ -782,6 +782,46 @@ TEST_F(Stages, ANonTradeTransfersFeesSettleOnTheNextSouthboundTradingDay) {
   EXPECT_EQ(posted(*postings, paid, "csdc_reserve:sh:client"), D("30.00"));
 }
 
+// CLR-8 with tests/golden/ca/shares's B-5 (1 bonus share for every 10 of 00005), record date
+// Wednesday 03-13, distributed today, Friday 03-15: the 03-12 statement's A 1,234 and P 4,000,
+// with A's 100 bought Monday 03-11 (settled 03-13, by the record date) — 1,334 — get 133 (4/10
+// not credited) and 400. D's close holds 1,467 and 4,400, and the day's journal moves them out of
+// custody. A takeover distributed Monday 03-18 is not today's, nor in today's close.
+TEST_F(Stages, BonusSharesReachTheHoldingsOnTheirDistributionDate) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-12")}] = {
+      d("2024-03-12"), {{"A", "00005", 1234}, {"P", "00005", 4000}}};
+  earlier.executions[d("2024-03-11")] = {
+      execution("T1", "2024-03-11", "A", "00005", Side::kBuy, 100, "60.00")};
+  corpactions::CorporateAction bonus;
+  bonus.event_id = "B-5";
+  bonus.type = corpactions::ActionType::kBonusShares;
+  bonus.security_code = "00005";
+  bonus.ex_date = d("2024-03-12");
+  bonus.record_date = d("2024-03-13");
+  bonus.payment_date = d("2024-03-15");
+  bonus.ratio = corpactions::Ratio{1, 10};
+  corpactions::CorporateAction takeover;
+  takeover.event_id = "T-5";
+  takeover.type = corpactions::ActionType::kTakeover;
+  takeover.security_code = "00005";
+  takeover.record_date = d("2024-03-14");
+  takeover.payment_date = d("2024-03-18");
+  earlier.actions = {bonus, takeover};
+  DayContext& day = prepare();
+  auto held = day.closing_holdings(Channel::kShanghai, d("2024-03-15"));
+  ASSERT_TRUE(held.ok()) << held.error().to_string();
+  ASSERT_EQ((*held)->size(), 2u);
+  EXPECT_EQ((**held)[0].account_id, "A");
+  EXPECT_EQ((**held)[0].quantity, 1467);
+  EXPECT_EQ((**held)[1].quantity, 4400);
+  auto postings = ca_securities_postings(day);
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_TRUE(ledger::check_journal(*postings).empty());
+  EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:A"), D("133"));
+  EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:P"), D("400"));
+  EXPECT_EQ(posted(*postings, "CAS:T-5:sh", "investor_holdings:A"), D("-999999.99"));
+}
+
 TEST_F(Stages, SettlementDayEntriesRefuseATradeDateSettlingThenThatWasNeverRun) {
   inputs.date = d("2024-03-18");
   inputs.rules_date = d("2024-03-18");

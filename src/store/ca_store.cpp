@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "corpactions/securities_movement.h"
 #include "store/input_generation.h"
 
 namespace cp::store {
@@ -125,6 +126,23 @@ Result<std::vector<CorporateAction>> ca_events(Database& db) {
   for (const Row& row : result.rows) {
     CP_ASSIGN_OR_RETURN(CorporateAction a, event_of(row));
     out.push_back(std::move(a));
+  }
+  return out;
+}
+
+Result<std::vector<CorporateAction>> ca_events_distributing_securities(Database& db, Date after,
+                                                                       Date through) {
+  CP_ASSIGN_OR_RETURN(
+      auto result,
+      db.query(std::string("SELECT ") + kEventColumns +
+                   " FROM ca_event WHERE payment_date > ? AND payment_date <= ? AND action_type IN "
+                   "('bonus_shares', 'bonus_warrants', 'split', 'consolidation', 'takeover') "
+                   "ORDER BY payment_date, event_id",
+               {after.to_string(), through.to_string()}));
+  std::vector<CorporateAction> out;
+  for (const Row& row : result.rows) {
+    CP_ASSIGN_OR_RETURN(CorporateAction a, event_of(row));
+    if (corpactions::moves_securities(a.type)) out.push_back(std::move(a));
   }
   return out;
 }

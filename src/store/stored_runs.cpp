@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/ca_store.h"
 #include "store/execution_store.h"
 #include "store/non_trade_store.h"
 #include "store/risk_store.h"
@@ -104,6 +105,11 @@ Result<std::vector<clearing::HoldingMovement>> StoredRuns::holding_movements(Cha
     for (auto& m : corpactions::share_movements(t)) out.push_back(std::move(m));
   }
   return out;
+}
+
+Result<std::vector<corpactions::CorporateAction>> StoredRuns::securities_actions(Date after,
+                                                                                 Date through) {
+  return ca_events_distributing_securities(db_, after, through);
 }
 
 Result<std::vector<eod::StoredNonTradeFee>> StoredRuns::non_trade_fees_settling_in(Channel channel,

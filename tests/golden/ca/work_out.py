@@ -8,7 +8,8 @@ with exact decimals (Python's decimal):
     securities settle after the statement and on or before that date (buy +, sell −); the
     settlement dates are derived by hand in case.json ("settlement_dates", README); plus each
     non-trade transfer cleared after the statement and on or before that date (CLR-10: from −,
-    to +; a pledge moves nothing);
+    to +; a pledge moves nothing); plus each bonus, split, consolidation or takeover distributed
+    in those days (CLR-8), worked from its own holders;
   - cash: holding × rate in the event's currency, exact; × CSDC's rate rounded DOWN to the fen
     (ca.dividend_rounding = floor); an individual's tax 20% of it (of what is left after a
     PRC-resident red chip's 10%), half-up to the fen, withheld by the company for an H share and
@@ -63,7 +64,36 @@ def holders(case_dir, case, security, date):
             q = int(t["quantity"])
             held[(t["channel"], t["from_account"])] = held.get((t["channel"], t["from_account"]), 0) - q
             held[(t["channel"], t["to_account"])] = held.get((t["channel"], t["to_account"]), 0) + q
+    for ev in rows(case_dir / "ca_events.csv"):
+        # CLR-8: an action moving securities changes the holdings at its distribution date's
+        # close, worked from the holders at its holders' close (or the close before it).
+        if not (as_of < ev["payment_date"] <= date) or ev["type"] not in MOVES:
+            continue
+        if security not in (ev["security_code"], ev["new_security_code"] or ev["security_code"]):
+            continue
+        holders_date = ev["record_date"] or ev["csdc_deadline"][:10]
+        day_before = (datetime.date.fromisoformat(ev["payment_date"])
+                      - datetime.timedelta(days=1)).isoformat()
+        basis = holders(case_dir, case, ev["security_code"], min(holders_date, day_before))
+        target = ev["new_security_code"] or ev["security_code"]
+        for key, q in basis.items():
+            if ev["type"] == "takeover":
+                moves = {ev["security_code"]: -q}
+            else:
+                new, old = (int(x) for x in ev["ratio"].split(":"))
+                got = q * new // old
+                if ev["type"] in ("bonus_shares", "bonus_warrants"):
+                    moves = {target: got}
+                elif target == ev["security_code"]:
+                    moves = {target: got - q}
+                else:
+                    moves = {ev["security_code"]: -q, target: got}
+            if security in moves:
+                held[key] = held.get(key, 0) + moves[security]
     return {k: v for k, v in held.items() if v > 0}
+
+
+MOVES = ("bonus_shares", "bonus_warrants", "split", "consolidation", "takeover")
 
 
 def non_trade(case_dir, case):
