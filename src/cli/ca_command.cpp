@@ -189,6 +189,7 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
                                                         std::to_string(a.ratio->old_units))},
           {"odd_lot", e.odd_lot},
           {"votes", e.votes},
+          {"scrip_elected", e.scrip_elected},
           {"gross_ccy", e.cash_ccy.to_string()}};
       if (money) {
         row["rate"] = part->payment->rmb_per_unit.to_string();

@@ -4,6 +4,7 @@
 
 #include "calendar/settlement.h"
 #include "eod/closing_holdings.h"
+#include "store/ca_election_store.h"
 #include "store/ca_store.h"
 #include "store/stored_runs.h"
 
@@ -46,6 +47,9 @@ Result<std::vector<clearing::Holding>> security_holdings(
       return a.security_code != security && a.new_security_code != security;
     });
     return actions;
+  };
+  sources.scrip_instructions = [&](const std::string& event_id) {
+    return runs.scrip_instructions(event_id);
   };
   sources.holdings_at = [&](Channel of, Date close, const std::string& code) {
     return security_holdings(db, runs, southbound, parameters, of, code, close, nullptr);
@@ -109,6 +113,11 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
                       holders_at(db, refdata, markets, action.security_code, report.holders_date));
   report.entitlements.reserve(holders.size());
   report.money.reserve(holders.size());
+  std::vector<ElectionInstruction> instructions;
+  if (action.type == ActionType::kScripDividend) {
+    CP_ASSIGN_OR_RETURN(auto given, store::ca_elections_of(db, event_id));
+    instructions = prevailing(std::move(given));
+  }
   std::optional<DividendRules> rules;
   if (pays_cash(action.type)) {
     CP_ASSIGN_OR_RETURN(rules, dividend_rules(refdata.parameters, *action.payment_date));
@@ -141,7 +150,14 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
         std::find_if(first, holders.end(), [&](const Holder& h) { return h.channel != channel; });
     const std::vector<Holder> on_channel(std::make_move_iterator(first),
                                          std::make_move_iterator(last));
-    for (Entitlement& e : entitlements(action, on_channel, report.board_lot)) {
+    // A scrip dividend: the shares filed for scrip take new shares, the rest cash (CA-3).
+    FiledQuantities scrip;
+    if (action.type == ActionType::kScripDividend) {
+      std::map<std::pair<Channel, std::string>, int64_t> eligible;
+      for (const Holder& h : on_channel) eligible[{channel, h.account_id}] = h.shares;
+      scrip = filed_for(file_elections(action, instructions, eligible), ElectionOption::kScrip);
+    }
+    for (Entitlement& e : entitlements(action, on_channel, report.board_lot, &scrip)) {
       std::optional<DividendMoney> money;
       if (rules && part.payment) {
         money = action.type == ActionType::kTakeover

@@ -176,6 +176,17 @@ std::vector<FiledElection> file_elections(
   return out;
 }
 
+std::map<std::pair<Channel, std::string>, int64_t> filed_for(
+    const std::vector<FiledElection>& filed, ElectionOption option) {
+  std::map<std::pair<Channel, std::string>, int64_t> out;
+  for (const FiledElection& f : filed) {
+    for (const Choice& c : f.filed) {
+      if (c.option == option) out[{f.channel, f.account_id}] += c.quantity;
+    }
+  }
+  return out;
+}
+
 std::vector<OptionTotal> aggregate(const std::vector<FiledElection>& filed) {
   std::map<std::pair<Channel, ElectionOption>, OptionTotal> totals;
   for (const FiledElection& f : filed) {

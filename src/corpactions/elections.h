@@ -77,6 +77,10 @@ std::vector<FiledElection> file_elections(
     const CorporateAction& action, const std::vector<ElectionInstruction>& instructions,
     const std::map<std::pair<Channel, std::string>, int64_t>& eligible_by_account);
 
+// Per channel and account, what was filed for `option` (a refused election files nothing).
+std::map<std::pair<Channel, std::string>, int64_t> filed_for(
+    const std::vector<FiledElection>& filed, ElectionOption option);
+
 // Per channel and option, the quantity filed to CSDC and the accounts behind it.
 struct OptionTotal {
   Channel channel = Channel::kShanghai;

@@ -1,5 +1,7 @@
 #include "corpactions/entitlement.h"
 
+#include <algorithm>
+
 #include "core/assert.h"
 
 namespace cp::corpactions {
@@ -12,8 +14,14 @@ WholeAndFraction apply_ratio(int64_t holding, const Ratio& ratio) {
           static_cast<int64_t>(product % ratio.old_units)};
 }
 
+int64_t scrip_new_shares(const CorporateAction& action, int64_t elected) {
+  const Decimal value = *action.rate * Decimal::from_int(elected);
+  return static_cast<int64_t>(divide(value, *action.price, 0, Rounding::kFloor).units());
+}
+
 std::vector<Entitlement> entitlements(const CorporateAction& action,
-                                      const std::vector<Holder>& holders, int64_t board_lot) {
+                                      const std::vector<Holder>& holders, int64_t board_lot,
+                                      const FiledQuantities* scrip) {
   CP_ASSERT(board_lot > 0, "a board lot above zero");
   std::vector<Entitlement> out;
   out.reserve(holders.size());
@@ -26,10 +34,18 @@ std::vector<Entitlement> entitlements(const CorporateAction& action,
     e.holding = holder.shares;
     switch (action.type) {
       case ActionType::kCashDividend:
-      case ActionType::kScripDividend:
       case ActionType::kTakeover:
         e.cash_ccy = *action.rate * Decimal::from_int(holder.shares);
         break;
+      case ActionType::kScripDividend: {
+        if (scrip != nullptr) {
+          const auto found = scrip->find({holder.channel, holder.account_id});
+          if (found != scrip->end()) e.scrip_elected = std::min(found->second, holder.shares);
+        }
+        e.securities = scrip_new_shares(action, e.scrip_elected);
+        e.cash_ccy = *action.rate * Decimal::from_int(holder.shares - e.scrip_elected);
+        break;
+      }
       case ActionType::kBonusShares: {
         const WholeAndFraction bonus = apply_ratio(holder.shares, *action.ratio);
         e.securities = bonus.whole;

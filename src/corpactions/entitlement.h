@@ -13,7 +13,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/decimal.h"
@@ -48,7 +50,18 @@ struct Entitlement {
   Decimal cash_ccy;
   // A vote: the votes the holding carries (one per share).
   int64_t votes = 0;
+  // A scrip dividend: the shares filed for scrip (they take `securities` new shares; only the
+  // rest takes `cash_ccy`).
+  int64_t scrip_elected = 0;
 };
+
+// Per channel and account, a quantity filed for one option (elections.h filed_for).
+using FiledQuantities = std::map<std::pair<Channel, std::string>, int64_t>;
+
+// A scrip dividend's new shares for `elected` shares: elected × rate ÷ price (the reference price
+// per new share), rounded down — the fraction is disregarded, as bonus fractions are [D].
+// REQUIRES: validate(action) is OK for a scrip dividend (rate and price above zero).
+int64_t scrip_new_shares(const CorporateAction& action, int64_t elected);
 
 // holding × new ÷ old rounded down, and the remainder's numerator over old.
 struct WholeAndFraction {
@@ -58,9 +71,12 @@ struct WholeAndFraction {
 WholeAndFraction apply_ratio(int64_t holding, const Ratio& ratio);
 
 // One entitlement per holder, in the holders' order. `board_lot` is the lot the holding is
-// counted in after the action (a split's board_lot_after, else the master's).
-// REQUIRES: validate(action) is OK; every holder's shares > 0; board_lot > 0.
+// counted in after the action (a split's board_lot_after, else the master's). `scrip`: a scrip
+// dividend's shares filed for scrip (CA-3); without it every holder takes cash.
+// REQUIRES: validate(action) is OK; every holder's shares > 0; board_lot > 0; a filed quantity is
+// at most its holding (file_elections refuses more).
 std::vector<Entitlement> entitlements(const CorporateAction& action,
-                                      const std::vector<Holder>& holders, int64_t board_lot);
+                                      const std::vector<Holder>& holders, int64_t board_lot,
+                                      const FiledQuantities* scrip = nullptr);
 
 }  // namespace cp::corpactions

@@ -96,5 +96,24 @@ TEST(Entitlement, RightsAndVotes) {
   EXPECT_EQ(votes[0].securities, 0);
 }
 
+// A scrip dividend, HKD 0.50 a share or scrip at HKD 62.50 (CA-3): A1 holds 2,000 and has 1,500
+// filed for scrip — 12 new shares (1,500 × 0.50 ÷ 62.50) and cash on the other 500, HKD 250.00;
+// A2 filed nothing: all 1,000 in cash, HKD 500.00. Without a filing everybody takes cash.
+TEST(Entitlement, ScripTakesSharesForWhatIsFiledAndCashForTheRest) {
+  CorporateAction scrip = action_of(ActionType::kScripDividend);
+  scrip.rate = D("0.50");
+  scrip.price = D("62.50");
+  const FiledQuantities filed = {{{Channel::kShanghai, "A1"}, 1500}};
+  const auto got = entitlements(scrip, {holder("A1", 2000), holder("A2", 1000)}, 400, &filed);
+  EXPECT_EQ(got[0].scrip_elected, 1500);
+  EXPECT_EQ(got[0].securities, 12);
+  EXPECT_TRUE(got[0].cash_ccy == D("250.00"));
+  EXPECT_EQ(got[1].scrip_elected, 0);
+  EXPECT_EQ(got[1].securities, 0);
+  EXPECT_TRUE(got[1].cash_ccy == D("500.00"));
+  EXPECT_TRUE(entitlements(scrip, {holder("A1", 2000)}, 400)[0].cash_ccy == D("1000.00"));
+  EXPECT_EQ(scrip_new_shares(scrip, 130), 1);  // 65 ÷ 62.50 = 1.04: the 0.04 disregarded
+}
+
 }  // namespace
 }  // namespace cp::corpactions

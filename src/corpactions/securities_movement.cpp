@@ -1,5 +1,7 @@
 #include "corpactions/securities_movement.h"
 
+#include <algorithm>
+
 #include "corpactions/entitlement.h"
 
 namespace cp::corpactions {
@@ -11,14 +13,38 @@ bool moves_securities(ActionType type) {
     case ActionType::kSplit:
     case ActionType::kConsolidation:
     case ActionType::kTakeover:
+    case ActionType::kScripDividend:
       return true;
     default:
       return false;
   }
 }
 
+std::map<std::string, int64_t> scrip_filed_by_account(
+    const CorporateAction& action, Channel channel,
+    const std::vector<ElectionInstruction>& prevailing,
+    const std::vector<clearing::Holding>& holders) {
+  std::map<std::pair<Channel, std::string>, int64_t> eligible;
+  for (const clearing::Holding& h : holders) {
+    if (h.security_code == action.security_code && h.quantity > 0) {
+      eligible[{channel, h.account_id}] = h.quantity;
+    }
+  }
+  std::vector<ElectionInstruction> on_channel;
+  for (const auto& i : prevailing) {
+    if (i.channel == channel) on_channel.push_back(i);
+  }
+  std::map<std::string, int64_t> out;
+  for (const auto& [key, quantity] :
+       filed_for(file_elections(action, on_channel, eligible), ElectionOption::kScrip)) {
+    out[key.second] = quantity;
+  }
+  return out;
+}
+
 std::vector<clearing::HoldingMovement> securities_movements(
-    const CorporateAction& action, const std::vector<clearing::Holding>& holders) {
+    const CorporateAction& action, const std::vector<clearing::Holding>& holders,
+    const std::map<std::string, int64_t>& scrip_elected) {
   std::vector<clearing::HoldingMovement> out;
   if (!moves_securities(action.type)) return out;
   const std::string& code = action.security_code;
@@ -46,6 +72,13 @@ std::vector<clearing::HoldingMovement> securities_movements(
       case ActionType::kTakeover:
         out.push_back({h.account_id, code, -h.quantity});
         break;
+      case ActionType::kScripDividend: {
+        const auto elected = scrip_elected.find(h.account_id);
+        if (elected == scrip_elected.end()) break;
+        const int64_t shares = scrip_new_shares(action, std::min(elected->second, h.quantity));
+        if (shares > 0) out.push_back({h.account_id, other, shares});
+        break;
+      }
       default:
         break;
     }

@@ -71,5 +71,35 @@ TEST(SecuritiesMovement, ATakeoverTakesTheSharesAndCashActionsMoveNone) {
   EXPECT_FALSE(moves_securities(ActionType::kVote));
 }
 
+// A scrip dividend of HKD 0.50 a share at a reference price of HKD 62.50 (CA-3): H1 holds 2,000
+// and files 1,500 for scrip — 1,500 × 0.50 ÷ 62.50 = 12 new shares; H2 instructs 3,000 on its
+// 1,200, refused whole (no excess): all cash, no shares; H3 instructs 130 — 65 ÷ 62.50 = 1.04,
+// 1 share, the 0.04 disregarded. Another channel's instruction is not this channel's.
+TEST(SecuritiesMovement, ScripSharesGoToTheSharesFiledForScrip) {
+  auto a = action_of(ActionType::kScripDividend, "00005", std::nullopt);
+  a.rate = Decimal::parse("0.50").value();
+  a.price = Decimal::parse("62.50").value();
+  a.options = {ElectionOption::kCash, ElectionOption::kScrip};
+  auto instruct = [](Channel channel, const char* account, int64_t scrip) {
+    ElectionInstruction i;
+    i.channel = channel;
+    i.account_id = account;
+    i.choices = {{ElectionOption::kScrip, scrip}};
+    return i;
+  };
+  const std::vector<clearing::Holding> holders = {
+      {"H1", "00005", 2000}, {"H2", "00005", 1200}, {"H3", "00005", 130}, {"H4", "00005", 400}};
+  const auto filed = scrip_filed_by_account(
+      a, Channel::kShanghai,
+      {instruct(Channel::kShanghai, "H1", 1500), instruct(Channel::kShanghai, "H2", 3000),
+       instruct(Channel::kShanghai, "H3", 130), instruct(Channel::kShenzhen, "H4", 400)},
+      holders);
+  EXPECT_EQ(filed.size(), 2u);
+  EXPECT_EQ(filed.at("H1"), 1500);
+  EXPECT_EQ(filed.at("H3"), 130);
+  EXPECT_EQ(text(securities_movements(a, holders, filed)), "H1 00005 12; H3 00005 1; ");
+  EXPECT_TRUE(securities_movements(a, holders).empty());  // nobody elected: all cash
+}
+
 }  // namespace
 }  // namespace cp::corpactions

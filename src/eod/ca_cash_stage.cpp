@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "corpactions/elections.h"
 #include "corpactions/entitlement.h"
 #include "corpactions/securities_movement.h"
 
@@ -35,7 +36,17 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
       holders.push_back({channel, h.account_id, account->account_type, h.quantity});
     }
     const Date payable = day.flow_of(channel, "corporate_action_funds").date;
-    for (const auto& e : corpactions::entitlements(action, holders, 1)) {
+    // A scrip dividend's cash goes to the shares not filed for scrip (CA-3).
+    corpactions::FiledQuantities scrip;
+    if (action.type == corpactions::ActionType::kScripDividend) {
+      CP_ASSIGN_OR_RETURN(const auto instructions, day.earlier.scrip_instructions(action.event_id));
+      std::map<std::pair<Channel, std::string>, int64_t> eligible;
+      for (const auto& h : holders) eligible[{channel, h.account_id}] = h.shares;
+      scrip = corpactions::filed_for(corpactions::file_elections(action, instructions, eligible),
+                                     corpactions::ElectionOption::kScrip);
+    }
+    for (const auto& e : corpactions::entitlements(action, holders, 1, &scrip)) {
+      if (e.cash_ccy.sign() == 0) continue;  // all of it elected for scrip
       CaCredit credit;
       credit.event_id = action.event_id;
       credit.channel = channel;
@@ -66,7 +77,13 @@ Result<std::vector<ledger::Posting>> ca_securities_postings(DayContext& day) {
                           day.closing_holdings(channel, basis));
       const std::string ch(channel_code(channel));
       const std::string id = "CAS:" + action.event_id + ":" + ch;
-      for (const auto& m : corpactions::securities_movements(action, *holders)) {
+      std::map<std::string, int64_t> scrip;
+      if (action.type == corpactions::ActionType::kScripDividend) {
+        CP_ASSIGN_OR_RETURN(const auto instructions,
+                            day.earlier.scrip_instructions(action.event_id));
+        scrip = corpactions::scrip_filed_by_account(action, channel, instructions, *holders);
+      }
+      for (const auto& m : corpactions::securities_movements(action, *holders, scrip)) {
         const std::string asset = "security:" + m.security_code;
         out.push_back(
             {id, "investor_holdings:" + m.account_id, asset, Decimal::from_int(m.quantity)});

@@ -1,6 +1,7 @@
 #include "eod/closing_holdings.h"
 
 #include <algorithm>
+#include <map>
 
 #include "calendar/settlement.h"
 #include "corpactions/securities_movement.h"
@@ -43,7 +44,12 @@ Result<std::vector<clearing::Holding>> closing_holdings(
     const Date basis = std::min(action.holders_date(), action.payment_date->plus_days(-1));
     CP_ASSIGN_OR_RETURN(const auto holders,
                         sources.holdings_at(channel, basis, action.security_code));
-    for (auto& m : corpactions::securities_movements(action, holders)) moved.push_back(m);
+    std::map<std::string, int64_t> scrip;
+    if (action.type == corpactions::ActionType::kScripDividend) {
+      CP_ASSIGN_OR_RETURN(const auto instructions, sources.scrip_instructions(action.event_id));
+      scrip = corpactions::scrip_filed_by_account(action, channel, instructions, holders);
+    }
+    for (auto& m : corpactions::securities_movements(action, holders, scrip)) moved.push_back(m);
   }
   return clearing::roll_forward(statement, settled, moved);
 }

@@ -15,6 +15,7 @@
 #include "clearing/execution_table.h"
 #include "clearing/holdings.h"
 #include "corpactions/corporate_action.h"
+#include "corpactions/elections.h"
 #include "eod/earlier_runs.h"
 #include "refdata/parameters.h"
 
@@ -34,6 +35,10 @@ struct HoldingSources {
   // wants one security's holdings may leave out the actions of others.
   std::function<Result<std::vector<corpactions::CorporateAction>>(Date after, Date through)>
       actions_of;
+  // A scrip dividend's prevailing election instructions (CA-3; EarlierRuns::scrip_instructions):
+  // the shares filed for scrip get new shares on the payment date.
+  std::function<Result<std::vector<corpactions::ElectionInstruction>>(const std::string& event_id)>
+      scrip_instructions;
   // The channel's holdings of `security` at an earlier close (an action's holders' close): the
   // caller's own closing_holdings, so that it keeps what it worked out.
   std::function<Result<std::vector<clearing::Holding>>(Channel channel, Date date,

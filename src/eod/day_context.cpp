@@ -61,6 +61,9 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
   sources.actions_of = [this](Date after, Date through) {
     return earlier.securities_actions(after, through);
   };
+  sources.scrip_instructions = [this](const std::string& event_id) {
+    return earlier.scrip_instructions(event_id);
+  };
   // An action's holders at an earlier close, worked out once for the run.
   sources.holdings_at = [this](
                             Channel of, Date close,

@@ -18,6 +18,7 @@
 #include "core/market.h"
 #include "core/result.h"
 #include "corpactions/corporate_action.h"
+#include "corpactions/elections.h"
 #include "ledger/journal.h"
 #include "risk/price_history.h"
 #include "store/investor_funds_store.h"
@@ -70,6 +71,10 @@ class EarlierRuns {
   // `through` — announcements, so D's own too — by distribution date and id.
   virtual Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
                                                                                Date through) = 0;
+  // A scrip dividend's prevailing election instructions (corpactions/elections.h prevailing): the
+  // investors' own, given before the run.
+  virtual Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+      const std::string& event_id) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers
   // every account), with the channel's holdings; nullptr if there is none. The statement stays
   // valid as long as the reader: a Friday's three fee days ask for the same one.

@@ -35,6 +35,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Channel, Date>, std::vector<clearing::HoldingMovement>> movements;
   std::map<Channel, std::vector<StoredNonTradeFee>> non_trade_fees;  // by settlement date
   std::vector<corpactions::CorporateAction> actions;                 // by distribution date
+  std::map<std::string, std::vector<corpactions::ElectionInstruction>> instructions;  // by event
   std::vector<store::PendingSettlement> pending;
   std::vector<store::PendingFeeCollection> pending_fees;
   std::map<std::pair<Date, Channel>, std::vector<std::vector<ledger::Posting>>> entries;
@@ -104,6 +105,10 @@ class MemoryRuns final : public EarlierRuns {
       }
     }
     return out;
+  }
+  Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+      const std::string& event_id) override {
+    return instructions[event_id];
   }
   Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
                                                                        Date through) override {

@@ -123,6 +123,41 @@ TEST_F(Stages, CorporateActionCashReachesTheHoldersAtTheRecordDate) {
   EXPECT_EQ(p.money.net_rmb, D("1102.20"));
 }
 
+// CA-3 in CSDC's clearing: a scrip dividend of HKD 0.50 or scrip at HKD 62.50 on 00700, record
+// date 03-12 (the 03-11 statement: A 1,000, P 500). A filed 600 for scrip: only its other 400
+// take cash — 200.00 × 0.91850 = 183.70, 20% = 36.74, net 146.96. P filed nothing: 250.00 ×
+// 0.91850 = 229.625 → 229.62, not withheld (own account).
+TEST_F(Stages, AScripElectionTakesItsSharesOutOfTheCash) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-11")}] = {
+      d("2024-03-11"), {{"A", "00700", 1000}, {"P", "00700", 500}}};
+  CaCashClearing clearing;
+  clearing.action.event_id = "S";
+  clearing.action.type = corpactions::ActionType::kScripDividend;
+  clearing.action.security_code = "00700";
+  clearing.action.record_date = d("2024-03-12");
+  clearing.action.payment_date = d("2024-03-13");
+  clearing.action.currency = Currency::kHKD;
+  clearing.action.rate = D("0.50");
+  clearing.action.price = D("62.50");
+  clearing.action.issuer_type = corpactions::IssuerType::kOther;
+  clearing.action.options = {corpactions::ElectionOption::kCash,
+                             corpactions::ElectionOption::kScrip};
+  clearing.payment = {"S", Channel::kShanghai, Currency::kHKD, D("0.91850"), d("2024-03-15"), "x"};
+  inputs.ca_cash = {clearing};
+  corpactions::ElectionInstruction instruction;
+  instruction.channel = Channel::kShanghai;
+  instruction.account_id = "A";
+  instruction.choices = {{corpactions::ElectionOption::kScrip, 600}};
+  earlier.instructions["S"] = {instruction};
+  auto credits = clear_ca_cash(prepare());
+  ASSERT_TRUE(credits.ok()) << credits.error().to_string();
+  ASSERT_EQ(credits->size(), 2u);
+  EXPECT_EQ((*credits)[0].gross_ccy, D("200.00"));
+  EXPECT_EQ((*credits)[0].money.gross_rmb, D("183.70"));
+  EXPECT_EQ((*credits)[0].money.net_rmb, D("146.96"));
+  EXPECT_EQ((*credits)[1].money.net_rmb, D("229.62"));
+}
+
 TEST_F(Stages, PortfolioFeeRefusesAHeldSecurityWithoutAClose) {
   earlier.statements[{Channel::kShanghai, d("2024-03-14")}] = {d("2024-03-14"),
                                                                {{"A", "00005", 400}}};

@@ -136,7 +136,8 @@ Result<std::vector<CorporateAction>> ca_events_distributing_securities(Database&
       auto result,
       db.query(std::string("SELECT ") + kEventColumns +
                    " FROM ca_event WHERE payment_date > ? AND payment_date <= ? AND action_type IN "
-                   "('bonus_shares', 'bonus_warrants', 'split', 'consolidation', 'takeover') "
+                   "('bonus_shares', 'bonus_warrants', 'split', 'consolidation', 'takeover', "
+                   "'scrip_dividend') "
                    "ORDER BY payment_date, event_id",
                {after.to_string(), through.to_string()}));
   std::vector<CorporateAction> out;

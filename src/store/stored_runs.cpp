@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "store/ca_election_store.h"
 #include "store/ca_store.h"
 #include "store/execution_store.h"
 #include "store/non_trade_store.h"
@@ -105,6 +106,12 @@ Result<std::vector<clearing::HoldingMovement>> StoredRuns::holding_movements(Cha
     for (auto& m : corpactions::share_movements(t)) out.push_back(std::move(m));
   }
   return out;
+}
+
+Result<std::vector<corpactions::ElectionInstruction>> StoredRuns::scrip_instructions(
+    const std::string& event_id) {
+  CP_ASSIGN_OR_RETURN(auto given, ca_elections_of(db_, event_id));
+  return corpactions::prevailing(std::move(given));
 }
 
 Result<std::vector<corpactions::CorporateAction>> StoredRuns::securities_actions(Date after,

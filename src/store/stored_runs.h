@@ -27,6 +27,8 @@ class StoredRuns final : public eod::EarlierRuns {
   Result<std::vector<StoredFees>> portfolio_fees_of(Date business_date, Channel channel) override;
   Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel, Date after,
                                                                    Date through) override;
+  Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+      const std::string& event_id) override;
   Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
                                                                        Date through) override;
   Result<std::vector<eod::StoredNonTradeFee>> non_trade_fees_settling_in(Channel channel,

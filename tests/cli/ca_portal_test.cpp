@@ -193,6 +193,15 @@ TEST_P(CaPortalTest, TheInvestorElectsOnHerOwnAccountWithinHerHoldingAndTheLastP
   ASSERT_EQ(elections["filed"].size(), 1u) << report.out;
   EXPECT_EQ(elections["filed"][0]["filed"], "cash=500;scrip=1500");
   ASSERT_EQ(elections["instructions"].size(), 2u);
+  // What it comes to: 1,500 × 0.50 ÷ 62.50 = 12 new shares, and cash on the other 500 shares,
+  // HKD 250.00 (CSDC's rate not in yet, so no RMB).
+  const auto entitled = run("ca entitlements --event S-1 --json");
+  ASSERT_EQ(entitled.exit_code, 0) << entitled.err;
+  const Json h1 = Json::parse(entitled.out, nullptr, false)["entitlements"][0];
+  EXPECT_EQ(h1["account_id"], "H1");
+  EXPECT_EQ(h1["scrip_elected"], 1500);
+  EXPECT_EQ(h1["securities"], 12);
+  EXPECT_EQ(h1["gross_ccy"], "250.00");
   const auto trail = run("audit show --object ca_event:S-1");
   EXPECT_THAT(trail.out, HasSubstr("ca.elect"));
   EXPECT_THAT(trail.out, HasSubstr("user:ivy"));
