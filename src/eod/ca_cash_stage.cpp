@@ -7,6 +7,7 @@
 #include "corpactions/elections.h"
 #include "corpactions/entitlement.h"
 #include "corpactions/securities_movement.h"
+#include "eod/settlement_stage.h"
 
 namespace cp::eod {
 
@@ -68,11 +69,13 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
 
 Result<std::vector<ledger::Posting>> ca_securities_postings(DayContext& day) {
   std::vector<ledger::Posting> out;
-  CP_ASSIGN_OR_RETURN(const auto actions,
-                      day.earlier.securities_actions(day.date.plus_days(-1), day.date));
-  for (const auto& action : actions) {
-    for (const auto& [channel, southbound] : day.calendars) {
-      const Date basis = std::min(action.holders_date(), day.date.plus_days(-1));
+  for (const auto& [channel, southbound] : day.calendars) {
+    // Distributed since the channel's previous run: a distribution on a day the channel did not
+    // trade (a mainland holiday) is posted by the next run, as settlements are.
+    CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
+    CP_ASSIGN_OR_RETURN(const auto actions, day.earlier.securities_actions(after, day.date));
+    for (const auto& action : actions) {
+      const Date basis = std::min(action.holders_date(), action.payment_date->plus_days(-1));
       CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holders,
                           day.closing_holdings(channel, basis));
       const std::string ch(channel_code(channel));

@@ -18,7 +18,7 @@ namespace cp::eod {
 // in the account book and a clearing on a channel closed on D.
 Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day);
 
-// The securities the corporate actions distributed on the date move (CLR-8;
+// The securities the corporate actions distributed since each channel's previous run move (CLR-8;
 // corpactions/securities_movement.h), from the holders at each one's close: one "CAS:<event>:<ch>"
 // entry per event and channel, each account's holding up or down against the broker's custody
 // at CSDC. The holdings of the date's close include them (eod/closing_holdings.h).

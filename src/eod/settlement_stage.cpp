@@ -6,9 +6,7 @@
 #include "eod/non_trade_stage.h"
 
 namespace cp::eod {
-namespace {
 
-// The previous Southbound trading day of the channel before D, or the look-back's start.
 Result<Date> previous_run_date(const DayContext& day,
                                const calendar::SouthboundCalendar& southbound) {
   const Date earliest =
@@ -19,8 +17,6 @@ Result<Date> previous_run_date(const DayContext& day,
   }
   return earliest;
 }
-
-}  // namespace
 
 Result<DelayedSettlements> delayed_settlements(DayContext& day) {
   DelayedSettlements out;

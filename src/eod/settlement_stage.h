@@ -15,6 +15,11 @@
 
 namespace cp::eod {
 
+// The channel's previous Southbound trading day before D, or the look-back's start: the run of D
+// posts what fell after it (a day without a run of its own is posted by the next one).
+Result<Date> previous_run_date(const DayContext& day,
+                               const calendar::SouthboundCalendar& southbound);
+
 // Refuses (naming it) a trade date with trades on the channel settling in the window whose EOD
 // has not been run.
 Result<std::vector<ledger::Posting>> settlement_entries(DayContext& day);

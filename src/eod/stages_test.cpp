@@ -817,6 +817,20 @@ TEST_F(Stages, ANonTradeTransfersFeesSettleOnTheNextSouthboundTradingDay) {
   EXPECT_EQ(posted(*postings, paid, "csdc_reserve:sh:client"), D("30.00"));
 }
 
+// A 1-for-10 bonus issue of 00005, ex the day before its record date.
+corpactions::CorporateAction bonus_of_00005(const char* id, const char* record,
+                                            const char* distributed) {
+  corpactions::CorporateAction bonus;
+  bonus.event_id = id;
+  bonus.type = corpactions::ActionType::kBonusShares;
+  bonus.security_code = "00005";
+  bonus.record_date = d(record);
+  bonus.ex_date = bonus.record_date->plus_days(-1);
+  bonus.payment_date = d(distributed);
+  bonus.ratio = corpactions::Ratio{1, 10};
+  return bonus;
+}
+
 // CLR-8 with tests/golden/ca/shares's B-5 (1 bonus share for every 10 of 00005), record date
 // Wednesday 03-13, distributed today, Friday 03-15: the 03-12 statement's A 1,234 and P 4,000,
 // with A's 100 bought Monday 03-11 (settled 03-13, by the record date) — 1,334 — get 133 (4/10
@@ -827,14 +841,7 @@ TEST_F(Stages, BonusSharesReachTheHoldingsOnTheirDistributionDate) {
       d("2024-03-12"), {{"A", "00005", 1234}, {"P", "00005", 4000}}};
   earlier.executions[d("2024-03-11")] = {
       execution("T1", "2024-03-11", "A", "00005", Side::kBuy, 100, "60.00")};
-  corpactions::CorporateAction bonus;
-  bonus.event_id = "B-5";
-  bonus.type = corpactions::ActionType::kBonusShares;
-  bonus.security_code = "00005";
-  bonus.ex_date = d("2024-03-12");
-  bonus.record_date = d("2024-03-13");
-  bonus.payment_date = d("2024-03-15");
-  bonus.ratio = corpactions::Ratio{1, 10};
+  const auto bonus = bonus_of_00005("B-5", "2024-03-13", "2024-03-15");
   corpactions::CorporateAction takeover;
   takeover.event_id = "T-5";
   takeover.type = corpactions::ActionType::kTakeover;
@@ -855,6 +862,27 @@ TEST_F(Stages, BonusSharesReachTheHoldingsOnTheirDistributionDate) {
   EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:A"), D("133"));
   EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:P"), D("400"));
   EXPECT_EQ(posted(*postings, "CAS:T-5:sh", "investor_holdings:A"), D("-999999.99"));
+}
+
+// A distribution on a day Southbound does not trade is journalled by the next run: HKSCC
+// distributes a 1-for-10 bonus on Thursday 2024-10-03, inside the mainland's National Day
+// holiday (Southbound closed 10-01 to 10-07, data/calendar); the run of Tuesday 10-08 credits
+// A's 1,000 (the 09-30 statement, record date 09-30) with 100 and holds 1,100 at its close.
+TEST_F(Stages, ADistributionOnAClosedDayIsPostedByTheNextRun) {
+  inputs.date = d("2024-10-08");
+  inputs.rules_date = d("2024-10-08");
+  earlier.statements[{Channel::kShanghai, d("2024-09-30")}] = {d("2024-09-30"),
+                                                               {{"A", "00005", 1000}}};
+  const auto bonus = bonus_of_00005("B", "2024-09-30", "2024-10-03");
+  earlier.actions = {bonus};
+  DayContext& day = prepare();
+  auto postings = ca_securities_postings(day);
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_EQ(posted(*postings, "CAS:B:sh", "investor_holdings:A"), D("100"));
+  auto held = day.closing_holdings(Channel::kShanghai, d("2024-10-08"));
+  ASSERT_TRUE(held.ok()) << held.error().to_string();
+  ASSERT_EQ((*held)->size(), 1u);
+  EXPECT_EQ((**held)[0].quantity, 1100);
 }
 
 TEST_F(Stages, SettlementDayEntriesRefuseATradeDateSettlingThenThatWasNeverRun) {
