@@ -42,6 +42,20 @@ TEST(Holdings, MovementsOtherThanTradesMoveSharesToo) {
   EXPECT_EQ(text(roll_forward(statement, {}, {{"C", "Y", 50}})), "A X 2000; C Y 50; ");
 }
 
+// A statement in any order, with an account and security twice, comes out the same as sorted:
+// one row per account and security, in their order, the two rows summed.
+TEST(Holdings, AStatementOutOfOrderOrWithRepeatsIsSummedTheSame) {
+  const ExecutionTable table{trade("A", "X", Side::kSell, 500)};
+  const std::vector<Holding> unsorted = {{"B", "X", 100}, {"A", "X", 2000}, {"B", "X", 50}};
+  const std::vector<Holding> sorted = {{"A", "X", 2000}, {"B", "X", 100}, {"B", "X", 50}};
+  EXPECT_EQ(text(roll_forward(unsorted, {table[0]})), "A X 1500; B X 150; ");
+  EXPECT_EQ(text(roll_forward(sorted, {table[0]})), "A X 1500; B X 150; ");
+  // Changes for accounts before, between and after the statement's, and one that zeroes a row.
+  EXPECT_EQ(text(roll_forward(sorted, {},
+                              {{"0", "X", 1}, {"AB", "X", 2}, {"C", "X", 3}, {"A", "X", -2000}})),
+            "0 X 1; AB X 2; B X 150; C X 3; ");
+}
+
 TEST(Holdings, ASaleTheStatementMissedShowsNegative) {
   // The statement knows nothing of C: a settled sale of 50 leaves −50, which the fee skips and
   // an operator sees rather than a silent zero.
