@@ -151,12 +151,7 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
     const std::vector<Holder> on_channel(std::make_move_iterator(first),
                                          std::make_move_iterator(last));
     // A scrip dividend: the shares filed for scrip take new shares, the rest cash (CA-3).
-    FiledQuantities scrip;
-    if (action.type == ActionType::kScripDividend) {
-      std::map<std::pair<Channel, std::string>, int64_t> eligible;
-      for (const Holder& h : on_channel) eligible[{channel, h.account_id}] = h.shares;
-      scrip = filed_for(file_elections(action, instructions, eligible), ElectionOption::kScrip);
-    }
+    const FiledQuantities scrip = scrip_filed(action, instructions, on_channel);
     for (Entitlement& e : entitlements(action, on_channel, report.board_lot, &scrip)) {
       std::optional<DividendMoney> money;
       if (rules && part.payment) {

@@ -14,6 +14,15 @@ WholeAndFraction apply_ratio(int64_t holding, const Ratio& ratio) {
           static_cast<int64_t>(product % ratio.old_units)};
 }
 
+FiledQuantities scrip_filed(const CorporateAction& action,
+                            const std::vector<ElectionInstruction>& prevailing,
+                            const std::vector<Holder>& holders) {
+  if (action.type != ActionType::kScripDividend) return {};
+  std::map<std::pair<Channel, std::string>, int64_t> eligible;
+  for (const Holder& h : holders) eligible[{h.channel, h.account_id}] = h.shares;
+  return filed_for(file_elections(action, prevailing, eligible), ElectionOption::kScrip);
+}
+
 int64_t scrip_new_shares(const CorporateAction& action, int64_t elected) {
   const Decimal value = *action.rate * Decimal::from_int(elected);
   return static_cast<int64_t>(divide(value, *action.price, 0, Rounding::kFloor).units());

@@ -21,6 +21,7 @@
 #include "core/decimal.h"
 #include "core/market.h"
 #include "corpactions/corporate_action.h"
+#include "corpactions/elections.h"
 
 namespace cp::corpactions {
 
@@ -57,6 +58,13 @@ struct Entitlement {
 
 // Per channel and account, a quantity filed for one option (elections.h filed_for).
 using FiledQuantities = std::map<std::pair<Channel, std::string>, int64_t>;
+
+// A scrip dividend's shares filed for scrip (CA-3): the prevailing instructions (elections.h
+// prevailing) filed against `holders` at the holders' close; an election beyond the holding is
+// refused whole and takes cash. Empty for another type.
+FiledQuantities scrip_filed(const CorporateAction& action,
+                            const std::vector<ElectionInstruction>& prevailing,
+                            const std::vector<Holder>& holders);
 
 // A scrip dividend's new shares for `elected` shares: elected × rate ÷ price (the reference price
 // per new share), rounded down — the fraction is disregarded, as bonus fractions are [D].

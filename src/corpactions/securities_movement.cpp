@@ -24,20 +24,15 @@ std::map<std::string, int64_t> scrip_filed_by_account(
     const CorporateAction& action, Channel channel,
     const std::vector<ElectionInstruction>& prevailing,
     const std::vector<clearing::Holding>& holders) {
-  std::map<std::pair<Channel, std::string>, int64_t> eligible;
+  std::vector<Holder> on_channel;
   for (const clearing::Holding& h : holders) {
     if (h.security_code == action.security_code && h.quantity > 0) {
-      eligible[{channel, h.account_id}] = h.quantity;
+      on_channel.push_back({channel, h.account_id, AccountType::kIndividual, h.quantity});
     }
   }
-  std::vector<ElectionInstruction> on_channel;
-  for (const auto& i : prevailing) {
-    if (i.channel == channel) on_channel.push_back(i);
-  }
   std::map<std::string, int64_t> out;
-  for (const auto& [key, quantity] :
-       filed_for(file_elections(action, on_channel, eligible), ElectionOption::kScrip)) {
-    out[key.second] = quantity;
+  for (const auto& [key, quantity] : scrip_filed(action, prevailing, on_channel)) {
+    if (key.first == channel) out[key.second] = quantity;
   }
   return out;
 }

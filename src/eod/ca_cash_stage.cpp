@@ -38,14 +38,11 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
     }
     const Date payable = day.flow_of(channel, "corporate_action_funds").date;
     // A scrip dividend's cash goes to the shares not filed for scrip (CA-3).
-    corpactions::FiledQuantities scrip;
+    std::vector<corpactions::ElectionInstruction> instructions;
     if (action.type == corpactions::ActionType::kScripDividend) {
-      CP_ASSIGN_OR_RETURN(const auto instructions, day.earlier.scrip_instructions(action.event_id));
-      std::map<std::pair<Channel, std::string>, int64_t> eligible;
-      for (const auto& h : holders) eligible[{channel, h.account_id}] = h.shares;
-      scrip = corpactions::filed_for(corpactions::file_elections(action, instructions, eligible),
-                                     corpactions::ElectionOption::kScrip);
+      CP_ASSIGN_OR_RETURN(instructions, day.earlier.scrip_instructions(action.event_id));
     }
+    const auto scrip = corpactions::scrip_filed(action, instructions, holders);
     for (const auto& e : corpactions::entitlements(action, holders, 1, &scrip)) {
       if (e.cash_ccy.sign() == 0) continue;  // all of it elected for scrip
       CaCredit credit;

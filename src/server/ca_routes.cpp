@@ -169,8 +169,7 @@ Result<HttpResponse> elect(PortalContext& portal, const RequestContext& c) {
   if (!done.ok()) {
     const Error& e = done.error();
     if (e.code == ErrorCode::kRuleViolation || e.code == ErrorCode::kInvalidInput) {
-      HttpResponse response = field_refusal(invalid_input(e.message, e.field));
-      return response;
+      return field_refusal(invalid_input(e.message, e.field));
     }
     return refusal(e);
   }
