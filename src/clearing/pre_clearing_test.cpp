@@ -61,6 +61,26 @@ TEST(PreClearing, ASettledSaleReachesTheASharesToo) {
   EXPECT_EQ(out.frozen_adjustment_rmb.to_string(), "0.00");  // no buy on 12-30
 }
 
+// STL-4: Friday's figures with corporate-action cash and a non-trade transfer's fees. A dividend
+// of 1,244.67 CSDC cleared Friday 12-20 settled Monday 12-23, after the statement: cash. One of
+// 439.30 cleared Friday 12-27 and an inheritance's fees of 15.00 debited the same day both
+// settle Monday 12-30, the day the figures are for: 424.30 more in both.
+TEST(PreClearing, CorporateActionCashAndTransferFeesCountWhenTheyAreUsable) {
+  PreClearingInputs in = friday();
+  in.other_money = {{d("2024-12-23"), D("1244.67")},
+                    {d("2024-12-30"), D("439.30")},
+                    {d("2024-12-30"), D("-15.00")}};
+  const PreClearing out = pre_clear(in);
+  EXPECT_EQ(out.other_settled_since_rmb.to_string(), "1244.67");
+  EXPECT_EQ(out.other_unsettled_rmb.to_string(), "424.30");
+  // 50,000.00 − 30,000.00 − 0.50 + 1,244.67 = 21,244.17.
+  EXPECT_EQ(out.cash_rmb.to_string(), "21244.17");
+  // A shares: 21,244.17 − 45,000.00 − 0.30 + 424.30 = −23,331.83; Southbound + 20,000.00.
+  EXPECT_EQ(out.available_a_share_rmb.to_string(), "-23331.83");
+  EXPECT_EQ(out.available_southbound_rmb.to_string(), "-3331.83");
+  EXPECT_TRUE(out.notify);
+}
+
 TEST(PreClearing, EnoughMoneyNotifiesNobody) {
   PreClearingInputs in = friday();
   in.cash_statement_rmb = D("100000.00");

@@ -28,6 +28,9 @@ const std::vector<KeySpec>& key_specs() {
       // credentials in the URL if the relay needs them: a secret). Empty: no mail is sent.
       {"smtp_url", "", {}, true},
       {"mail_from", "connectpost@localhost", {}, false},
+      // A file every SMS is appended to, one JSON line each (mail/sms.h): the gateway the
+      // deployment's carrier picks up, or a test's sink. Empty: no SMS is sent.
+      {"sms_sink_file", "", {}, false},
       // Where users reach the portal (https://portal.example.com), for links in mail: never
       // taken from a request's Host header, which the sender controls. Empty: no reset links.
       {"public_url", "", {}, false},

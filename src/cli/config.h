@@ -3,8 +3,8 @@
 // where it came from.
 //
 // connectpost.conf := { line }, line := blank | "#" comment | key "=" value
-// Keys: db, data_dir, log_level, log_format, smtp_url, mail_from. Unknown keys are errors
-// (file:line).
+// Keys: db, data_dir, log_level, log_format, smtp_url, mail_from, sms_sink_file, … (config.cpp's
+// list). Unknown keys are errors (file:line).
 #pragma once
 
 #include <functional>

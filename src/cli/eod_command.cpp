@@ -89,6 +89,8 @@ Result<void> run(const AppContext& context, const EodOptions& options) {
            {"unsettled_buys_rmb", p.result.unsettled_buys_rmb.to_string()},
            {"unsettled_sells_rmb", p.result.unsettled_sells_rmb.to_string()},
            {"portfolio_fee_rmb", p.inputs.portfolio_fee_rmb.to_string()},
+           {"other_settled_since_rmb", p.result.other_settled_since_rmb.to_string()},
+           {"other_unsettled_rmb", p.result.other_unsettled_rmb.to_string()},
            {"frozen_adjustment_rmb", p.result.frozen_adjustment_rmb.to_string()},
            {"available_southbound_rmb", p.result.available_southbound_rmb.to_string()},
            {"available_a_share_rmb", p.result.available_a_share_rmb.to_string()},

@@ -1,11 +1,25 @@
 // connectpost: the command line. Exit codes (docs/cli.md): 0 ok, 1 rule or validation failure,
 // 2 bad usage or input, 3 internal error.
 #include <CLI/CLI.hpp>
+#include <cstdlib>
+#ifdef CONNECTPOST_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 #include "cli/app_context.h"
 #include "cli/commands.h"
 
 int main(int argc, char** argv) {
+#ifdef CONNECTPOST_MIMALLOC
+  // Large OS pages (2 MiB, transparent huge pages where the kernel allows them by madvise) for
+  // mimalloc's segments: a run touching a gigabyte of fresh memory otherwise takes a page fault
+  // per 4 KiB, a third of `ca entitlements` at 2 million holders (docs/performance.md). Where the
+  // kernel refuses them mimalloc falls back to normal pages. Set before the first large
+  // allocation; MIMALLOC_LARGE_OS_PAGES=0 in the environment still turns it off.
+  if (std::getenv("MIMALLOC_LARGE_OS_PAGES") == nullptr) {
+    mi_option_enable(mi_option_large_os_pages);
+  }
+#endif
   cp::cli::AppContext context;
   CLI::App app{"connectpost: post-trade platform for Southbound Stock Connect", "connectpost"};
   app.set_version_flag("--version", "connectpost " CONNECTPOST_VERSION);
@@ -25,6 +39,8 @@ int main(int argc, char** argv) {
   flag("--log-level", "log_level", "trace, debug, info, warn, error or off");
   flag("--log-format", "log_format", "text or json (JSON lines)");
   flag("--smtp-url", "smtp_url", "SMTP relay for mail, e.g. smtp://127.0.0.1:25 (default: none)");
+  flag("--sms-sink-file", "sms_sink_file",
+       "File every SMS is appended to as a JSON line, for the SMS gateway (default: no SMS)");
   flag("--mail-from", "mail_from", "Sender address of the mail connectpost sends");
   flag("--secret-key-file", "secret_key_file",
        "Key file sealing authenticator secrets at rest (made by `secret-key new FILE`)");

@@ -13,6 +13,7 @@
 #include "identity/password.h"
 #include "identity/roles.h"
 #include "mail/mail_queue.h"
+#include "mail/sms.h"
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
@@ -174,6 +175,14 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   server::Notifier notifier(mailer.get(), policy.public_url);
   server::PortalContext portal{auth, catalogue, services};
   portal.notifier = &notifier;
+  // SMS through the file the deployment's gateway picks up (mail/sms.h); opened here, once.
+  std::unique_ptr<mail::SmsGateway> sms;
+  if (const std::string& sink = context.config.get("sms_sink_file"); !sink.empty()) {
+    auto file = std::make_unique<std::ofstream>(sink, std::ios::app);
+    if (!*file) return invalid_input("cannot open the SMS sink file " + sink, "sms_sink_file");
+    sms = std::make_unique<mail::FileSmsSink>(std::move(file));
+  }
+  portal.sms = sms.get();
   portal.data_dir = context.config.get("data_dir");
   portal.book_firm = context.config.get("book_firm");
   if (portal.book_firm.empty()) portal.book_firm = options.book_firm_default;

@@ -1,8 +1,10 @@
 #include "corpactions/ca_run.h"
 
 #include <algorithm>
+#include <span>
 
 #include "calendar/settlement.h"
+#include "core/assert.h"
 #include "eod/closing_holdings.h"
 #include "store/ca_election_store.h"
 #include "store/ca_store.h"
@@ -21,11 +23,12 @@ bool becomes_tradable_next_day(ActionType type) {
 // One security's holdings on the channel at `date`'s close: its rows of the latest statement,
 // rolled forward by the trades, CSDC's non-trade transfers and the actions distributing it or
 // into it (eod/closing_holdings.h), each of those worked out the same way at its holders' close.
-// `statement_types`, when given, receives the statement rows' account types.
+// `holding_types`, when given, receives each holding's account type where the statement had the
+// account (nullopt for one that holds only by the trades or transfers since).
 Result<std::vector<clearing::Holding>> security_holdings(
     store::Database& db, store::StoredRuns& runs, const calendar::SouthboundCalendar& southbound,
     const refdata::ParameterTable& parameters, Channel channel, const std::string& security,
-    Date date, TextMap<AccountType>* statement_types) {
+    Date date, std::vector<std::optional<AccountType>>* holding_types) {
   // Only the security's rows of the statement, with their accounts' types: a statement of
   // millions of rows is not read whole for one event.
   CP_ASSIGN_OR_RETURN(auto in_statement,
@@ -35,7 +38,6 @@ Result<std::vector<clearing::Holding>> security_holdings(
     statement =
         eod::PositionStatement{*in_statement.statement_date, std::move(in_statement.holdings)};
   }
-  if (statement_types != nullptr) *statement_types = std::move(in_statement.account_types);
   eod::HoldingSources sources;
   sources.executions_of = [&](Date trade_date) { return runs.executions_of(trade_date); };
   sources.movements_of = [&](Channel of, Date after, Date through) {
@@ -58,6 +60,21 @@ Result<std::vector<clearing::Holding>> security_holdings(
                       eod::closing_holdings(statement ? &*statement : nullptr, sources, southbound,
                                             parameters, channel, date));
   std::erase_if(holdings, [&](const clearing::Holding& h) { return h.security_code != security; });
+  if (holding_types != nullptr) {
+    // Both in account order (the statement by the store, the holdings by the roll-forward's
+    // merge): one walk, no map of millions of ids. A holding the walk does not find (not in the
+    // statement, or out of order) is left for the caller to look up.
+    holding_types->assign(holdings.size(), std::nullopt);
+    const std::vector<clearing::Holding> none;
+    const auto& rows = statement ? statement->holdings : none;
+    size_t s = 0;
+    for (size_t i = 0; i < holdings.size(); ++i) {
+      while (s < rows.size() && rows[s].account_id < holdings[i].account_id) ++s;
+      if (s < rows.size() && rows[s].account_id == holdings[i].account_id) {
+        (*holding_types)[i] = in_statement.account_types[s];
+      }
+    }
+  }
   return holdings;
 }
 
@@ -73,27 +90,28 @@ Result<std::vector<Holder>> holders_at(store::Database& db, const refdata::RefDa
     CP_ASSIGN_OR_RETURN(auto southbound,
                         calendar::SouthboundCalendar::build(markets, refdata.parameters, channel));
     if (date < southbound.covered_from()) continue;  // not open yet
-    TextMap<AccountType> types;
+    std::vector<std::optional<AccountType>> types;
     CP_ASSIGN_OR_RETURN(auto holdings, security_holdings(db, runs, southbound, refdata.parameters,
                                                          channel, security_code, date, &types));
-    std::vector<std::string> by_trades_only;  // holders the statement did not have
-    for (const clearing::Holding& h : holdings) {
-      if (h.security_code == security_code && h.quantity > 0 && !types.count(h.account_id)) {
-        by_trades_only.push_back(h.account_id);
-      }
+    std::vector<std::string> not_in_statement;
+    for (size_t i = 0; i < holdings.size(); ++i) {
+      if (holdings[i].quantity > 0 && !types[i]) not_in_statement.push_back(holdings[i].account_id);
     }
-    CP_ASSIGN_OR_RETURN(auto more, store::account_types_of(db, by_trades_only));
-    for (const auto& [id, type] : more) types.emplace(id, type);
+    CP_ASSIGN_OR_RETURN(const auto more, store::account_types_of(db, not_in_statement));
     holders.reserve(holders.size() + holdings.size());
-    for (clearing::Holding& h : holdings) {
-      if (h.security_code != security_code || h.quantity <= 0) continue;
-      const auto type = types.find(h.account_id);
-      if (type == types.end()) {
-        return rule_violation("account " + h.account_id + " holds " + security_code +
-                                  " but is not in the account book (import accounts)",
-                              "account_id");
+    for (size_t i = 0; i < holdings.size(); ++i) {
+      clearing::Holding& h = holdings[i];
+      if (h.quantity <= 0) continue;
+      if (!types[i]) {
+        const auto found = more.find(h.account_id);
+        if (found == more.end()) {
+          return rule_violation("account " + h.account_id + " holds " + security_code +
+                                    " but is not in the account book (import accounts)",
+                                "account_id");
+        }
+        types[i] = found->second;
       }
-      holders.push_back({channel, std::move(h.account_id), type->second, h.quantity});
+      holders.push_back({channel, std::move(h.account_id), *types[i], h.quantity});
     }
   }
   return holders;
@@ -111,8 +129,6 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
   report.board_lot = action.board_lot_after.value_or(security->row.board_lot);
   CP_ASSIGN_OR_RETURN(std::vector<Holder> holders,
                       holders_at(db, refdata, markets, action.security_code, report.holders_date));
-  report.entitlements.reserve(holders.size());
-  report.money.reserve(holders.size());
   std::vector<ElectionInstruction> instructions;
   if (action.type == ActionType::kScripDividend) {
     CP_ASSIGN_OR_RETURN(auto given, store::ca_elections_of(db, event_id));
@@ -148,22 +164,39 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
                                     [&](const Holder& h) { return h.channel == channel; });
     const auto last =
         std::find_if(first, holders.end(), [&](const Holder& h) { return h.channel != channel; });
-    const std::vector<Holder> on_channel(std::make_move_iterator(first),
-                                         std::make_move_iterator(last));
+    const std::span<const Holder> on_channel(first, last);
     // A scrip dividend: the shares filed for scrip take new shares, the rest cash (CA-3).
     const FiledQuantities scrip = scrip_filed(action, instructions, on_channel);
-    for (Entitlement& e : entitlements(action, on_channel, report.board_lot, &scrip)) {
-      std::optional<DividendMoney> money;
-      if (rules && part.payment) {
-        money = action.type == ActionType::kTakeover
-                    ? consideration_money(e.cash_ccy, part.payment->rmb_per_unit, *rules)
-                    : dividend_money(e.cash_ccy, part.payment->rmb_per_unit, e.account_type,
-                                     action.issuer_type, *rules);
-      }
-      report.money.push_back(money);
-      report.entitlements.push_back(std::move(e));
+    std::vector<Entitlement> got = entitlements(action, on_channel, report.board_lot, &scrip);
+    if (report.entitlements.empty()) {
+      report.entitlements = std::move(got);  // a million holders are not copied
+    } else {
+      report.entitlements.insert(report.entitlements.end(), std::make_move_iterator(got.begin()),
+                                 std::make_move_iterator(got.end()));
     }
     report.channels.push_back(std::move(part));
+  }
+  // The holders' memory goes back before the money's is taken: at millions of holders, fresh
+  // memory is a good part of the run (docs/performance.md).
+  holders = std::vector<Holder>();
+  report.money.reserve(report.entitlements.size());
+  size_t channel_index = 0;
+  for (const Entitlement& e : report.entitlements) {
+    // In the channels' order, as holders_at gave them.
+    while (channel_index < report.channels.size() &&
+           report.channels[channel_index].channel != e.channel) {
+      ++channel_index;
+    }
+    CP_ASSERT(channel_index < report.channels.size(), "an entitlement of a channel worked out");
+    const ChannelPart& part = report.channels[channel_index];
+    std::optional<DividendMoney> money;
+    if (rules && part.payment) {
+      money = action.type == ActionType::kTakeover
+                  ? consideration_money(e.cash_ccy, part.payment->rmb_per_unit, *rules)
+                  : dividend_money(e.cash_ccy, part.payment->rmb_per_unit, e.account_type,
+                                   action.issuer_type, *rules);
+    }
+    report.money.push_back(money);
   }
   return report;
 }

@@ -16,7 +16,7 @@ WholeAndFraction apply_ratio(int64_t holding, const Ratio& ratio) {
 
 FiledQuantities scrip_filed(const CorporateAction& action,
                             const std::vector<ElectionInstruction>& prevailing,
-                            const std::vector<Holder>& holders) {
+                            std::span<const Holder> holders) {
   if (action.type != ActionType::kScripDividend) return {};
   std::map<std::pair<Channel, std::string>, int64_t> eligible;
   for (const Holder& h : holders) eligible[{h.channel, h.account_id}] = h.shares;
@@ -29,7 +29,7 @@ int64_t scrip_new_shares(const CorporateAction& action, int64_t elected) {
 }
 
 std::vector<Entitlement> entitlements(const CorporateAction& action,
-                                      const std::vector<Holder>& holders, int64_t board_lot,
+                                      std::span<const Holder> holders, int64_t board_lot,
                                       const FiledQuantities* scrip) {
   CP_ASSERT(board_lot > 0, "a board lot above zero");
   std::vector<Entitlement> out;

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -64,7 +65,7 @@ using FiledQuantities = std::map<std::pair<Channel, std::string>, int64_t>;
 // refused whole and takes cash. Empty for another type.
 FiledQuantities scrip_filed(const CorporateAction& action,
                             const std::vector<ElectionInstruction>& prevailing,
-                            const std::vector<Holder>& holders);
+                            std::span<const Holder> holders);
 
 // A scrip dividend's new shares for `elected` shares: elected × rate ÷ price (the reference price
 // per new share), rounded down — the fraction is disregarded, as bonus fractions are [D].
@@ -84,7 +85,7 @@ WholeAndFraction apply_ratio(int64_t holding, const Ratio& ratio);
 // REQUIRES: validate(action) is OK; every holder's shares > 0; board_lot > 0; a filed quantity is
 // at most its holding (file_elections refuses more).
 std::vector<Entitlement> entitlements(const CorporateAction& action,
-                                      const std::vector<Holder>& holders, int64_t board_lot,
+                                      std::span<const Holder> holders, int64_t board_lot,
                                       const FiledQuantities* scrip = nullptr);
 
 }  // namespace cp::corpactions

@@ -38,7 +38,8 @@ TEST(Entitlement, ApplyRatioRoundsDownAndKeepsTheFraction) {
 TEST(Entitlement, BonusOneForTenWithOddLots) {
   CorporateAction a = action_of(ActionType::kBonusShares);
   a.ratio = Ratio{1, 10};
-  const auto got = entitlements(a, {holder("A1", 1234), holder("A2", 4000)}, 400);
+  const auto got =
+      entitlements(a, std::vector<Holder>{holder("A1", 1234), holder("A2", 4000)}, 400);
   ASSERT_EQ(got.size(), 2u);
   EXPECT_EQ(got[0].holding, 1234);
   EXPECT_EQ(got[0].securities, 123);
@@ -54,7 +55,8 @@ TEST(Entitlement, BonusOneForTenWithOddLots) {
 TEST(Entitlement, ConsolidationTwoIntoOne) {
   CorporateAction a = action_of(ActionType::kConsolidation);
   a.ratio = Ratio{1, 2};
-  const auto got = entitlements(a, {holder("A1", 1001), holder("A2", 4000)}, 200);
+  const auto got =
+      entitlements(a, std::vector<Holder>{holder("A1", 1001), holder("A2", 4000)}, 200);
   EXPECT_EQ(got[0].securities, 500);
   EXPECT_EQ(got[0].fraction_numerator, 1);
   EXPECT_EQ(got[0].odd_lot, 100);
@@ -66,7 +68,7 @@ TEST(Entitlement, ConsolidationTwoIntoOne) {
 TEST(Entitlement, Split) {
   CorporateAction a = action_of(ActionType::kSplit);
   a.ratio = Ratio{4, 1};
-  const auto got = entitlements(a, {holder("A1", 250)}, 400);
+  const auto got = entitlements(a, std::vector<Holder>{holder("A1", 250)}, 400);
   EXPECT_EQ(got[0].securities, 1000);
   EXPECT_EQ(got[0].fraction_numerator, 0);
   EXPECT_EQ(got[0].odd_lot, 200);
@@ -77,21 +79,24 @@ TEST(Entitlement, Split) {
 TEST(Entitlement, CashIsHoldingTimesRate) {
   CorporateAction dividend = action_of(ActionType::kCashDividend);
   dividend.rate = D("0.123");
-  EXPECT_TRUE(entitlements(dividend, {holder("A1", 10000)}, 400)[0].cash_ccy == D("1230.000"));
+  EXPECT_TRUE(entitlements(dividend, std::vector<Holder>{holder("A1", 10000)}, 400)[0].cash_ccy ==
+              D("1230.000"));
   CorporateAction offer = action_of(ActionType::kTakeover);
   offer.rate = D("12.50");
-  EXPECT_TRUE(entitlements(offer, {holder("A1", 3000)}, 400)[0].cash_ccy == D("37500.00"));
+  EXPECT_TRUE(entitlements(offer, std::vector<Holder>{holder("A1", 3000)}, 400)[0].cash_ccy ==
+              D("37500.00"));
 }
 
 // Rights 1 for 5: 2,002 held → 400 rights (2/5 not credited); a vote carries one per share.
 TEST(Entitlement, RightsAndVotes) {
   CorporateAction rights = action_of(ActionType::kRightsIssue);
   rights.ratio = Ratio{1, 5};
-  const auto got = entitlements(rights, {holder("A1", 2002)}, 400);
+  const auto got = entitlements(rights, std::vector<Holder>{holder("A1", 2002)}, 400);
   EXPECT_EQ(got[0].securities, 400);
   EXPECT_EQ(got[0].fraction_numerator, 2);
   EXPECT_EQ(got[0].odd_lot, 0);
-  const auto votes = entitlements(action_of(ActionType::kVote), {holder("A1", 750)}, 400);
+  const auto votes =
+      entitlements(action_of(ActionType::kVote), std::vector<Holder>{holder("A1", 750)}, 400);
   EXPECT_EQ(votes[0].votes, 750);
   EXPECT_EQ(votes[0].securities, 0);
 }
@@ -104,14 +109,16 @@ TEST(Entitlement, ScripTakesSharesForWhatIsFiledAndCashForTheRest) {
   scrip.rate = D("0.50");
   scrip.price = D("62.50");
   const FiledQuantities filed = {{{Channel::kShanghai, "A1"}, 1500}};
-  const auto got = entitlements(scrip, {holder("A1", 2000), holder("A2", 1000)}, 400, &filed);
+  const auto got =
+      entitlements(scrip, std::vector<Holder>{holder("A1", 2000), holder("A2", 1000)}, 400, &filed);
   EXPECT_EQ(got[0].scrip_elected, 1500);
   EXPECT_EQ(got[0].securities, 12);
   EXPECT_TRUE(got[0].cash_ccy == D("250.00"));
   EXPECT_EQ(got[1].scrip_elected, 0);
   EXPECT_EQ(got[1].securities, 0);
   EXPECT_TRUE(got[1].cash_ccy == D("500.00"));
-  EXPECT_TRUE(entitlements(scrip, {holder("A1", 2000)}, 400)[0].cash_ccy == D("1000.00"));
+  EXPECT_TRUE(entitlements(scrip, std::vector<Holder>{holder("A1", 2000)}, 400)[0].cash_ccy ==
+              D("1000.00"));
   EXPECT_EQ(scrip_new_shares(scrip, 130), 1);  // 65 ÷ 62.50 = 1.04: the 0.04 disregarded
 }
 

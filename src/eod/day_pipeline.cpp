@@ -134,7 +134,9 @@ Result<DayComputation> compute_day(DayContext& day, const clearing::ClearingResu
       instruct_transfers(day, result, report.reserves, report.portfolio_fees, report.ca_credits));
   CP_ASSIGN_OR_RETURN(report.reissues, reissue_transfers(day));
   CP_ASSIGN_OR_RETURN(report.exceptions, find_exceptions(day, result, report.portfolio_fees));
-  CP_ASSIGN_OR_RETURN(report.pre_clearing, pre_clear_investors(day, result, report.portfolio_fees));
+  CP_ASSIGN_OR_RETURN(report.pre_clearing,
+                      pre_clear_investors(day, result, report.portfolio_fees, report.ca_credits,
+                                          report.non_trade_fees));
   out.charges = std::move(portfolio_fees.charges);
   CP_ASSIGN_OR_RETURN(auto distributed, ca_securities_postings(day));
   for (auto& posting : distributed) out.charges.push_back(std::move(posting));

@@ -59,11 +59,57 @@ Result<FrozenByChannel> frozen_by_channel(DayContext& day) {
   return frozen;
 }
 
+// Money other than trades of one client account (clearing/pre_clearing.h): corporate-action cash
+// credited and non-trade transfer fees debited.
+struct OtherMoney {
+  std::string_view account_id;  // a view of the run's or the earlier runs' records
+  clearing::InvestorOtherMoney money;
+};
+
+// Every settlement after T: CSDC settles corporate-action cash the next settlement day and a
+// transfer's fees the next Southbound trading day; a year bounds the longest closure.
+constexpr int kOtherMoneyHorizonDays = 366;
+
+// The client accounts' other money of earlier runs settling after `after` and on or before
+// `through`, on both channels; `credits` and `fees` keep the records the views point into.
+Result<std::vector<OtherMoney>> earlier_other_money(DayContext& day, Date after, Date through,
+                                                    std::vector<StoredCaCredit>& credits,
+                                                    std::vector<StoredNonTradeFee>& fees) {
+  for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+    CP_ASSIGN_OR_RETURN(auto more_credits,
+                        day.earlier.ca_credits_payable_in(channel, after, through));
+    for (auto& c : more_credits) credits.push_back(std::move(c));
+    CP_ASSIGN_OR_RETURN(auto more_fees,
+                        day.earlier.non_trade_fees_settling_in(channel, after, through));
+    for (auto& f : more_fees) fees.push_back(std::move(f));
+  }
+  std::vector<OtherMoney> out;
+  for (const StoredCaCredit& c : credits) {
+    if (c.reserve == MoneyKind::kClient) out.push_back({c.account_id, {c.payable_date, c.net_rmb}});
+  }
+  for (const StoredNonTradeFee& f : fees) {
+    if (f.reserve == MoneyKind::kClient) {
+      out.push_back({f.account_id, {f.settlement_date, -f.amount_rmb}});
+    }
+  }
+  return out;
+}
+
+void sort_by_account(std::vector<OtherMoney>& money) {
+  auto before = [](const OtherMoney& a, const OtherMoney& b) {
+    return a.account_id < b.account_id;
+  };
+  if (!std::is_sorted(money.begin(), money.end(), before)) {
+    std::stable_sort(money.begin(), money.end(), before);
+  }
+}
+
 }  // namespace
 
 Result<std::vector<store::PreClearingRow>> pre_clear_investors(
     DayContext& day, const clearing::ClearingResult& result,
-    const std::vector<InvestorPortfolioFee>& fees) {
+    const std::vector<InvestorPortfolioFee>& fees, const std::vector<CaCredit>& ca_credits,
+    const std::vector<NonTradeFee>& non_trade_fees) {
   // Every source of an account at stake comes in account order, or is put in it; they are merged
   // account by account, so the rows come out by account with no map of the day's millions of
   // accounts and no sort of them.
@@ -86,13 +132,33 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
     }
   };
   skip_non_clients();
+  // 5. Other money settling after T: T's own corporate-action cash and transfer fees, and what
+  //    earlier runs cleared that has not settled yet.
+  std::vector<StoredCaCredit> pending_credits;
+  std::vector<StoredNonTradeFee> pending_fees;
+  CP_ASSIGN_OR_RETURN(std::vector<OtherMoney> pending,
+                      earlier_other_money(day, day.date, day.date.plus_days(kOtherMoneyHorizonDays),
+                                          pending_credits, pending_fees));
+  for (const CaCredit& c : ca_credits) {
+    if (c.reserve == MoneyKind::kClient) {
+      pending.push_back({c.account_id, {c.payable_date, c.money.net_rmb}});
+    }
+  }
+  for (const NonTradeFee& f : non_trade_fees) {
+    if (f.reserve == MoneyKind::kClient) {
+      pending.push_back(
+          {f.account_id, {f.settlement_date, -(f.transfer_fee_rmb + f.stamp_duty_rmb)}});
+    }
+  }
+  sort_by_account(pending);
 
   std::vector<store::PreClearingRow> out;
   // At most a row per entry of the sources: reserved, since the rows are large (moving 1.3
   // million of them as the vector grew took 4 % of a run of ten million executions).
   out.reserve(investors.size() + client_fees.size() + frozen[0].size() + frozen[1].size() +
-              unsettled.size());
+              unsettled.size() + pending.size());
   size_t next_investor = 0;
+  size_t next_pending = 0;
   size_t next_fee = 0;
   std::array<size_t, 2> next_frozen{};
   const auto& statements = day.in.cash_statements;
@@ -109,6 +175,7 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
       if (next_frozen[c] < frozen[c].size()) consider(frozen[c][next_frozen[c]].account_id);
     }
     if (next_unsettled != unsettled.end()) consider(next_unsettled->first);
+    if (next_pending < pending.size()) consider(pending[next_pending].account_id);
     if (!account) break;
     store::PreClearingRow& row = out.emplace_back();
     row.account_id = *account;
@@ -138,6 +205,10 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
       ++next_unsettled;
       skip_non_clients();
     }
+    for (; next_pending < pending.size() && pending[next_pending].account_id == *account;
+         ++next_pending) {
+      in.other_money.push_back(pending[next_pending].money);
+    }
     // The account's latest RMB cash statement on or before T; the first account without one
     // (by id) is refused.
     const auto statement = statements.find(*account);
@@ -155,6 +226,13 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
   // Money settled since each statement, and fees collected since, from the stored runs.
   CP_ASSIGN_OR_RETURN(auto stored, day.earlier.stored_trade_money(earliest));
   CP_ASSIGN_OR_RETURN(auto collected, day.earlier.fees_collected(earliest, day.date));
+  // Other money earlier runs cleared that settled since the earliest statement, by account.
+  std::vector<StoredCaCredit> settled_credits;
+  std::vector<StoredNonTradeFee> settled_fees;
+  CP_ASSIGN_OR_RETURN(std::vector<OtherMoney> settled_other,
+                      earlier_other_money(day, earliest, day.date, settled_credits, settled_fees));
+  sort_by_account(settled_other);
+  auto next_settled = settled_other.begin();
   for (store::PreClearingRow& row : out) {
     clearing::PreClearingInputs& in = row.inputs;
     if (const auto money = stored.find(row.account_id); money != stored.end()) {
@@ -167,6 +245,16 @@ Result<std::vector<store::PreClearingRow>> pre_clear_investors(
         if (fee.collection_date > in.cash_statement_date) {
           in.fees_collected_since_rmb += fee.fee_rmb;
         }
+      }
+    }
+    // The rows and the settled money are both in account order.
+    while (next_settled != settled_other.end() && next_settled->account_id < row.account_id) {
+      ++next_settled;
+    }
+    for (; next_settled != settled_other.end() && next_settled->account_id == row.account_id;
+         ++next_settled) {
+      if (next_settled->money.settlement_date > in.cash_statement_date) {
+        in.other_money.push_back(next_settled->money);
       }
     }
     row.result = clearing::pre_clear(in);

@@ -549,7 +549,7 @@ TEST_F(Stages, PreClearingRollsTheStatementForwardAndAdjustsTheFrozenFunds) {
   result.investors.push_back(a);
   InvestorPortfolioFee fee{"A", Channel::kShanghai, MoneyKind::kClient, {}, d("2024-03-18")};
   fee.charge.fee_rmb = D("2.17");
-  auto rows = pre_clear_investors(prepare(), result, {fee});
+  auto rows = pre_clear_investors(prepare(), result, {fee}, {}, {});
   ASSERT_TRUE(rows.ok()) << rows.error().to_string();
   ASSERT_EQ(rows->size(), 1u);
   const clearing::PreClearing& p = (*rows)[0].result;
@@ -597,7 +597,7 @@ TEST_F(Stages, PreClearingMergesEveryClientAccountAtStakeInAccountOrder) {
   std::vector<InvestorPortfolioFee> fees;  // not in account order
   add_client_fee(fees, "B", "1.00");
   add_client_fee(fees, "A", "2.17");
-  auto rows = pre_clear_investors(prepare(), result, fees);
+  auto rows = pre_clear_investors(prepare(), result, fees, {}, {});
   ASSERT_TRUE(rows.ok()) << rows.error().to_string();
   ASSERT_EQ(rows->size(), 4u);
   EXPECT_EQ((*rows)[0].account_id, "A");
@@ -612,6 +612,56 @@ TEST_F(Stages, PreClearingMergesEveryClientAccountAtStakeInAccountOrder) {
   EXPECT_EQ((*rows)[3].result.unsettled_sells_rmb, D("500.00"));
   EXPECT_EQ((*rows)[3].result.available_southbound_rmb, D("500.00"));
   EXPECT_EQ((*rows)[3].result.available_a_share_rmb, D("0.00"));
+}
+
+// STL-4 (issue 17): corporate-action cash and non-trade transfer fees in the available funds.
+// E's statement of Wednesday 03-13 is 1,000.00. An earlier run's dividend of 50.00 settled on
+// 03-13 (in the statement already) and one of 300.00 on 03-14 (cash: 1,300.00). Today CSDC
+// cleared a dividend of 200.00 for E and an inheritance's fees of 15.00 + stamp duty 3.00, both
+// settling Monday 03-18, the day the figures are for: + 182.00 in both, 1,482.00. F (statement of
+// 03-14: 0.00) paid an earlier transfer's 5.00 today and owes today's 2.00 on Monday: cash
+// −5.00, available −7.00, to be notified. P's dividend goes to the broker's own money: no row.
+TEST_F(Stages, PreClearingCountsCorporateActionCashAndTransferFees) {
+  accounts.add({"E", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  accounts.add({"F", AccountType::kIndividual, MoneyKind::kClient, D("0.0003"), D("0")});
+  inputs.cash_statements["E"] = {d("2024-03-13"), D("1000.00")};
+  inputs.cash_statements["F"] = {d("2024-03-14"), D("0.00")};
+  earlier.ca_credits[Channel::kShanghai] = {
+      {"D-1", "E", MoneyKind::kClient, D("50.00"), d("2024-03-13")},
+      {"D-2", "E", MoneyKind::kClient, D("300.00"), d("2024-03-14")}};
+  earlier.non_trade_fees[Channel::kShenzhen] = {
+      {"NT-1", "F", MoneyKind::kClient, D("5.00"), d("2024-03-15")}};
+  std::vector<CaCredit> credits(2);
+  credits[0].event_id = "D-3";
+  credits[0].account_id = "P";
+  credits[0].reserve = MoneyKind::kOwn;
+  credits[0].money.net_rmb = D("999.00");
+  credits[0].payable_date = d("2024-03-18");
+  credits[1] = credits[0];
+  credits[1].account_id = "E";
+  credits[1].reserve = MoneyKind::kClient;
+  credits[1].money.net_rmb = D("200.00");
+  std::vector<NonTradeFee> transfer_fees{
+      {"NT-2", Channel::kShanghai, "F", MoneyKind::kClient, D("2.00"), D("0.00"), d("2024-03-18")},
+      {"NT-3", Channel::kShanghai, "E", MoneyKind::kClient, D("15.00"), D("3.00"),
+       d("2024-03-18")}};
+  auto rows =
+      pre_clear_investors(prepare(), clearing::ClearingResult{}, {}, credits, transfer_fees);
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  ASSERT_EQ(rows->size(), 2u);
+  const store::PreClearingRow& e = (*rows)[0];
+  EXPECT_EQ(e.account_id, "E");
+  EXPECT_EQ(e.result.other_settled_since_rmb, D("300.00"));
+  EXPECT_EQ(e.result.other_unsettled_rmb, D("182.00"));
+  EXPECT_EQ(e.result.cash_rmb, D("1300.00"));
+  EXPECT_EQ(e.result.available_a_share_rmb, D("1482.00"));
+  EXPECT_EQ(e.result.available_southbound_rmb, D("1482.00"));
+  EXPECT_FALSE(e.result.notify);
+  const store::PreClearingRow& f = (*rows)[1];
+  EXPECT_EQ(f.account_id, "F");
+  EXPECT_EQ(f.result.cash_rmb, D("-5.00"));
+  EXPECT_EQ(f.result.available_southbound_rmb, D("-7.00"));
+  EXPECT_TRUE(f.result.notify);
 }
 
 // CLR-18 (第40条): Wednesday 2023-09-06's trades were to settle on Friday 09-08, closed all day

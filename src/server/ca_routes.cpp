@@ -1,5 +1,7 @@
 #include "server/ca_routes.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -183,8 +185,9 @@ Result<HttpResponse> elect(PortalContext& portal, const RequestContext& c) {
 
 }  // namespace
 
-Result<int64_t> notify_holders(PortalContext& portal, const CorporateAction& action) {
-  if (portal.book_firm.empty() || portal.notifier == nullptr) return 0;
+Result<HolderNotices> notify_holders(PortalContext& portal, const CorporateAction& action) {
+  HolderNotices out;
+  if (portal.book_firm.empty() || portal.notifier == nullptr) return out;
   CP_ASSIGN_OR_RETURN(Reference reference, load_reference(portal));
   const HktInstant now = corpactions::hkt_minute(portal.auth.clock.now());
   CP_ASSIGN_OR_RETURN(const Eligible eligible,
@@ -218,8 +221,20 @@ Result<int64_t> notify_holders(PortalContext& portal, const CorporateAction& act
     n.link = "/ca.html#" + action.event_id;
     n.created_at = format_utc(portal.auth.clock.now());
     CP_RETURN_IF_ERROR(portal.notifier->deliver(portal.auth.db, n));
+    ++out.notified;
+    if (portal.sms == nullptr) continue;
+    CP_ASSIGN_OR_RETURN(const auto mobile,
+                        store::investor_mobile(portal.auth.db, portal.book_firm, user));
+    if (!mobile) continue;
+    // [D] English, as the mail is, until notifications carry the user's language (issue 19).
+    const auto sent = portal.sms->send({*mobile, n.title + ". " + n.body});
+    if (sent.ok()) {
+      ++out.texted;
+    } else {
+      spdlog::warn("corporate-action SMS to an investor not sent: {}", sent.error().message);
+    }
   }
-  return static_cast<int64_t>(users.size());
+  return out;
 }
 
 void add_ca_routes(App& app, PortalContext& portal) {

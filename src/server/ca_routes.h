@@ -25,7 +25,14 @@ void add_ca_routes(App& app, PortalContext& portal);
 
 // After an announcement is approved: an in-portal notification (and a mail, per each user's
 // setting) to each investor whose linked account holds the security now, and to no one else
-// (issue 17 item 5, "targeted notices"). Returns how many users were told.
-Result<int64_t> notify_holders(PortalContext& portal, const corpactions::CorporateAction& action);
+// (issue 17 item 5, "targeted notices"); and an SMS to each of them the broker has a mobile
+// number for, when an SMS gateway is configured. A failed SMS is logged (without the number or
+// the text) and counted out; the others go on.
+struct HolderNotices {
+  int64_t notified = 0;  // users told in the portal (and by mail per their setting)
+  int64_t texted = 0;    // of them, those sent an SMS
+};
+Result<HolderNotices> notify_holders(PortalContext& portal,
+                                     const corpactions::CorporateAction& action);
 
 }  // namespace cp::server

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "identity/roles.h"
+#include "mail/sms.h"
 #include "portal/service_catalogue.h"
 #include "server/auth_routes.h"
 #include "store/request_store.h"
@@ -26,6 +27,7 @@ struct PortalContext {
   const portal::ServiceCatalogue& services;
   int64_t max_attachment_bytes = 4 << 20;  // 4 MiB: scanned letters and forms [D]
   Notifier* notifier = nullptr;            // nullptr: nobody is told
+  mail::SmsGateway* sms = nullptr;         // nullptr: no SMS (config sms_sink_file)
   // The shipped reference data (data/), which the operator's reference-data changes are
   // checked against (server/refdata_changes.h).
   std::string data_dir = "data";

@@ -173,8 +173,9 @@ HttpResponse step(PortalContext& portal, const RequestContext& c, const std::str
     // holders could be told, and the answer says how many were.
     const std::string event_id = stored_json(change->payload).value("event_id", "");
     auto event = store::ca_event(portal.auth.db, event_id);
-    auto told = event.ok() ? notify_holders(portal, *event) : Result<int64_t>(event.error());
-    out["holders_notified"] = told.ok() ? Json(*told) : Json(nullptr);
+    auto told = event.ok() ? notify_holders(portal, *event) : Result<HolderNotices>(event.error());
+    out["holders_notified"] = told.ok() ? Json(told->notified) : Json(nullptr);
+    out["holders_texted"] = told.ok() ? Json(told->texted) : Json(nullptr);
   }
   if (before) {
     // After the commit: the rerun is a run like any other, with its own transaction and audit

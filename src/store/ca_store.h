@@ -34,12 +34,13 @@ Result<corpactions::CorporateAction> ca_event(Database& db, const std::string& e
 
 // One security's holders in the channel's latest positions statement on or before `as_of`
 // (import positions), with each holder's account type: what an event's entitlements start from
-// without reading the whole statement and account book. `statement` is empty (as_of unset) when
-// there is no statement on or before `as_of`.
+// without reading the whole statement and account book. `statement_date` is unset when there is
+// no statement on or before `as_of`. The holdings are in the byte order of their account ids
+// (what clearing::roll_forward merges without a map), whatever the database's collation.
 struct SecurityHolders {
   std::optional<Date> statement_date;
-  std::vector<clearing::Holding> holdings;  // by account
-  TextMap<AccountType> account_types;       // a flat map: millions of holders (decisions/0013)
+  std::vector<clearing::Holding> holdings;
+  std::vector<AccountType> account_types;  // holdings[i]'s account's type
 };
 Result<SecurityHolders> security_holders_in_statement(Database& db, Channel channel, Date as_of,
                                                       const std::string& security_code);

@@ -307,6 +307,10 @@ Result<void> ColumnReader::skip_decimals(size_t count) {
 }
 
 Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns) {
+  return open(bytes, columns, columns);
+}
+
+Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t fewest, size_t most) {
   SegmentVersion version = SegmentVersion::kV2;
   if (bytes.starts_with(kMagicV1)) {
     version = SegmentVersion::kV1;
@@ -318,10 +322,13 @@ Result<SegmentReader> SegmentReader::open(std::string_view bytes, size_t columns
   SegmentReader out;
   CP_ASSIGN_OR_RETURN(const uint64_t rows, header.get_uint());
   CP_ASSIGN_OR_RETURN(const uint64_t stored_columns, header.get_uint());
-  if (stored_columns != columns) {
-    return corrupt(std::to_string(stored_columns) + " columns where " + std::to_string(columns) +
+  if (stored_columns < fewest || stored_columns > most) {
+    return corrupt(std::to_string(stored_columns) + " columns where " +
+                   (fewest == most ? std::to_string(fewest)
+                                   : std::to_string(fewest) + " to " + std::to_string(most)) +
                    " are expected");
   }
+  const auto columns = static_cast<size_t>(stored_columns);
   std::vector<uint64_t> lengths;
   for (size_t i = 0; i < columns; ++i) {
     CP_ASSIGN_OR_RETURN(const uint64_t length, header.get_uint());

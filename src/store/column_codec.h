@@ -116,7 +116,10 @@ class SegmentReader {
  public:
   // Fails unless `bytes` is a whole segment of exactly `columns` columns.
   static Result<SegmentReader> open(std::string_view bytes, size_t columns);
+  // The same for a table whose rows gained columns at their end: between `fewest` and `most`.
+  static Result<SegmentReader> open(std::string_view bytes, size_t fewest, size_t most);
   size_t rows() const { return rows_; }
+  size_t columns() const { return columns_.size(); }
   ColumnReader& column(size_t index) { return columns_.at(index); }
 
  private:

@@ -180,6 +180,10 @@ TEST(ColumnCodecTest, DamagedSegmentsAreRefusedNeverReadPastTheirEnd) {
   writer.end_row();
   const std::string good = writer.finish();
   EXPECT_FALSE(SegmentReader::open(good, 2).ok());  // the wrong number of columns
+  EXPECT_FALSE(SegmentReader::open(good, 2, 3).ok());
+  auto either = SegmentReader::open(good, 1, 3);  // a table whose rows gained columns
+  ASSERT_TRUE(either.ok());
+  EXPECT_EQ(either->columns(), 1u);
   EXPECT_FALSE(SegmentReader::open("XPS1", 1).ok());
   EXPECT_FALSE(SegmentReader::open("CPS3", 1).ok());
   for (size_t cut = 0; cut < good.size(); ++cut) {

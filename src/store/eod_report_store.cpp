@@ -310,8 +310,9 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
       rows.rows.emplace_back(std::vector<std::optional<std::string>>{
           pre.account_id, in.cash_statement_date.to_string(), in.cash_statement_rmb.to_string(),
           out.settled_since_rmb.to_string(), in.fees_collected_since_rmb.to_string(),
-          out.cash_rmb.to_string(), out.unsettled_buys_rmb.to_string(),
-          out.unsettled_sells_rmb.to_string(), in.portfolio_fee_rmb.to_string(),
+          out.other_settled_since_rmb.to_string(), out.cash_rmb.to_string(),
+          out.unsettled_buys_rmb.to_string(), out.unsettled_sells_rmb.to_string(),
+          in.portfolio_fee_rmb.to_string(), out.other_unsettled_rmb.to_string(),
           out.todays_buys_rmb.to_string(), in.frozen_at_reference_rmb.to_string(),
           out.frozen_adjustment_rmb.to_string(), out.available_southbound_rmb.to_string(),
           out.available_a_share_rmb.to_string(), std::string(out.notify ? "yes" : "no")});
@@ -319,16 +320,17 @@ Result<Report> build_report(Database& db, const std::string& name, Date date,
     }));
     // Stored by account: those to notify first, each group still by account.
     std::stable_partition(rows.rows.begin(), rows.rows.end(),
-                          [](const Row& row) { return row.text(14) == "yes"; });
+                          [](const Row& row) { return row.text(16) == "yes"; });
     return table(
         "pre-clearing",
         "Pre-clearing and available funds at the close of " + day + " (CLR-13, CLR-14)",
         {"account", "cash_statement_date", "cash_statement_rmb", "settled_since_rmb",
-         "fees_collected_since_rmb", "cash_rmb", "unsettled_buys_rmb", "unsettled_sells_rmb",
-         "portfolio_fee_rmb", "todays_buys_rmb", "frozen_at_reference_rmb", "frozen_adjustment_rmb",
-         "available_southbound_rmb", "available_a_share_rmb", "notify"},
-        {false, false, true, true, true, true, true, true, true, true, true, true, true, true,
-         false},
+         "fees_collected_since_rmb", "other_settled_since_rmb", "cash_rmb", "unsettled_buys_rmb",
+         "unsettled_sells_rmb", "portfolio_fee_rmb", "other_unsettled_rmb", "todays_buys_rmb",
+         "frozen_at_reference_rmb", "frozen_adjustment_rmb", "available_southbound_rmb",
+         "available_a_share_rmb", "notify"},
+        {false, false, true, true, true, true, true, true, true, true, true, true, true, true, true,
+         true, false},
         rows);
   }
   return invalid_input(

@@ -2,6 +2,23 @@
 
 namespace cp::store {
 
+namespace {
+
+Result<void> require_investor(Database& db, const std::string& firm_id,
+                              const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto role, db.query("SELECT 1 FROM user_role WHERE user_id = ? AND firm_id "
+                                          "= ? AND role = 'investor'",
+                                          {user_id, firm_id}));
+  if (role.rows.empty()) {
+    return invalid_input(
+        user_id + " is not an investor of " + firm_id + " (user grant --role investor first)",
+        "user");
+  }
+  return Ok{};
+}
+
+}  // namespace
+
 Result<bool> link_investor_account(Database& db, const std::string& firm_id,
                                    const std::string& user_id, const std::string& account_id,
                                    const std::string& linked_by, UtcTime now) {
@@ -11,14 +28,7 @@ Result<bool> link_investor_account(Database& db, const std::string& firm_id,
     return invalid_input("account " + account_id + " is not in the account book (import accounts)",
                          "account");
   }
-  CP_ASSIGN_OR_RETURN(auto role, db.query("SELECT 1 FROM user_role WHERE user_id = ? AND firm_id "
-                                          "= ? AND role = 'investor'",
-                                          {user_id, firm_id}));
-  if (role.rows.empty()) {
-    return invalid_input(
-        user_id + " is not an investor of " + firm_id + " (user grant --role investor first)",
-        "user");
-  }
+  CP_RETURN_IF_ERROR(require_investor(db, firm_id, user_id));
   CP_ASSIGN_OR_RETURN(auto linked, db.query("SELECT 1 FROM investor_account WHERE firm_id = ? AND "
                                             "user_id = ? AND account_id = ?",
                                             {firm_id, user_id, account_id}));
@@ -48,6 +58,28 @@ Result<std::vector<std::string>> investors_of_account(Database& db, const std::s
   std::vector<std::string> out;
   for (const Row& row : found.rows) out.push_back(row.text(0));
   return out;
+}
+
+Result<void> set_investor_mobile(Database& db, const std::string& firm_id,
+                                 const std::string& user_id, const std::string& mobile,
+                                 const std::string& set_by, UtcTime now) {
+  CP_RETURN_IF_ERROR(require_investor(db, firm_id, user_id));
+  CP_RETURN_IF_ERROR(db.execute("DELETE FROM investor_contact WHERE firm_id = ? AND user_id = ?",
+                                {firm_id, user_id}));
+  CP_RETURN_IF_ERROR(
+      db.execute("INSERT INTO investor_contact (firm_id, user_id, mobile, set_at, "
+                 "set_by) VALUES (?, ?, ?, ?, ?)",
+                 {firm_id, user_id, mobile, format_utc(now), set_by}));
+  return Ok{};
+}
+
+Result<std::optional<std::string>> investor_mobile(Database& db, const std::string& firm_id,
+                                                   const std::string& user_id) {
+  CP_ASSIGN_OR_RETURN(auto found, db.query("SELECT mobile FROM investor_contact WHERE firm_id = ? "
+                                           "AND user_id = ?",
+                                           {firm_id, user_id}));
+  if (found.rows.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(found.rows[0].text(0));
 }
 
 }  // namespace cp::store

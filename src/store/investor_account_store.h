@@ -4,6 +4,7 @@
 // issue 18's opening flow later), never by the investor.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,5 +27,16 @@ Result<std::vector<std::string>> investor_accounts(Database& db, const std::stri
 // The users holding `account_id` in `firm_id` as investors, by login.
 Result<std::vector<std::string>> investors_of_account(Database& db, const std::string& firm_id,
                                                       const std::string& account_id);
+
+// Sets the mobile number `user_id` is texted at as an investor of `firm_id` (migration 0049),
+// replacing any earlier one. REQUIRES: `mobile` checked (mail::is_mobile_number). Refuses
+// (kInvalidInput naming "user") a user without the investor role in the firm. The caller audits.
+Result<void> set_investor_mobile(Database& db, const std::string& firm_id,
+                                 const std::string& user_id, const std::string& mobile,
+                                 const std::string& set_by, UtcTime now);
+
+// The investor's mobile number in `firm_id`, if the broker set one.
+Result<std::optional<std::string>> investor_mobile(Database& db, const std::string& firm_id,
+                                                   const std::string& user_id);
 
 }  // namespace cp::store

@@ -26,14 +26,19 @@ enum ObligationColumn : size_t {
 };
 
 // The columns of an eod_pre_clearing_segment payload: the account, the statement's date (days
-// since 1970-01-01), twelve amounts in the order of PreClearingAmounts, the notify flag.
+// since 1970-01-01), twelve amounts in the order of PreClearingAmounts, the notify flag, then the
+// other money settled since the statement and settling after T (STL-4; issue 17). Segments stored
+// before those two were added have fifteen columns and are read with them zero.
 enum PreClearingColumn : size_t {
   kPreAccount,
   kStatementDate,
   kFirstAmount,
   kNotify = kFirstAmount + 12,
+  kOtherSettledSince,
+  kOtherUnsettled,
   kPreClearingColumns
 };
+constexpr size_t kPreClearingColumnsBeforeOtherMoney = kOtherSettledSince;
 
 Error damaged(const std::string& what) {
   return make_error(ErrorCode::kStorage, "an investor segment is damaged: " + what);
@@ -107,13 +112,14 @@ class AccountSegmentTable {
 };
 
 // Decodes, in order, the segments of `table` and `business_date` that can hold `account_id`
-// (every one when it is empty). Accounts are compared byte by byte, as they were sorted.
+// (every one when it is empty), each of `fewest` to `most` columns. Accounts are compared byte
+// by byte, as they were sorted.
 Result<void> each_segment(Database& db, const std::string& table, Date business_date,
-                          std::string_view account_id, size_t columns,
+                          std::string_view account_id, size_t fewest, size_t most,
                           const std::function<Result<void>(SegmentReader&)>& each) {
   const std::string day = business_date.to_string();
   auto decode = [&](const Row& row) -> Result<void> {
-    CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(row.text(0), columns));
+    CP_ASSIGN_OR_RETURN(SegmentReader segment, SegmentReader::open(row.text(0), fewest, most));
     return each(segment);
   };
   if (account_id.empty()) {
@@ -208,6 +214,8 @@ Result<int64_t> store_pre_clearing(Database& db, Date business_date,
       row.column(kFirstAmount + i).put_decimal(*amounts[i]);
     }
     row.column(kNotify).put_uint(pre.result.notify ? 1 : 0);
+    row.column(kOtherSettledSince).put_decimal(pre.result.other_settled_since_rmb);
+    row.column(kOtherUnsettled).put_decimal(pre.result.other_unsettled_rmb);
     CP_RETURN_IF_ERROR(table.end_row());
   }
   return table.finish();
@@ -231,6 +239,15 @@ Result<PreClearingRow> decode_pre_clearing(SegmentReader& segment, Date business
   CP_ASSIGN_OR_RETURN(const uint64_t notify, segment.column(kNotify).get_uint());
   if (notify > 1) return damaged("notify");
   out.result.notify = notify == 1;
+  if (segment.columns() > kOtherUnsettled) {
+    CP_ASSIGN_OR_RETURN(out.result.other_settled_since_rmb,
+                        segment.column(kOtherSettledSince).get_decimal());
+    CP_ASSIGN_OR_RETURN(out.result.other_unsettled_rmb,
+                        segment.column(kOtherUnsettled).get_decimal());
+  } else {
+    out.result.other_settled_since_rmb = Decimal::from_units(0, 2);
+    out.result.other_unsettled_rmb = Decimal::from_units(0, 2);
+  }
   return out;
 }
 
@@ -258,7 +275,7 @@ Result<int64_t> write_investor_obligations(Database& db, Date business_date,
 Result<void> each_investor_obligation(Database& db, Date business_date, std::string_view account_id,
                                       const InvestorCallback& each) {
   return each_segment(db, kObligationTable, business_date, account_id, kObligationColumns,
-                      [&](SegmentReader& segment) -> Result<void> {
+                      kObligationColumns, [&](SegmentReader& segment) -> Result<void> {
                         for (size_t row = 0; row < segment.rows(); ++row) {
                           CP_ASSIGN_OR_RETURN(const auto investor, decode_obligation(segment));
                           if (!account_id.empty() && investor.account_id != account_id) continue;
@@ -274,8 +291,8 @@ Result<int64_t> write_pre_clearing(Database& db, Date business_date,
 }
 
 Result<void> each_pre_clearing(Database& db, Date business_date, const PreClearingCallback& each) {
-  return each_segment(db, kPreClearingTable, business_date, "", kPreClearingColumns,
-                      [&](SegmentReader& segment) -> Result<void> {
+  return each_segment(db, kPreClearingTable, business_date, "", kPreClearingColumnsBeforeOtherMoney,
+                      kPreClearingColumns, [&](SegmentReader& segment) -> Result<void> {
                         for (size_t row = 0; row < segment.rows(); ++row) {
                           CP_ASSIGN_OR_RETURN(const auto pre,
                                               decode_pre_clearing(segment, business_date));

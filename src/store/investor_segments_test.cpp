@@ -189,6 +189,8 @@ TEST_P(InvestorSegmentsTest, PreClearingRowsComeBackAsWritten) {
   rows[1].inputs.cash_statement_date = day("2023-12-29");
   rows[1].result.available_southbound_rmb = dec("-1.00");
   rows[1].result.notify = true;
+  rows[1].result.other_settled_since_rmb = dec("1244.67");
+  rows[1].result.other_unsettled_rmb = dec("-15.00");
   auto written = write_pre_clearing(*db_, date_, rows);
   ASSERT_TRUE(written.ok()) << written.error().to_string();
   std::vector<PreClearingRow> read;
@@ -209,6 +211,33 @@ TEST_P(InvestorSegmentsTest, PreClearingRowsComeBackAsWritten) {
   EXPECT_EQ(read[1].inputs.cash_statement_date, day("2023-12-29"));
   EXPECT_EQ(read[1].result.available_southbound_rmb.to_string(), "-1.00");
   EXPECT_TRUE(read[1].result.notify);
+  EXPECT_EQ(read[1].result.other_settled_since_rmb.to_string(), "1244.67");
+  EXPECT_EQ(read[1].result.other_unsettled_rmb.to_string(), "-15.00");
+}
+
+// A run stored before the other money's two columns (fifteen columns) reads with them zero.
+TEST_P(InvestorSegmentsTest, PreClearingStoredBeforeTheOtherMoneyReadsItAsZero) {
+  SegmentWriter writer(15);
+  writer.column(0).put_text("INV001");
+  writer.column(1).put_int(day("2024-03-14").days_since_epoch());
+  for (size_t column = 2; column < 14; ++column) writer.column(column).put_decimal(dec("7.00"));
+  writer.column(14).put_uint(0);
+  writer.end_row();
+  ASSERT_TRUE(db_->execute("INSERT INTO eod_pre_clearing_segment (business_date, segment_no, "
+                           "row_count, first_account, last_account, payload) VALUES (?, 0, 1, "
+                           "'INV001', 'INV001', ?)",
+                           {date_.to_string(), bytes_value(writer.finish())})
+                  .ok());
+  std::vector<PreClearingRow> read;
+  auto each = each_pre_clearing(*db_, date_, [&](const PreClearingRow& row) -> Result<void> {
+    read.push_back(row);
+    return Ok{};
+  });
+  ASSERT_TRUE(each.ok()) << each.error().to_string();
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_EQ(read[0].result.available_southbound_rmb.to_string(), "7.00");
+  EXPECT_EQ(read[0].result.other_settled_since_rmb.to_string(), "0.00");
+  EXPECT_EQ(read[0].result.other_unsettled_rmb.to_string(), "0.00");
 }
 
 // A damaged payload is an error naming what is wrong, not a crash or a wrong value.

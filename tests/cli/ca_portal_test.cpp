@@ -5,7 +5,9 @@
 // broker files. Then the same in a browser, ivy on a phone in Traditional Chinese.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 #include "core/date.h"
@@ -37,8 +39,16 @@ class CaPortalTest : public testing::PortalTest {
  protected:
   void SetUp() override {
     ::setenv("CONNECTPOST_BOOK_FIRM", "B001", 1);
+    // The SMS gateway's file sink (mail/sms.h): one file per test and process.
+    static int tests = 0;
+    sms_file_ =
+        std::filesystem::temp_directory_path() /
+        ("cp_ca_sms_" + std::to_string(::getpid()) + "_" + std::to_string(tests++) + ".jsonl");
+    std::filesystem::remove(sms_file_);
+    ::setenv("CONNECTPOST_SMS_SINK_FILE", sms_file_.c_str(), 1);
     PortalTest::SetUp();
     ::unsetenv("CONNECTPOST_BOOK_FIRM");
+    ::unsetenv("CONNECTPOST_SMS_SINK_FILE");
     if (HasFatalFailure()) return;
     for (const auto& [login, firm, role] :
          {std::tuple{"otto", "HKEX", "refdata_maker"},
@@ -55,7 +65,23 @@ class CaPortalTest : public testing::PortalTest {
     cli("import positions '" + (dir_ / "positions.csv").string() + "'");
     cli("user link-account ivy --firm B001 --account H1");
     cli("user link-account ian --firm B001 --account H2");
+    cli("user set-mobile ivy --firm B001 --mobile +85291234567");
+    cli("user set-mobile ian --firm B001 --mobile +8613800138000");
   }
+  void TearDown() override {
+    PortalTest::TearDown();
+    std::filesystem::remove(sms_file_);
+  }
+
+  // The SMS sink's lines, each parsed.
+  std::vector<Json> texts() const {
+    std::vector<Json> out;
+    std::ifstream in(sms_file_);
+    for (std::string line; std::getline(in, line);) out.push_back(Json::parse(line));
+    return out;
+  }
+
+  std::filesystem::path sms_file_;
 
   static std::string day(int from_today) {
     return to_hkt(SystemClock().now()).date.plus_days(from_today).to_string();
@@ -126,6 +152,13 @@ TEST_P(CaPortalTest, AnAnnouncementCheckedByASecondOperatorReachesItsHoldersOnly
   EXPECT_THAT(inbox["notifications"][0]["title"].get<std::string>(), HasSubstr("S-1"));
   EXPECT_TRUE(json_of(call("ian", "GET", "/api/v1/me/notifications"))["notifications"].empty());
   EXPECT_EQ(mails_to("ivy@example.com", 1).size(), 1u);
+  // One SMS, to ivy's number; ian has one too but holds no 00005.
+  EXPECT_EQ(json_of(approved)["holders_texted"], 1);
+  const std::vector<Json> sent = texts();
+  ASSERT_EQ(sent.size(), 1u);
+  EXPECT_EQ(sent[0]["to"], "+85291234567");
+  EXPECT_THAT(sent[0]["text"].get<std::string>(), HasSubstr("S-1"));
+  EXPECT_THAT(sent[0]["text"].get<std::string>(), HasSubstr("Elect by"));
 
   // The operators' list and the command line have it; a second announcement is refused.
   const Json events = json_of(call("tess", "GET", "/api/v1/operator/HKEX/ca-events"));
@@ -215,6 +248,11 @@ TEST_P(CaPortalTest, AnInvestorCannotAlsoBeStaffOfTheFirm) {
   // An account is linked to an investor only, and only one in the book.
   EXPECT_NE(run("user link-account mia --firm B001 --account H1").exit_code, 0);
   EXPECT_NE(run("user link-account ivy --firm B001 --account NOPE").exit_code, 0);
+  // A mobile number only for an investor, and only in E.164.
+  EXPECT_NE(run("user set-mobile mia --firm B001 --mobile +85291234567").exit_code, 0);
+  const auto bad = run("user set-mobile ivy --firm B001 --mobile 91234567");
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_THAT(bad.err, HasSubstr("E.164"));
 }
 
 TEST_P(CaPortalTest, TheOperatorFilesAndTheInvestorElectsScripOnAPhone) {

@@ -82,9 +82,10 @@ Result<store::QueryResult> pre_clearing_rows(store::Database& db, const std::str
         const auto& r = row.result;
         out.rows.emplace_back(std::vector<std::optional<std::string>>{
             row.account_id, in.cash_statement_rmb.to_string(), r.settled_since_rmb.to_string(),
-            in.fees_collected_since_rmb.to_string(), r.cash_rmb.to_string(),
-            r.unsettled_buys_rmb.to_string(), r.unsettled_sells_rmb.to_string(),
-            in.portfolio_fee_rmb.to_string(), in.frozen_at_reference_rmb.to_string(),
+            in.fees_collected_since_rmb.to_string(), r.other_settled_since_rmb.to_string(),
+            r.cash_rmb.to_string(), r.unsettled_buys_rmb.to_string(),
+            r.unsettled_sells_rmb.to_string(), in.portfolio_fee_rmb.to_string(),
+            r.other_unsettled_rmb.to_string(), in.frozen_at_reference_rmb.to_string(),
             r.frozen_adjustment_rmb.to_string(), r.available_southbound_rmb.to_string(),
             r.available_a_share_rmb.to_string(), std::string(r.notify ? "1" : "0")});
         return Ok{};
@@ -1149,8 +1150,9 @@ void check_golden_day(EodCliTest& test, store::Database& db, const Json& spec, c
           {"amount_rmb", "penalty_rmb", "interest_rmb"});
   compare_rows(
       "pre_clearing", pre_clearing_rows(db, date),
-      {"cash_statement_rmb", "settled_since_rmb", "fees_collected_since_rmb", "cash_rmb",
-       "unsettled_buys_rmb", "unsettled_sells_rmb", "portfolio_fee_rmb", "frozen_at_reference_rmb",
+      {"cash_statement_rmb", "settled_since_rmb", "fees_collected_since_rmb",
+       "other_settled_since_rmb", "cash_rmb", "unsettled_buys_rmb", "unsettled_sells_rmb",
+       "portfolio_fee_rmb", "other_unsettled_rmb", "frozen_at_reference_rmb",
        "frozen_adjustment_rmb", "available_southbound_rmb", "available_a_share_rmb", "notify"});
   // Settlement-day entries (CLR-3): the investors' cash and holdings and the reserves' payments
   // that the run posted for what settled since the previous run.

@@ -90,6 +90,7 @@ class Case:
         self.ca_events = {r["event_id"]: r for r in rows(case, "ca_events.csv")} if has_ca else {}
         self.ca_payments = rows(case, "ca_payments.csv") if has_ca else []
         self.ca_due = {}          # (channel, reserve, payable date) → Σ net RMB credited
+        self.ca_records = []      # (account, clearing date, payable date, net RMB) of every run
 
     def rpf_margin(self, day, close, secs, held):
         """CLR-9 from 2022-06-13 (risk.margin_method hkscc_rpf): HKSCC's VaR margin of the
@@ -255,6 +256,7 @@ class Case:
                     "net_rmb": str(net), "payable_date": payable}
                 k = (channel, reserve, payable)
                 self.ca_due[k] = self.ca_due.get(k, ZERO) + net
+                self.ca_records.append((account, day, payable, net))
 
         # Collateral (CLR-9) is the holdings at the day's close.
         holdings = {}
@@ -358,8 +360,11 @@ class Case:
             fee_today[account] = fee_today.get(account, ZERO) + D(v["fee_rmb"])
         for (account, channel), (buys, sells) in todays_money.items():
             self.trade_money.append((account, day, spec["settlement_date"], buys, sells))
+        # Corporate-action cash (CLR-7, STL-4) cleared by T: in the cash once it has settled
+        # after the statement, in both available figures while it settles after T (usable T+1).
         stake = {a for (a, c) in todays_money} | set(fee_today) | \
-            {a for (a, t, s, b, x) in self.trade_money if t < day and s > day}
+            {a for (a, t, s, b, x) in self.trade_money if t < day and s > day} | \
+            {a for (a, cleared, payable, net) in self.ca_records if cleared <= day < payable}
         out["pre_clearing"] = {}
         for account in sorted(stake):
             if self.accounts[account]["money_kind"] != "client":
@@ -379,15 +384,21 @@ class Case:
                 if traded == day:
                     todays_buys += buys
             collected = sum((f for (a, c, f, ch) in self.fee_records if a == account and since < c <= day), ZERO)
-            cash = D(statement["amount"]) + settled - collected
+            ca_settled = sum((net for (a, cleared, payable, net) in self.ca_records
+                              if a == account and since < payable <= day), ZERO)
+            ca_unsettled = sum((net for (a, cleared, payable, net) in self.ca_records
+                                if a == account and cleared <= day < payable), ZERO)
+            cash = D(statement["amount"]) + settled - collected + ca_settled
             fee = fee_today.get(account, ZERO)
-            a_share = cash - unsettled_buys - fee
+            a_share = cash - unsettled_buys - fee + ca_unsettled
             southbound = a_share + unsettled_sells
             out["pre_clearing"][account] = {
                 "cash_statement_rmb": statement["amount"], "settled_since_rmb": str(settled),
-                "fees_collected_since_rmb": str(collected), "cash_rmb": str(cash),
+                "fees_collected_since_rmb": str(collected),
+                "other_settled_since_rmb": str(ca_settled), "cash_rmb": str(cash),
                 "unsettled_buys_rmb": str(unsettled_buys), "unsettled_sells_rmb": str(unsettled_sells),
-                "portfolio_fee_rmb": str(fee), "frozen_at_reference_rmb": str(frozen.get(account, ZERO)),
+                "portfolio_fee_rmb": str(fee), "other_unsettled_rmb": str(ca_unsettled),
+                "frozen_at_reference_rmb": str(frozen.get(account, ZERO)),
                 "frozen_adjustment_rmb": str(todays_buys - frozen.get(account, ZERO)),
                 "available_southbound_rmb": str(southbound), "available_a_share_rmb": str(a_share),
                 "notify": 1 if southbound < 0 else 0}
