@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "corpactions/csdc_payment.h"
 #include "corpactions/entitlement.h"
@@ -47,8 +48,9 @@ void check_entitled(const corpactions::CorporateAction& action) {
   }
   constexpr int64_t kHolding = 1'000'003;
   constexpr int64_t kLot = 400;
-  const auto got = corpactions::entitlements(
-      action, {{Channel::kShanghai, "A", AccountType::kIndividual, kHolding}}, kLot);
+  const std::vector<corpactions::Holder> holders{
+      {Channel::kShanghai, "A", AccountType::kIndividual, kHolding}};
+  const auto got = corpactions::entitlements(action, holders, kLot);
   CP_FUZZ_CHECK(got.size() == 1, "one entitlement per holder");
   const auto& e = got[0];
   CP_FUZZ_CHECK(e.holding == kHolding, "the holding is kept");
