@@ -174,35 +174,50 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
          channels}}.dump();
     head.pop_back();  // the closing brace: the entitlements follow
     std::cout << head << ",\"entitlements\":[";
+    // Each line written as text, a buffer at a time: a JSON object per line took 12.7 s for two
+    // million. The bytes are the object's (its keys in this order; the one free text, the
+    // account id, escaped by the JSON library; codes and numbers need no escaping).
+    std::string out;
+    const auto text = [&out](std::string_view key, std::string_view value) {
+      out.append(",\"").append(key).append("\":\"").append(value).append("\"");
+    };
+    const auto number = [&out](std::string_view key, int64_t value) {
+      out.append(",\"").append(key).append("\":").append(std::to_string(value));
+    };
     for (size_t i = 0; i < report.entitlements.size(); ++i) {
       const auto& e = report.entitlements[i];
       const auto& money = report.money[i];
       const auto* part = part_of(e.channel);
-      Json row = {
-          {"channel", channel_code(e.channel)},
-          {"account_id", e.account_id},
-          {"account_type", account_type_code(e.account_type)},
-          {"holding", e.holding},
-          {"securities", e.securities},
-          {"fraction", e.fraction_numerator == 0 ? Json("0")
-                                                 : Json(std::to_string(e.fraction_numerator) + "/" +
-                                                        std::to_string(a.ratio->old_units))},
-          {"odd_lot", e.odd_lot},
-          {"votes", e.votes},
-          {"scrip_elected", e.scrip_elected},
-          {"gross_ccy", e.cash_ccy.to_string()}};
+      out.append(i == 0 ? "\n{\"channel\":\"" : ",\n{\"channel\":\"")
+          .append(channel_code(e.channel))
+          .append("\",\"account_id\":")
+          .append(Json(e.account_id).dump());
+      text("account_type", account_type_code(e.account_type));
+      number("holding", e.holding);
+      number("securities", e.securities);
+      text("fraction", e.fraction_numerator == 0 ? std::string("0")
+                                                 : std::to_string(e.fraction_numerator) + "/" +
+                                                       std::to_string(a.ratio->old_units));
+      number("odd_lot", e.odd_lot);
+      number("votes", e.votes);
+      number("scrip_elected", e.scrip_elected);
+      text("gross_ccy", e.cash_ccy.to_string());
       if (money) {
-        row["rate"] = part->payment->rmb_per_unit.to_string();
-        row["gross_rmb"] = money->gross_rmb.to_string();
-        row["enterprise_tax_rmb"] = money->enterprise_tax_rmb.to_string();
-        row["tax_rmb"] = money->individual_tax_rmb.to_string();
-        row["tax_withheld_by"] = corpactions::withholding_agent_code(money->individual_tax_agent);
-        row["net_rmb"] = money->net_rmb.to_string();
-        row["payable_date"] = part->settlement_date->to_string();
+        text("rate", part->payment->rmb_per_unit.to_string());
+        text("gross_rmb", money->gross_rmb.to_string());
+        text("enterprise_tax_rmb", money->enterprise_tax_rmb.to_string());
+        text("tax_rmb", money->individual_tax_rmb.to_string());
+        text("tax_withheld_by", corpactions::withholding_agent_code(money->individual_tax_agent));
+        text("net_rmb", money->net_rmb.to_string());
+        text("payable_date", part->settlement_date->to_string());
       }
-      std::cout << (i == 0 ? "\n" : ",\n") << row.dump();
+      out.push_back('}');
+      if (out.size() >= (1 << 20)) {
+        std::cout << out;
+        out.clear();
+      }
     }
-    std::cout << "\n]}\n";
+    std::cout << out << "\n]}\n";
     return Ok{};
   }
   std::cout << "event " << a.event_id << ": " << corpactions::action_type_code(a.type) << " of "
