@@ -19,6 +19,16 @@ bool is_client(const DayContext& day, std::string_view account_id) {
   return account != nullptr && account->money_kind == MoneyKind::kClient;
 }
 
+// Puts records with an `account_id` in account order, keeping the order within an account; most
+// come in it already (the stored order), so they are only checked.
+template <typename Record>
+void sort_by_account(std::vector<Record>& records) {
+  auto before = [](const Record& a, const Record& b) { return a.account_id < b.account_id; };
+  if (!std::is_sorted(records.begin(), records.end(), before)) {
+    std::stable_sort(records.begin(), records.end(), before);
+  }
+}
+
 // What the counter froze for T's buys, at the channel's reference rates (CLR-15), per client
 // account of each channel, in account order. The executions come by channel, then account (the
 // stored order), so each channel's list comes in account order and an account is looked up once
@@ -50,12 +60,7 @@ Result<FrozenByChannel> frozen_by_channel(DayContext& day) {
     frozen[static_cast<size_t>(e.channel())].back().rmb += trading::frozen_for_buy(
         e.consideration_hkd(), {rates->reference_buy, rates->reference_sell});
   }
-  auto before = [](const Frozen& a, const Frozen& b) { return a.account_id < b.account_id; };
-  for (auto& list : frozen) {
-    if (!std::is_sorted(list.begin(), list.end(), before)) {
-      std::stable_sort(list.begin(), list.end(), before);
-    }
-  }
+  for (auto& list : frozen) sort_by_account(list);
   return frozen;
 }
 
@@ -93,15 +98,6 @@ Result<std::vector<OtherMoney>> earlier_other_money(DayContext& day, Date after,
     }
   }
   return out;
-}
-
-void sort_by_account(std::vector<OtherMoney>& money) {
-  auto before = [](const OtherMoney& a, const OtherMoney& b) {
-    return a.account_id < b.account_id;
-  };
-  if (!std::is_sorted(money.begin(), money.end(), before)) {
-    std::stable_sort(money.begin(), money.end(), before);
-  }
 }
 
 }  // namespace
