@@ -36,13 +36,13 @@ FundsTransfer funds_transfer(const FundsTransferInputs& in, MoneyKind reserve) {
   }
   out.transfer_rmb = in.reserve_balance_previous_rmb - out.trading_money_payable_rmb -
                      in.risk_funds_due_rmb + in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
-                     in.dividends_receivable_rmb;
+                     in.dividends_receivable_rmb - in.ca_money_payable_rmb;
   // After the instruction the reserve holds exactly what S's batches take; the 18:00
   // receivable is what remains.
-  out.closing_balance_rmb = in.reserve_balance_previous_rmb - out.transfer_rmb -
-                            out.trading_money_payable_rmb - in.risk_funds_due_rmb +
-                            in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
-                            in.dividends_receivable_rmb + out.trading_money_receivable_rmb;
+  out.closing_balance_rmb =
+      in.reserve_balance_previous_rmb - out.transfer_rmb - out.trading_money_payable_rmb -
+      in.risk_funds_due_rmb + in.risk_funds_previous_rmb - in.portfolio_fee_rmb +
+      in.dividends_receivable_rmb - in.ca_money_payable_rmb + out.trading_money_receivable_rmb;
   const std::string bank =
       reserve == MoneyKind::kOwn ? "the own-funds bank account" : "the client funds bank account";
   const std::string on = " on " + in.settlement_date.to_string();

@@ -7,6 +7,9 @@
 //                 − risk funds due at S + risk funds due at the settlement before S
 //                 − portfolio fee due at S (collected 18:00, counted at 10:30: 第42条)
 //                 + dividends and takeover money receivable at S
+//                 − corporate-action money payable at S (a take-up's subscription money: not in
+//                   the article, which predates take-ups; CSDC collects it at the same
+//                   corporate-action batch [D], docs/corpactions.md)
 // Positive: after the 10:30 settlement, move it back to the bank (client money to the client
 // funds account, own money to the own-funds account). Negative: move the shortfall in before
 // 10:00.
@@ -46,6 +49,7 @@ struct FundsTransferInputs {
   Decimal risk_funds_previous_rmb;
   Decimal portfolio_fee_rmb;
   Decimal dividends_receivable_rmb;
+  Decimal ca_money_payable_rmb;  // ≥ 0
 };
 
 struct FundsTransfer {

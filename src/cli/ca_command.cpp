@@ -121,6 +121,8 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
                       corpactions::entitlement_report(*loaded.db, loaded.refdata, loaded.calendars,
                                                       options.event_id));
   const CorporateAction& a = report.action;
+  const bool take_up = a.type == corpactions::ActionType::kRightsIssue ||
+                       a.type == corpactions::ActionType::kOpenOffer;
   if (options.totals) {
     const Json totals = totals_json(report);
     if (options.json) {
@@ -201,6 +203,7 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
       number("odd_lot", e.odd_lot);
       number("votes", e.votes);
       number("scrip_elected", e.scrip_elected);
+      if (take_up) number("taken_up", e.taken_up);
       text("gross_ccy", e.cash_ccy.to_string());
       if (money) {
         text("rate", part->payment->rmb_per_unit.to_string());
@@ -257,6 +260,10 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
       row.push_back(money ? money->net_rmb.to_string_grouped() : "-");
     } else if (a.type == corpactions::ActionType::kVote) {
       row.push_back(std::to_string(e.votes));
+    } else if (take_up) {
+      row.push_back(std::to_string(e.securities));
+      row.push_back(std::to_string(e.taken_up));
+      row.push_back(money ? money->net_rmb.to_string_grouped() : "-");
     } else {
       row.push_back(std::to_string(e.securities));
       row.push_back(e.odd_lot == 0 ? "" : std::to_string(e.odd_lot));
@@ -269,6 +276,8 @@ Result<void> show_entitlements(const AppContext& context, const CaOptions& optio
                                  "TAX RMB", "NET RMB"});
   } else if (a.type == corpactions::ActionType::kVote) {
     header.push_back("VOTES");
+  } else if (take_up) {
+    header.insert(header.end(), {"RIGHTS", "TAKEN UP", "PAID RMB"});
   } else {
     header.insert(header.end(), {"SECURITIES", "ODD LOT"});
   }

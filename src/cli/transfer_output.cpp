@@ -24,6 +24,7 @@ Json transfer_json(const clearing::TransferInstruction& t) {
           {"risk_funds_previous_rmb", t.inputs.risk_funds_previous_rmb.to_string()},
           {"portfolio_fee_rmb", t.inputs.portfolio_fee_rmb.to_string()},
           {"dividends_receivable_rmb", t.inputs.dividends_receivable_rmb.to_string()},
+          {"ca_money_payable_rmb", t.inputs.ca_money_payable_rmb.to_string()},
           {"transfer_rmb", t.transfer.transfer_rmb.to_string()},
           {"direction", clearing::transfer_direction_code(t.transfer.direction)},
           {"instruction", t.transfer.instruction},
@@ -33,7 +34,7 @@ Json transfer_json(const clearing::TransferInstruction& t) {
 void print_transfers(std::ostream& out,
                      const std::vector<clearing::TransferInstruction>& instructions) {
   out << "\nFunds transfer (CLR-11): balance − payable − risk funds due + previous − portfolio "
-         "fee + dividends\n";
+         "fee + corporate-action money (dividends receivable − subscriptions payable)\n";
   if (instructions.empty()) {
     out << "No settlement day to instruct: the next trading day's run comes before the next "
            "money day and instructs it.\n";
@@ -58,12 +59,13 @@ void print_transfers(std::ostream& out,
          t.inputs.risk_funds_due_rmb.to_string_grouped(),
          t.inputs.risk_funds_previous_rmb.to_string_grouped(),
          t.inputs.portfolio_fee_rmb.to_string_grouped(),
+         (t.inputs.dividends_receivable_rmb - t.inputs.ca_money_payable_rmb).to_string_grouped(),
          t.transfer.transfer_rmb.to_string_grouped()});
   }
   print_table(out,
               {"CHANNEL", "RESERVE", "SETTLES", "BALANCE (RMB)", "PAYABLE (RMB)", "RISK DUE",
-               "RISK PREVIOUS", "PORTFOLIO FEE", "TRANSFER (RMB)"},
-              rows, {5, 6, 7, 8});
+               "RISK PREVIOUS", "PORTFOLIO FEE", "CA MONEY", "TRANSFER (RMB)"},
+              rows, {5, 6, 7, 8, 9});
   for (const auto& t : instructions) {
     out << "  " << channel_code(t.channel) << " " << money_kind_text(t.reserve) << ": "
         << t.transfer.instruction << "\n";

@@ -1,10 +1,12 @@
 #include "corpactions/ca_run.h"
 
 #include <algorithm>
+#include <map>
 #include <span>
 
 #include "calendar/settlement.h"
 #include "core/assert.h"
+#include "corpactions/securities_movement.h"
 #include "eod/closing_holdings.h"
 #include "store/ca_election_store.h"
 #include "store/ca_store.h"
@@ -50,8 +52,8 @@ Result<std::vector<clearing::Holding>> security_holdings(
     });
     return actions;
   };
-  sources.scrip_instructions = [&](const std::string& event_id) {
-    return runs.scrip_instructions(event_id);
+  sources.election_instructions = [&](const std::string& event_id) {
+    return runs.election_instructions(event_id);
   };
   sources.holdings_at = [&](Channel of, Date close, const std::string& code) {
     return security_holdings(db, runs, southbound, parameters, of, code, close, nullptr);
@@ -129,13 +131,38 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
   report.board_lot = action.board_lot_after.value_or(security->row.board_lot);
   CP_ASSIGN_OR_RETURN(std::vector<Holder> holders,
                       holders_at(db, refdata, markets, action.security_code, report.holders_date));
+  const bool take_up =
+      action.type == ActionType::kRightsIssue || action.type == ActionType::kOpenOffer;
   std::vector<ElectionInstruction> instructions;
-  if (action.type == ActionType::kScripDividend) {
+  if (action.type == ActionType::kScripDividend || take_up) {
     CP_ASSIGN_OR_RETURN(auto given, store::ca_elections_of(db, event_id));
     instructions = prevailing(std::move(given));
   }
+  // A take-up: the shares filed, read as the filing reads them (securities_movement.h).
+  std::map<std::pair<Channel, std::string>, int64_t> taken;
+  if (take_up) {
+    const Date basis = take_up_basis(action);
+    const bool rights_held =
+        action.type == ActionType::kRightsIssue && basis >= rights_credit_date(action);
+    CP_ASSIGN_OR_RETURN(
+        const auto at_filing,
+        holders_at(db, refdata, markets,
+                   rights_held ? action.new_security_code : action.security_code, basis));
+    for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+      std::vector<clearing::Holding> held;
+      for (const Holder& h : at_filing) {
+        if (h.channel != channel) continue;
+        held.push_back({h.account_id, rights_held ? action.new_security_code : action.security_code,
+                        h.shares});
+      }
+      for (const auto& [account, shares] : take_up_filed_by_account(
+               action, channel, instructions, take_up_eligible(action, held, basis))) {
+        taken[{channel, account}] = shares;
+      }
+    }
+  }
   std::optional<DividendRules> rules;
-  if (pays_cash(action.type)) {
+  if (pays_cash(action.type) || take_up) {
     CP_ASSIGN_OR_RETURN(rules, dividend_rules(refdata.parameters, *action.payment_date));
   }
   for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
@@ -181,7 +208,7 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
   holders = std::vector<Holder>();
   report.money.reserve(report.entitlements.size());
   size_t channel_index = 0;
-  for (const Entitlement& e : report.entitlements) {
+  for (Entitlement& e : report.entitlements) {
     // In the channels' order, as holders_at gave them.
     while (channel_index < report.channels.size() &&
            report.channels[channel_index].channel != e.channel) {
@@ -190,7 +217,15 @@ Result<EntitlementReport> entitlement_report(store::Database& db, const refdata:
     CP_ASSERT(channel_index < report.channels.size(), "an entitlement of a channel worked out");
     const ChannelPart& part = report.channels[channel_index];
     std::optional<DividendMoney> money;
-    if (rules && part.payment) {
+    if (take_up) {
+      const auto found = taken.find({e.channel, e.account_id});
+      if (found != taken.end()) {
+        e.taken_up = found->second;
+        if (part.payment) {
+          money = subscription_money(e.taken_up, *action.price, part.payment->rmb_per_unit, *rules);
+        }
+      }
+    } else if (rules && part.payment) {
       money = action.type == ActionType::kTakeover
                   ? consideration_money(e.cash_ccy, part.payment->rmb_per_unit, *rules)
                   : dividend_money(e.cash_ccy, part.payment->rmb_per_unit, e.account_type,

@@ -39,7 +39,8 @@ struct EntitlementReport {
   int64_t board_lot = 0;  // the lot after the action (a split's new lot, else the master's)
   std::vector<ChannelPart> channels;
   std::vector<Entitlement> entitlements;  // by channel, then account
-  // Parallel to `entitlements` for a cash action: the RMB once its channel's rate is in.
+  // Parallel to `entitlements` for a cash action: the RMB once its channel's rate is in; for a
+  // take-up, the subscription money the account pays (below zero) for the shares it took up.
   std::vector<std::optional<DividendMoney>> money;
 };
 

@@ -57,10 +57,47 @@ Result<std::vector<CsdcPayment>> read_payment_file(CsvReader& reader) {
   return out;
 }
 
+namespace {
+
+// CSDC clears on a Southbound trading day of the payment's channel.
+Result<void> check_trading_day(const CsdcPayment& payment,
+                               const calendar::SouthboundCalendar& southbound) {
+  CP_ASSIGN_OR_RETURN(const calendar::DayInfo* day, southbound.day(payment.clearing_date));
+  if (!day->southbound_trading) {
+    return rule_violation("event " + payment.event_id + ": " + payment.clearing_date.to_string() +
+                              " is not a Southbound trading day on the " +
+                              std::string(channel_code(payment.channel)) +
+                              " channel: " + day->reason_text(),
+                          "clearing_date");
+  }
+  return {};
+}
+
+// [D] docs/corpactions.md "Rights taken up": CSDC collects a take-up's money once the broker has
+// filed (CSDC's deadline) and by the day HKSCC distributes the shares, on a Southbound trading
+// day of the channel.
+Result<void> check_subscription_date(const CsdcPayment& payment, const CorporateAction& action,
+                                     const calendar::SouthboundCalendar& southbound) {
+  const std::string event = "event " + payment.event_id + ": ";
+  const Date filed = action.csdc_deadline ? action.csdc_deadline->date : *action.record_date;
+  if (payment.clearing_date < filed || payment.clearing_date > *action.payment_date) {
+    return rule_violation(event + "CSDC collects the take-up's money from the filing on " +
+                              filed.to_string() + " to the payment date " +
+                              action.payment_date->to_string() + ", not on " +
+                              payment.clearing_date.to_string() + " (SPEC CA-3)",
+                          "clearing_date");
+  }
+  return check_trading_day(payment, southbound);
+}
+
+}  // namespace
+
 Result<void> check_payment(const CsdcPayment& payment, const CorporateAction& action,
                            const calendar::SouthboundCalendar& southbound, int clearing_days_max) {
   const std::string event = "event " + payment.event_id + ": ";
-  if (!pays_cash(action.type)) {
+  const bool take_up =
+      action.type == ActionType::kRightsIssue || action.type == ActionType::kOpenOffer;
+  if (!pays_cash(action.type) && !take_up) {
     return rule_violation(
         event + "a " + std::string(action_type_code(action.type)) + " pays no cash to convert",
         "event_id");
@@ -72,18 +109,13 @@ Result<void> check_payment(const CsdcPayment& payment, const CorporateAction& ac
                           "currency");
   }
   const Date paid = *action.payment_date;
+  if (take_up) return check_subscription_date(payment, action, southbound);
   if (payment.clearing_date < paid) {
     return rule_violation(event + "CSDC clears after HKSCC pays on " + paid.to_string() +
                               ", not on " + payment.clearing_date.to_string() + " (SPEC CLR-7)",
                           "clearing_date");
   }
-  CP_ASSIGN_OR_RETURN(const calendar::DayInfo* day, southbound.day(payment.clearing_date));
-  if (!day->southbound_trading) {
-    return rule_violation(
-        event + payment.clearing_date.to_string() + " is not a Southbound trading day on the " +
-            std::string(channel_code(payment.channel)) + " channel: " + day->reason_text(),
-        "clearing_date");
-  }
+  CP_RETURN_IF_ERROR(check_trading_day(payment, southbound));
   CP_ASSIGN_OR_RETURN(
       const calendar::DayInfo* last,
       southbound.nth_day_after(paid, clearing_days_max,

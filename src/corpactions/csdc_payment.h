@@ -38,7 +38,9 @@ Result<std::vector<CsdcPayment>> read_payment_file(CsvReader& reader);
 
 // A payment against its event and the channel's calendar: the event pays cash in this currency,
 // the clearing date is a Southbound trading day within the window. `clearing_days_max` is
-// ca.csdc_clearing_days on the payment date.
+// ca.csdc_clearing_days on the payment date. A rights issue's or open offer's row is CSDC's
+// collection of the subscription money: in the event's currency, cleared from CSDC's deadline's
+// date to the payment date [D].
 Result<void> check_payment(const CsdcPayment& payment, const CorporateAction& action,
                            const calendar::SouthboundCalendar& southbound, int clearing_days_max);
 

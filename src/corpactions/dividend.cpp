@@ -9,6 +9,15 @@ namespace {
 
 const Decimal kZeroFen = Decimal::from_units(0, 2);  // shown as 0.00, like every RMB amount
 
+// A rounding mode named by a text parameter (core/decimal.h parse_rounding).
+Result<Rounding> rounding_parameter(const refdata::ParameterTable& parameters,
+                                    const std::string& key, Date date) {
+  CP_ASSIGN_OR_RETURN(const std::string name, parameters.text(key, date));
+  auto mode = parse_rounding(name);
+  if (!mode.ok()) return invalid_input("parameter " + key + ": " + mode.error().message, key);
+  return *mode;
+}
+
 }  // namespace
 
 Result<DividendRules> dividend_rules(const refdata::ParameterTable& parameters, Date payment_date) {
@@ -17,14 +26,10 @@ Result<DividendRules> dividend_rules(const refdata::ParameterTable& parameters, 
                       parameters.ratio("ca.dividend_tax.individual", payment_date));
   CP_ASSIGN_OR_RETURN(rules.resident_enterprise_tax_rate,
                       parameters.ratio("ca.dividend_tax.resident_enterprise", payment_date));
-  CP_ASSIGN_OR_RETURN(const std::string rounding,
-                      parameters.text("ca.dividend_rounding", payment_date));
-  auto mode = parse_rounding(rounding);
-  if (!mode.ok()) {
-    return invalid_input("parameter ca.dividend_rounding: " + mode.error().message,
-                         "ca.dividend_rounding");
-  }
-  rules.conversion_rounding = *mode;
+  CP_ASSIGN_OR_RETURN(rules.conversion_rounding,
+                      rounding_parameter(parameters, "ca.dividend_rounding", payment_date));
+  CP_ASSIGN_OR_RETURN(rules.subscription_rounding,
+                      rounding_parameter(parameters, "ca.subscription_rounding", payment_date));
   return rules;
 }
 
@@ -67,6 +72,18 @@ DividendMoney consideration_money(const Decimal& gross_ccy, const Decimal& rmb_p
   CP_ASSERT(!gross_ccy.is_negative() && rmb_per_unit.sign() > 0, "a gross and a rate");
   DividendMoney out;
   out.gross_rmb = multiply_round(gross_ccy, rmb_per_unit, 2, rules.conversion_rounding);
+  out.enterprise_tax_rmb = kZeroFen;
+  out.individual_tax_rmb = kZeroFen;
+  out.net_rmb = out.gross_rmb;
+  return out;
+}
+
+DividendMoney subscription_money(int64_t taken, const Decimal& price, const Decimal& rmb_per_unit,
+                                 const DividendRules& rules) {
+  CP_ASSERT(taken >= 0 && price.sign() > 0 && rmb_per_unit.sign() > 0, "shares, a price, a rate");
+  const Decimal gross_ccy = price * Decimal::from_int(taken);
+  DividendMoney out;
+  out.gross_rmb = -multiply_round(gross_ccy, rmb_per_unit, 2, rules.subscription_rounding);
   out.enterprise_tax_rmb = kZeroFen;
   out.individual_tax_rmb = kZeroFen;
   out.net_rmb = out.gross_rmb;

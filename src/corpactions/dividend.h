@@ -31,6 +31,8 @@ struct DividendRules {
   Decimal individual_tax_rate;           // 0.20
   Decimal resident_enterprise_tax_rate;  // 0.10
   Rounding conversion_rounding = Rounding::kFloor;
+  // A take-up's subscription money (ca.subscription_rounding, ceiling [NC]).
+  Rounding subscription_rounding = Rounding::kCeiling;
 };
 
 // The rules in force on `payment_date` (a parameter missing then is an error naming it).
@@ -58,5 +60,13 @@ DividendMoney dividend_money(const Decimal& gross_ccy, const Decimal& rmb_per_un
 // Southbound individuals are exempt: research/domain-facts.md §10).
 DividendMoney consideration_money(const Decimal& gross_ccy, const Decimal& rmb_per_unit,
                                   const DividendRules& rules);
+
+// A rights issue's or open offer's subscription money for `taken` new shares (CA-3; [D]
+// docs/corpactions.md "Rights taken up"): taken × price in the event's currency, × CSDC's rate,
+// rounded by rules.subscription_rounding (up: the broker never collects less than CSDC pays).
+// The investor pays it: gross_rmb and net_rmb are the amount below zero; no tax.
+// REQUIRES: taken ≥ 0; price > 0; rmb_per_unit > 0.
+DividendMoney subscription_money(int64_t taken, const Decimal& price, const Decimal& rmb_per_unit,
+                                 const DividendRules& rules);
 
 }  // namespace cp::corpactions

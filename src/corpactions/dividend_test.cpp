@@ -32,6 +32,22 @@ TEST(Dividend, UsdOnAnHShareToAnIndividual) {
   EXPECT_TRUE(money.net_rmb == D("7009.42"));
 }
 
+// A take-up's subscription (ca.subscription_rounding = ceiling [NC]): 400 new shares × HKD 3.50
+// = 1,400.00 × CSDC's 0.91231 = 1,277.234 → RMB 1,277.24, up (floor would give 1,277.23), paid
+// by the investor: −1,277.24, nothing withheld. 200 × 3.50 = 700.00 × 0.91231 = 638.617 →
+// 638.62. Nothing taken up pays nothing.
+TEST(Dividend, SubscriptionMoneyIsRoundedUpAndDebited) {
+  const auto rules = shipped_rules();
+  EXPECT_EQ(rules.subscription_rounding, Rounding::kCeiling);
+  const auto money = subscription_money(400, D("3.50"), D("0.91231"), rules);
+  EXPECT_TRUE(money.gross_rmb == D("-1277.24"));
+  EXPECT_TRUE(money.net_rmb == D("-1277.24"));
+  EXPECT_TRUE(money.individual_tax_rmb.is_zero());
+  EXPECT_EQ(money.individual_tax_agent, WithholdingAgent::kNone);
+  EXPECT_TRUE(subscription_money(200, D("3.50"), D("0.91231"), rules).net_rmb == D("-638.62"));
+  EXPECT_TRUE(subscription_money(0, D("3.50"), D("0.91231"), rules).net_rmb.is_zero());
+}
+
 // The same on a red chip: the same 20%, withheld by CSDC instead.
 TEST(Dividend, RedChipTaxIsWithheldByCsdc) {
   const auto money = dividend_money(D("1230.000"), D("7.1234"), AccountType::kIndividual,

@@ -1,6 +1,7 @@
 // The wiring of elections (SPEC CA-3; corpactions/elections.h): an investor's instruction checked
 // against what the account holds when it is given and stored; the filing to CSDC worked out from
-// every stored instruction against the holders' date. Shared by the command line and the server.
+// every stored instruction against the holders' date (a take-up: the close before CSDC's
+// deadline, securities_movement.h take_up_basis). Shared by the command line and the server.
 #pragma once
 
 #include <map>
@@ -19,6 +20,8 @@ namespace cp::corpactions {
 // What `instruction`'s account may instruct on when it is given: once the holders' date has
 // closed (the instruction's date after it), the entitlement — the rights a take-up carries, the
 // shares held otherwise; before, the shares held (or their rights) at the latest close before
+// the instruction's date. A rights issue's rights, once credited (the day after the record
+// date), are sold and not bought: what may be taken up is the rights held at the close before
 // the instruction's date.
 // The same for every account at once, by channel and account (an account not there holds none):
 // what the holder's notices in the portal show.

@@ -55,6 +55,9 @@ struct Entitlement {
   // A scrip dividend: the shares filed for scrip (they take `securities` new shares; only the
   // rest takes `cash_ccy`).
   int64_t scrip_elected = 0;
+  // A rights issue or open offer: the new shares filed for take-up (CA-3), one per right; the
+  // subscription money is for these (dividend.h subscription_money).
+  int64_t taken_up = 0;
 };
 
 // Per channel and account, a quantity filed for one option (elections.h filed_for).

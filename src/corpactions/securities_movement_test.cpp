@@ -18,6 +18,16 @@ CorporateAction action_of(ActionType type, std::string security, std::optional<R
   return a;
 }
 
+// One account's instruction of `quantity` for `option`.
+ElectionInstruction instruction(Channel channel, const char* account, ElectionOption option,
+                                int64_t quantity) {
+  ElectionInstruction i;
+  i.channel = channel;
+  i.account_id = account;
+  i.choices = {{option, quantity}};
+  return i;
+}
+
 std::string text(const std::vector<clearing::HoldingMovement>& moved) {
   std::string out;
   for (const auto& m : moved) {
@@ -80,12 +90,8 @@ TEST(SecuritiesMovement, ScripSharesGoToTheSharesFiledForScrip) {
   a.rate = Decimal::parse("0.50").value();
   a.price = Decimal::parse("62.50").value();
   a.options = {ElectionOption::kCash, ElectionOption::kScrip};
-  auto instruct = [](Channel channel, const char* account, int64_t scrip) {
-    ElectionInstruction i;
-    i.channel = channel;
-    i.account_id = account;
-    i.choices = {{ElectionOption::kScrip, scrip}};
-    return i;
+  const auto instruct = [](Channel channel, const char* account, int64_t scrip) {
+    return instruction(channel, account, ElectionOption::kScrip, scrip);
   };
   const std::vector<clearing::Holding> holders = {
       {"H1", "00005", 2000}, {"H2", "00005", 1200}, {"H3", "00005", 130}, {"H4", "00005", 400}};
@@ -99,6 +105,95 @@ TEST(SecuritiesMovement, ScripSharesGoToTheSharesFiledForScrip) {
   EXPECT_EQ(filed.at("H3"), 130);
   EXPECT_EQ(text(securities_movements(a, holders, filed)), "H1 00005 12; H3 00005 1; ");
   EXPECT_TRUE(securities_movements(a, holders).empty());  // nobody elected: all cash
+}
+
+// R-5 of tests/golden/ca/rights: 1 right (29876) for every 5 shares of 00005 at HKD 3.50, record
+// date 2025-09-10, CSDC's deadline 09-24 16:00, payment date 10-03 ([D] docs/corpactions.md
+// "Rights taken up").
+CorporateAction rights_r5() {
+  auto a = action_of(ActionType::kRightsIssue, "00005", Ratio{1, 5});
+  a.new_security_code = "29876";
+  a.record_date = *Date::parse("2025-09-10");
+  a.payment_date = *Date::parse("2025-10-03");
+  a.price = Decimal::parse("3.50").value();
+  a.options = {ElectionOption::kTakeUp};
+  a.election_open = HktInstant{*Date::parse("2025-09-15"), *TimeOfDay::from_hms(9, 0, 0)};
+  a.csdc_deadline = HktInstant{*Date::parse("2025-09-24"), *TimeOfDay::from_hms(16, 0, 0)};
+  return a;
+}
+
+// Two steps: the rights the day after the record date (09-11), the shares on the payment date.
+// Each step in a window only once; an open offer (no tradable rights) has only the second. The
+// rights read the record date's close; the payment date reads the close before it (10-02), and
+// the filing the close before CSDC's deadline (09-23) — the record date's for an open offer, and
+// never the payment date's own.
+TEST(SecuritiesMovement, ARightsIssueMovesSecuritiesTheDayAfterItsRecordDateAndOnItsPaymentDate) {
+  const auto r = rights_r5();
+  const auto d = [](const char* text) { return *Date::parse(text); };
+  auto steps = securities_steps_in(r, d("2025-09-10"), d("2025-09-11"));
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].step, SecuritiesStep::kRightsCredit);
+  EXPECT_EQ(steps[0].date, d("2025-09-11"));
+  EXPECT_EQ(step_basis(r, steps[0]), d("2025-09-10"));
+  EXPECT_TRUE(securities_steps_in(r, d("2025-09-11"), d("2025-10-02")).empty());
+  steps = securities_steps_in(r, d("2025-09-01"), d("2025-10-31"));
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_EQ(steps[1].step, SecuritiesStep::kDistribution);
+  EXPECT_EQ(steps[1].date, d("2025-10-03"));
+  EXPECT_EQ(step_basis(r, steps[1]), d("2025-10-02"));
+  EXPECT_EQ(take_up_basis(r), d("2025-09-23"));
+
+  auto offer = r;
+  offer.type = ActionType::kOpenOffer;
+  offer.new_security_code.clear();
+  steps = securities_steps_in(offer, d("2025-09-01"), d("2025-10-31"));
+  ASSERT_EQ(steps.size(), 1u);
+  EXPECT_EQ(steps[0].step, SecuritiesStep::kDistribution);
+  EXPECT_EQ(take_up_basis(offer), d("2025-09-10"));
+  auto late = r;
+  late.csdc_deadline = HktInstant{d("2025-10-03"), *TimeOfDay::from_hms(16, 0, 0)};
+  EXPECT_EQ(take_up_basis(late), d("2025-10-02"));
+}
+
+// The rights: H1's 2,002 carry 400 (2/5 not credited), H2's 1,000 carry 200; another security
+// none. Once credited the rights held are what may be taken up — H1 sold 100, so 300 — and
+// before, the shares' rights.
+TEST(SecuritiesMovement, RightsAreCreditedFromTheRecordDateAndTakenUpAsHeld) {
+  const auto r = rights_r5();
+  EXPECT_EQ(text(rights_credit_movements(
+                r, {{"H1", "00005", 2002}, {"H2", "00005", 1000}, {"H3", "00700", 500}})),
+            "H1 29876 400; H2 29876 200; ");
+  const std::vector<clearing::Holding> at_filing = {
+      {"H1", "00005", 2002}, {"H1", "29876", 300}, {"H2", "00005", 1000}, {"H2", "29876", 200}};
+  EXPECT_EQ(take_up_eligible(r, at_filing, *Date::parse("2025-09-23")),
+            (std::map<std::string, int64_t>{{"H1", 300}, {"H2", 200}}));
+  EXPECT_EQ(take_up_eligible(r, at_filing, *Date::parse("2025-09-10")),
+            (std::map<std::string, int64_t>{{"H1", 400}, {"H2", 200}}));
+}
+
+// The filing (CA-3): H1 takes up its 300; H2 instructs 250 on 200 rights — an excess application,
+// not offered (CA-1) — refused whole; a Shenzhen instruction is not Shanghai's. On the payment
+// date H1 gets 300 new shares, and every right still held goes: H1's 300 (taken up), H2's 200
+// (lapsed).
+TEST(SecuritiesMovement, TheSharesTakenUpComeInAndTheRightsGo) {
+  const auto r = rights_r5();
+  const auto instruct = [](Channel channel, const char* account, int64_t rights) {
+    return instruction(channel, account, ElectionOption::kTakeUp, rights);
+  };
+  const auto filed = take_up_filed_by_account(
+      r, Channel::kShanghai,
+      {instruct(Channel::kShanghai, "H1", 300), instruct(Channel::kShanghai, "H2", 250),
+       instruct(Channel::kShenzhen, "H3", 100)},
+      {{"H1", 300}, {"H2", 200}});
+  EXPECT_EQ(filed, (std::map<std::string, int64_t>{{"H1", 300}}));
+  EXPECT_EQ(text(securities_movements(r, {{"H1", "29876", 300}, {"H2", "29876", 200}}, filed)),
+            "H1 00005 300; H1 29876 -300; H2 29876 -200; ");
+  // An open offer has no rights to lapse: only the shares taken up.
+  auto offer = r;
+  offer.type = ActionType::kOpenOffer;
+  offer.new_security_code.clear();
+  EXPECT_EQ(text(securities_movements(offer, {{"H1", "00005", 2002}}, {{"H1", 400}})),
+            "H1 00005 400; ");
 }
 
 }  // namespace

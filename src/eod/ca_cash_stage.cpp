@@ -11,6 +11,43 @@
 
 namespace cp::eod {
 
+namespace {
+
+// A take-up's subscription money (CA-3; [D] docs/corpactions.md "Rights taken up"): each
+// account's shares filed for take-up × the subscription price, at CSDC's rate, debited as a
+// credit below zero and settled with the corporate-action flow like a dividend.
+Result<std::vector<CaCredit>> subscriptions(DayContext& day, const CaCashClearing& clearing,
+                                            const corpactions::DividendRules& rules,
+                                            const std::string& what) {
+  const auto& action = clearing.action;
+  const Channel channel = clearing.payment.channel;
+  CP_ASSIGN_OR_RETURN(const auto taken, take_up_filed(action, channel, day.holding_sources()));
+  const Date payable = day.flow_of(channel, "corporate_action_funds").date;
+  std::vector<CaCredit> out;
+  for (const auto& [account_id, shares] : taken) {
+    const clearing::Account* account = day.accounts.find(account_id);
+    if (account == nullptr) {
+      return refusal(kInputsMissing, what + ": account " + account_id + " takes up " +
+                                         action.security_code +
+                                         " but is not in the account book (import accounts)");
+    }
+    CaCredit debit;
+    debit.event_id = action.event_id;
+    debit.channel = channel;
+    debit.account_id = account_id;
+    debit.reserve = account->money_kind;
+    debit.holding = shares;
+    debit.gross_ccy = -(*action.price * Decimal::from_int(shares));
+    debit.money = corpactions::subscription_money(shares, *action.price,
+                                                  clearing.payment.rmb_per_unit, rules);
+    debit.payable_date = payable;
+    out.push_back(std::move(debit));
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
   std::vector<CaCredit> out;
   for (const CaCashClearing& clearing : day.in.ca_cash) {
@@ -23,6 +60,13 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
     }
     CP_ASSIGN_OR_RETURN(const auto rules,
                         corpactions::dividend_rules(day.parameters, *action.payment_date));
+    if (action.type == corpactions::ActionType::kRightsIssue ||
+        action.type == corpactions::ActionType::kOpenOffer) {
+      CP_ASSIGN_OR_RETURN(auto taken, subscriptions(day, clearing, rules, what));
+      out.insert(out.end(), std::make_move_iterator(taken.begin()),
+                 std::make_move_iterator(taken.end()));
+      continue;
+    }
     CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holdings,
                         day.closing_holdings(channel, action.holders_date()));
     std::vector<corpactions::Holder> holders;
@@ -40,7 +84,7 @@ Result<std::vector<CaCredit>> clear_ca_cash(DayContext& day) {
     // A scrip dividend's cash goes to the shares not filed for scrip (CA-3).
     std::vector<corpactions::ElectionInstruction> instructions;
     if (action.type == corpactions::ActionType::kScripDividend) {
-      CP_ASSIGN_OR_RETURN(instructions, day.earlier.scrip_instructions(action.event_id));
+      CP_ASSIGN_OR_RETURN(instructions, day.earlier.election_instructions(action.event_id));
     }
     const auto scrip = corpactions::scrip_filed(action, instructions, holders);
     for (const auto& e : corpactions::entitlements(action, holders, 1, &scrip)) {
@@ -71,23 +115,22 @@ Result<std::vector<ledger::Posting>> ca_securities_postings(DayContext& day) {
     // trade (a mainland holiday) is posted by the next run, as settlements are.
     CP_ASSIGN_OR_RETURN(const Date after, previous_run_date(day, southbound));
     CP_ASSIGN_OR_RETURN(const auto actions, day.earlier.securities_actions(after, day.date));
+    const HoldingSources sources = day.holding_sources();
+    const std::string ch(channel_code(channel));
     for (const auto& action : actions) {
-      const Date basis = std::min(action.holders_date(), action.payment_date->plus_days(-1));
-      CP_ASSIGN_OR_RETURN(const std::vector<Holding>* holders,
-                          day.closing_holdings(channel, basis));
-      const std::string ch(channel_code(channel));
-      const std::string id = "CAS:" + action.event_id + ":" + ch;
-      std::map<std::string, int64_t> scrip;
-      if (action.type == corpactions::ActionType::kScripDividend) {
-        CP_ASSIGN_OR_RETURN(const auto instructions,
-                            day.earlier.scrip_instructions(action.event_id));
-        scrip = corpactions::scrip_filed_by_account(action, channel, instructions, *holders);
-      }
-      for (const auto& m : corpactions::securities_movements(action, *holders, scrip)) {
-        const std::string asset = "security:" + m.security_code;
-        out.push_back(
-            {id, "investor_holdings:" + m.account_id, asset, Decimal::from_int(m.quantity)});
-        out.push_back({id, "custody:" + ch, asset, Decimal::from_int(-m.quantity)});
+      CP_ASSIGN_OR_RETURN(const auto steps,
+                          action_movements(action, channel, after, day.date, sources));
+      for (const StepMovements& step : steps) {
+        // A rights issue's two steps are two entries (CAS:<event>:rights:<ch> the first).
+        const std::string id =
+            "CAS:" + action.event_id + ":" +
+            (step.step.step == corpactions::SecuritiesStep::kRightsCredit ? "rights:" : "") + ch;
+        for (const auto& m : step.movements) {
+          const std::string asset = "security:" + m.security_code;
+          out.push_back(
+              {id, "investor_holdings:" + m.account_id, asset, Decimal::from_int(m.quantity)});
+          out.push_back({id, "custody:" + ch, asset, Decimal::from_int(-m.quantity)});
+        }
       }
     }
   }

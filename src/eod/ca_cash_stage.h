@@ -4,6 +4,11 @@
 // (corpactions/dividend.h) — payable by CSDC at D's corporate-action flow (T+1 10:30) and usable
 // by the investor that day. The CLR-11 instruction of that settlement day counts the credits of
 // its reserve account as "dividends / takeover money receivable" (transfer_stage.h).
+//
+// A rights issue's or open offer's clearing is the other way round: CSDC collects the
+// subscription money of the shares filed for take-up (CA-3) — taken × price at CSDC's rate,
+// rounded up to the fen (ca.subscription_rounding [NC]) — as a credit below zero with the same
+// payable date, which the transfer counts as corporate-action money payable.
 #pragma once
 
 #include <vector>

@@ -2,12 +2,13 @@
 // or before the date rolled forward by the trades whose securities settled after it (SPEC STL-1,
 // STL-3, CLR-3; clearing/holdings.h), by CSDC's non-trade transfers (CLR-10) and by the
 // corporate actions distributed (CLR-8: bonus shares and warrants, splits, consolidations,
-// takeovers) in the same days. One implementation for the EOD's stages (the portfolio fee,
-// collateral, the book: eod/day_context.h) and for who holds a security at a record date
-// (corporate actions, corpactions/entitlement.h).
+// takeovers, scrip, rights and the shares taken up) in the same days. One implementation for the
+// EOD's stages (the portfolio fee, collateral, the book: eod/day_context.h) and for who holds a
+// security at a record date (corporate actions, corpactions/entitlement.h).
 #pragma once
 
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "clearing/holdings.h"
 #include "corpactions/corporate_action.h"
 #include "corpactions/elections.h"
+#include "corpactions/securities_movement.h"
 #include "eod/earlier_runs.h"
 #include "refdata/parameters.h"
 
@@ -35,10 +37,10 @@ struct HoldingSources {
   // wants one security's holdings may leave out the actions of others.
   std::function<Result<std::vector<corpactions::CorporateAction>>(Date after, Date through)>
       actions_of;
-  // A scrip dividend's prevailing election instructions (CA-3; EarlierRuns::scrip_instructions):
-  // the shares filed for scrip get new shares on the payment date.
+  // An event's prevailing election instructions (CA-3; EarlierRuns::election_instructions): the
+  // shares filed for scrip and the rights filed for take-up get new shares on the payment date.
   std::function<Result<std::vector<corpactions::ElectionInstruction>>(const std::string& event_id)>
-      scrip_instructions;
+      election_instructions;
   // The channel's holdings of `security` at an earlier close (an action's holders' close): the
   // caller's own closing_holdings, so that it keeps what it worked out.
   std::function<Result<std::vector<clearing::Holding>>(Channel channel, Date date,
@@ -55,6 +57,26 @@ struct HoldingSources {
 // the close before its distribution date, if that is earlier). Without a statement, what settled
 // in calendar::kSettlementLookBackDays before the date is all there is. Refuses a settled trade
 // date whose executions cannot be read.
+// A rights issue's or open offer's shares filed for take-up on `channel`, by account (CA-3):
+// the prevailing instructions filed against the rights held at the close the filing reads
+// (corpactions::take_up_basis, take_up_eligible). What the payment date credits and what the
+// subscription money is for.
+Result<std::map<std::string, int64_t>> take_up_filed(const corpactions::CorporateAction& action,
+                                                     Channel channel,
+                                                     const HoldingSources& sources);
+
+// The movements of each step of `action` dated after `after` and on or before `through` on
+// `channel` (corpactions/securities_movement.h), each worked out from the holdings its step
+// reads (step_basis; a take-up's filing also reads take_up_basis's close). One implementation
+// for the holdings at a close and for the journal's entries (eod/ca_cash_stage.h).
+struct StepMovements {
+  corpactions::DatedStep step;
+  std::vector<clearing::HoldingMovement> movements;
+};
+Result<std::vector<StepMovements>> action_movements(const corpactions::CorporateAction& action,
+                                                    Channel channel, Date after, Date through,
+                                                    const HoldingSources& sources);
+
 Result<std::vector<clearing::Holding>> closing_holdings(
     const PositionStatement* statement, const HoldingSources& sources,
     const calendar::SouthboundCalendar& southbound, const refdata::ParameterTable& parameters,

@@ -41,9 +41,7 @@ Result<int64_t> DayContext::days_to_next_trading_day(Channel channel) const {
   return days_between(date, next->date);
 }
 
-Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
-  auto found = holdings_.find({channel, as_of});
-  if (found != holdings_.end()) return &found->second;
+HoldingSources DayContext::holding_sources() {
   HoldingSources sources;
   sources.executions_of = [this](Date trade_date) { return executions_of(trade_date); };
   // Earlier days' movements are stored; the date's own are its inputs.
@@ -61,8 +59,8 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
   sources.actions_of = [this](Date after, Date through) {
     return earlier.securities_actions(after, through);
   };
-  sources.scrip_instructions = [this](const std::string& event_id) {
-    return earlier.scrip_instructions(event_id);
+  sources.election_instructions = [this](const std::string& event_id) {
+    return earlier.election_instructions(event_id);
   };
   // An action's holders at an earlier close, worked out once for the run.
   sources.holdings_at = [this](
@@ -75,6 +73,13 @@ Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel
     }
     return out;
   };
+  return sources;
+}
+
+Result<const std::vector<Holding>*> DayContext::closing_holdings(Channel channel, Date as_of) {
+  auto found = holdings_.find({channel, as_of});
+  if (found != holdings_.end()) return &found->second;
+  const HoldingSources sources = holding_sources();
   CP_ASSIGN_OR_RETURN(const PositionStatement* latest,
                       earlier.statement_on_or_before(channel, as_of));
   CP_ASSIGN_OR_RETURN(auto holdings, eod::closing_holdings(latest, sources, calendars.at(channel),

@@ -16,6 +16,7 @@
 #include "clearing/execution.h"
 #include "clearing/holdings.h"
 #include "clearing/input_files.h"
+#include "eod/closing_holdings.h"
 #include "eod/day_inputs.h"
 #include "eod/earlier_runs.h"
 #include "refdata/refdata.h"
@@ -80,6 +81,9 @@ class DayContext {
   // statement's date and on or before `as_of` (clearing/holdings.h). Refuses a settled trade
   // date whose executions cannot be read.
   Result<const std::vector<Holding>*> closing_holdings(Channel channel, Date as_of);
+  // What closing_holdings rolls forward from (eod/closing_holdings.h): the stored days', the
+  // date's own inputs, and the holdings at earlier closes worked out once for the run.
+  HoldingSources holding_sources();
   // The executions of a trade date on or before `date`, all channels: the snapshot's own for
   // `date`, the stored ones before it.
   Result<const clearing::ExecutionTable*> executions_of(Date trade_date);

@@ -35,6 +35,14 @@ struct PositionStatement {
 
 // A corporate-action credit an earlier run made (eod_ca_credit; eod/ca_cash_stage.h), settled on
 // its payable date.
+// Corporate-action money earlier runs cleared that settles with CSDC on one day, per reserve:
+// credits CSDC pays (dividends, consideration) and take-ups' subscription money it collects
+// (above zero) — CLR-11's two corporate-action terms.
+struct CaMoneyDue {
+  std::map<MoneyKind, Decimal> receivable;
+  std::map<MoneyKind, Decimal> payable;
+};
+
 struct StoredCaCredit {
   std::string event_id;
   std::string account_id;
@@ -67,13 +75,15 @@ class EarlierRuns {
                                                                            Date after,
                                                                            Date through) = 0;
   // The corporate actions that move securities (corpactions/securities_movement.h: bonus shares
-  // and warrants, splits, consolidations, takeovers) distributed after `after` and on or before
-  // `through` — announcements, so D's own too — by distribution date and id.
+  // and warrants, splits, consolidations, takeovers, scrip, rights and open offers) with a step
+  // dated after `after` and on or before `through` (securities_steps_in: a rights issue's
+  // rights the day after its record date, everything else on the payment date) —
+  // announcements, so D's own too — by payment date and id.
   virtual Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
                                                                                Date through) = 0;
-  // A scrip dividend's prevailing election instructions (corpactions/elections.h prevailing): the
-  // investors' own, given before the run.
-  virtual Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+  // An event's prevailing election instructions (corpactions/elections.h prevailing: a scrip
+  // dividend's, a take-up's): the investors' own, given before the run.
+  virtual Result<std::vector<corpactions::ElectionInstruction>> election_instructions(
       const std::string& event_id) = 0;
   // The latest positions statement on or before `as_of` (of any channel: a statement covers
   // every account), with the channel's holdings; nullptr if there is none. The statement stays
@@ -94,10 +104,9 @@ class EarlierRuns {
   // Portfolio fees earlier runs charged for collection on `collection_date`, per reserve.
   virtual Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(
       Channel channel, Date collection_date) = 0;
-  // The corporate-action cash earlier runs cleared that CSDC pays on `settlement_date`, per
-  // reserve (CLR-11's dividends term).
-  virtual Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
-                                                                  Date settlement_date) = 0;
+  // The corporate-action money earlier runs cleared that settles on `settlement_date`, per
+  // reserve (CLR-11's dividends and subscriptions terms).
+  virtual Result<CaMoneyDue> ca_money_settling_on(Channel channel, Date settlement_date) = 0;
   // The channel's corporate-action credits of earlier runs payable after `after` and on or
   // before `through`, by payable date, event and account: the settlement-day entries (CLR-3).
   virtual Result<std::vector<StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,

@@ -63,7 +63,9 @@ struct InvestorPortfolioFee {
 };
 
 // One investor's corporate-action cash of the date (SPEC CLR-7; eod/ca_cash_stage.h): the net RMB
-// credited, payable by CSDC and usable by the investor on `payable_date` (STL-2, STL-4).
+// credited, payable by CSDC and usable by the investor on `payable_date` (STL-2, STL-4). A
+// take-up's subscription is one below zero: `holding` the shares taken up, the gross and the
+// money negative, paid to CSDC that day.
 struct CaCredit {
   std::string event_id;
   Channel channel = Channel::kShanghai;

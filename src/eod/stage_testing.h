@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/test_values.h"
+#include "corpactions/securities_movement.h"
 #include "eod/day_context.h"
 #include "eod/day_pipeline.h"
 #include "eod/eod_results.h"
@@ -30,7 +31,7 @@ class MemoryRuns final : public EarlierRuns {
   std::map<std::pair<Date, Channel>, store::StoredNets> nets;
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> risk_previous;  // by S
   std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> fees_collected_on_day;
-  std::map<std::pair<Channel, Date>, std::map<MoneyKind, Decimal>> ca_cash_on_day;
+  std::map<std::pair<Channel, Date>, CaMoneyDue> ca_money_on_day;
   std::map<Channel, std::vector<StoredCaCredit>> ca_credits;  // by payable date
   std::map<std::pair<Channel, Date>, std::vector<clearing::HoldingMovement>> movements;
   std::map<Channel, std::vector<StoredNonTradeFee>> non_trade_fees;  // by settlement date
@@ -92,9 +93,8 @@ class MemoryRuns final : public EarlierRuns {
                                                                    Date collection) override {
     return fees_collected_on_day[{channel, collection}];
   }
-  Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
-                                                          Date settlement_date) override {
-    return ca_cash_on_day[{channel, settlement_date}];
+  Result<CaMoneyDue> ca_money_settling_on(Channel channel, Date settlement_date) override {
+    return ca_money_on_day[{channel, settlement_date}];
   }
   Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel, Date after,
                                                                    Date through) override {
@@ -106,7 +106,7 @@ class MemoryRuns final : public EarlierRuns {
     }
     return out;
   }
-  Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+  Result<std::vector<corpactions::ElectionInstruction>> election_instructions(
       const std::string& event_id) override {
     return instructions[event_id];
   }
@@ -114,7 +114,7 @@ class MemoryRuns final : public EarlierRuns {
                                                                        Date through) override {
     std::vector<corpactions::CorporateAction> out;
     for (const auto& a : actions) {
-      if (*a.payment_date > after && *a.payment_date <= through) out.push_back(a);
+      if (!corpactions::securities_steps_in(a, after, through).empty()) out.push_back(a);
     }
     return out;
   }

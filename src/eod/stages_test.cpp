@@ -398,7 +398,7 @@ TEST_F(Stages, TransferAddsTheCorporateActionCashCsdcPaysThatDay) {
   auto& in = inputs;
   in.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"), D("500000.00")};
   in.reserve_balances[Channel::kShanghai][MoneyKind::kOwn] = {d("2024-03-14"), D("0.00")};
-  earlier.ca_cash_on_day[{Channel::kShanghai, d("2024-03-18")}] = {
+  earlier.ca_money_on_day[{Channel::kShanghai, d("2024-03-18")}].receivable = {
       {MoneyKind::kClient, D("2645.28")}};
   auto transfers = instruct_transfers(prepare(), clearing::ClearingResult{}, {}, {},
                                       {credit("A", MoneyKind::kClient, "1000.00", "2024-03-18"),
@@ -718,6 +718,14 @@ Decimal posted(const std::vector<ledger::Posting>& postings, const std::string& 
   }
   return D("-999999.99");
 }
+// The same, of one asset (an entry moving two securities of the account).
+Decimal posted(const std::vector<ledger::Posting>& postings, const std::string& entry,
+               const std::string& account, const std::string& asset) {
+  for (const auto& p : postings) {
+    if (p.entry == entry && p.account == account && p.asset == asset) return p.amount;
+  }
+  return D("-999999.99");
+}
 
 // CLR-3 (第21条), the run of Monday 2024-03-18 posts what settled since Friday's run: Thursday
 // 03-14's trades (T+2 = 03-18) move A's money from unsettled to cash (1,000.00 paid) and its
@@ -912,6 +920,121 @@ TEST_F(Stages, BonusSharesReachTheHoldingsOnTheirDistributionDate) {
   EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:A"), D("133"));
   EXPECT_EQ(posted(*postings, "CAS:B-5:sh", "investor_holdings:P"), D("400"));
   EXPECT_EQ(posted(*postings, "CAS:T-5:sh", "investor_holdings:A"), D("-999999.99"));
+}
+
+// A rights issue of 1 right (29999) for every 5 shares of 00005 at HKD 3.50 (CA-1, CA-3; [D]
+// docs/corpactions.md "Rights taken up"): record date Wednesday 03-06, rights credited the day
+// after (03-07), CSDC's deadline Wednesday 03-13 16:00, so the broker files against the close of
+// 03-12; the new shares are distributed today, Friday 03-15.
+corpactions::CorporateAction rights_of_00005() {
+  corpactions::CorporateAction r;
+  r.event_id = "R";
+  r.type = corpactions::ActionType::kRightsIssue;
+  r.security_code = "00005";
+  r.new_security_code = "29999";
+  r.ex_date = d("2024-03-05");
+  r.record_date = d("2024-03-06");
+  r.payment_date = d("2024-03-15");
+  r.currency = Currency::kHKD;
+  r.price = D("3.50");
+  r.ratio = corpactions::Ratio{1, 5};
+  r.options = {corpactions::ElectionOption::kTakeUp};
+  r.election_open = corpactions::HktInstant{d("2024-03-07"), *TimeOfDay::from_hms(9, 0, 0)};
+  r.csdc_deadline = corpactions::HktInstant{d("2024-03-13"), *TimeOfDay::from_hms(16, 0, 0)};
+  return r;
+}
+
+// The 03-06 statement: A 2,002 and P 1,000 of 00005. The day after the record date A holds 400
+// rights (2,002 ÷ 5 = 400.4, the 0.4 not credited) and P 200. A sells 100 rights on Thursday
+// 03-07 (settled Monday 03-11), so the filing's close, 03-12, holds A 300 and P 200. A files 300
+// for take-up; P instructs 250, more than its 200 rights: an excess application, refused whole.
+// Today A gets 300 new shares (2,002 + 300 = 2,302 at the close) and every right still held
+// goes: A's 300 (taken up), P's 200 (lapsed). CSDC collects the subscription today at 0.91231:
+// A 300 × 3.50 = HKD 1,050.00 × 0.91231 = 957.9255, rounded up to RMB 957.93 (floor would give
+// 957.92), payable to CSDC at today's corporate-action flow, Monday 03-18; P pays nothing.
+TEST_F(Stages, RightsAreCreditedAfterTheRecordDateAndTakenUpOnThePaymentDate) {
+  earlier.statements[{Channel::kShanghai, d("2024-03-06")}] = {
+      d("2024-03-06"), {{"A", "00005", 2002}, {"P", "00005", 1000}}};
+  earlier.executions[d("2024-03-07")] = {
+      execution("T1", "2024-03-07", "A", "29999", Side::kSell, 100, "0.40")};
+  const auto rights = rights_of_00005();
+  earlier.actions = {rights};
+  corpactions::ElectionInstruction a;
+  a.channel = Channel::kShanghai;
+  a.account_id = "A";
+  a.choices = {{corpactions::ElectionOption::kTakeUp, 300}};
+  corpactions::ElectionInstruction p = a;
+  p.account_id = "P";
+  p.choices = {{corpactions::ElectionOption::kTakeUp, 250}};
+  earlier.instructions["R"] = {a, p};
+  CaCashClearing clearing;
+  clearing.action = rights;
+  clearing.payment = {"R", Channel::kShanghai, Currency::kHKD, D("0.91231"), d("2024-03-15"), "x"};
+  inputs.ca_cash = {clearing};
+  DayContext& day = prepare();
+
+  // The rights' own step, on 03-07: from the record date's holders.
+  const HoldingSources sources = day.holding_sources();
+  auto credited =
+      action_movements(rights, Channel::kShanghai, d("2024-03-06"), d("2024-03-07"), sources);
+  ASSERT_TRUE(credited.ok()) << credited.error().to_string();
+  ASSERT_EQ(credited->size(), 1u);
+  EXPECT_EQ((*credited)[0].step.step, corpactions::SecuritiesStep::kRightsCredit);
+  const auto& in = (*credited)[0].movements;
+  ASSERT_EQ(in.size(), 2u);
+  EXPECT_EQ(in[0].security_code, "29999");
+  EXPECT_EQ(in[0].quantity, 400);
+  EXPECT_EQ(in[1].quantity, 200);
+
+  auto filing = day.closing_holdings(Channel::kShanghai, d("2024-03-12"));
+  ASSERT_TRUE(filing.ok()) << filing.error().to_string();
+  std::map<std::string, int64_t> rights_held;
+  for (const auto& h : **filing) {
+    if (h.security_code == "29999") rights_held[h.account_id] = h.quantity;
+  }
+  EXPECT_EQ(rights_held, (std::map<std::string, int64_t>{{"A", 300}, {"P", 200}}));
+
+  auto held = day.closing_holdings(Channel::kShanghai, d("2024-03-15"));
+  ASSERT_TRUE(held.ok()) << held.error().to_string();
+  ASSERT_EQ((*held)->size(), 2u);  // no rights left
+  EXPECT_EQ((**held)[0].account_id, "A");
+  EXPECT_EQ((**held)[0].security_code, "00005");
+  EXPECT_EQ((**held)[0].quantity, 2302);
+  EXPECT_EQ((**held)[1].quantity, 1000);
+
+  auto postings = ca_securities_postings(day);
+  ASSERT_TRUE(postings.ok()) << postings.error().to_string();
+  EXPECT_TRUE(ledger::check_journal(*postings).empty());
+  EXPECT_EQ(posted(*postings, "CAS:R:sh", "investor_holdings:A", "security:00005"), D("300"));
+  EXPECT_EQ(posted(*postings, "CAS:R:sh", "investor_holdings:A", "security:29999"), D("-300"));
+  EXPECT_EQ(posted(*postings, "CAS:R:sh", "investor_holdings:P", "security:29999"), D("-200"));
+
+  auto debits = clear_ca_cash(day);
+  ASSERT_TRUE(debits.ok()) << debits.error().to_string();
+  ASSERT_EQ(debits->size(), 1u);
+  const CaCredit& debit = (*debits)[0];
+  EXPECT_EQ(debit.account_id, "A");
+  EXPECT_EQ(debit.holding, 300);
+  EXPECT_EQ(debit.gross_ccy, D("-1050.00"));
+  EXPECT_EQ(debit.money.net_rmb, D("-957.93"));
+  EXPECT_EQ(debit.payable_date, d("2024-03-18"));
+}
+
+// CLR-11 with a subscription: CSDC collects A's 957.93 at the 03-18 corporate-action batch, a
+// term of its own (not netted into the dividends): 500,000.00 + 2,645.28 receivable − 957.93
+// payable = 501,687.35 to the bank.
+TEST_F(Stages, TransferPaysTheSubscriptionsCsdcCollectsThatDay) {
+  inputs.reserve_balances[Channel::kShanghai][MoneyKind::kClient] = {d("2024-03-14"),
+                                                                     D("500000.00")};
+  auto transfers = instruct_transfers(
+      prepare(), clearing::ClearingResult{}, {}, {},
+      {credit("B", MoneyKind::kClient, "2645.28"), credit("A", MoneyKind::kClient, "-957.93")});
+  ASSERT_TRUE(transfers.ok()) << transfers.error().to_string();
+  ASSERT_EQ(transfers->size(), 1u);
+  const auto& client = (*transfers)[0];
+  EXPECT_EQ(client.inputs.dividends_receivable_rmb, D("2645.28"));
+  EXPECT_EQ(client.inputs.ca_money_payable_rmb, D("957.93"));
+  EXPECT_EQ(client.transfer.transfer_rmb, D("501687.35"));
 }
 
 // A distribution on a day Southbound does not trade is journalled by the next run: HKSCC

@@ -65,7 +65,8 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
     struct DayTerms {
       std::vector<std::pair<calendar::TradeDateMoney, std::map<MoneyKind, Decimal>>> nets;
       std::map<MoneyKind, Decimal> fees;
-      std::map<MoneyKind, Decimal> dividends;  // corporate-action cash CSDC pays that day
+      std::map<MoneyKind, Decimal> dividends;      // corporate-action cash CSDC pays that day
+      std::map<MoneyKind, Decimal> subscriptions;  // take-ups' money CSDC collects that day
     };
     std::vector<DayTerms> terms(days.size());
     std::set<MoneyKind> keys;  // every reserve with a term on any day of the window
@@ -88,15 +89,21 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
         }
       }
       for (const auto& [reserve, fee] : terms[i].fees) keys.insert(reserve);
-      CP_ASSIGN_OR_RETURN(terms[i].dividends, day.earlier.ca_cash_payable_on(channel, settles));
+      CP_ASSIGN_OR_RETURN(auto ca_money, day.earlier.ca_money_settling_on(channel, settles));
+      terms[i].dividends = std::move(ca_money.receivable);
+      terms[i].subscriptions = std::move(ca_money.payable);
       for (const auto& credit : ca_credits) {
         if (credit.channel == channel && credit.payable_date == settles) {
-          auto [found, inserted] =
-              terms[i].dividends.try_emplace(credit.reserve, credit.money.net_rmb);
-          if (!inserted) found->second += credit.money.net_rmb;
+          // A subscription is a credit below zero (ca_cash_stage.h).
+          const Decimal& net = credit.money.net_rmb;
+          auto& term = net.is_negative() ? terms[i].subscriptions : terms[i].dividends;
+          const Decimal amount = net.is_negative() ? -net : net;
+          auto [found, inserted] = term.try_emplace(credit.reserve, amount);
+          if (!inserted) found->second += amount;
         }
       }
       for (const auto& [reserve, amount] : terms[i].dividends) keys.insert(reserve);
+      for (const auto& [reserve, amount] : terms[i].subscriptions) keys.insert(reserve);
     }
 
     static const std::map<MoneyKind, store::ReserveBalance> kNone;
@@ -137,6 +144,7 @@ Result<std::vector<clearing::TransferInstruction>> instruct_transfers(
         in.risk_funds_previous_rmb = i == 0 ? at(risk_previous, reserve) : in.risk_funds_due_rmb;
         in.portfolio_fee_rmb = at(terms[i].fees, reserve);
         in.dividends_receivable_rmb = at(terms[i].dividends, reserve);
+        in.ca_money_payable_rmb = at(terms[i].subscriptions, reserve);
         instruction.transfer = clearing::funds_transfer(in, reserve);
         balance = instruction.transfer.closing_balance_rmb;
         balance_date = in.settlement_date;

@@ -67,7 +67,8 @@ void add_charge(std::vector<Posting>& postings, const std::string& entry,
 
 // A corporate action's cash credited to an investor on CSDC's clearing date (SPEC CLR-7; entry
 // "CA:<event>:<account>:<channel>"): the investor is owed it, not yet usable (investor_unsettled
-// +), and CSDC owes it to the broker on the account's reserve (csdc_settlement −).
+// +), and CSDC owes it to the broker on the account's reserve (csdc_settlement −). A take-up's
+// subscription is the same entry below zero: the investor owes it, and the reserve owes CSDC.
 void add_ca_credit(std::vector<Posting>& postings, const std::string& event_id,
                    const std::string& account_id, Channel channel, MoneyKind reserve,
                    const Decimal& net_rmb);

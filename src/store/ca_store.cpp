@@ -133,18 +133,22 @@ Result<std::vector<CorporateAction>> ca_events(Database& db) {
 
 Result<std::vector<CorporateAction>> ca_events_distributing_securities(Database& db, Date after,
                                                                        Date through) {
+  // A rights issue's rights are credited the day after its record date
+  // (corpactions::rights_credit_date): record dates in [after, through) reach them; the pure
+  // function then keeps the events with a step in (after, through].
   CP_ASSIGN_OR_RETURN(
       auto result,
       db.query(std::string("SELECT ") + kEventColumns +
-                   " FROM ca_event WHERE payment_date > ? AND payment_date <= ? AND action_type IN "
-                   "('bonus_shares', 'bonus_warrants', 'split', 'consolidation', 'takeover', "
-                   "'scrip_dividend') "
+                   " FROM ca_event WHERE (payment_date > ? AND payment_date <= ? AND action_type "
+                   "IN ('bonus_shares', 'bonus_warrants', 'split', 'consolidation', 'takeover', "
+                   "'scrip_dividend', 'rights_issue', 'open_offer')) OR (action_type = "
+                   "'rights_issue' AND record_date >= ? AND record_date < ?) "
                    "ORDER BY payment_date, event_id",
-               {after.to_string(), through.to_string()}));
+               {after.to_string(), through.to_string(), after.to_string(), through.to_string()}));
   std::vector<CorporateAction> out;
   for (const Row& row : result.rows) {
     CP_ASSIGN_OR_RETURN(CorporateAction a, event_of(row));
-    if (corpactions::moves_securities(a.type)) out.push_back(std::move(a));
+    if (!corpactions::securities_steps_in(a, after, through).empty()) out.push_back(std::move(a));
   }
   return out;
 }

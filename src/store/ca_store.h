@@ -24,8 +24,8 @@ Result<ImportCounts> import_ca_events(Database& db,
 
 // Every stored event, by record date (then holders' date) and id.
 Result<std::vector<corpactions::CorporateAction>> ca_events(Database& db);
-// The events that move securities (corpactions/securities_movement.h) distributed after `after`
-// and on or before `through`, by distribution date and id.
+// The events that move securities (corpactions/securities_movement.h) with a step dated after
+// `after` and on or before `through` (securities_steps_in), by payment date and id.
 Result<std::vector<corpactions::CorporateAction>> ca_events_distributing_securities(Database& db,
                                                                                     Date after,
                                                                                     Date through);

@@ -189,18 +189,18 @@ Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date)
                                                 day +
                                                 ": run the EOD of the trading day before it first");
   }
-  Report report{"transfer",
-                by_settlement_date
-                    ? "Funds-transfer instructions for settlement day " + day + " (CLR-11)"
-                    : "Funds-transfer instructions made by the run of " + day + " (CLR-11)",
-                {"channel", "reserve", "settlement_date", "reserve_balance_date",
-                 "reserve_balance_basis", "reserve_balance_previous_rmb", "trade_dates",
-                 "trading_money_payable_rmb", "trading_money_receivable_rmb", "risk_funds_due_rmb",
-                 "risk_funds_previous_rmb", "portfolio_fee_rmb", "dividends_receivable_rmb",
-                 "transfer_rmb", "direction", "instruction", "closing_balance_rmb"},
-                {},
-                {false, false, false, false, false, true, false, true, true, true, true, true, true,
-                 true, false, false, true}};
+  Report report{
+      "transfer",
+      by_settlement_date ? "Funds-transfer instructions for settlement day " + day + " (CLR-11)"
+                         : "Funds-transfer instructions made by the run of " + day + " (CLR-11)",
+      {"channel", "reserve", "settlement_date", "reserve_balance_date", "reserve_balance_basis",
+       "reserve_balance_previous_rmb", "trade_dates", "trading_money_payable_rmb",
+       "trading_money_receivable_rmb", "risk_funds_due_rmb", "risk_funds_previous_rmb",
+       "portfolio_fee_rmb", "dividends_receivable_rmb", "transfer_rmb", "direction", "instruction",
+       "closing_balance_rmb", "ca_money_payable_rmb"},
+      {},
+      {false, false, false, false, false, true, false, true, true, true, true, true, true, true,
+       false, false, true, true}};
   for (const auto& t : transfers) {
     // "2024-12-23 60000.00 10:30; 2024-12-24 -25000.00 18:00": each date, its net, its batch.
     std::string dates;
@@ -219,7 +219,8 @@ Result<Report> transfer_report(Database& db, Date date, bool by_settlement_date)
          t.inputs.portfolio_fee_rmb.to_string(), t.inputs.dividends_receivable_rmb.to_string(),
          t.transfer.transfer_rmb.to_string(),
          std::string(clearing::transfer_direction_code(t.transfer.direction)),
-         t.transfer.instruction, t.transfer.closing_balance_rmb.to_string()});
+         t.transfer.instruction, t.transfer.closing_balance_rmb.to_string(),
+         t.inputs.ca_money_payable_rmb.to_string()});
   }
   return report;
 }

@@ -105,7 +105,8 @@ Result<void> check_transfers(Database& db, const std::string& day, const PerRese
   return db.query_each(
       "SELECT channel || ':' || reserve, settlement_date, reserve_balance_previous_rmb, "
       "trading_money_payable_rmb, risk_funds_due_rmb, risk_funds_previous_rmb, "
-      "portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb FROM eod_transfer WHERE "
+      "portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb, ca_money_payable_rmb FROM "
+      "eod_transfer WHERE "
       "business_date = ? ORDER BY channel, reserve, settlement_date",
       {day}, [&](const Row& row) -> Result<void> {
         const std::string key = row.text(0);
@@ -116,10 +117,13 @@ Result<void> check_transfers(Database& db, const std::string& day, const PerRese
           compare(out, what + ": risk funds due = the run's risk funds", row.decimal(4),
                   at(risk_funds, key));
         }
-        compare(out, what + ": transfer = balance − payable − due + previous − fee + dividends",
+        compare(out,
+                what +
+                    ": transfer = balance − payable − due + previous − fee + dividends − "
+                    "corporate-action money payable",
                 row.decimal(8),
                 row.decimal(2) - row.decimal(3) - row.decimal(4) + row.decimal(5) - row.decimal(6) +
-                    row.decimal(7));
+                    row.decimal(7) - row.decimal(9));
         return Ok{};
       });
 }

@@ -78,17 +78,21 @@ Result<std::map<MoneyKind, Decimal>> StoredRuns::portfolio_fees_collected_on(Cha
   return store::portfolio_fees_collected_on(db_, channel, collection_date, run_date_);
 }
 
-Result<std::map<MoneyKind, Decimal>> StoredRuns::ca_cash_payable_on(Channel channel,
-                                                                    Date settlement_date) {
-  std::map<MoneyKind, Decimal> out;
+Result<eod::CaMoneyDue> StoredRuns::ca_money_settling_on(Channel channel, Date settlement_date) {
+  eod::CaMoneyDue out;
   CP_RETURN_IF_ERROR(db_.query_each(
       "SELECT reserve, net_rmb FROM eod_ca_credit WHERE channel = ? AND payable_date = ? AND "
       "business_date < ?",
       {std::string(channel_code(channel)), settlement_date.to_string(), run_date_.to_string()},
       [&](const Row& row) -> Result<void> {
         CP_ASSIGN_OR_RETURN(const MoneyKind reserve, parse_money_kind(row.text(0)));
-        auto [found, inserted] = out.try_emplace(reserve, row.decimal(1));
-        if (!inserted) found->second += row.decimal(1);  // exact: summed here, not in SQL
+        // A subscription is a credit below zero: CSDC collects it (exact: summed here, not in
+        // SQL).
+        const Decimal net = row.decimal(1);
+        auto& side = net.is_negative() ? out.payable : out.receivable;
+        const Decimal amount = net.is_negative() ? -net : net;
+        auto [found, inserted] = side.try_emplace(reserve, amount);
+        if (!inserted) found->second += amount;
         return Ok{};
       }));
   return out;
@@ -108,7 +112,7 @@ Result<std::vector<clearing::HoldingMovement>> StoredRuns::holding_movements(Cha
   return out;
 }
 
-Result<std::vector<corpactions::ElectionInstruction>> StoredRuns::scrip_instructions(
+Result<std::vector<corpactions::ElectionInstruction>> StoredRuns::election_instructions(
     const std::string& event_id) {
   CP_ASSIGN_OR_RETURN(auto given, ca_elections_of(db_, event_id));
   return corpactions::prevailing(std::move(given));

@@ -27,7 +27,7 @@ class StoredRuns final : public eod::EarlierRuns {
   Result<std::vector<StoredFees>> portfolio_fees_of(Date business_date, Channel channel) override;
   Result<std::vector<clearing::HoldingMovement>> holding_movements(Channel channel, Date after,
                                                                    Date through) override;
-  Result<std::vector<corpactions::ElectionInstruction>> scrip_instructions(
+  Result<std::vector<corpactions::ElectionInstruction>> election_instructions(
       const std::string& event_id) override;
   Result<std::vector<corpactions::CorporateAction>> securities_actions(Date after,
                                                                        Date through) override;
@@ -36,8 +36,7 @@ class StoredRuns final : public eod::EarlierRuns {
                                                                          Date through) override;
   Result<std::vector<eod::StoredCaCredit>> ca_credits_payable_in(Channel channel, Date after,
                                                                  Date through) override;
-  Result<std::map<MoneyKind, Decimal>> ca_cash_payable_on(Channel channel,
-                                                          Date settlement_date) override;
+  Result<eod::CaMoneyDue> ca_money_settling_on(Channel channel, Date settlement_date) override;
   Result<std::map<MoneyKind, Decimal>> portfolio_fees_collected_on(Channel channel,
                                                                    Date collection_date) override;
   Result<std::map<MoneyKind, Decimal>> risk_funds_at_previous_settlement(

@@ -101,8 +101,8 @@ Result<void> write_transfers(Database& db, Date business_date,
         "reserve_balance_date, reserve_balance_basis, reserve_balance_previous_rmb, "
         "trading_money_payable_rmb, trading_money_receivable_rmb, risk_funds_due_rmb, "
         "risk_funds_previous_rmb, portfolio_fee_rmb, dividends_receivable_rmb, transfer_rmb, "
-        "direction, instruction, closing_balance_rmb) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "direction, instruction, closing_balance_rmb, ca_money_payable_rmb) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {day, settles, ch, money_kind_text(i.reserve), i.reserve_balance_date.to_string(),
          std::string(clearing::balance_basis_code(i.balance_basis)),
          dec(i.inputs.reserve_balance_previous_rmb), dec(i.transfer.trading_money_payable_rmb),
@@ -110,7 +110,8 @@ Result<void> write_transfers(Database& db, Date business_date,
          dec(i.inputs.risk_funds_previous_rmb), dec(i.inputs.portfolio_fee_rmb),
          dec(i.inputs.dividends_receivable_rmb), dec(i.transfer.transfer_rmb),
          std::string(clearing::transfer_direction_code(i.transfer.direction)),
-         i.transfer.instruction, dec(i.transfer.closing_balance_rmb)}));
+         i.transfer.instruction, dec(i.transfer.closing_balance_rmb),
+         dec(i.inputs.ca_money_payable_rmb)}));
     for (const auto& net : i.inputs.trade_dates) {
       CP_RETURN_IF_ERROR(db.execute(
           "INSERT INTO eod_transfer_trade_date (business_date, settlement_date, channel, "
@@ -179,7 +180,8 @@ Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, 
       "t.reserve_balance_basis, t.reserve_balance_previous_rmb, t.trading_money_payable_rmb, "
       "t.trading_money_receivable_rmb, t.risk_funds_due_rmb, t.risk_funds_previous_rmb, "
       "t.portfolio_fee_rmb, t.dividends_receivable_rmb, t.transfer_rmb, t.direction, "
-      "t.instruction, t.closing_balance_rmb, t.business_date FROM eod_transfer t WHERE " +
+      "t.instruction, t.closing_balance_rmb, t.business_date, t.ca_money_payable_rmb "
+      "FROM eod_transfer t WHERE " +
           where + " ORDER BY t.channel, t.settlement_date, t.reserve",
       {day}, [&](const Row& row) -> Result<void> {
         clearing::TransferInstruction i;
@@ -203,6 +205,7 @@ Result<std::vector<clearing::TransferInstruction>> load_transfers(Database& db, 
                                                 : clearing::TransferDirection::kNone;
         i.transfer.instruction = row.text(14);
         i.transfer.closing_balance_rmb = row.decimal(15);
+        i.inputs.ca_money_payable_rmb = row.decimal(17);
         runs.push_back(row.text(16));
         out.push_back(std::move(i));
         return Ok{};

@@ -122,7 +122,7 @@ void CaCliTest::expect_case(const std::string& name) {
       EXPECT_EQ(a["channel"], e["channel"]) << who;
       EXPECT_EQ(a["account_id"], e["account_id"]) << who;
       EXPECT_EQ(a["holding"], e["holding"]) << who;
-      for (const char* key : {"securities", "fraction", "odd_lot", "votes"}) {
+      for (const char* key : {"securities", "fraction", "odd_lot", "votes", "taken_up"}) {
         if (e.contains(key)) {
           EXPECT_EQ(a[key], e[key]) << who << " " << key;
         }
@@ -200,7 +200,8 @@ TEST_P(CaCliTest, AVoteIsProRatedToTheRecordDatesHolding) {
   expect_case("vote");
 }
 
-TEST_P(CaCliTest, RightsAreTakenUpWithinTheEntitlementOnly) {
+// Also the take-up's subscription money, and the shares taken up in a later dividend's holders.
+TEST_P(CaCliTest, RightsAreTakenUpWithinTheEntitlementOnlyPaidForAndCredited) {
   expect_case("rights");
 }
 
@@ -312,6 +313,36 @@ TEST_P(CaCliTest, ASecondAnnouncementOfAnEventIsRefused) {
                                      "other terms: a second announcement of an event is refused"));
   const Outcome listed = run("ca events --json");
   EXPECT_EQ(Json::parse(listed.out).size(), 2u) << "E-NEW must not be stored";
+}
+
+// A take-up's money ([D] docs/corpactions.md "Rights taken up"): CSDC collects it from its
+// deadline's date (R-5: 09-24) to the payment date (10-03), on a Southbound trading day; a row
+// before the filing, after the payment date or on a Saturday is refused, and nothing is stored.
+TEST_P(CaCliTest, ATakeUpsMoneyIsCollectedBetweenTheFilingAndThePaymentDate) {
+  const fs::path dir = kCases / "rights";
+  import("accounts", dir / "accounts.csv");
+  import("positions", dir / "positions.csv");
+  import("ca-events", dir / "ca_events.csv");
+  const std::string header = "event_id,channel,currency,rmb_per_unit,clearing_date,source\n";
+  const Outcome early =
+      run("import ca-payments '" +
+          write("early.csv", header + "R-5,sh,HKD,0.91231,2025-09-23,x\n").string() + "'");
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_THAT(early.err, HasSubstr("CSDC collects the take-up's money from the filing on "
+                                   "2025-09-24 to the payment date 2025-10-03, not on 2025-09-23"));
+  const Outcome late =
+      run("import ca-payments '" +
+          write("late.csv", header + "R-5,sh,HKD,0.91231,2025-10-06,x\n").string() + "'");
+  EXPECT_EQ(late.exit_code, 1);
+  EXPECT_THAT(late.err, HasSubstr("not on 2025-10-06"));
+  const Outcome saturday =
+      run("import ca-payments '" +
+          write("saturday.csv", header + "R-5,sh,HKD,0.91231,2025-09-27,x\n").string() + "'");
+  EXPECT_EQ(saturday.exit_code, 1);
+  EXPECT_THAT(saturday.err, HasSubstr("2025-09-27 is not a Southbound trading day"));
+  // Nothing stored: the take-up's money waits for CSDC.
+  const Json shown = Json::parse(run("ca entitlements --event R-5 --json").out);
+  EXPECT_TRUE(shown["channels"][0]["rmb_per_unit"].is_null());
 }
 
 // CLR-7: CSDC clears within three Southbound trading days of receiving the money (paid

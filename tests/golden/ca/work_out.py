@@ -20,7 +20,14 @@ with exact decimals (Python's decimal):
     T+1), derived by hand in case.json ("payable_dates");
   - an offer's consideration: holding × rate, converted the same way, no tax;
   - bonus shares and warrants are tradable from the distribution day's next Southbound trading
-    day (CLR-8; case.json "tradable_from").
+    day (CLR-8; case.json "tradable_from");
+  - a rights issue ([D] docs/corpactions.md "Rights taken up"): its rights (new_security_code),
+    holding × new ÷ old rounded down, are held from the day after the record date; an
+    instruction is judged against the rights held at the close before it once they are credited;
+    the filing reads the close before CSDC's deadline; on the payment date the rights filed for
+    take-up become as many shares and every right still held goes; the subscription money is
+    taken up × price × CSDC's rate rounded UP to the fen (ca.subscription_rounding = ceiling),
+    debited (below zero), payable the clearing date's next Southbound trading day.
 
 Usage: work_out.py CASE_DIR   (writes CASE_DIR/expected.json)
 """
@@ -28,7 +35,7 @@ import csv
 import datetime
 import json
 import sys
-from decimal import Decimal as D, ROUND_FLOOR, ROUND_HALF_UP
+from decimal import Decimal as D, ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP
 from pathlib import Path
 
 
@@ -65,6 +72,10 @@ def holders(case_dir, case, security, date):
             held[(t["channel"], t["from_account"])] = held.get((t["channel"], t["from_account"]), 0) - q
             held[(t["channel"], t["to_account"])] = held.get((t["channel"], t["to_account"]), 0) + q
     for ev in rows(case_dir / "ca_events.csv"):
+        if ev["type"] in ("rights_issue", "open_offer"):
+            for key, q in take_up_moves(case_dir, case, ev, security, as_of, date).items():
+                held[key] = held.get(key, 0) + q
+            continue
         # CLR-8: an action moving securities changes the holdings at its distribution date's
         # close, worked from the holders at its holders' close (or the close before it).
         if not (as_of < ev["payment_date"] <= date) or ev["type"] not in MOVES:
@@ -72,9 +83,8 @@ def holders(case_dir, case, security, date):
         if security not in (ev["security_code"], ev["new_security_code"] or ev["security_code"]):
             continue
         holders_date = ev["record_date"] or ev["csdc_deadline"][:10]
-        day_before = (datetime.date.fromisoformat(ev["payment_date"])
-                      - datetime.timedelta(days=1)).isoformat()
-        basis = holders(case_dir, case, ev["security_code"], min(holders_date, day_before))
+        basis = holders(case_dir, case, ev["security_code"],
+                        min(holders_date, day_before(ev["payment_date"])))
         target = ev["new_security_code"] or ev["security_code"]
         for key, q in basis.items():
             if ev["type"] == "takeover":
@@ -96,6 +106,56 @@ def holders(case_dir, case, security, date):
 MOVES = ("bonus_shares", "bonus_warrants", "split", "consolidation", "takeover")
 
 
+def day_before(date):
+    return (datetime.date.fromisoformat(date) - datetime.timedelta(days=1)).isoformat()
+
+
+def rights_credited(ev):
+    """The day the rights are held from: the day after the record date."""
+    return (datetime.date.fromisoformat(ev["record_date"]) + datetime.timedelta(days=1)).isoformat()
+
+
+def take_up_moves(case_dir, case, ev, security, after, through):
+    """What a rights issue or open offer moves of `security` after `after` and up to `through`:
+    the rights the day after the record date; on the payment date the shares filed for take-up
+    in, and every right held at the close before out."""
+    moves = {}
+    rights = ev["new_security_code"]
+    new, old = (int(x) for x in ev["ratio"].split(":"))
+    if ev["type"] == "rights_issue" and security == rights and after < rights_credited(ev) <= through:
+        for key, q in holders(case_dir, case, ev["security_code"], ev["record_date"]).items():
+            moves[key] = moves.get(key, 0) + q * new // old
+    if after < ev["payment_date"] <= through:
+        if security == ev["security_code"]:
+            for key, q in taken_up(case_dir, case, ev).items():
+                moves[key] = moves.get(key, 0) + q
+        if ev["type"] == "rights_issue" and security == rights:
+            for key, q in holders(case_dir, case, rights, day_before(ev["payment_date"])).items():
+                moves[key] = moves.get(key, 0) - q
+    return moves
+
+
+def filing_date(ev):
+    """The close a filing reads: the holders' date; for a take-up the close before CSDC's
+    deadline (a rights issue) or the record date (an open offer), never the payment date's."""
+    if ev["type"] not in ("rights_issue", "open_offer"):
+        return ev["record_date"] or ev["csdc_deadline"][:10]
+    date = ev["record_date"]
+    if ev["type"] == "rights_issue":
+        date = max(date, day_before(ev["csdc_deadline"][:10]))
+    return min(date, day_before(ev["payment_date"]))
+
+
+def taken_up(case_dir, case, ev):
+    """Per (channel, account): the rights filed for take-up (CA-3)."""
+    out = {}
+    for f in elections(case_dir, case, ev)["filed"]:
+        for option, q in parse_choices(f["filed"]) if f["filed"] else []:
+            if option == "take_up":
+                out[(f["channel"], f["account_id"])] = q
+    return out
+
+
 def non_trade(case_dir, case):
     """CLR-10: what each transfer moves, and its fees (CSDC's figures) settling on the clearing
     date's next Southbound trading day (case.json "fee_settlement_dates", by hand)."""
@@ -110,7 +170,10 @@ def non_trade(case_dir, case):
 
 
 def eligible(case_dir, case, ev, date):
-    """Per (channel, account): shares held at `date`'s close, or the rights they carry."""
+    """Per (channel, account): shares held at `date`'s close, or the rights they carry (a rights
+    issue's rights held, once credited)."""
+    if ev["type"] == "rights_issue" and date >= rights_credited(ev):
+        return holders(case_dir, case, ev["new_security_code"], date)
     held = holders(case_dir, case, ev["security_code"], date)
     if ev["type"] in ("rights_issue", "open_offer"):
         new, old = (int(x) for x in ev["ratio"].split(":"))
@@ -135,11 +198,12 @@ def elections(case_dir, case, ev):
         at = i["at"]
         in_window = ev["election_open"] <= at <= ev["csdc_deadline"]
         day = at[:10]
-        if day > holders_date:
+        prev = day_before(day)
+        if ev["type"] == "rights_issue" and prev >= rights_credited(ev):
+            basis = eligible(case_dir, case, ev, prev)  # the rights held: they can be sold
+        elif day > holders_date:
             basis = eligible(case_dir, case, ev, holders_date)
         else:
-            prev = (datetime.date.fromisoformat(day)
-                    - datetime.timedelta(days=1)).isoformat()
             basis = eligible(case_dir, case, ev, prev)
         choices = parse_choices(i["choices"])
         ok = in_window and sum(q for _, q in choices) <= basis.get((i["channel"], i["account"]), 0)
@@ -149,7 +213,7 @@ def elections(case_dir, case, ev):
     last = {}
     for g in sorted(given, key=lambda g: (g[0], g[1], g[2], g[3])):
         last[(g[0], g[1])] = g
-    at_close = eligible(case_dir, case, ev, holders_date)
+    at_close = eligible(case_dir, case, ev, filing_date(ev))
     filed, totals = [], {}
     for (channel, account), g in sorted(last.items()):
         have = at_close.get((channel, account), 0)
@@ -204,7 +268,14 @@ def main():
             if ev["type"] in ("rights_issue", "open_offer"):
                 new, old = (int(x) for x in ev["ratio"].split(":"))
                 got, left = divmod(holding * new, old)
-                row.update({"securities": got, "fraction": f"{left}/{old}" if left else "0"})
+                taken = taken_up(case_dir, case, ev).get((channel, account), 0)
+                row.update({"securities": got, "fraction": f"{left}/{old}" if left else "0",
+                            "taken_up": taken})
+                pay = payments.get((ev["event_id"], channel))
+                if pay and taken:
+                    paid = fen(D(ev["price"]) * taken * D(pay["rmb_per_unit"]), ROUND_CEILING)
+                    row.update({"gross_rmb": str(-paid), "tax_rmb": "0.00", "net_rmb": str(-paid),
+                                "payable_date": case["payable_dates"][pay["clearing_date"]]})
             if ev["type"] == "vote":
                 row["votes"] = holding
             if ev["type"] == "cash_dividend":
@@ -229,7 +300,7 @@ def main():
             entitled.append(row)
         out[ev["event_id"]] = {"holders_date": date or ev["csdc_deadline"][:10],
                                "entitlements": entitled}
-        if (case_dir / "instructions.csv").exists():
+        if (case_dir / "instructions.csv").exists() and ev["options"]:
             out[ev["event_id"]]["elections"] = elections(case_dir, case, ev)
         if ev["event_id"] in case.get("tradable_from", {}):
             out[ev["event_id"]]["tradable_from"] = case["tradable_from"][ev["event_id"]]
