@@ -42,8 +42,7 @@ RuleResult account_rule(const Evidence& e, Channel channel) {
               "the A-share account is not in good standing");
 }
 
-// Valid while completed on or after the same day `years` years before the application: a
-// questionnaire exactly two years old passes, a day older fails [D] docs/investors.md.
+// Valid through questionnaire_valid_until.
 RuleResult questionnaire_rule(const Evidence& e, const ChannelRules& rules, Date application) {
   if (!e.questionnaire) {
     return fail(Rule::kQuestionnaire, "no risk questionnaire", "a risk questionnaire is required");
@@ -53,11 +52,11 @@ RuleResult questionnaire_rule(const Evidence& e, const ChannelRules& rules, Date
   if (completed > application) {
     return fail(Rule::kQuestionnaire, evidence, "completed after the application date");
   }
-  const Date oldest = months_before(application, rules.questionnaire_valid_years * 12);
-  if (completed < oldest) {
+  const Date until = questionnaire_valid_until(completed, rules.questionnaire_valid_years);
+  if (application > until) {
     return fail(Rule::kQuestionnaire, evidence,
                 "older than " + std::to_string(rules.questionnaire_valid_years) +
-                    " years: valid from " + oldest.to_string() + "; complete it again");
+                    " years: valid until " + until.to_string() + "; complete it again");
   }
   return pass(Rule::kQuestionnaire, evidence);
 }
@@ -231,7 +230,15 @@ std::string_view rule_code(Rule rule) {
 }
 
 Date months_before(Date date, int32_t months) {
-  const int32_t index = date.year() * 12 + (date.month() - 1) - months;
+  return months_after(date, -months);
+}
+
+Date questionnaire_valid_until(Date completed, int32_t years) {
+  return months_after(completed, years * 12);
+}
+
+Date months_after(Date date, int32_t months) {
+  const int32_t index = date.year() * 12 + (date.month() - 1) + months;
   const int year = index / 12;
   const int month = index % 12 + 1;
   const int day = std::min<int>(date.day(), days_in_month(year, month));

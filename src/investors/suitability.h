@@ -130,8 +130,14 @@ struct Assessment {
 };
 
 // The same day `months` months before `date`, or the month's last day when it has no such day
-// (05-31 less 3 months is 02-28, or 02-29 in a leap year).
+// (05-31 less 3 months is 02-28, or 02-29 in a leap year); months_after the same forward.
 Date months_before(Date date, int32_t months);
+Date months_after(Date date, int32_t months);
+
+// The last day a questionnaire completed on `completed` is valid: the same day `years` later (a
+// questionnaire exactly two years old is valid; a day older is not) [D] docs/investors.md. One
+// rule for the application (SUIT-1) and the re-assessment (SUIT-6).
+Date questionnaire_valid_until(Date completed, int32_t years);
 
 // Every rule of `rules` for the investor's type on `evidence`, as of `application_date`.
 // `window_days`: the channel's Southbound trading days before the application date, the latest

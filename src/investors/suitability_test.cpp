@@ -118,7 +118,7 @@ TEST(Suitability, AQuestionnaireTwoYearsAndADayOldHasExpired) {
   const RuleResult old = rule_of(assess(shipped(Channel::kShanghai), e, d("2026-12-07"), window()),
                                  Rule::kQuestionnaire);
   EXPECT_FALSE(old.passed);
-  EXPECT_EQ(old.reason, "older than 2 years: valid from 2024-12-07; complete it again");
+  EXPECT_EQ(old.reason, "older than 2 years: valid until 2026-12-06; complete it again");
   e.questionnaire->completed_on = d("2026-12-08");
   EXPECT_FALSE(rule_of(assess(shipped(Channel::kShanghai), e, d("2026-12-07"), window()),
                        Rule::kQuestionnaire)
@@ -179,6 +179,9 @@ TEST(Suitability, MonthsBeforeKeepsTheDayOrTheMonthsLast) {
   EXPECT_EQ(months_before(d("2024-05-31"), 3), d("2024-02-29"));
   EXPECT_EQ(months_before(d("2026-01-15"), 24), d("2024-01-15"));
   EXPECT_EQ(months_before(d("2026-02-10"), 3), d("2025-11-10"));
+  // Completed on a leap day: valid through 2026-02-28, expired on 03-01.
+  EXPECT_EQ(questionnaire_valid_until(d("2024-02-29"), 2), d("2026-02-28"));
+  EXPECT_EQ(questionnaire_valid_until(d("2024-12-07"), 2), d("2026-12-07"));
 }
 
 // Shenzhen admits 稳健型 and above; a lower level only with the written acknowledgement after a
