@@ -1,6 +1,7 @@
 #include "investors/evidence_files.h"
 
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "clearing/csv_fields.h"
@@ -62,7 +63,18 @@ Result<int32_t> count_field(const CsvReader& reader, const CsvRecord& record, si
   return static_cast<int32_t>(value);
 }
 
+Result<bool> yes_no_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
+  const std::string_view text = record[col];
+  if (text != "yes" && text != "no")
+    return reader.field_error(record, col, "yes or no is expected");
+  return text == "yes";
+}
+
 }  // namespace
+
+std::string_view permission_document_code(PermissionDocument document) {
+  return document == PermissionDocument::kAgreement ? "agreement" : "risk_disclosure_study";
+}
 
 Result<std::vector<AssetSnapshot>> read_asset_snapshots(
     CsvReader& reader, const std::function<bool(Date)>& is_trading_day) {
@@ -119,11 +131,8 @@ Result<std::vector<QuestionnaireRow>> read_questionnaires(CsvReader& reader, Dat
     auto level = parse_risk_level(record[level_col]);
     if (!level.ok()) return reader.field_error(record, level_col, level.error().message);
     row.questionnaire.level = *level;
-    const std::string_view ack = record[ack_col];
-    if (ack != "yes" && ack != "no") {
-      return reader.field_error(record, ack_col, "yes or no is expected");
-    }
-    row.questionnaire.low_level_acknowledged = ack == "yes";
+    CP_ASSIGN_OR_RETURN(row.questionnaire.low_level_acknowledged,
+                        yes_no_field(reader, record, ack_col));
     out.push_back(std::move(row));
   }
   return out;
@@ -184,6 +193,87 @@ Result<std::vector<WarningRow>> read_trading_warnings(CsvReader& reader, Date to
     }
     row.exchange = exchange == "sse" ? Channel::kShanghai : Channel::kShenzhen;
     CP_ASSIGN_OR_RETURN(row.warned_on, past_date_field(reader, record, date_col, today));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<ProfileRow>> read_investor_profiles(CsvReader& reader, Date today) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"as_of", "account_id", "channel", "a_share_account",
+                                             "serious_integrity_problem", "legally_barred"}));
+  const size_t date_col = *reader.column("as_of");
+  const size_t id_col = *reader.column("account_id");
+  const size_t channel_col = *reader.column("channel");
+  const size_t account_col = *reader.column("a_share_account");
+  const size_t integrity_col = *reader.column("serious_integrity_problem");
+  const size_t barred_col = *reader.column("legally_barred");
+  std::vector<ProfileRow> out;
+  std::set<std::tuple<Date, std::string, Channel>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(const bool more, reader.next(record));
+    if (!more) break;
+    ProfileRow row;
+    CP_ASSIGN_OR_RETURN(row.as_of, past_date_field(reader, record, date_col, today));
+    CP_ASSIGN_OR_RETURN(row.account_id, account_field(reader, record, id_col));
+    CP_ASSIGN_OR_RETURN(row.channel, clearing::channel_field(reader, record, channel_col));
+    const std::string_view state = record[account_col];
+    if (state == "normal") {
+      row.a_share_account = AShareAccountState::kNormal;
+    } else if (state == "not_designated") {
+      row.a_share_account = AShareAccountState::kNotDesignated;
+    } else if (state == "restricted") {
+      row.a_share_account = AShareAccountState::kRestricted;
+    } else if (state != "none") {
+      return reader.field_error(record, account_col,
+                                "normal, not_designated, restricted or none is expected");
+    }
+    CP_ASSIGN_OR_RETURN(row.serious_integrity_problem, yes_no_field(reader, record, integrity_col));
+    CP_ASSIGN_OR_RETURN(row.legally_barred, yes_no_field(reader, record, barred_col));
+    if (!seen.insert({row.as_of, row.account_id, row.channel}).second) {
+      return reader.field_error(record, id_col,
+                                "account " + row.account_id + " on " +
+                                    std::string(channel_code(row.channel)) + " twice for " +
+                                    row.as_of.to_string() + " in this file");
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::vector<DocumentRow>> read_permission_documents(CsvReader& reader, Date today) {
+  CP_RETURN_IF_ERROR(
+      reader.require_columns({"account_id", "channel", "document", "signed_on", "sha256"}));
+  const size_t id_col = *reader.column("account_id");
+  const size_t channel_col = *reader.column("channel");
+  const size_t document_col = *reader.column("document");
+  const size_t date_col = *reader.column("signed_on");
+  const size_t hash_col = *reader.column("sha256");
+  std::vector<DocumentRow> out;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(const bool more, reader.next(record));
+    if (!more) break;
+    DocumentRow row;
+    CP_ASSIGN_OR_RETURN(row.account_id, account_field(reader, record, id_col));
+    CP_ASSIGN_OR_RETURN(row.channel, clearing::channel_field(reader, record, channel_col));
+    const std::string_view document = record[document_col];
+    if (document == "agreement") {
+      row.document = PermissionDocument::kAgreement;
+    } else if (document == "risk_disclosure_study") {
+      row.document = PermissionDocument::kRiskDisclosureStudy;
+    } else {
+      return reader.field_error(record, document_col,
+                                "risk_disclosure_study or agreement is expected");
+    }
+    CP_ASSIGN_OR_RETURN(row.signed_on, past_date_field(reader, record, date_col, today));
+    row.sha256 = std::string(record[hash_col]);
+    const bool hex = row.sha256.size() == 64 &&
+                     row.sha256.find_first_not_of("0123456789abcdef") == std::string::npos;
+    if (!hex) {
+      return reader.field_error(record, hash_col,
+                                "the document's SHA-256 as 64 lower-case hex digits is expected");
+    }
     out.push_back(std::move(row));
   }
   return out;

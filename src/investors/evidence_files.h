@@ -15,10 +15,20 @@
 //   0 ≤ correct ≤ questions, questions ≥ 1; dated after today: refused.
 // trading_warnings.csv := header "account_id,exchange,warned_on": an exchange's abnormal-trading
 //   warning (exchange: sse or szse). Dated after today: refused.
+// investor_profiles.csv := header "as_of,account_id,channel,a_share_account,
+//   serious_integrity_problem,legally_barred": the account system's state of the investor for a
+//   channel from `as_of` on (a_share_account: normal, not_designated, restricted or none; the flags
+//   yes or no). Dated after today, or an account and channel twice for a date: refused.
+// permission_documents.csv := header "account_id,channel,document,signed_on,sha256": the risk
+//   disclosure studied and the agreement signed (document: risk_disclosure_study or agreement),
+//   each with the SHA-256 of the version the investor saw (64 hex digits). Dated after today:
+//   refused.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/csv.h"
@@ -57,10 +67,33 @@ struct WarningRow {
   Date warned_on;
 };
 
+struct ProfileRow {
+  Date as_of;
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  std::optional<AShareAccountState> a_share_account;  // none: no account of the exchange
+  bool serious_integrity_problem = false;
+  bool legally_barred = false;
+};
+
+enum class PermissionDocument : uint8_t { kRiskDisclosureStudy, kAgreement };
+// "risk_disclosure_study", "agreement"
+std::string_view permission_document_code(PermissionDocument document);
+
+struct DocumentRow {
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  PermissionDocument document = PermissionDocument::kAgreement;
+  Date signed_on;
+  std::string sha256;  // lower-case hex
+};
+
 Result<std::vector<AssetSnapshot>> read_asset_snapshots(
     CsvReader& reader, const std::function<bool(Date)>& is_trading_day);
 Result<std::vector<QuestionnaireRow>> read_questionnaires(CsvReader& reader, Date today);
 Result<std::vector<KnowledgeTestRow>> read_knowledge_tests(CsvReader& reader, Date today);
 Result<std::vector<WarningRow>> read_trading_warnings(CsvReader& reader, Date today);
+Result<std::vector<ProfileRow>> read_investor_profiles(CsvReader& reader, Date today);
+Result<std::vector<DocumentRow>> read_permission_documents(CsvReader& reader, Date today);
 
 }  // namespace cp::investors

@@ -116,5 +116,50 @@ TEST(EvidenceFiles, WarningsNameTheirExchange) {
             "2026-12-07");
 }
 
+TEST(EvidenceFiles, ProfilesGiveTheAccountStateAndTheFlagsPerChannel) {
+  const std::string header =
+      "as_of,account_id,channel,a_share_account,serious_integrity_problem,legally_barred\n";
+  const auto read = [](CsvReader& r) { return read_investor_profiles(r, d("2026-12-07")); };
+  auto reader = CsvReader::from_string(
+      "investor_profiles.csv",
+      header + "2026-12-01,INV001,sh,normal,no,no\n2026-12-01,INV001,sz,none,no,yes\n");
+  ASSERT_TRUE(reader.ok());
+  auto rows = read_investor_profiles(*reader, d("2026-12-07"));
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[0].a_share_account, AShareAccountState::kNormal);
+  EXPECT_FALSE((*rows)[1].a_share_account.has_value());
+  EXPECT_TRUE((*rows)[1].legally_barred);
+  EXPECT_EQ(refusal("investor_profiles.csv", header + "2026-12-01,INV001,sh,closed,no,no\n", read),
+            "investor_profiles.csv:2:22: field 'a_share_account': normal, not_designated, "
+            "restricted or none is expected");
+  EXPECT_EQ(refusal("investor_profiles.csv",
+                    header + "2026-12-01,INV001,sh,normal,no,no\n2026-12-01,INV001,sh,normal,no,"
+                             "yes\n",
+                    read),
+            "investor_profiles.csv:3:12: field 'account_id': account INV001 on sh twice for "
+            "2026-12-01 in this file");
+}
+
+TEST(EvidenceFiles, DocumentsCarryTheHashOfWhatWasSigned) {
+  const std::string header = "account_id,channel,document,signed_on,sha256\n";
+  const std::string hash(64, 'a');
+  const auto read = [](CsvReader& r) { return read_permission_documents(r, d("2026-12-07")); };
+  auto reader = CsvReader::from_string("permission_documents.csv",
+                                       header + "INV001,sh,agreement,2026-12-07," + hash + "\n");
+  ASSERT_TRUE(reader.ok());
+  auto rows = read_permission_documents(*reader, d("2026-12-07"));
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  EXPECT_EQ((*rows)[0].document, PermissionDocument::kAgreement);
+  EXPECT_EQ(refusal("permission_documents.csv",
+                    header + "INV001,sh,agreement,2026-12-07," + std::string(64, 'A') + "\n", read),
+            "permission_documents.csv:2:32: field 'sha256': the document's SHA-256 as 64 "
+            "lower-case hex digits is expected");
+  EXPECT_EQ(refusal("permission_documents.csv",
+                    header + "INV001,sh,contract,2026-12-07," + hash + "\n", read),
+            "permission_documents.csv:2:11: field 'document': risk_disclosure_study or "
+            "agreement is expected");
+}
+
 }  // namespace
 }  // namespace cp::investors
