@@ -36,6 +36,8 @@ void register_notifications_command(CLI::App& app, AppContext& context);
 void register_risk_commands(CLI::App& app, AppContext& context);
 // connectpost ca: corporate actions (issue 17).
 void register_ca_commands(CLI::App& app, AppContext& context);
+// connectpost investor check: the Southbound permission's suitability rules (issue 18).
+void register_investor_commands(CLI::App& app, AppContext& context);
 // `obligations`, `obligations run`, `obligations check-defaults` (issue 16).
 void register_obligations_commands(CLI::App& app, AppContext& context);
 // `obligations notify`, under the `obligations` command.

@@ -13,12 +13,14 @@
 #include "corpactions/csdc_payment.h"
 #include "corpactions/event_file.h"
 #include "corpactions/non_trade_transfer.h"
+#include "investors/evidence_files.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
 #include "risk/obligation_files.h"
 #include "risk/risk_day.h"
 #include "store/ca_store.h"
 #include "store/import_store.h"
+#include "store/investor_evidence_store.h"
 #include "store/non_trade_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
@@ -215,6 +217,86 @@ void register_import_commands(CLI::App& app, AppContext& context) {
             [&](CsvReader& reader) { return corpactions::read_event_file(reader, data); },
             [&](store::Database& db, const auto& rows) {
               return store::import_ca_events(db, rows, options.file);
+            });
+      });
+  // Issue 18: the investor evidence the suitability rules read (docs/formats.md "Investor
+  // evidence"), each dated no later than today (Hong Kong time).
+  add("asset-snapshots", "Investors' own assets at a day's close (SUIT-1, SUIT-2)", false,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
+        CP_ASSIGN_OR_RETURN(LoadedReference loaded, load_reference(ctx));
+        std::vector<calendar::SouthboundCalendar> channels;
+        for (const Channel channel : {Channel::kShanghai, Channel::kShenzhen}) {
+          CP_ASSIGN_OR_RETURN(auto southbound,
+                              calendar::SouthboundCalendar::build(
+                                  loaded.calendars, loaded.refdata.parameters, channel));
+          channels.push_back(std::move(southbound));
+        }
+        // A Southbound trading day of either channel (the window of each is its own).
+        const auto is_trading_day = [&channels](Date day) {
+          for (const auto& southbound : channels) {
+            auto info = southbound.day(day);
+            if (info.ok() && (*info)->southbound_trading) return true;
+          }
+          return false;
+        };
+        return run_import(
+            ctx, "asset snapshots", options,
+            [&](CsvReader& reader) {
+              return investors::read_asset_snapshots(reader, is_trading_day);
+            },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_asset_snapshots(db, rows, options.file);
+            });
+      });
+  add("questionnaires", "Investors' risk questionnaires (SUIT-1, SUIT-6)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "questionnaires", options,
+            [&](CsvReader& reader) { return investors::read_questionnaires(reader, today); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_questionnaires(db, rows, options.file);
+            });
+      });
+  add("knowledge-tests", "Investors' marked knowledge-test sheets (SUIT-1, SUIT-2)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "knowledge tests", options,
+            [&](CsvReader& reader) { return investors::read_knowledge_tests(reader, today); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_knowledge_tests(db, rows, options.file);
+            });
+      });
+  add("trading-warnings", "Exchanges' abnormal-trading warnings to investors (SUIT-1)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "trading warnings", options,
+            [&](CsvReader& reader) { return investors::read_trading_warnings(reader, today); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_trading_warnings(db, rows, options.file);
+            });
+      });
+  add("investor-profiles", "Investors' account state, integrity and legal bars per channel", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "investor profiles", options,
+            [&](CsvReader& reader) { return investors::read_investor_profiles(reader, today); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_investor_profiles(db, rows, options.file);
+            });
+      });
+  add("permission-documents",
+      "The risk disclosure studied and the agreement signed, with their hashes (SUIT-4)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "permission documents", options,
+            [&](CsvReader& reader) { return investors::read_permission_documents(reader, today); },
+            [&](store::Database& db, const auto& rows) {
+              return store::import_permission_documents(db, rows, options.file);
             });
       });
   add("ca-payments", "CSDC's clearing of corporate-action cash: its rate and date (CLR-7)", false,

@@ -1,0 +1,177 @@
+// `connectpost import asset-snapshots|questionnaires|knowledge-tests|trading-warnings|
+// investor-profiles|permission-documents` and `connectpost investor check` end to end on both
+// databases (issue 18): a qualified investor, one whose assets fall a fen short, and the bad
+// inputs — a snapshot for a non-trading day, an unknown account, a second row with other
+// values — each refused with its file and reason, nothing stored.
+//
+// The application date is Monday 2025-12-08; the Shanghai Southbound trading days before it are
+// weekdays back to 2025-11-10 (no holiday in between: data/calendar), the twenty of the window.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/date.h"
+#include "support/backend_test.h"
+#include "support/cli_runner.h"
+
+namespace cp {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+using Outcome = testing::CliOutcome;
+
+const std::string kHash(64, 'c');
+
+class InvestorCliTest : public testing::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
+    dir_ = fs::temp_directory_path() /
+           ("cp_investor_" + std::to_string(::getpid()) + "_" +
+            std::to_string(static_cast<int>(GetParam())) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  Outcome run(const std::string& args) { return testing::run_cli(dir_, scratch_->url(), args); }
+  fs::path write(const std::string& name, const std::string& text) {
+    const fs::path path = dir_ / name;
+    std::ofstream(path) << text;
+    return path;
+  }
+  Outcome import(const std::string& kind, const std::string& name, const std::string& text) {
+    return run("import " + kind + " '" + write(name, text).string() + "'");
+  }
+  void imported(const std::string& kind, const std::string& name, const std::string& text) {
+    const Outcome done = import(kind, name, text);
+    ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
+  }
+  // INV001 and INV002, individuals, with everything the Shanghai rules read; INV002's assets are
+  // a fen short on one day.
+  void import_investors() {
+    imported("accounts", "accounts.csv",
+             "account_id,account_type,money_kind,a_share_online_rate,commission_rate,"
+             "commission_min_hkd\n"
+             "INV001,individual,client,0.00025,,5.00\nINV002,individual,client,0.00025,,5.00\n");
+    std::string assets = "as_of,account_id,securities_rmb,cash_rmb,margin_net_rmb\n";
+    for (Date day = *Date::parse("2025-11-10"); day <= *Date::parse("2025-12-05");
+         day = day.plus_days(1)) {
+      if (day.weekday() == Weekday::kSaturday || day.weekday() == Weekday::kSunday) continue;
+      assets += day.to_string() + ",INV001,450000.00,50000.00,0.00\n";
+      const bool short_day = day == *Date::parse("2025-11-20");
+      assets += day.to_string() + ",INV002,450000.00," + (short_day ? "49999.99" : "50000.00") +
+                ",0.00\n";
+    }
+    imported("asset-snapshots", "asset_snapshots.csv", assets);
+    imported("questionnaires", "questionnaires.csv",
+             "account_id,completed_on,risk_level,low_level_acknowledged\n"
+             "INV001,2025-06-01,balanced,no\nINV002,2025-06-01,balanced,no\n");
+    imported("knowledge-tests", "knowledge_tests.csv",
+             "account_id,channel,taken_on,bank_version,questions,correct\n"
+             "INV001,sh,2025-12-08,SH-2025-2,20,20\nINV002,sh,2025-12-08,SH-2025-2,20,20\n");
+    imported("trading-warnings", "trading_warnings.csv",
+             "account_id,exchange,warned_on\nINV001,sse,2025-08-01\n");
+    imported("investor-profiles", "investor_profiles.csv",
+             "as_of,account_id,channel,a_share_account,serious_integrity_problem,legally_barred\n"
+             "2025-01-02,INV001,sh,normal,no,no\n2025-01-02,INV002,sh,normal,no,no\n");
+    imported("permission-documents", "permission_documents.csv",
+             "account_id,channel,document,signed_on,sha256\n"
+             "INV001,sh,risk_disclosure_study,2025-12-08," +
+                 kHash + "\n" + "INV001,sh,agreement,2025-12-08," + kHash + "\n" +
+                 "INV002,sh,risk_disclosure_study,2025-12-08," + kHash + "\n" +
+                 "INV002,sh,agreement,2025-12-08," + kHash + "\n");
+  }
+  Json check(const std::string& account, const std::string& channel) {
+    const Outcome shown = run("investor check --account " + account + " --channel " + channel +
+                              " --date 2025-12-08 --json");
+    EXPECT_EQ(shown.exit_code, 0) << shown.err;
+    return Json::parse(shown.out);
+  }
+  static Json rule(const Json& checked, const std::string& name) {
+    for (const Json& r : checked["rules"]) {
+      if (r["rule"] == name) return r;
+    }
+    ADD_FAILURE() << "no rule " << name;
+    return Json::object();
+  }
+
+  fs::path dir_;
+};
+
+// INV001 meets every Shanghai rule: 500,000.00 a day over the twenty days, a questionnaire of
+// June, all 20 answers right, a warning of 2025-08-01 (more than 3 months before), the
+// agreement signed last. On Shenzhen it has no account, no test and nothing signed.
+TEST_P(InvestorCliTest, AQualifiedInvestorIsEligibleOnShanghaiOnly) {
+  import_investors();
+  if (HasFatalFailure()) return;
+  const Json sh = check("INV001", "sh");
+  EXPECT_TRUE(sh["eligible"].get<bool>()) << sh.dump();
+  EXPECT_EQ(rule(sh, "assets")["evidence"],
+            "average 500,000.00 over 2025-11-10 to 2025-12-05 (20 trading days)");
+  EXPECT_EQ(rule(sh, "warnings")["evidence"], "no warning after 2025-09-08");
+  const Json sz = check("INV001", "sz");
+  EXPECT_FALSE(sz["eligible"].get<bool>());
+  EXPECT_EQ(rule(sz, "account")["evidence"], "no Shenzhen A-share account");
+  EXPECT_EQ(rule(sz, "knowledge_test")["reason"], "the knowledge test must be passed");
+}
+
+// INV002's 2025-11-20 is 499,999.99: the twenty days total 9,999,999.99, an average of
+// 499,999.9995, below 500,000 (shown 499,999.99).
+TEST_P(InvestorCliTest, AssetsAFenShortOnOneDayAreNotEnough) {
+  import_investors();
+  if (HasFatalFailure()) return;
+  const Json checked = check("INV002", "sh");
+  EXPECT_FALSE(checked["eligible"].get<bool>());
+  const Json assets = rule(checked, "assets");
+  EXPECT_FALSE(assets["passed"].get<bool>());
+  EXPECT_EQ(assets["evidence"],
+            "average 499,999.99 over 2025-11-10 to 2025-12-05 (20 trading days)");
+  EXPECT_EQ(assets["reason"], "below RMB 500,000.00");
+}
+
+TEST_P(InvestorCliTest, BadEvidenceIsRefusedAndNothingIsStored) {
+  import_investors();
+  if (HasFatalFailure()) return;
+  const std::string header = "as_of,account_id,securities_rmb,cash_rmb,margin_net_rmb\n";
+  // Saturday 2025-11-15: the whole file refused, its good first row not stored either.
+  const Outcome saturday =
+      import("asset-snapshots", "weekend.csv",
+             header + "2025-12-05,INV009,1.00,1.00,0\n2025-11-15,INV001,1.00,1.00,0\n");
+  EXPECT_EQ(saturday.exit_code, 2);  // bad input
+  EXPECT_THAT(saturday.err, HasSubstr("weekend.csv:3:1: field 'as_of': 2025-11-15 is not a "
+                                      "Southbound trading day"));
+  const Outcome unknown =
+      import("asset-snapshots", "unknown.csv", header + "2025-12-05,INV009,1.00,1.00,0\n");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("account INV009 is not in the account book"));
+  // The same row again is unchanged; other figures for a stored day are refused whole.
+  const Outcome again = import("asset-snapshots", "again.csv",
+                               header + "2025-12-05,INV001,450000.00,50000.00,0.00\n");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("0 new, 1 unchanged"));
+  const Outcome other =
+      import("asset-snapshots", "other.csv", header + "2025-12-05,INV001,1.00,50000.00,0.00\n");
+  EXPECT_EQ(other.exit_code, 1);
+  EXPECT_THAT(other.err, HasSubstr("INV001's assets on 2025-12-05 is already stored with other "
+                                   "values"));
+  EXPECT_TRUE(check("INV001", "sh")["eligible"].get<bool>());  // nothing of them stored
+  // An account not in the book has nothing to check.
+  const Outcome own = run("investor check --account NOBODY --channel sh --date 2025-12-08");
+  EXPECT_EQ(own.exit_code, 1);
+  EXPECT_THAT(own.err, HasSubstr("account NOBODY is not in the account book"));
+}
+
+CP_INSTANTIATE_ON_BOTH_BACKENDS(InvestorCliTest);
+
+}  // namespace
+}  // namespace cp
