@@ -24,20 +24,12 @@
 #include "corpactions/non_trade_transfer.h"
 #include "corpactions/offered.h"
 #include "fuzz_check.h"
+#include "fuzz_refdata.h"
 #include "refdata/refdata.h"
 
 namespace {
 
 using namespace cp;
-
-const refdata::RefData& reference() {
-  static const refdata::RefData* data = [] {
-    auto loaded = refdata::load_refdata(fuzz::data_dir());
-    if (!loaded.ok()) fuzz::setup_failed("reference data: " + loaded.error().to_string());
-    return new refdata::RefData(std::move(loaded).value());
-  }();
-  return *data;
-}
 
 void check_entitled(const corpactions::CorporateAction& action) {
   using corpactions::ActionType;
@@ -87,14 +79,14 @@ void fuzz_one(const uint8_t* data, size_t size) {
                   "a refusal names the file");
   };
   if (events) {
-    auto rows = corpactions::read_event_file(reader, reference());
+    auto rows = corpactions::read_event_file(reader, fuzz::shipped_refdata());
     if (!rows.ok()) return named(rows.error());
     CP_FUZZ_CHECK(records >= 0 && static_cast<int64_t>(rows->size()) <= records,
                   "no more events than records");
     std::set<std::string> ids;
     for (const auto& action : *rows) {
       CP_FUZZ_CHECK(corpactions::validate(action).ok(), "a parsed event is valid");
-      CP_FUZZ_CHECK(corpactions::check_offered(action, reference().parameters).ok(),
+      CP_FUZZ_CHECK(corpactions::check_offered(action, fuzz::shipped_refdata().parameters).ok(),
                     "a parsed event is offered");
       CP_FUZZ_CHECK(ids.insert(action.event_id).second, "event ids are unique");
       CP_FUZZ_CHECK(corpactions::canonical_text(action).rfind(action.event_id + ",", 0) == 0,

@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -70,6 +72,22 @@ inline int64_t count_csv_records(const std::string& name, const std::string& tex
   }
 }
 
+// An input whose first byte picks one of `names` (modulo their number) and whose rest is that
+// file's CSV text: the file's index, name, records (count_csv_records) and reader.
+struct SelectedCsv {
+  size_t kind = 0;
+  std::string name;
+  int64_t records = -1;
+  CsvReader reader;
+
+  void check_named(const Error& error) const;
+};
+
+// The selected file, or none when the input is empty or its text does not open as CSV (the
+// refusal checked to name the file).
+std::optional<SelectedCsv> select_csv(const uint8_t* data, size_t size,
+                                      std::span<const char* const> names);
+
 }  // namespace cp::fuzz
 
 #define CP_FUZZ_CHECK(condition, message)                                  \
@@ -87,3 +105,21 @@ inline int64_t count_csv_records(const std::string& name, const std::string& tex
 #else
 #define CP_FUZZ_CHECK_SUSPECT(condition, message) CP_FUZZ_CHECK(condition, message)
 #endif
+
+inline std::optional<cp::fuzz::SelectedCsv> cp::fuzz::select_csv(
+    const uint8_t* data, size_t size, std::span<const char* const> names) {
+  if (size == 0) return std::nullopt;
+  const size_t kind = data[0] % names.size();
+  const std::string name = names[kind];
+  const std::string text(as_text(data + 1, size - 1));
+  auto opened = CsvReader::from_string(name, text);
+  if (!opened.ok()) {
+    CP_FUZZ_CHECK(opened.error().file == name, "a refusal names the file");
+    return std::nullopt;
+  }
+  return SelectedCsv{kind, name, count_csv_records(name, text), std::move(opened).value()};
+}
+
+inline void cp::fuzz::SelectedCsv::check_named(const Error& error) const {
+  CP_FUZZ_CHECK(error.file == name, "a refusal names the file");
+}

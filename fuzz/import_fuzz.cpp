@@ -24,6 +24,7 @@
 #include "core/date.h"
 #include "core/decimal.h"
 #include "fuzz_check.h"
+#include "fuzz_refdata.h"
 #include "refdata/refdata.h"
 
 namespace {
@@ -35,15 +36,6 @@ constexpr const char* kNames[] = {"accounts.csv",   "cash.csv",     "reserve_che
                                   "executions.csv", "prices.csv",   "fx.csv",
                                   "positions.csv",  "reserves.csv", "bank.csv"};
 constexpr size_t kKinds = sizeof(kNames) / sizeof(kNames[0]);
-
-const refdata::RefData& reference_data() {
-  static const refdata::RefData* data = [] {
-    auto loaded = refdata::load_refdata(fuzz::data_dir());
-    if (!loaded.ok()) fuzz::setup_failed("reference data: " + loaded.error().to_string());
-    return new refdata::RefData(std::move(loaded).value());
-  }();
-  return *data;
-}
 
 void check_parsed_date(const Date& date) {
   CP_FUZZ_CHECK(date.year() >= 1900 && date.year() <= 2999, "dates are in 1900..2999");
@@ -132,7 +124,7 @@ void check_rows_of(const std::vector<ReserveCheck>& rows) {
 }
 
 void check_rows_of(const ExecutionFile& rows) {
-  const refdata::RefData& data = reference_data();
+  const refdata::RefData& data = fuzz::shipped_refdata();
   std::set<std::string> ids;
   for (const ExecutionRef ref : rows.table) {
     const Execution e = ref.to_execution();
@@ -247,7 +239,7 @@ void fuzz_one(const uint8_t* data, size_t size) {
       check_result(parse_reserve_checks(reader), name, text);
       break;
     case 3: {
-      const refdata::RefData& ref = reference_data();
+      const refdata::RefData& ref = fuzz::shipped_refdata();
       check_result(parse_executions(reader, ref.securities, ref.spread_table), name, text);
       break;
     }
@@ -260,7 +252,7 @@ void fuzz_one(const uint8_t* data, size_t size) {
       if (!rows.ok()) break;
       // The reference rates against fx.reference_rate_buffer (SPEC CLR-15), as `import fx`
       // checks them: a refusal names the file and a row, and nothing throws.
-      auto checked = check_reference_rates(*rows, reference_data().parameters, name);
+      auto checked = check_reference_rates(*rows, fuzz::shipped_refdata().parameters, name);
       if (!checked.ok()) {
         CP_FUZZ_CHECK(checked.error().file == name && checked.error().line >= 2,
                       "a refused rate names the file and its row");

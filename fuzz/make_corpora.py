@@ -4,7 +4,8 @@
 usage: fuzz/make_corpora.py [OUT_DIR]      (default: build/fuzz-corpora, which git ignores)
 
 Writes OUT_DIR/<target>/<seed> for each target. Targets whose first input byte is a selector
-(import_fuzz, form_fuzz, replay_fuzz) get that byte prepended; attachment_fuzz gets a file name
+(import_fuzz, form_fuzz, replay_fuzz, risk_files_fuzz, ca_files_fuzz,
+investor_files_fuzz) get that byte prepended; attachment_fuzz gets a file name
 and a NUL prepended. Only reads the repository; needs nothing but Python 3.
 """
 import glob
@@ -33,6 +34,27 @@ NON_TRADE_CSV = (b"transfer_id,reason,channel,clearing_date,from_account,to_acco
                  b"quantity,fee_account,transfer_fee_rmb,stamp_duty_rmb,source\n"
                  b"N1,inheritance,sh,2025-06-27,DECEASED,HEIR,00941,1500,HEIR,1.50,97.00,x\n"
                  b"N2,pledge,sz,2025-06-27,P1,P1,00700,200,P1,0.20,0.00,x\n")
+# investor_files_fuzz's selector byte per file (fuzz/investor_files_fuzz.cpp, kNames), and a seed
+# of each; the golden cases of tests/golden/investors/ add theirs.
+INVESTOR_FILES = [
+    ("asset_snapshots.csv", b"as_of,account_id,securities_rmb,cash_rmb,margin_net_rmb\n"
+                            b"2026-12-04,INV001,450000.00,49999.99,0.01\n"
+                            b"2026-12-04,INV002,0,0,-1200.50\n"),
+    ("questionnaires.csv", b"account_id,completed_on,risk_level,low_level_acknowledged\n"
+                           b"INV001,2024-12-06,balanced,no\nINV002,2026-01-05,conservative,yes\n"),
+    ("knowledge_tests.csv", b"account_id,channel,taken_on,bank_version,questions,correct\n"
+                            b"INV001,sh,2026-11-30,SH-2026-1,20,20\n"
+                            b"INV001,sz,2026-11-30,SZ-2026-1,100,79\n"),
+    ("trading_warnings.csv", b"account_id,exchange,warned_on\nINV001,sse,2026-09-07\n"
+                             b"INV002,szse,2026-09-08\n"),
+    ("investor_profiles.csv", b"as_of,account_id,channel,a_share_account,"
+                              b"serious_integrity_problem,legally_barred\n"
+                              b"2026-01-05,INV001,sh,normal,no,no\n"
+                              b"2026-01-05,INV001,sz,restricted,yes,no\n"),
+    ("permission_documents.csv", b"account_id,channel,document,signed_on,sha256\n"
+                                 b"INV001,sh,risk_disclosure_study,2026-11-30," + b"ab" * 32 +
+                                 b"\nINV001,sh,agreement,2026-12-01," + b"0f" * 32 + b"\n"),
+]
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
 DECIMAL_SEEDS = [
     b"301.20\n0.92", b"-0.05\n3", b"0\n-0.000", b"1.5\n1.50", b"+7\n-7",
@@ -137,6 +159,11 @@ def main():
     for path in files("tests/golden/ca/*/ca_payments.csv"):
         write(out_dir, "ca_files_fuzz", b"\x01" + read(path))
     write(out_dir, "ca_files_fuzz", b"\x02" + NON_TRADE_CSV)
+
+    for selector, (name, seed) in enumerate(INVESTOR_FILES):
+        write(out_dir, "investor_files_fuzz", bytes([selector]) + seed)
+        for path in files("tests/golden/investors/*/" + name):
+            write(out_dir, "investor_files_fuzz", bytes([selector]) + read(path))
 
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "fuzz_check.h"
+#include "fuzz_refdata.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
 #include "risk/money_obligations.h"
@@ -31,16 +32,6 @@ using namespace cp;
 constexpr const char* kNames[] = {"cns_positions.csv",     "risk_instruments.csv",
                                   "money_obligations.csv", "guarantee_fund.csv",
                                   "payments.csv",          "intraday_prices.csv"};
-constexpr size_t kKinds = sizeof(kNames) / sizeof(kNames[0]);
-
-const refdata::SecurityMaster& securities() {
-  static const refdata::RefData* data = [] {
-    auto loaded = refdata::load_refdata(fuzz::data_dir());
-    if (!loaded.ok()) fuzz::setup_failed("reference data: " + loaded.error().to_string());
-    return new refdata::RefData(std::move(loaded).value());
-  }();
-  return data->securities;
-}
 
 template <typename Row>
 void check_lines(const std::vector<Row>& rows, int64_t records) {
@@ -92,23 +83,13 @@ void check_positions(const std::vector<risk::CnsPosition>& rows) {
 }
 
 void fuzz_one(const uint8_t* data, size_t size) {
-  if (size == 0) return;
-  const size_t kind = data[0] % kKinds;
-  const std::string name = kNames[kind];
-  const std::string text(fuzz::as_text(data + 1, size - 1));
-  const int64_t records = fuzz::count_csv_records(name, text);
-  auto opened = CsvReader::from_string(name, text);
-  if (!opened.ok()) {
-    CP_FUZZ_CHECK(opened.error().file == name, "a refusal names the file");
-    return;
-  }
-  CsvReader reader = std::move(opened).value();
-  auto named = [&](const Error& error) {
-    CP_FUZZ_CHECK(error.file == name, "a refusal names the file");
-  };
+  auto selected = fuzz::select_csv(data, size, kNames);
+  if (!selected) return;
+  auto& [kind, name, records, reader] = *selected;
+  const auto named = [&](const Error& error) { selected->check_named(error); };
   switch (kind) {
     case 0: {
-      auto rows = risk::parse_cns_positions(reader, securities());
+      auto rows = risk::parse_cns_positions(reader, fuzz::shipped_refdata().securities);
       if (!rows.ok()) return named(rows.error());
       check_lines(*rows, records);
       check_positions(*rows);

@@ -1,5 +1,8 @@
 #include "clearing/csv_fields.h"
 
+#include <charconv>
+#include <string>
+
 namespace cp::clearing {
 
 Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
@@ -10,6 +13,21 @@ Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, 
     return reader.field_error(record, col, positive ? "must be positive" : "must not be negative");
   }
   return *value;
+}
+
+Result<int64_t> whole_number_field(const CsvReader& reader, const CsvRecord& record, size_t col,
+                                   int64_t max) {
+  const std::string_view text = record[col];
+  int64_t value = 0;
+  const bool digits =
+      !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+  const auto [end, ec] = digits ? std::from_chars(text.data(), text.data() + text.size(), value)
+                                : std::from_chars_result{text.data(), std::errc::invalid_argument};
+  if (!digits || ec != std::errc{} || end != text.data() + text.size() || value > max) {
+    return reader.field_error(record, col,
+                              "a whole number from 0 to " + std::to_string(max) + " is expected");
+  }
+  return value;
 }
 
 Result<Date> date_field(const CsvReader& reader, const CsvRecord& record, size_t col) {

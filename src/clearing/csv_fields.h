@@ -19,6 +19,10 @@ inline constexpr int64_t kSharesMax = 1'000'000'000'000;
 // `positive`, else at or above it.
 Result<Decimal> decimal_field(const CsvReader& reader, const CsvRecord& record, size_t col,
                               int max_scale, bool positive);
+// Field `col` of `record` as a whole number from 0 to `max` written in ASCII digits only (no
+// sign, no spaces, no decimals): counts such as a test's questions.
+Result<int64_t> whole_number_field(const CsvReader& reader, const CsvRecord& record, size_t col,
+                                   int64_t max);
 Result<Date> date_field(const CsvReader& reader, const CsvRecord& record, size_t col);
 Result<Channel> channel_field(const CsvReader& reader, const CsvRecord& record, size_t col);
 

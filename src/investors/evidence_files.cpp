@@ -12,6 +12,7 @@ namespace {
 constexpr size_t kAccountIdMax = 40;
 // More than any investor holds; keeps sums within the decimal type.
 const Decimal kAssetsMax = Decimal::from_int(1'000'000'000'000);
+constexpr int64_t kCountMax = 9999;
 
 Result<std::string> account_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
   std::string id(record[col]);
@@ -48,19 +49,11 @@ Result<Date> past_date_field(const CsvReader& reader, const CsvRecord& record, s
   return date;
 }
 
+// A test's questions and right answers: a sheet of at most 9,999 questions.
 Result<int32_t> count_field(const CsvReader& reader, const CsvRecord& record, size_t col) {
-  const std::string_view text = record[col];
-  int64_t value = 0;
-  if (text.empty() || text.size() > 4) {
-    return reader.field_error(record, col, "a whole number from 0 to 9999 is expected");
-  }
-  for (const char c : text) {
-    if (c < '0' || c > '9') {
-      return reader.field_error(record, col, "a whole number from 0 to 9999 is expected");
-    }
-    value = value * 10 + (c - '0');
-  }
-  return static_cast<int32_t>(value);
+  CP_ASSIGN_OR_RETURN(const int64_t count,
+                      clearing::whole_number_field(reader, record, col, kCountMax));
+  return static_cast<int32_t>(count);
 }
 
 Result<bool> yes_no_field(const CsvReader& reader, const CsvRecord& record, size_t col) {

@@ -96,6 +96,15 @@ TEST(EvidenceFiles, KnowledgeTestsAreMarkedSheets) {
             "knowledge_tests.csv:2:35: field 'correct': 21 right of 20 questions");
   EXPECT_EQ(refusal("knowledge_tests.csv", header + "INV001,sz,2026-12-07,SZ-2026-1,0,0\n", read),
             "knowledge_tests.csv:2:32: field 'questions': a test has at least one question");
+  // Counts are plain digits up to 9,999: no sign, no decimals, no blanks.
+  for (const std::string questions :
+       {"-20", "+20", "20.0", " 20", "10000", "99999999999999999999"}) {
+    EXPECT_EQ(refusal("knowledge_tests.csv",
+                      header + "INV001,sz,2026-12-07,SZ-2026-1," + questions + ",16\n", read),
+              "knowledge_tests.csv:2:32: field 'questions': a whole number from 0 to 9999 is "
+              "expected")
+        << questions;
+  }
   EXPECT_EQ(refusal("knowledge_tests.csv", header + "INV001,hk,2026-12-07,SZ-2026-1,20,16\n", read)
                     .find("field 'channel'") != std::string::npos,
             true);
