@@ -18,6 +18,7 @@
 #include "core/date.h"
 #include "support/backend_test.h"
 #include "support/cli_runner.h"
+#include "support/golden_files.h"
 
 namespace cp {
 namespace {
@@ -28,6 +29,7 @@ using Json = nlohmann::json;
 using Outcome = testing::CliOutcome;
 
 const std::string kHash(64, 'c');
+const fs::path kCases = fs::path(CONNECTPOST_SOURCE_DIR) / "tests/golden/investors";
 
 class InvestorCliTest : public testing::BackendTest {
  protected:
@@ -169,6 +171,48 @@ TEST_P(InvestorCliTest, BadEvidenceIsRefusedAndNothingIsStored) {
   const Outcome own = run("investor check --account NOBODY --channel sh --date 2025-12-08");
   EXPECT_EQ(own.exit_code, 1);
   EXPECT_THAT(own.err, HasSubstr("account NOBODY is not in the account book"));
+}
+
+// The golden cases of tests/golden/investors (each README works them by hand; work_out.py is an
+// independent oracle): every evidence file imported, then each check of case.json by
+// `investor check --json` against expected.json — eligible, the rules that failed, and the
+// assets average over the window.
+TEST_P(InvestorCliTest, GoldenSuitabilityCasesOnEachChannel) {
+  const fs::path dir = kCases / "suitability";
+  const std::pair<const char*, const char*> files[] = {
+      {"accounts", "accounts.csv"},
+      {"asset-snapshots", "asset_snapshots.csv"},
+      {"questionnaires", "questionnaires.csv"},
+      {"knowledge-tests", "knowledge_tests.csv"},
+      {"trading-warnings", "trading_warnings.csv"},
+      {"investor-profiles", "investor_profiles.csv"},
+      {"permission-documents", "permission_documents.csv"}};
+  for (const auto& [kind, name] : files) {
+    const Outcome done = run(std::string("import ") + kind + " '" + (dir / name).string() + "'");
+    ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
+  }
+  const Json expected = Json::parse(testing::slurp(dir / "expected.json"))["checks"];
+  ASSERT_EQ(expected.size(), 17U);
+  for (const Json& want : expected) {
+    const std::string who =
+        want["account"].get<std::string>() + " on " + want["channel"].get<std::string>();
+    const Outcome shown = run("investor check --account " + want["account"].get<std::string>() +
+                              " --channel " + want["channel"].get<std::string>() + " --date " +
+                              want["date"].get<std::string>() + " --json");
+    ASSERT_EQ(shown.exit_code, 0) << who << ": " << shown.err;
+    const Json got = Json::parse(shown.out);
+    EXPECT_EQ(got["eligible"], want["eligible"]) << who << ": " << got.dump();
+    Json failed = Json::array();
+    for (const Json& r : got["rules"]) {
+      if (!r["passed"].get<bool>()) failed.push_back(r["rule"]);
+    }
+    EXPECT_EQ(failed, want["failed"]) << who << ": " << got.dump();
+    EXPECT_EQ(rule(got, "assets")["evidence"],
+              "average " + want["assets_average"].get<std::string>() + " over " +
+                  want["window"][0].get<std::string>() + " to " +
+                  want["window"][1].get<std::string>() + " (20 trading days)")
+        << who;
+  }
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(InvestorCliTest);
