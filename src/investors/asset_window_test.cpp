@@ -6,8 +6,7 @@
 #include <algorithm>
 
 #include "core/test_values.h"
-#include "refdata/market_calendar.h"
-#include "refdata/refdata.h"
+#include "support/shipped_reference.h"
 
 namespace cp::investors {
 namespace {
@@ -15,15 +14,7 @@ namespace {
 using test_values::d;
 
 calendar::SouthboundCalendar shanghai() {
-  const auto data_dir = std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "data";
-  auto refdata = refdata::load_refdata(data_dir);
-  EXPECT_TRUE(refdata.ok()) << refdata.error().to_string();
-  auto markets = refdata::load_market_calendars(data_dir);
-  EXPECT_TRUE(markets.ok()) << markets.error().to_string();
-  auto southbound =
-      calendar::SouthboundCalendar::build(*markets, refdata->parameters, Channel::kShanghai);
-  EXPECT_TRUE(southbound.ok()) << southbound.error().to_string();
-  return std::move(*southbound);
+  return testing::shipped_southbound(Channel::kShanghai);
 }
 
 // An application on Monday 2026-10-12. Back from Friday 10-09: 10-09, 10-08, then National Day

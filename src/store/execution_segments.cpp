@@ -539,6 +539,43 @@ Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trad
   return decode_execution_segments(fetched);
 }
 
+Result<AccountExecutions> account_executions(Database& db, Date trade_date,
+                                             std::string_view account_id) {
+  const std::string day = trade_date.to_string();
+  AccountExecutions out;
+  // The ranges first, compared byte by byte as they were sorted (no collation), then only the
+  // payloads that can hold the account, each copied out before the next query (PostgreSQL
+  // streams one query at a time).
+  std::vector<std::pair<std::string, int64_t>> wanted;
+  CP_RETURN_IF_ERROR(db.query_each(
+      "SELECT channel, segment_no, first_account, last_account FROM execution_segment WHERE "
+      "trade_date = ? ORDER BY channel, segment_no",
+      {day}, [&](const Row& row) -> Result<void> {
+        out.any_stored = true;
+        if (row.text(2) <= account_id && account_id <= std::string_view(row.text(3))) {
+          wanted.emplace_back(row.text(0), row.integer(1));
+        }
+        return Ok{};
+      }));
+  for (const auto& [channel_text, segment_no] : wanted) {
+    CP_ASSIGN_OR_RETURN(const Channel channel, parse_channel(channel_text));
+    std::string payload;
+    CP_RETURN_IF_ERROR(db.query_each(
+        "SELECT payload FROM execution_segment WHERE trade_date = ? AND channel = ? AND "
+        "segment_no = ?",
+        {day, channel_text, segment_no}, [&](const Row& row) -> Result<void> {
+          payload.assign(row.text(0));
+          return Ok{};
+        }));
+    clearing::ExecutionTable table;
+    CP_RETURN_IF_ERROR(decode_executions(payload, trade_date, channel, table));
+    for (const clearing::ExecutionRef e : table) {
+      if (e.account_id() == account_id) out.executions.push_back(e.to_execution());
+    }
+  }
+  return out;
+}
+
 ExecutionResultSegments::ExecutionResultSegments(Layout layout)
     : layout_(layout),
       writer_(layout == Layout::kLinked ? size_t{kLinkedColumns} : size_t{kResultColumns}) {}

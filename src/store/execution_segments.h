@@ -41,6 +41,14 @@ Result<int64_t> write_execution_segments(Database& db, Date trade_date,
                                          const std::vector<clearing::Execution>& executions);
 // The executions of `trade_date` in stored_before order.
 Result<clearing::ExecutionTable> read_execution_segments(Database& db, Date trade_date);
+// Only `account_id`'s executions of `trade_date`, in stored order: the segments whose account
+// range holds it are read, no others. `any_stored` says whether the date has executions at all.
+struct AccountExecutions {
+  bool any_stored = false;
+  std::vector<clearing::Execution> executions;
+};
+Result<AccountExecutions> account_executions(Database& db, Date trade_date,
+                                             std::string_view account_id);
 
 // The same in two steps: the segments' bytes read under the caller's transaction, then decoded
 // without the database, on any thread (the end of day decodes them while it reads the accounts

@@ -260,6 +260,30 @@ TEST_P(ExecutionSegmentsTest, OneInvestorsLinesAreReadFromTheSegmentsThatCanHold
   EXPECT_EQ(none, 0);
 }
 
+// One investor's executions from the segments that can hold it: 21,000 Shanghai rows over 300
+// accounts (70 each; account 234 straddles the first two segments, 16,383 / 70 = 234 rem 3) and
+// 10 Shenzhen rows over 3 accounts (A0000 has 4 of them: rows 0, 3, 6, 9).
+TEST_P(ExecutionSegmentsTest, OneInvestorsExecutionsAreReadFromTheSegmentsThatCanHoldThem) {
+  auto all = executions(21000, 300, Channel::kShanghai, date_);
+  const auto sz = executions(10, 3, Channel::kShenzhen, date_);
+  all.insert(all.end(), sz.begin(), sz.end());
+  ASSERT_TRUE(write_execution_segments(*db_, date_, all).ok());
+  const std::pair<std::string, size_t> wanted[] = {
+      {"A0000", 74}, {account_name(234), 70}, {"A0299", 70}, {"A9999", 0}};
+  for (const auto& [account, rows] : wanted) {
+    auto got = account_executions(*db_, date_, account);
+    ASSERT_TRUE(got.ok()) << got.error().to_string();
+    EXPECT_TRUE(got->any_stored);
+    ASSERT_EQ(got->executions.size(), rows) << account;
+    for (const auto& e : got->executions) EXPECT_EQ(e.account_id, account);
+    EXPECT_TRUE(std::is_sorted(got->executions.begin(), got->executions.end(), stored_before));
+  }
+  auto other_day = account_executions(*db_, date_.plus_days(1), "A0000");
+  ASSERT_TRUE(other_day.ok());
+  EXPECT_FALSE(other_day->any_stored);
+  EXPECT_TRUE(other_day->executions.empty());
+}
+
 TEST_P(ExecutionSegmentsTest, TheJournalComesBackPostingByPostingNumberedWithinEachEntry) {
   PostingWriter writer(*db_, date_);
   const std::vector<ledger::Posting> postings = {

@@ -176,9 +176,7 @@ Result<ImportCounts> import_permission_documents(Database& db,
                       keyed, file);
 }
 
-Result<investors::Evidence> investor_evidence(Database& db, const std::string& account_id,
-                                              Channel channel, Date date, Date window_from) {
-  investors::Evidence e;
+Result<investors::InvestorType> investor_type(Database& db, const std::string& account_id) {
   CP_ASSIGN_OR_RETURN(
       auto account,
       latest(db, "SELECT account_type FROM account WHERE account_id = ?", {account_id}));
@@ -192,8 +190,14 @@ Result<investors::Evidence> investor_evidence(Database& db, const std::string& a
         "account " + account_id + " is the broker's own: no Southbound permission is granted to it",
         "account_id");
   }
-  e.type = type == "institution" ? investors::InvestorType::kInstitution
-                                 : investors::InvestorType::kIndividual;
+  return type == "institution" ? investors::InvestorType::kInstitution
+                               : investors::InvestorType::kIndividual;
+}
+
+Result<investors::Evidence> investor_evidence(Database& db, const std::string& account_id,
+                                              Channel channel, Date date, Date window_from) {
+  investors::Evidence e;
+  CP_ASSIGN_OR_RETURN(e.type, investor_type(db, account_id));
   const std::string ch(channel_code(channel));
   const std::string day = date.to_string();
   CP_ASSIGN_OR_RETURN(auto profile,

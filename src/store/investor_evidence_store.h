@@ -36,6 +36,10 @@ Result<ImportCounts> import_permission_documents(Database& db,
                                                  const std::vector<investors::DocumentRow>& rows,
                                                  const std::string& file);
 
+// Whether `account_id` is an individual or an institution; refuses an account not in the book
+// (not found) and the broker's own account (no Southbound permission is granted to it).
+Result<investors::InvestorType> investor_type(Database& db, const std::string& account_id);
+
 // What the broker knows of `account_id` on `channel` as of `date`: the latest profile, the latest
 // questionnaire and knowledge test for the channel, the latest disclosure study and agreement
 // for the channel, on or before `date`; the channel's exchange's warnings; the assets snapshots

@@ -1,8 +1,9 @@
 // `connectpost import asset-snapshots|questionnaires|knowledge-tests|trading-warnings|
-// investor-profiles|permission-documents` and `connectpost investor check` end to end on both
-// databases (issue 18): a qualified investor, one whose assets fall a fen short, and the bad
-// inputs — a snapshot for a non-trading day, an unknown account, a second row with other
-// values — each refused with its file and reason, nothing stored.
+// investor-profiles|permission-documents`, `connectpost investor check` and `investor
+// closing-check` end to end on both databases (issue 18): a qualified investor, one whose assets
+// fall a fen short, the bad inputs — a snapshot for a non-trading day, an unknown account, a
+// second row with other values — each refused with its file and reason, nothing stored; and the
+// golden cases of tests/golden/investors.
 //
 // The application date is Monday 2025-12-08; the Shanghai Southbound trading days before it are
 // weekdays back to 2025-11-10 (no holiday in between: data/calendar), the twenty of the window.
@@ -19,6 +20,7 @@
 #include "support/backend_test.h"
 #include "support/cli_runner.h"
 #include "support/golden_files.h"
+#include "support/rate_method_data.h"
 
 namespace cp {
 namespace {
@@ -45,7 +47,9 @@ class InvestorCliTest : public testing::BackendTest {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  Outcome run(const std::string& args) { return testing::run_cli(dir_, scratch_->url(), args); }
+  Outcome run(const std::string& args, const std::string& data_dir = {}) {
+    return testing::run_cli(dir_, scratch_->url(), args, "", data_dir);
+  }
   fs::path write(const std::string& name, const std::string& text) {
     const fs::path path = dir_ / name;
     std::ofstream(path) << text;
@@ -213,6 +217,42 @@ TEST_P(InvestorCliTest, GoldenSuitabilityCasesOnEachChannel) {
                   want["window"][1].get<std::string>() + " (20 trading days)")
         << who;
   }
+}
+
+// tests/golden/investors/closing (its README works each check from the christmas EOD case):
+// the steps of case.json in order, each run an `eod run`, each check `investor closing-check
+// --json` against its allowed and reasons. The runs use the christmas case's margin method (the
+// rate method, as its README works it: support/rate_method_data.h).
+TEST_P(InvestorCliTest, GoldenClosingReadsTheEodsRecordsOfTheTrades) {
+  const Json spec = Json::parse(testing::slurp(kCases / "closing" / "case.json"));
+  const fs::path inputs = fs::path(CONNECTPOST_SOURCE_DIR) / spec["inputs"].get<std::string>();
+  for (const Json& kind : spec["imports"]) {
+    const std::string name = kind.get<std::string>();
+    const Outcome done = run("import " + name + " '" + (inputs / (name + ".csv")).string() + "'");
+    ASSERT_EQ(done.exit_code, 0) << name << ": " << done.err;
+  }
+  int checks = 0;
+  for (const Json& step : spec["steps"]) {
+    if (step.contains("run")) {
+      const Outcome ran =
+          run("eod run --date " + step["run"].get<std::string>(), testing::rate_method_data_dir());
+      ASSERT_EQ(ran.exit_code, 0) << step.dump() << ": " << ran.err;
+      continue;
+    }
+    const Json& want = step["check"];
+    const Outcome shown =
+        run("investor closing-check --account " + want["account"].get<std::string>() +
+            " --channel sh --date " + want["date"].get<std::string>() + " --json");
+    ASSERT_EQ(shown.exit_code, 0) << want.dump() << ": " << shown.err;
+    const Json got = Json::parse(shown.out);
+    EXPECT_EQ(got["allowed"], want["allowed"]) << want.dump() << "\n" << got.dump();
+    EXPECT_EQ(got["reasons"], want["reasons"]) << want.dump() << "\n" << got.dump();
+    ++checks;
+  }
+  EXPECT_EQ(checks, 9);
+  const Outcome own = run("investor closing-check --account PROP01 --channel sh --date 2024-12-31");
+  EXPECT_EQ(own.exit_code, 2);
+  EXPECT_THAT(own.err, HasSubstr("account PROP01 is the broker's own"));
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(InvestorCliTest);
