@@ -255,6 +255,111 @@ TEST_P(InvestorCliTest, GoldenClosingReadsTheEodsRecordsOfTheTrades) {
   EXPECT_THAT(own.err, HasSubstr("account PROP01 is the broker's own"));
 }
 
+// The registry on the suitability case's evidence (its README): AST_AT and QN_2Y are eligible on
+// Shanghai on 2025-10-20 and granted; a second grant and AST_BELOW's are refused, nothing stored.
+// QN_2Y's questionnaire of 2023-10-20 is valid through 2025-10-20: the job of that day lists it
+// due (0 days left) and tells ivy, its investor user in the book firm B001; the same day again
+// tells no one; the next day lists it expired and tells ivy again. After the new questionnaire
+// of 2025-10-21 it is current. Closing AST_AT on 2025-10-20 (no trades on record; the day's
+// executions not imported, so today cannot be ruled out) is refused; on Saturday 10-25 allowed.
+TEST_P(InvestorCliTest, PermissionsAreGrantedReassessedAndClosed) {
+  const fs::path dir = kCases / "suitability";
+  for (const auto& [kind, name] : {std::pair{"accounts", "accounts.csv"},
+                                   {"asset-snapshots", "asset_snapshots.csv"},
+                                   {"questionnaires", "questionnaires.csv"},
+                                   {"knowledge-tests", "knowledge_tests.csv"},
+                                   {"trading-warnings", "trading_warnings.csv"},
+                                   {"investor-profiles", "investor_profiles.csv"},
+                                   {"permission-documents", "permission_documents.csv"}}) {
+    const Outcome done = run(std::string("import ") + kind + " '" + (dir / name).string() + "'");
+    ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
+  }
+  ASSERT_EQ(run("firm add B001 --name Alpha --kind broker").exit_code, 0);
+  ASSERT_EQ(run("user add ivy --name Ivy --firm B001 --role investor").exit_code, 0);
+  ASSERT_EQ(run("user link-account ivy --firm B001 --account QN_2Y").exit_code, 0);
+  const auto grant = [&](const std::string& account) {
+    return run("investor grant --account " + account + " --channel sh --date 2025-10-20");
+  };
+  ASSERT_EQ(grant("AST_AT").exit_code, 0) << grant("AST_AT").err;
+  ASSERT_EQ(grant("QN_2Y").exit_code, 0);
+  const Outcome again = grant("AST_AT");
+  EXPECT_EQ(again.exit_code, 1);
+  EXPECT_THAT(again.err, HasSubstr("account AST_AT holds the sh permission since 2025-10-20: one "
+                                   "application at a time"));
+  const Outcome below = grant("AST_BELOW");
+  EXPECT_EQ(below.exit_code, 1);
+  EXPECT_THAT(below.err, HasSubstr("is not eligible on sh on 2025-10-20: assets: below RMB "
+                                   "500,000.00"));
+  const Json listed = Json::parse(run("investor permissions --json").out)["permissions"];
+  ASSERT_EQ(listed.size(), 2u);
+  EXPECT_EQ(listed[0]["account"], "AST_AT");
+  EXPECT_EQ(listed[1]["account"], "QN_2Y");
+  EXPECT_EQ(listed[1]["closed_on"], nullptr);
+
+  const auto job = [&](const std::string& date) {
+    ::setenv("CONNECTPOST_BOOK_FIRM", "B001", 1);
+    const Outcome done = run("investor reassessments --date " + date + " --json");
+    ::unsetenv("CONNECTPOST_BOOK_FIRM");
+    EXPECT_EQ(done.exit_code, 0) << done.err;
+    return Json::parse(done.out);
+  };
+  const auto told = [&] {
+    auto rows = db_->query(
+        "SELECT COUNT(*) FROM notification WHERE user_id = 'ivy' AND "
+        "reference = 'reassessment:QN_2Y:sh'");
+    return rows.ok() ? rows->rows.at(0).integer(0) : -1;
+  };
+  const Json first = job("2025-10-20");
+  EXPECT_EQ(first["permissions_held"], 2);
+  ASSERT_EQ(first["due"].size(), 1u) << first.dump();
+  EXPECT_EQ(first["due"][0]["account"], "QN_2Y");
+  EXPECT_EQ(first["due"][0]["valid_until"], "2025-10-20");
+  EXPECT_EQ(first["due"][0]["status"], "due_soon");
+  EXPECT_EQ(first["due"][0]["days_left"], 0);
+  EXPECT_EQ(first["due"][0]["new_notice"], true);
+  EXPECT_EQ(first["due"][0]["notified"], 1);
+  EXPECT_EQ(told(), 1);
+  EXPECT_EQ(job("2025-10-20")["due"][0]["new_notice"], false);
+  EXPECT_EQ(told(), 1);
+  const Json expired = job("2025-10-21");
+  EXPECT_EQ(expired["due"][0]["status"], "expired");
+  EXPECT_EQ(expired["due"][0]["days_left"], -1);
+  EXPECT_EQ(expired["due"][0]["new_notice"], true);
+  EXPECT_EQ(told(), 2);
+  ASSERT_EQ(import("questionnaires", "renewed.csv",
+                   "account_id,completed_on,risk_level,low_level_acknowledged\n"
+                   "QN_2Y,2025-10-21,balanced,no\n")
+                .exit_code,
+            0);
+  EXPECT_TRUE(job("2025-10-22")["due"].empty());
+
+  const Outcome refused = run("investor close --account AST_AT --channel sh --date 2025-10-20");
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_THAT(refused.err, HasSubstr("closing refused (SUIT-5): today's trades are not known yet"));
+  ASSERT_EQ(run("investor close --account AST_AT --channel sh --date 2025-10-25").exit_code, 0);
+  const Outcome twice = run("investor close --account AST_AT --channel sh --date 2025-10-25");
+  EXPECT_EQ(twice.exit_code, 1);
+  EXPECT_THAT(twice.err, HasSubstr("account AST_AT holds no open sh permission"));
+  const Json after = Json::parse(run("investor permissions --account AST_AT --json").out);
+  EXPECT_EQ(after["permissions"][0]["closed_on"], "2025-10-25");
+  // Granted again after the closing: a grant dated before it is refused.
+  const Outcome early = grant("AST_AT");
+  EXPECT_EQ(early.exit_code, 1);
+  EXPECT_THAT(early.err,
+              HasSubstr("was closed on 2025-10-25: a new grant is dated on or after it"));
+  // Each change is audited.
+  auto audited = db_->query(
+      "SELECT action FROM audit_entry WHERE action LIKE 'investor.%' ORDER BY "
+      "seq");
+  ASSERT_TRUE(audited.ok()) << audited.error().to_string();
+  std::vector<std::string> actions;
+  for (const auto& row : audited->rows) actions.push_back(row.text(0));
+  EXPECT_EQ(actions, (std::vector<std::string>{
+                         "investor.permission.grant", "investor.permission.grant",
+                         "investor.reassessment.notices", "investor.reassessment.notices",
+                         "investor.permission.close"}));
+}
+
 CP_INSTANTIATE_ON_BOTH_BACKENDS(InvestorCliTest);
 
 }  // namespace

@@ -1,0 +1,52 @@
+// What the investor commands share (cli/investor_command.cpp, cli/investor_permission_command.cpp):
+// an investor assessed on a channel and date, and the counter's closing check, each read from
+// the store and the calendars, with their JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cli/loaded_reference.h"
+#include "cli/output.h"
+#include "investors/closing.h"
+#include "investors/suitability.h"
+
+namespace cp::cli {
+
+// The options the investor commands take (each command its own subset).
+struct InvestorOptions {
+  std::string account;
+  std::string channel;
+  std::string date;
+  bool json = false;
+};
+
+// The reference data and database opened, and --channel and --date read.
+struct InvestorRequest {
+  LoadedReference loaded;
+  Channel channel = Channel::kShanghai;
+  Date date;
+};
+Result<InvestorRequest> open_request(const AppContext& context, const InvestorOptions& options);
+
+// The suitability rules of `channel` in force on `date` against the investor's evidence.
+Result<investors::Assessment> assess_investor(const LoadedReference& loaded,
+                                              const std::string& account, Channel channel,
+                                              Date date);
+// {account, channel, date, eligible, rules: [{rule, passed, evidence, reason}]}
+Json assessment_json(const investors::Assessment& assessment, const std::string& account,
+                     Channel channel, Date date);
+
+struct ClosingOutcome {
+  std::vector<investors::TradeOnRecord> trades;  // what the check read
+  investors::ClosingCheck check;
+};
+// SUIT-5 on `today`: the trade dates still settling, read from the EOD's results (or the
+// executions imported before a date has run).
+Result<ClosingOutcome> check_closing_of(const LoadedReference& loaded, const std::string& account,
+                                        Channel channel, Date today);
+// {account, channel, date, allowed, reasons, trades: [...]}
+Json closing_json(const ClosingOutcome& outcome, const std::string& account, Channel channel,
+                  Date today);
+
+}  // namespace cp::cli
