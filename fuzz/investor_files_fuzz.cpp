@@ -1,17 +1,18 @@
 // The investor evidence files of issue 18 (src/investors): asset_snapshots.csv,
 // questionnaires.csv, knowledge_tests.csv, trading_warnings.csv, investor_profiles.csv,
-// permission_documents.csv.
+// permission_documents.csv, permissions.csv.
 //
-// Input: the first byte picks the file (modulo 6, in that order); the rest is the CSV text. The
+// Input: the first byte picks the file (modulo 7, in that order); the rest is the CSV text. The
 // readers' "today" is fixed at 2026-12-07 and, for the snapshots, weekdays are the trading days.
 //
 // Properties: no crash and no exception; a refusal names the file; a successful parse yields no
 // more rows than the file has records, each as the grammar says (snapshots on trading days and
 // once per account and day, amounts of two decimals with securities and cash not below zero;
 // nothing dated after today; 0 ≤ correct ≤ questions; one profile per account, channel and date;
-// a document's hash as 64 lower-case hex digits). What parsed is then assessed against the
-// shipped rules of both channels (data/parameters.csv, CONNECTPOST_DATA_DIR overrides): every
-// rule answers once, and the investor is eligible exactly when every rule passed.
+// a document's hash as 64 lower-case hex digits; a permission once per account and channel). What
+// parsed is then assessed against the shipped rules of both channels (data/parameters.csv,
+// CONNECTPOST_DATA_DIR overrides): every rule answers once, and the investor is eligible exactly
+// when every rule passed.
 #include <cstddef>
 #include <cstdint>
 #include <set>
@@ -31,7 +32,8 @@ using namespace cp;
 
 constexpr const char* kNames[] = {"asset_snapshots.csv",   "questionnaires.csv",
                                   "knowledge_tests.csv",   "trading_warnings.csv",
-                                  "investor_profiles.csv", "permission_documents.csv"};
+                                  "investor_profiles.csv", "permission_documents.csv",
+                                  "permissions.csv"};
 constexpr size_t kRules = 10;  // investors::Rule
 
 Date today() {
@@ -140,6 +142,18 @@ void fuzz_one(const uint8_t* data, size_t size) {
         evidence.legally_barred = row.legally_barred;
       }
       break;
+    }
+    case 6: {
+      auto rows = investors::read_permission_grants(reader, today());
+      if (!rows.ok()) return named(rows.error());
+      check_count(*rows, records);
+      std::set<std::pair<std::string, Channel>> seen;
+      for (const auto& row : *rows) {
+        CP_FUZZ_CHECK(row.granted_on <= today(), "not after today");
+        CP_FUZZ_CHECK(seen.insert({row.account_id, row.channel}).second,
+                      "once per account and channel");
+      }
+      return;
     }
     default: {
       auto rows = investors::read_permission_documents(reader, today());

@@ -54,6 +54,8 @@ INVESTOR_FILES = [
     ("permission_documents.csv", b"account_id,channel,document,signed_on,sha256\n"
                                  b"INV001,sh,risk_disclosure_study,2026-11-30," + b"ab" * 32 +
                                  b"\nINV001,sh,agreement,2026-12-01," + b"0f" * 32 + b"\n"),
+    ("permissions.csv", b"account_id,channel,granted_on\nINV001,sh,2019-03-04\n"
+                        b"INV001,sz,2020-01-06\n"),
 ]
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
 DECIMAL_SEEDS = [

@@ -13,7 +13,9 @@
 // record, on increasing lines, in time order within the day, each with what its kind needs
 // (replay.h's grammar); replay_day then reports one line per event, in order, each accepted,
 // rejected or applied, with the accepted and rejected counts matching the lines; the frozen
-// funds are never negative and grow only with an accepted buy order.
+// funds are never negative and grow only with an accepted buy order. When the file names
+// accounts (INV001 permitted; LAPSED permitted, its buys waiting, SUIT-6; any other without the
+// permission), an accepted order's account holds the permission and an accepted buy's is current.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -155,6 +157,20 @@ void check_report(const trading::ReplayReport& report,
   }
 }
 
+// With accounts named, an order accepted is of an account that holds the permission, and a buy
+// accepted is of one whose assessment has not expired.
+void check_standings(const trading::ReplayReport& report, const trading::Standings& standings) {
+  CP_FUZZ_CHECK(report.investor_checks, "a file naming accounts is checked against them");
+  for (const trading::ReplayLine& line : report.lines) {
+    if (line.event->kind != trading::EventKind::kOrder || line.outcome != "accepted") continue;
+    const auto standing = standings.find(line.event->account);
+    CP_FUZZ_CHECK(standing != standings.end() && standing->second.permitted,
+                  "an accepted order's investor holds the permission");
+    CP_FUZZ_CHECK(line.event->side != Side::kBuy || standing->second.buys_refused.empty(),
+                  "an accepted buy's assessment is current");
+  }
+}
+
 void fuzz_one(const uint8_t* data, size_t size) {
   if (size == 0) return;
   const Setup& s = setup();
@@ -173,9 +189,12 @@ void fuzz_one(const uint8_t* data, size_t size) {
                   "an events error names the file and a line");
     return;
   }
-  check_events(*events, cp::fuzz::count_csv_records("events.csv", text));
-  auto report = trading::replay_day(*events, s.data, day, channel, s.rates);
-  if (report.ok()) check_report(*report, *events, day, channel);
+  check_events(events->events, cp::fuzz::count_csv_records("events.csv", text));
+  // Every named account but "NOPERM" holds the permission; "LAPSED"'s buys wait (SUIT-6).
+  const trading::Standings standings{{"INV001", {true, ""}}, {"LAPSED", {true, "expired"}}};
+  auto report = trading::replay_day(*events, s.data, day, channel, s.rates, standings);
+  if (report.ok()) check_report(*report, events->events, day, channel);
+  if (report.ok() && events->names_accounts) check_standings(*report, standings);
 }
 
 }  // namespace

@@ -21,6 +21,7 @@
 #include "store/ca_store.h"
 #include "store/import_store.h"
 #include "store/investor_evidence_store.h"
+#include "store/investor_permission_store.h"
 #include "store/non_trade_store.h"
 #include "store/obligation_store.h"
 #include "store/risk_store.h"
@@ -297,6 +298,25 @@ void register_import_commands(CLI::App& app, AppContext& context) {
             [&](CsvReader& reader) { return investors::read_permission_documents(reader, today); },
             [&](store::Database& db, const auto& rows) {
               return store::import_permission_documents(db, rows, options.file);
+            });
+      });
+  add("permissions",
+      "Southbound permissions granted before connectpost, into the registry (audited)", false,
+      [](const AppContext& ctx, const ImportOptions& options) {
+        const Date today = to_hkt(ctx.clock.now()).date;
+        return run_import(
+            ctx, "permissions", options,
+            [&](CsvReader& reader) { return investors::read_permission_grants(reader, today); },
+            [&](store::Database& db, const auto& rows) -> Result<store::ImportCounts> {
+              store::ImportCounts counts;
+              CP_RETURN_IF_ERROR(audited(ctx, db, "investor.permission.import", options.file,
+                                         {{"rows", rows.size()}}, [&]() -> Result<void> {
+                                           CP_ASSIGN_OR_RETURN(
+                                               counts, store::import_permissions(
+                                                           db, rows, options.file, ctx.actor()));
+                                           return Ok{};
+                                         }));
+              return counts;
             });
       });
   add("ca-payments", "CSDC's clearing of corporate-action cash: its rate and date (CLR-7)", false,

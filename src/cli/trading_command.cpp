@@ -4,9 +4,11 @@
 #include "calendar/southbound_calendar.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "investors/reassessment.h"
 #include "refdata/refdata.h"
 #include "store/calendar_store.h"
 #include "store/import_store.h"
+#include "store/investor_permission_store.h"
 #include "trading/eligibility.h"
 #include "trading/replay.h"
 #include "trading/tick.h"
@@ -90,6 +92,25 @@ std::string money_text(const Decimal& value) {
   return value.round(2, Rounding::kHalfUp).to_string_grouped();
 }
 
+// Each account's standing on the channel on `date`, from the permission registry: the
+// permission held that day, and the order check of SUIT-6 on the questionnaire it stands on (a
+// buy waits once it has expired; investors/reassessment.h).
+Result<trading::Standings> standings_on(store::Database& db,
+                                        const refdata::ParameterTable& parameters, Channel channel,
+                                        Date date) {
+  CP_ASSIGN_OR_RETURN(const investors::ReassessmentRules rules,
+                      investors::reassessment_rules(parameters, date));
+  CP_ASSIGN_OR_RETURN(const auto held, store::permissions_on_record(db, date));
+  trading::Standings out;
+  for (const investors::PermissionOnRecord& p : held) {
+    if (p.channel != channel) continue;
+    const auto buy = investors::check_assessment_for_order(Side::kBuy, p.questionnaire_completed_on,
+                                                           date, rules);
+    out[p.account_id] = {true, buy.ok() ? "" : buy.error().message};
+  }
+  return out;
+}
+
 Result<void> replay(const AppContext& context, const TradingOptions& options) {
   CP_ASSIGN_OR_RETURN(Channel channel, parse_channel(options.channel));
   CP_ASSIGN_OR_RETURN(Date date, Date::parse(options.date));
@@ -116,7 +137,11 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
   const trading::ReferenceRates rates{fx->reference_buy, fx->reference_sell};
   CP_ASSIGN_OR_RETURN(CsvReader reader, CsvReader::open(options.file));
   CP_ASSIGN_OR_RETURN(auto events, trading::read_events(reader, data.securities, date));
-  auto report = trading::replay_day(events, data, *day, channel, rates);
+  trading::Standings standings;
+  if (events.names_accounts) {
+    CP_ASSIGN_OR_RETURN(standings, standings_on(*db, data.parameters, channel, date));
+  }
+  auto report = trading::replay_day(events, data, *day, channel, rates, standings);
   if (!report.ok()) return std::move(report).error().in_file(options.file);
 
   if (options.json) {
@@ -153,6 +178,7 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
                            {"quota_start_rmb", report->quota_start_rmb.to_string()},
                            {"accepted", report->accepted},
                            {"rejected", report->rejected},
+                           {"investor_checks", report->investor_checks},
                            {"events", lines},
                            {"vcm", vcm}});
     return Ok{};
@@ -161,7 +187,10 @@ Result<void> replay(const AppContext& context, const TradingOptions& options) {
             << "), quota RMB " << money_text(report->quota_start_rmb) << " at "
             << report->quota_rate.to_string() << " RMB/HKD; reference rates buy "
             << rates.buy.to_string() << ", sell " << rates.sell.to_string()
-            << " (buys freeze at the sell rate)\n";
+            << " (buys freeze at the sell rate)\n"
+            << (report->investor_checks
+                    ? "Investors checked against the permission registry (SUIT, SUIT-6)\n"
+                    : "The file names no accounts: the market's rules only, no investor checks\n");
   std::vector<std::vector<std::string>> rows;
   for (const auto& line : report->lines) {
     const auto& e = *line.event;

@@ -272,4 +272,29 @@ Result<std::vector<DocumentRow>> read_permission_documents(CsvReader& reader, Da
   return out;
 }
 
+Result<std::vector<PermissionGrantRow>> read_permission_grants(CsvReader& reader, Date today) {
+  CP_RETURN_IF_ERROR(reader.require_columns({"account_id", "channel", "granted_on"}));
+  const size_t id_col = *reader.column("account_id");
+  const size_t channel_col = *reader.column("channel");
+  const size_t date_col = *reader.column("granted_on");
+  std::vector<PermissionGrantRow> out;
+  std::set<std::pair<std::string, Channel>> seen;
+  CsvRecord record;
+  while (true) {
+    CP_ASSIGN_OR_RETURN(const bool more, reader.next(record));
+    if (!more) break;
+    PermissionGrantRow row;
+    CP_ASSIGN_OR_RETURN(row.account_id, account_field(reader, record, id_col));
+    CP_ASSIGN_OR_RETURN(row.channel, clearing::channel_field(reader, record, channel_col));
+    CP_ASSIGN_OR_RETURN(row.granted_on, past_date_field(reader, record, date_col, today));
+    if (!seen.insert({row.account_id, row.channel}).second) {
+      return reader.field_error(
+          record, id_col,
+          row.account_id + " appears twice for " + std::string(channel_code(row.channel)));
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 }  // namespace cp::investors

@@ -23,6 +23,9 @@
 //   disclosure studied and the agreement signed (document: risk_disclosure_study or agreement),
 //   each with the SHA-256 of the version the investor saw (64 hex digits). Dated after today:
 //   refused.
+// permissions.csv := header "account_id,channel,granted_on": permissions granted before
+//   connectpost, as the broker's earlier system holds them (a broker's go-live). Dated after today,
+//   or an account and channel twice: refused.
 #pragma once
 
 #include <functional>
@@ -88,6 +91,12 @@ struct DocumentRow {
   std::string sha256;  // lower-case hex
 };
 
+struct PermissionGrantRow {
+  std::string account_id;
+  Channel channel = Channel::kShanghai;
+  Date granted_on;
+};
+
 Result<std::vector<AssetSnapshot>> read_asset_snapshots(
     CsvReader& reader, const std::function<bool(Date)>& is_trading_day);
 Result<std::vector<QuestionnaireRow>> read_questionnaires(CsvReader& reader, Date today);
@@ -95,5 +104,6 @@ Result<std::vector<KnowledgeTestRow>> read_knowledge_tests(CsvReader& reader, Da
 Result<std::vector<WarningRow>> read_trading_warnings(CsvReader& reader, Date today);
 Result<std::vector<ProfileRow>> read_investor_profiles(CsvReader& reader, Date today);
 Result<std::vector<DocumentRow>> read_permission_documents(CsvReader& reader, Date today);
+Result<std::vector<PermissionGrantRow>> read_permission_grants(CsvReader& reader, Date today);
 
 }  // namespace cp::investors

@@ -170,5 +170,25 @@ TEST(EvidenceFiles, DocumentsCarryTheHashOfWhatWasSigned) {
             "agreement is expected");
 }
 
+// Permissions granted before connectpost: each account and channel once, none in the future.
+TEST(EvidenceFiles, PermissionsGrantedBeforeAreReadOncePerChannel) {
+  const std::string header = "account_id,channel,granted_on\n";
+  const auto read = [](CsvReader& r) { return read_permission_grants(r, d("2026-12-07")); };
+  auto reader = CsvReader::from_string("permissions.csv",
+                                       header + "INV001,sh,2019-03-04\nINV001,sz,2020-01-06\n");
+  ASSERT_TRUE(reader.ok());
+  auto rows = read(*reader);
+  ASSERT_TRUE(rows.ok()) << rows.error().to_string();
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ((*rows)[1].channel, Channel::kShenzhen);
+  EXPECT_EQ((*rows)[1].granted_on, d("2020-01-06"));
+  EXPECT_EQ(
+      refusal("permissions.csv", header + "INV001,sh,2019-03-04\nINV001,sh,2020-01-06\n", read),
+      "permissions.csv:3:1: field 'account_id': INV001 appears twice for sh");
+  EXPECT_NE(refusal("permissions.csv", header + "INV001,sh,2026-12-08\n", read)
+                .find("permissions.csv:2:11: field 'granted_on'"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace cp::investors

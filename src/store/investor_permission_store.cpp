@@ -1,7 +1,11 @@
 #include "store/investor_permission_store.h"
 
+#include <nlohmann/json.hpp>
+
 namespace cp::store {
 namespace {
+
+using Json = nlohmann::json;
 
 constexpr const char* kColumns =
     "account_id, channel, granted_on, granted_by, assessment, closed_on, closed_by, closing";
@@ -83,6 +87,39 @@ Result<PermissionRow> close_permission(Database& db, const std::string& account_
   open->closed_by = closed_by;
   open->closing = closing;
   return *open;
+}
+
+Result<ImportCounts> import_permissions(Database& db,
+                                        const std::vector<investors::PermissionGrantRow>& rows,
+                                        const std::string& file, const std::string& imported_by) {
+  CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
+  ImportCounts counts;
+  for (const auto& row : rows) {
+    const std::string ch(channel_code(row.channel));
+    CP_ASSIGN_OR_RETURN(QueryResult known,
+                        db.query("SELECT 1 FROM account WHERE account_id = ?", {row.account_id}));
+    if (known.rows.empty()) {
+      return invalid_input(file + ": account " + row.account_id +
+                               " is not in the account book (import accounts first)",
+                           "account_id");
+    }
+    CP_ASSIGN_OR_RETURN(auto open, open_permission(db, row.account_id, row.channel));
+    if (open && open->granted_on == row.granted_on) {
+      ++counts.unchanged;
+      continue;
+    }
+    PermissionRow grant;
+    grant.account_id = row.account_id;
+    grant.channel = row.channel;
+    grant.granted_on = row.granted_on;
+    grant.granted_by = imported_by;
+    grant.assessment = "{\"imported_from\":" + Json(file).dump() + "}";
+    auto granted = grant_permission(db, grant);
+    if (!granted.ok()) return std::move(granted).error().in_file(file);
+    ++counts.inserted;
+  }
+  CP_RETURN_IF_ERROR(tx.commit());
+  return counts;
 }
 
 Result<std::vector<PermissionRow>> list_permissions(Database& db, const std::string& account_id) {

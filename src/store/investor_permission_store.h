@@ -10,8 +10,10 @@
 
 #include "core/date.h"
 #include "core/market.h"
+#include "investors/evidence_files.h"
 #include "investors/reassessment.h"
 #include "store/database.h"
+#include "store/import_store.h"
 
 namespace cp::store {
 
@@ -41,6 +43,14 @@ Result<void> grant_permission(Database& db, const PermissionRow& grant);
 Result<PermissionRow> close_permission(Database& db, const std::string& account_id, Channel channel,
                                        Date closed_on, const std::string& closed_by,
                                        const std::string& closing);
+
+// Permissions granted before connectpost (permissions.csv), all or nothing: an account not in
+// the book is refused (kInvalidInput), the same grant again is unchanged, and a grant while the
+// account holds the channel's permission from another date is refused (kConflict), each naming
+// the file's account and channel. Each stored grant's assessment records its source.
+Result<ImportCounts> import_permissions(Database& db,
+                                        const std::vector<investors::PermissionGrantRow>& rows,
+                                        const std::string& file, const std::string& imported_by);
 
 // Every permission (open and closed), or only `account_id`'s, by account, channel and grant.
 Result<std::vector<PermissionRow>> list_permissions(Database& db, const std::string& account_id);

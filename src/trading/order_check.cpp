@@ -19,9 +19,12 @@ std::string band_text(const Decimal& reference, const Decimal& band) {
 Verdict check_order(const OrderRequest& order, const SecurityDay& security, const DayRules& rules,
                     QuotaTracker& quota) {
   const std::string channel(channel_code(rules.channel));
-  if (!order.permitted) {
+  if (order.standing && !order.standing->permitted) {
     return reject("SUIT", "the investor has no Southbound permission for the " + channel +
                               " channel (SUIT-1, SUIT-2)");
+  }
+  if (order.standing && order.side == Side::kBuy && !order.standing->buys_refused.empty()) {
+    return reject("SUIT-6", order.standing->buys_refused);
   }
   const Phase phase = phase_at(order.at_s, rules.shape);
   if (!accepts_input(phase)) {

@@ -1,7 +1,8 @@
 // The checks a mainland broker applies before forwarding a Southbound order, in order; the
 // first that fails decides (rule ids from SPEC; SESSION and POS cite research/domain-facts.md
 // §4.1 and §4.2, docs/trading.md):
-//   SUIT    the investor holds the channel's Southbound permission (SUIT-1, SUIT-2)
+//   SUIT    the investor holds the channel's Southbound permission (SUIT-1, SUIT-2), and a buy
+//           waits while its risk assessment has expired (SUIT-6): read from the registry
 //   SESSION the phase takes new orders, of this type
 //   TRD-1/2 the security is eligible; sell-only holdings cannot be bought
 //   TRD-6   board lots (odd lots only sold, in continuous trading, under one lot), at most the
@@ -53,6 +54,13 @@ struct DayRules {
   TickLadder ticks;
 };
 
+// The investor's standing on the channel that day, as the permission registry has it (the shell
+// reads it: investors/reassessment.h, store/investor_permission_store.h).
+struct Standing {
+  bool permitted = false;    // holds the channel's permission on the day (SUIT-1, SUIT-2)
+  std::string buys_refused;  // not empty: why new buys wait (the assessment expired, SUIT-6)
+};
+
 struct OrderRequest {
   int at_s = 0;
   Side side = Side::kBuy;
@@ -60,7 +68,8 @@ struct OrderRequest {
   int64_t price_milli = 0;  // price × 1000 (to_milli); REQUIRES: price has ≤ 3 decimals
   int64_t quantity = 0;
   std::optional<OrderType> type;  // none: the phase's own type
-  bool permitted = true;          // the investor's permission for the channel
+  // None when the order names no investor (a replay of the market's rules only).
+  std::optional<Standing> standing;
 };
 
 struct Verdict {

@@ -174,14 +174,24 @@ TEST_F(OrderCheckTest, PreOpeningOrderFailsEachRuleInTurn) {
   // 09:00, enhanced limit, 150 shares, 345.30: off the 0.20 tick and above 345.00.
   OrderRequest order = Order(hms(9, 0), Side::kBuy, "345.30", 150);
   order.type = OrderType::kEnhancedLimit;
-  order.permitted = false;
+  order.standing = Standing{false, ""};
 
   Verdict verdict = Check(order);
   EXPECT_TRUE(Rejected(verdict, "SUIT", ""));
   EXPECT_EQ(verdict.message,
             "the investor has no Southbound permission for the sh channel (SUIT-1, SUIT-2)");
 
-  order.permitted = true;
+  // Permitted, but the risk assessment expired: a buy waits (SUIT-6), with the reason the
+  // registry gave; a sell of the same would go on to the next rule.
+  order.standing = Standing{true, "the risk assessment expired after 2024-03-14"};
+  verdict = Check(order);
+  EXPECT_TRUE(Rejected(verdict, "SUIT-6", ""));
+  EXPECT_EQ(verdict.message, "the risk assessment expired after 2024-03-14");
+  order.side = Side::kSell;
+  EXPECT_EQ(std::string(Check(order).rule), "SESSION");
+  order.side = Side::kBuy;
+
+  order.standing = Standing{true, ""};
   verdict = Check(order);
   EXPECT_TRUE(Rejected(verdict, "SESSION", ""));
   EXPECT_EQ(verdict.message,

@@ -38,8 +38,8 @@ const char* event_kind_name(EventKind kind) {
   return "order";
 }
 
-Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
-                                             const refdata::SecurityMaster& master, Date date) {
+Result<ReplayEvents> read_events(CsvReader& reader, const refdata::SecurityMaster& master,
+                                 Date date) {
   CP_RETURN_IF_ERROR(reader.require_columns(
       {"time", "event", "order_id", "security", "side", "price", "quantity"}));
   const size_t time_col = *reader.column("time");
@@ -50,9 +50,20 @@ Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
   const size_t price_col = *reader.column("price");
   const size_t quantity_col = *reader.column("quantity");
   const auto type_col = reader.column("type");
-  const auto permission_col = reader.column("permission");
+  const auto account_col = reader.column("account");
+  if (reader.column("permission").ok()) {
+    Error error = invalid_input(
+        "the permission column is gone: name each order's investor in an account column; the "
+        "permission is the registry's (investor grant, import permissions)",
+        "permission");
+    error.file = reader.file_name();
+    error.line = 1;
+    return error;
+  }
 
-  std::vector<ReplayEvent> events;
+  ReplayEvents out;
+  out.names_accounts = account_col.ok();
+  std::vector<ReplayEvent>& events = out.events;
   std::set<std::string, std::less<>> order_ids;
   CsvRecord record;
   int last_time = -1;
@@ -136,20 +147,20 @@ Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
         return fail(*type_col, "type must be alo or elo");
       }
     }
-    if (permission_col.ok() && !record[*permission_col].empty()) {
-      if (record[*permission_col] != "yes" && record[*permission_col] != "no") {
-        return fail(*permission_col, "permission must be yes or no");
+    if (account_col.ok() && event.kind == EventKind::kOrder) {
+      event.account = std::string(record[*account_col]);
+      if (event.account.empty() || event.account.size() > 40) {
+        return fail(*account_col, "an order names its investor's account (1 to 40 characters)");
       }
-      event.permitted = record[*permission_col] == "yes";
     }
     events.push_back(std::move(event));
   }
-  return events;
+  return out;
 }
 
-Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
-                                const refdata::RefData& refdata, const calendar::DayInfo& day,
-                                Channel channel, const ReferenceRates& rates) {
+Result<ReplayReport> replay_day(const ReplayEvents& events, const refdata::RefData& refdata,
+                                const calendar::DayInfo& day, Channel channel,
+                                const ReferenceRates& rates, const Standings& standings) {
   const Date date = day.date;
   const auto& params = refdata.parameters;
   const std::string ch(channel_code(channel));
@@ -257,7 +268,8 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
   bool book_at_input_end = false;
   std::map<std::string, OrderState, std::less<>> orders;
 
-  for (const ReplayEvent& event : events) {
+  report.investor_checks = events.names_accounts;
+  for (const ReplayEvent& event : events.events) {
     // CAS nominal-price snapshots at or before each 15-second mark (auction.h).
     while (next_snapshot < snapshot_times.size() && snapshot_times[next_snapshot] < event.at_s) {
       for (auto& [code, state] : securities) {
@@ -306,8 +318,13 @@ Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
       }
       case EventKind::kOrder: {
         CP_ASSIGN_OR_RETURN(SecurityDay * state, security_day(event.security));
-        OrderRequest request{event.at_s,     *event.side, *event.price,   *to_milli(*event.price),
-                             event.quantity, event.type,  event.permitted};
+        OrderRequest request{
+            event.at_s, *event.side, *event.price, *to_milli(*event.price), event.quantity,
+            event.type, {}};
+        if (events.names_accounts) {
+          const auto standing = standings.find(event.account);
+          request.standing = standing != standings.end() ? standing->second : Standing{};
+        }
         const Verdict verdict = check_order(request, *state, rules, quota);
         line.outcome = verdict.accepted ? "accepted" : "rejected";
         line.rule = verdict.rule;

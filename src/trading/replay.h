@@ -15,10 +15,15 @@
 //             price). A market price before 09:00 is the previous close.
 //   quantity  shares (order: ordered; trade: executed)
 //   type      optional column: alo | elo (at-auction limit, enhanced limit); empty = the phase's
-//   permission optional column: yes | no, the investor's permission for the channel (yes)
+//   account   optional column: the investor's account (order). With it, every order names its
+//             account and is checked against the permission registry's standing of the account
+//             on the channel that day (SUIT, SUIT-6); without it, the replay checks the market's
+//             rules only and says so. The old per-order `permission` column is refused: the
+//             permission is the registry's, not the file's.
 // The whole file is checked before the replay starts: a bad row stops it with file:line:field.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,11 +49,17 @@ struct ReplayEvent {
   std::optional<Decimal> price;
   int64_t quantity = 0;
   std::optional<OrderType> type;
-  bool permitted = true;
+  std::string account;  // an order's investor, when the file has the column
 };
 
-Result<std::vector<ReplayEvent>> read_events(CsvReader& reader,
-                                             const refdata::SecurityMaster& master, Date date);
+// The events of a file, and whether it names the investors (its `account` column).
+struct ReplayEvents {
+  std::vector<ReplayEvent> events;
+  bool names_accounts = false;
+};
+
+Result<ReplayEvents> read_events(CsvReader& reader, const refdata::SecurityMaster& master,
+                                 Date date);
 
 struct ReplayLine {
   const ReplayEvent* event = nullptr;
@@ -74,11 +85,17 @@ struct ReplayReport {
   std::vector<VcmLine> vcm;
   int64_t accepted = 0;
   int64_t rejected = 0;
+  bool investor_checks = false;  // the orders were checked against the registry (SUIT, SUIT-6)
 };
 
+// Each account's standing on the channel that day (order_check.h); an account not in it holds no
+// permission.
+using Standings = std::map<std::string, Standing, std::less<>>;
+
 // Runs the day. REQUIRES: `day` is the Southbound calendar day of `date` on `channel`.
-Result<ReplayReport> replay_day(const std::vector<ReplayEvent>& events,
-                                const refdata::RefData& refdata, const calendar::DayInfo& day,
-                                Channel channel, const ReferenceRates& rates);
+// `standings` is read when `events` names accounts.
+Result<ReplayReport> replay_day(const ReplayEvents& events, const refdata::RefData& refdata,
+                                const calendar::DayInfo& day, Channel channel,
+                                const ReferenceRates& rates, const Standings& standings);
 
 }  // namespace cp::trading

@@ -69,9 +69,21 @@ class ReplayCliTest : public ::testing::Test {
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
   }
 
+  // The sample day's investors (tests/golden/replay/README.md): INV001 holds the Shanghai
+  // permission in the registry, NOPERM none.
+  void import_investors() {
+    const std::string golden = std::string(CONNECTPOST_SOURCE_DIR) + "/tests/golden/replay/";
+    for (const char* kind : {"accounts", "permissions"}) {
+      ReplayRun imported =
+          connectpost(std::string("import ") + kind + " '" + golden + kind + ".csv'");
+      ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    }
+  }
+
   ReplayRun replay(const std::string& file, const std::string& date = "2024-03-15",
                    const std::string& extra = "--json") {
     import_rates(date);
+    import_investors();
     return connectpost("orders replay --channel sh --date " + date + " " + extra + " '" + file +
                        "'");
   }
@@ -158,21 +170,21 @@ TEST_F(ReplayCliTest, TextOutputEndsWithTheCounts) {
 
 TEST_F(ReplayCliTest, EventsOutOfTimeOrderAreRefusedWithLineAndField) {
   // Line 5 (B3) stamped 08:59:30, before line 4's 09:00:20.
-  ReplayRun run = replay(sample_with(5, "08:59:30,order,B3,00700,buy,300.10,100,,"));
+  ReplayRun run = replay(sample_with(5, "08:59:30,order,B3,00700,buy,300.10,100,,INV001"));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("events.csv:5:1: field 'time': events are out of time order"));
   EXPECT_TRUE(run.out.empty());
 }
 
 TEST_F(ReplayCliTest, AnUnknownSecurityIsRefused) {
-  ReplayRun run = replay(sample_with(3, "09:00:10,order,B1,99999,buy,302.00,1000,,"));
+  ReplayRun run = replay(sample_with(3, "09:00:10,order,B1,99999,buy,302.00,1000,,INV001"));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("events.csv:3:"));
   EXPECT_THAT(run.err, HasSubstr("unknown security 99999"));
 }
 
 TEST_F(ReplayCliTest, APriceWithMoreDecimalsThanAnyTickIsRefused) {
-  ReplayRun run = replay(sample_with(3, "09:00:10,order,B1,00700,buy,302.0001,1000,,"));
+  ReplayRun run = replay(sample_with(3, "09:00:10,order,B1,00700,buy,302.0001,1000,,INV001"));
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_THAT(run.err, HasSubstr("field 'price'"));
   EXPECT_THAT(run.err, HasSubstr("more decimals than any tick"));
@@ -210,17 +222,17 @@ TEST_F(ReplayCliTest, WithoutTheDaysImportedRatesTheReplayStops) {
 // 303.00 is inside it.
 TEST_F(ReplayCliTest, FromSixteenOhSixACrossedBookRunsFromTheAskToTheBid) {
   const fs::path events = dir_ / "crossed.csv";
-  std::ofstream(events) << "time,event,order_id,security,side,price,quantity,type,permission\n"
+  std::ofstream(events) << "time,event,order_id,security,side,price,quantity,type,account\n"
                            "08:59:00,price,,00700,,300.00,,,\n"
                            "15:59:10,price,,00700,buy,300.80,,,\n"
                            "15:59:10,price,,00700,sell,301.20,,,\n"
                            "16:05:30,price,,00700,buy,302.40,,,\n"
-                           "16:05:59,order,C0,00700,buy,303.00,100,,\n"
+                           "16:05:59,order,C0,00700,buy,303.00,100,,INV001\n"
                            "16:06:00,price,,00700,sell,299.00,,,\n"
-                           "16:06:00,order,C1,00700,buy,302.40,100,,\n"
-                           "16:06:30,order,C2,00700,sell,301.20,100,,\n"
-                           "16:07:00,order,C3,00700,buy,302.60,100,,\n"
-                           "16:07:10,order,C4,00700,sell,301.00,100,,\n";
+                           "16:06:00,order,C1,00700,buy,302.40,100,,INV001\n"
+                           "16:06:30,order,C2,00700,sell,301.20,100,,INV001\n"
+                           "16:07:00,order,C3,00700,buy,302.60,100,,INV001\n"
+                           "16:07:10,order,C4,00700,sell,301.00,100,,INV001\n";
   ReplayRun run = replay(events.string());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const Json out = Json::parse(run.out);
@@ -249,6 +261,66 @@ TEST_F(ReplayCliTest, FromSixteenOhSixACrossedBookRunsFromTheAskToTheBid) {
 // SZSE) is off the Shanghai list by the SSE measures' exclusion, before Shenzhen Connect opened
 // and after; on Shenzhen it is out until the channel opens on 2016-12-05 and in from then, as an
 // A+H share. Tencent's RMB counter 80700 is out on both channels: it is not quoted in HKD.
+// Issue 18 item 10: the orders read the permission registry, not a flag in the file. LAPSED
+// holds the Shanghai permission from 2021-03-01 and has no questionnaire since, so it stands on
+// that day: valid through 2023-03-01 (suit.questionnaire_valid_years 2), expired on 2024-03-15.
+// Its buy waits (SUIT-6) and its sale goes on; INV001's buy is accepted. A file without the
+// account column is a replay of the market's rules only, and says so; the old per-order
+// `permission` column is refused.
+TEST_F(ReplayCliTest, OrdersReadTheInvestorsStandingFromTheRegistry) {
+  const fs::path accounts = dir_ / "accounts.csv";
+  std::ofstream(accounts) << "account_id,account_type,money_kind,a_share_online_rate,"
+                             "commission_rate,commission_min_hkd\nLAPSED,individual,client,"
+                             "0.00025,,5.00\n";
+  const fs::path permissions = dir_ / "lapsed_permissions.csv";
+  std::ofstream(permissions) << "account_id,channel,granted_on\nLAPSED,sh,2021-03-01\n";
+  ASSERT_EQ(connectpost("import accounts '" + accounts.string() + "'").exit_code, 0);
+  ASSERT_EQ(connectpost("import permissions '" + permissions.string() + "'").exit_code, 0);
+  const fs::path events = dir_ / "lapsed.csv";
+  std::ofstream(events) << "time,event,order_id,security,side,price,quantity,type,account\n"
+                           "08:59:00,price,,00700,,300.00,,,\n"
+                           "09:31:00,order,L1,00700,buy,300.00,100,,LAPSED\n"
+                           "09:31:10,order,L2,00700,sell,300.00,100,,LAPSED\n"
+                           "09:31:20,order,I1,00700,buy,300.00,100,,INV001\n";
+  ReplayRun run = replay(events.string());
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const Json out = Json::parse(run.out);
+  EXPECT_EQ(out["investor_checks"], true);
+  const Json& lines = out["events"];
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[1]["outcome"], "rejected");
+  EXPECT_EQ(lines[1]["rule"], "SUIT-6");
+  EXPECT_EQ(lines[1]["message"],
+            "the risk assessment expired after 2023-03-01: a new buy waits for the "
+            "re-assessment (SPEC SUIT-6); sells stay allowed");
+  EXPECT_EQ(lines[2]["outcome"], "accepted");
+  EXPECT_EQ(lines[3]["outcome"], "accepted");
+
+  const fs::path market = dir_ / "market.csv";
+  std::ofstream(market) << "time,event,order_id,security,side,price,quantity\n"
+                           "08:59:00,price,,00700,,300.00,\n"
+                           "09:31:00,order,M1,00700,buy,300.00,100\n";
+  ReplayRun market_only = replay(market.string(), "2024-03-15", "");
+  ASSERT_EQ(market_only.exit_code, 0) << market_only.err;
+  EXPECT_THAT(market_only.out, HasSubstr("The file names no accounts: the market's rules only"));
+  EXPECT_THAT(market_only.out, HasSubstr("1 accepted, 0 rejected"));
+
+  const fs::path flagged = dir_ / "flagged.csv";
+  std::ofstream(flagged) << "time,event,order_id,security,side,price,quantity,type,permission\n"
+                            "09:31:00,order,F1,00700,buy,300.00,100,,yes\n";
+  ReplayRun refused = replay(flagged.string());
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("flagged.csv:1: field 'permission': the permission column "
+                                     "is gone"));
+  const fs::path unnamed = dir_ / "unnamed.csv";
+  std::ofstream(unnamed) << "time,event,order_id,security,side,price,quantity,type,account\n"
+                            "09:31:00,order,U1,00700,buy,300.00,100,,\n";
+  ReplayRun nameless = replay(unnamed.string());
+  EXPECT_EQ(nameless.exit_code, 2);
+  EXPECT_THAT(nameless.err, HasSubstr("unnamed.csv:2:"));
+  EXPECT_THAT(nameless.err, HasSubstr("an order names its investor's account"));
+}
+
 TEST_F(ReplayCliTest, EligibilityNamesTheRuleThatDecided) {
   auto eligibility = [&](const std::string& channel, const std::string& code,
                          const std::string& date) {
