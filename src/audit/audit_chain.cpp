@@ -8,16 +8,12 @@ namespace cp::audit {
 
 const char* const kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-namespace {
-
 void add_field(std::string& out, std::string_view field) {
   out += std::to_string(field.size());
   out += ':';
   out += field;
   out += '\n';
 }
-
-}  // namespace
 
 std::string canonical_encoding(const AuditEntry& entry) {
   std::string out;
@@ -29,14 +25,17 @@ std::string canonical_encoding(const AuditEntry& entry) {
   return out;
 }
 
-std::string entry_hash(const std::string& prev_hash, const AuditEntry& entry) {
+std::string sha256_hex(std::string_view bytes) {
   CP_ASSERT(sodium_init() >= 0, "libsodium failed to initialise");
-  const std::string bytes = prev_hash + canonical_encoding(entry);
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;
+}
+
+std::string entry_hash(const std::string& prev_hash, const AuditEntry& entry) {
+  return sha256_hex(prev_hash + canonical_encoding(entry));
 }
 
 void chain_after(int64_t head_seq, const std::string& head_hash, AuditEntry& entry) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace cp::audit {
@@ -28,9 +29,17 @@ struct AuditEntry {
 // The hash before the first entry: 64 zeros.
 extern const char* const kGenesisHash;
 
+// Appends `field` as "<byte length>:<bytes>\n": fields so joined read back unambiguously whatever
+// they contain.
+void add_field(std::string& out, std::string_view field);
+
 // The bytes hashed: each of seq, at_utc, actor, firm, action, object, detail as
 // "<byte length>:<bytes>\n", in that order — unambiguous whatever the fields contain.
 std::string canonical_encoding(const AuditEntry& entry);
+
+// Lowercase hex SHA-256 of `bytes` (64 digits): the one hash the chains, attachments, session
+// tokens and archive exports use.
+std::string sha256_hex(std::string_view bytes);
 
 // Lowercase hex SHA-256 of prev_hash followed by the entry's canonical encoding.
 std::string entry_hash(const std::string& prev_hash, const AuditEntry& entry);

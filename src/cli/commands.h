@@ -38,6 +38,8 @@ void register_risk_commands(CLI::App& app, AppContext& context);
 void register_ca_commands(CLI::App& app, AppContext& context);
 // connectpost investor check: the Southbound permission's suitability rules (issue 18).
 void register_investor_commands(CLI::App& app, AppContext& context);
+// connectpost archive: the investors' archives, their export and verification (SUIT-7).
+void register_archive_commands(CLI::App& app, AppContext& context);
 // The permission registry's subcommands of `investor` (cli/investor_permission_command.cpp).
 void register_investor_permission_commands(CLI::App& investor, AppContext& context);
 // `obligations`, `obligations run`, `obligations check-defaults` (issue 16).

@@ -13,6 +13,7 @@
 #include "corpactions/csdc_payment.h"
 #include "corpactions/event_file.h"
 #include "corpactions/non_trade_transfer.h"
+#include "investors/archive.h"
 #include "investors/evidence_files.h"
 #include "refdata/refdata.h"
 #include "risk/cns_positions.h"
@@ -40,6 +41,16 @@ void report(const std::string& kind, const std::string& file, const store::Impor
             << counts.unchanged << " unchanged";
   if (counts.replaced > 0) std::cout << ", " << counts.replaced << " replaced";
   std::cout << "\n";
+}
+
+// The archive's stamp for what an import stores (SUIT-7): the operator, now, and the retention
+// in force today.
+Result<store::ArchiveStamp> archive_stamp(const AppContext& context, Date today) {
+  CP_ASSIGN_OR_RETURN(const refdata::RefData data,
+                      refdata::load_refdata(context.config.get("data_dir")));
+  CP_ASSIGN_OR_RETURN(const int32_t years,
+                      investors::archive_retention_years(data.parameters, today));
+  return store::ArchiveStamp{context.actor(), context.clock.now(), years};
 }
 
 template <typename Parse, typename Store>
@@ -250,23 +261,25 @@ void register_import_commands(CLI::App& app, AppContext& context) {
             });
       });
   add("questionnaires", "Investors' risk questionnaires (SUIT-1, SUIT-6)", false,
-      [](const AppContext& ctx, const ImportOptions& options) {
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         const Date today = to_hkt(ctx.clock.now()).date;
+        CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp, archive_stamp(ctx, today));
         return run_import(
             ctx, "questionnaires", options,
             [&](CsvReader& reader) { return investors::read_questionnaires(reader, today); },
             [&](store::Database& db, const auto& rows) {
-              return store::import_questionnaires(db, rows, options.file);
+              return store::import_questionnaires(db, rows, options.file, stamp);
             });
       });
   add("knowledge-tests", "Investors' marked knowledge-test sheets (SUIT-1, SUIT-2)", false,
-      [](const AppContext& ctx, const ImportOptions& options) {
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         const Date today = to_hkt(ctx.clock.now()).date;
+        CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp, archive_stamp(ctx, today));
         return run_import(
             ctx, "knowledge tests", options,
             [&](CsvReader& reader) { return investors::read_knowledge_tests(reader, today); },
             [&](store::Database& db, const auto& rows) {
-              return store::import_knowledge_tests(db, rows, options.file);
+              return store::import_knowledge_tests(db, rows, options.file, stamp);
             });
       });
   add("trading-warnings", "Exchanges' abnormal-trading warnings to investors (SUIT-1)", false,
@@ -291,32 +304,25 @@ void register_import_commands(CLI::App& app, AppContext& context) {
       });
   add("permission-documents",
       "The risk disclosure studied and the agreement signed, with their hashes (SUIT-4)", false,
-      [](const AppContext& ctx, const ImportOptions& options) {
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         const Date today = to_hkt(ctx.clock.now()).date;
+        CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp, archive_stamp(ctx, today));
         return run_import(
             ctx, "permission documents", options,
             [&](CsvReader& reader) { return investors::read_permission_documents(reader, today); },
             [&](store::Database& db, const auto& rows) {
-              return store::import_permission_documents(db, rows, options.file);
+              return store::import_permission_documents(db, rows, options.file, stamp);
             });
       });
-  add("permissions",
-      "Southbound permissions granted before connectpost, into the registry (audited)", false,
-      [](const AppContext& ctx, const ImportOptions& options) {
+  add("permissions", "Southbound permissions granted before connectpost, into the registry", false,
+      [](const AppContext& ctx, const ImportOptions& options) -> Result<void> {
         const Date today = to_hkt(ctx.clock.now()).date;
+        CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp, archive_stamp(ctx, today));
         return run_import(
             ctx, "permissions", options,
             [&](CsvReader& reader) { return investors::read_permission_grants(reader, today); },
-            [&](store::Database& db, const auto& rows) -> Result<store::ImportCounts> {
-              store::ImportCounts counts;
-              CP_RETURN_IF_ERROR(audited(ctx, db, "investor.permission.import", options.file,
-                                         {{"rows", rows.size()}}, [&]() -> Result<void> {
-                                           CP_ASSIGN_OR_RETURN(
-                                               counts, store::import_permissions(
-                                                           db, rows, options.file, ctx.actor()));
-                                           return Ok{};
-                                         }));
-              return counts;
+            [&](store::Database& db, const auto& rows) {
+              return store::import_permissions(db, rows, options.file, stamp);
             });
       });
   add("ca-payments", "CSDC's clearing of corporate-action cash: its rate and date (CLR-7)", false,

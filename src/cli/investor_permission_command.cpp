@@ -44,24 +44,41 @@ Result<void> grant(const AppContext& context, const InvestorOptions& options) {
   const auto& [loaded, channel, date] = request;
   CP_ASSIGN_OR_RETURN(const investors::Assessment assessment,
                       assess_investor(loaded, options.account, channel, date));
+  CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp,
+                      archive_stamp(context, loaded.refdata.parameters));
+  const Json decision = assessment_json(assessment, options.account, channel, date);
+  const std::string object =
+      "investor:" + options.account + ":" + std::string(channel_code(channel));
+  const store::ArchiveAppend archived{
+      options.account,
+      assessment.eligible ? investors::ArchiveKind::kGrant : investors::ArchiveKind::kGrantRefused,
+      std::string(channel_code(channel)), decision.dump()};
   if (!assessment.eligible) {
+    // The refusal is a decision too: archived (SUIT-7) and audited before it is reported.
+    CP_RETURN_IF_ERROR(audited(context, *loaded.db, "investor.permission.grant_refused", object,
+                               {{"date", date.to_string()}}, [&]() -> Result<void> {
+                                 CP_RETURN_IF_ERROR(
+                                     store::append_archive(*loaded.db, archived, stamp));
+                                 return Ok{};
+                               }));
     return make_error(ErrorCode::kRuleViolation,
                       "account " + options.account + " is not eligible on " +
                           std::string(channel_code(channel)) + " on " + date.to_string() + ": " +
                           failed_rules(assessment));
   }
-  const Json decision = assessment_json(assessment, options.account, channel, date);
   store::PermissionRow row;
   row.account_id = options.account;
   row.channel = channel;
   row.granted_on = date;
   row.granted_by = context.actor();
   row.assessment = decision.dump();
-  const std::string object =
-      "investor:" + options.account + ":" + std::string(channel_code(channel));
   CP_RETURN_IF_ERROR(audited(context, *loaded.db, "investor.permission.grant", object,
-                             {{"granted_on", date.to_string()}},
-                             [&] { return store::grant_permission(*loaded.db, row); }));
+                             {{"granted_on", date.to_string()}}, [&]() -> Result<void> {
+                               CP_RETURN_IF_ERROR(store::grant_permission(*loaded.db, row));
+                               CP_RETURN_IF_ERROR(
+                                   store::append_archive(*loaded.db, archived, stamp));
+                               return Ok{};
+                             }));
   std::cout << "granted the " << channel_code(channel) << " permission to " << options.account
             << " on " << date.to_string() << "\n";
   return Ok{};
@@ -72,20 +89,34 @@ Result<void> close(const AppContext& context, const InvestorOptions& options) {
   const auto& [loaded, channel, date] = request;
   CP_ASSIGN_OR_RETURN(const ClosingOutcome outcome,
                       check_closing_of(loaded, options.account, channel, date));
-  if (!outcome.check.allowed) {
-    return make_error(ErrorCode::kRuleViolation,
-                      "closing refused (SUIT-5): " + join(outcome.check.reasons));
-  }
+  CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp,
+                      archive_stamp(context, loaded.refdata.parameters));
   const std::string closing = closing_json(outcome, options.account, channel, date).dump();
   const std::string object =
       "investor:" + options.account + ":" + std::string(channel_code(channel));
-  CP_RETURN_IF_ERROR(audited(context, *loaded.db, "investor.permission.close", object,
-                             {{"closed_on", date.to_string()}}, [&]() -> Result<void> {
-                               CP_RETURN_IF_ERROR(
-                                   store::close_permission(*loaded.db, options.account, channel,
+  const store::ArchiveAppend archived{options.account,
+                                      outcome.check.allowed
+                                          ? investors::ArchiveKind::kClosing
+                                          : investors::ArchiveKind::kClosingRefused,
+                                      std::string(channel_code(channel)), closing};
+  if (!outcome.check.allowed) {
+    CP_RETURN_IF_ERROR(audited(context, *loaded.db, "investor.permission.close_refused", object,
+                               {{"date", date.to_string()}}, [&]() -> Result<void> {
+                                 CP_RETURN_IF_ERROR(
+                                     store::append_archive(*loaded.db, archived, stamp));
+                                 return Ok{};
+                               }));
+    return make_error(ErrorCode::kRuleViolation,
+                      "closing refused (SUIT-5): " + join(outcome.check.reasons));
+  }
+  CP_RETURN_IF_ERROR(
+      audited(context, *loaded.db, "investor.permission.close", object,
+              {{"closed_on", date.to_string()}}, [&]() -> Result<void> {
+                CP_RETURN_IF_ERROR(store::close_permission(*loaded.db, options.account, channel,
                                                            date, context.actor(), closing));
-                               return Ok{};
-                             }));
+                CP_RETURN_IF_ERROR(store::append_archive(*loaded.db, archived, stamp));
+                return Ok{};
+              }));
   std::cout << "closed the " << channel_code(channel) << " permission of " << options.account
             << " on " << date.to_string() << "\n";
   return Ok{};
@@ -142,6 +173,8 @@ Result<void> reassessments(const AppContext& context, const InvestorOptions& opt
                       investors::reassessment_rules(loaded.refdata.parameters, date));
   store::Database& db = *loaded.db;
   const std::string firm = context.config.get("book_firm");
+  CP_ASSIGN_OR_RETURN(const store::ArchiveStamp stamp,
+                      archive_stamp(context, loaded.refdata.parameters));
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
   CP_ASSIGN_OR_RETURN(const auto records, store::permissions_on_record(db, date));
   const auto due = investors::reassessments_due(records, date, rules);
@@ -156,6 +189,15 @@ Result<void> reassessments(const AppContext& context, const InvestorOptions& opt
                                                db, d, date, static_cast<int64_t>(users.size())));
     if (is_new) {
       ++new_notices;
+      const Json notice{{"valid_until", d.valid_until.to_string()},
+                        {"status", investors::reassessment_status_code(d.status)},
+                        {"listed_on", date.to_string()},
+                        {"notified", users.size()}};
+      CP_RETURN_IF_ERROR(
+          store::append_archive(db,
+                                {d.account_id, investors::ArchiveKind::kReassessmentNotice,
+                                 std::string(channel_code(d.channel)), notice.dump()},
+                                stamp));
       for (const std::string& user : users) {
         CP_RETURN_IF_ERROR(
             store::add_notification(db, reassessment_notice(d, user, firm, context.clock.now())));

@@ -2,6 +2,7 @@
 
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
+#include "investors/archive.h"
 #include "investors/asset_window.h"
 #include "store/investor_evidence_store.h"
 #include "store/investor_trades_store.h"
@@ -14,6 +15,14 @@ Result<InvestorRequest> open_request(const AppContext& context, const InvestorOp
   CP_ASSIGN_OR_RETURN(out.channel, parse_channel(options.channel));
   CP_ASSIGN_OR_RETURN(out.date, Date::parse(options.date));
   return out;
+}
+
+Result<store::ArchiveStamp> archive_stamp(const AppContext& context,
+                                          const refdata::ParameterTable& parameters) {
+  const UtcTime now = context.clock.now();
+  CP_ASSIGN_OR_RETURN(const int32_t years,
+                      investors::archive_retention_years(parameters, to_hkt(now).date));
+  return store::ArchiveStamp{context.actor(), now, years};
 }
 
 Result<investors::Assessment> assess_investor(const LoadedReference& loaded,

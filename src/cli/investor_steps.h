@@ -10,6 +10,7 @@
 #include "cli/output.h"
 #include "investors/closing.h"
 #include "investors/suitability.h"
+#include "store/investor_archive_store.h"
 
 namespace cp::cli {
 
@@ -28,6 +29,11 @@ struct InvestorRequest {
   Date date;
 };
 Result<InvestorRequest> open_request(const AppContext& context, const InvestorOptions& options);
+
+// The archive's stamp for what the command records: the operator, now, and the retention in
+// force today (SUIT-7).
+Result<store::ArchiveStamp> archive_stamp(const AppContext& context,
+                                          const refdata::ParameterTable& parameters);
 
 // The suitability rules of `channel` in force on `date` against the investor's evidence.
 Result<investors::Assessment> assess_investor(const LoadedReference& loaded,

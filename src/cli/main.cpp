@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   cp::cli::register_risk_commands(app, context);
   cp::cli::register_ca_commands(app, context);
   cp::cli::register_investor_commands(app, context);
+  cp::cli::register_archive_commands(app, context);
   cp::cli::register_obligations_commands(app, context);
   cp::cli::register_audit_commands(app, context);
   cp::cli::register_identity_commands(app, context);

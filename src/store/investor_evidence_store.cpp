@@ -1,17 +1,22 @@
 #include "store/investor_evidence_store.h"
 
+#include <nlohmann/json.hpp>
+
 #include "store/execution_store.h"
 
 namespace cp::store {
 namespace {
 
+using Json = nlohmann::json;
+
 // One file row as the table's columns: the key, then the rest, each as the text the database
 // gives back (decimals with their two places, integers and flags in digits).
 struct KeyedRow {
   std::string account_id;
-  std::vector<std::string> key;   // after the account id
-  std::vector<std::string> rest;  // compared with a stored row of the same key
-  std::string what;               // "INV001 on 2026-11-17", for a refusal
+  std::vector<std::string> key;           // after the account id
+  std::vector<std::string> rest;          // compared with a stored row of the same key
+  std::string what;                       // "INV001 on 2026-11-17", for a refusal
+  std::optional<ArchiveAppend> archived;  // appended to the investor's archive when stored
 };
 
 std::string flag(bool value) {
@@ -22,7 +27,8 @@ std::string flag(bool value) {
 Result<ImportCounts> import_keyed(Database& db, const std::string& table,
                                   const std::vector<std::string>& key_columns,
                                   const std::vector<std::string>& rest_columns,
-                                  const std::vector<KeyedRow>& rows, const std::string& file) {
+                                  const std::vector<KeyedRow>& rows, const std::string& file,
+                                  const ArchiveStamp* archive = nullptr) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   CP_ASSIGN_OR_RETURN(const TextSet known, known_account_ids(db));
@@ -68,6 +74,9 @@ Result<ImportCounts> import_keyed(Database& db, const std::string& table,
     std::vector<Value> values = key;
     for (const std::string& v : row.rest) values.emplace_back(v);
     CP_RETURN_IF_ERROR(db.execute(insert, values));
+    if (archive != nullptr && row.archived) {
+      CP_RETURN_IF_ERROR(append_archive(db, *row.archived, *archive));
+    }
     ++counts.inserted;
   }
   CP_RETURN_IF_ERROR(tx.commit());
@@ -94,7 +103,8 @@ Result<ImportCounts> import_asset_snapshots(Database& db,
         {s.account_id,
          {s.as_of.to_string()},
          {s.securities_rmb.to_string(), s.cash_rmb.to_string(), s.margin_net_rmb.to_string()},
-         s.account_id + "'s assets on " + s.as_of.to_string()});
+         s.account_id + "'s assets on " + s.as_of.to_string(),
+         {}});
   }
   return import_keyed(db, "investor_asset_snapshot", {"as_of"},
                       {"securities_rmb", "cash_rmb", "margin_net_rmb"}, keyed, file);
@@ -102,34 +112,48 @@ Result<ImportCounts> import_asset_snapshots(Database& db,
 
 Result<ImportCounts> import_questionnaires(Database& db,
                                            const std::vector<investors::QuestionnaireRow>& rows,
-                                           const std::string& file) {
+                                           const std::string& file, const ArchiveStamp& archive) {
   std::vector<KeyedRow> keyed;
   for (const auto& r : rows) {
     const auto& q = r.questionnaire;
+    const std::string level(investors::risk_level_code(q.level));
+    const Json content{{"completed_on", q.completed_on.to_string()},
+                       {"risk_level", level},
+                       {"low_level_acknowledged", q.low_level_acknowledged},
+                       {"file", file}};
     keyed.push_back(
         {r.account_id,
          {q.completed_on.to_string()},
-         {std::string(investors::risk_level_code(q.level)), flag(q.low_level_acknowledged)},
-         r.account_id + "'s questionnaire of " + q.completed_on.to_string()});
+         {level, flag(q.low_level_acknowledged)},
+         r.account_id + "'s questionnaire of " + q.completed_on.to_string(),
+         ArchiveAppend{r.account_id, investors::ArchiveKind::kQuestionnaire, "", content.dump()}});
   }
   return import_keyed(db, "investor_questionnaire", {"completed_on"},
-                      {"risk_level", "low_level_acknowledged"}, keyed, file);
+                      {"risk_level", "low_level_acknowledged"}, keyed, file, &archive);
 }
 
 Result<ImportCounts> import_knowledge_tests(Database& db,
                                             const std::vector<investors::KnowledgeTestRow>& rows,
-                                            const std::string& file) {
+                                            const std::string& file, const ArchiveStamp& archive) {
   std::vector<KeyedRow> keyed;
   for (const auto& r : rows) {
     const auto& t = r.test;
-    keyed.push_back({r.account_id,
-                     {std::string(channel_code(t.channel)), t.taken_on.to_string(), r.bank_version},
-                     {std::to_string(t.questions), std::to_string(t.correct)},
-                     r.account_id + "'s " + std::string(channel_code(t.channel)) + " test of " +
-                         t.taken_on.to_string() + " (" + r.bank_version + ")"});
+    const std::string ch(channel_code(t.channel));
+    const Json content{{"taken_on", t.taken_on.to_string()},
+                       {"bank_version", r.bank_version},
+                       {"questions", t.questions},
+                       {"correct", t.correct},
+                       {"file", file}};
+    keyed.push_back(
+        {r.account_id,
+         {ch, t.taken_on.to_string(), r.bank_version},
+         {std::to_string(t.questions), std::to_string(t.correct)},
+         r.account_id + "'s " + ch + " test of " + t.taken_on.to_string() + " (" + r.bank_version +
+             ")",
+         ArchiveAppend{r.account_id, investors::ArchiveKind::kKnowledgeTest, ch, content.dump()}});
   }
   return import_keyed(db, "investor_knowledge_test", {"channel", "taken_on", "bank_version"},
-                      {"questions", "correct"}, keyed, file);
+                      {"questions", "correct"}, keyed, file, &archive);
 }
 
 Result<ImportCounts> import_trading_warnings(Database& db,
@@ -138,7 +162,7 @@ Result<ImportCounts> import_trading_warnings(Database& db,
   std::vector<KeyedRow> keyed;
   for (const auto& w : rows) {
     const std::string exchange = w.exchange == Channel::kShanghai ? "sse" : "szse";
-    keyed.push_back({w.account_id, {exchange, w.warned_on.to_string()}, {}, ""});
+    keyed.push_back({w.account_id, {exchange, w.warned_on.to_string()}, {}, "", {}});
   }
   return import_keyed(db, "investor_trading_warning", {"exchange", "warned_on"}, {}, keyed, file);
 }
@@ -154,7 +178,8 @@ Result<ImportCounts> import_investor_profiles(Database& db,
                      {std::string(channel_code(p.channel)), p.as_of.to_string()},
                      {state, flag(p.serious_integrity_problem), flag(p.legally_barred)},
                      p.account_id + "'s " + std::string(channel_code(p.channel)) + " profile of " +
-                         p.as_of.to_string()});
+                         p.as_of.to_string(),
+                     {}});
   }
   return import_keyed(db, "investor_profile", {"channel", "as_of"},
                       {"a_share_account", "serious_integrity_problem", "legally_barred"}, keyed,
@@ -163,17 +188,25 @@ Result<ImportCounts> import_investor_profiles(Database& db,
 
 Result<ImportCounts> import_permission_documents(Database& db,
                                                  const std::vector<investors::DocumentRow>& rows,
-                                                 const std::string& file) {
+                                                 const std::string& file,
+                                                 const ArchiveStamp& archive) {
   std::vector<KeyedRow> keyed;
   for (const auto& d : rows) {
     const std::string document(investors::permission_document_code(d.document));
-    keyed.push_back({d.account_id,
-                     {std::string(channel_code(d.channel)), document, d.signed_on.to_string()},
-                     {d.sha256},
-                     d.account_id + "'s " + document + " of " + d.signed_on.to_string()});
+    const std::string ch(channel_code(d.channel));
+    const Json content{{"document", document},
+                       {"signed_on", d.signed_on.to_string()},
+                       {"sha256", d.sha256},
+                       {"file", file}};
+    keyed.push_back(
+        {d.account_id,
+         {ch, document, d.signed_on.to_string()},
+         {d.sha256},
+         d.account_id + "'s " + document + " of " + d.signed_on.to_string(),
+         ArchiveAppend{d.account_id, investors::ArchiveKind::kDocument, ch, content.dump()}});
   }
   return import_keyed(db, "investor_document", {"channel", "document", "signed_on"}, {"sha256"},
-                      keyed, file);
+                      keyed, file, &archive);
 }
 
 Result<investors::InvestorType> investor_type(Database& db, const std::string& account_id) {

@@ -1,8 +1,9 @@
 // The investor evidence files stored (issue 18; investors/evidence_files.h, migration 0051), and
 // one investor's evidence for a channel read back for the suitability rules
-// (investors/suitability.h). Each import is all or nothing: a row already stored comes back
-// unchanged, other values under its key are refused naming the file's row, and an account not
-// in the account book is refused.
+// (investors/suitability.h). Questionnaires, answer sheets and documents are also appended to
+// each investor's archive as they are stored (SUIT-7). Each import is all or nothing: a row already
+// stored comes back unchanged, other values under its key are refused naming the file's row, and an
+// account not in the account book is refused.
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@
 #include "investors/suitability.h"
 #include "store/database.h"
 #include "store/import_store.h"
+#include "store/investor_archive_store.h"
 
 namespace cp::store {
 
@@ -22,10 +24,10 @@ Result<ImportCounts> import_asset_snapshots(Database& db,
                                             const std::string& file);
 Result<ImportCounts> import_questionnaires(Database& db,
                                            const std::vector<investors::QuestionnaireRow>& rows,
-                                           const std::string& file);
+                                           const std::string& file, const ArchiveStamp& archive);
 Result<ImportCounts> import_knowledge_tests(Database& db,
                                             const std::vector<investors::KnowledgeTestRow>& rows,
-                                            const std::string& file);
+                                            const std::string& file, const ArchiveStamp& archive);
 Result<ImportCounts> import_trading_warnings(Database& db,
                                              const std::vector<investors::WarningRow>& rows,
                                              const std::string& file);
@@ -34,7 +36,8 @@ Result<ImportCounts> import_investor_profiles(Database& db,
                                               const std::string& file);
 Result<ImportCounts> import_permission_documents(Database& db,
                                                  const std::vector<investors::DocumentRow>& rows,
-                                                 const std::string& file);
+                                                 const std::string& file,
+                                                 const ArchiveStamp& archive);
 
 // Whether `account_id` is an individual or an institution; refuses an account not in the book
 // (not found) and the broker's own account (no Southbound permission is granted to it).

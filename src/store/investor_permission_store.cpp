@@ -91,7 +91,7 @@ Result<PermissionRow> close_permission(Database& db, const std::string& account_
 
 Result<ImportCounts> import_permissions(Database& db,
                                         const std::vector<investors::PermissionGrantRow>& rows,
-                                        const std::string& file, const std::string& imported_by) {
+                                        const std::string& file, const ArchiveStamp& archive) {
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
   ImportCounts counts;
   for (const auto& row : rows) {
@@ -112,10 +112,15 @@ Result<ImportCounts> import_permissions(Database& db,
     grant.account_id = row.account_id;
     grant.channel = row.channel;
     grant.granted_on = row.granted_on;
-    grant.granted_by = imported_by;
-    grant.assessment = "{\"imported_from\":" + Json(file).dump() + "}";
+    grant.granted_by = archive.actor;
+    grant.assessment = Json{{"imported_from", file}}.dump();
     auto granted = grant_permission(db, grant);
     if (!granted.ok()) return std::move(granted).error().in_file(file);
+    CP_RETURN_IF_ERROR(
+        append_archive(db,
+                       {row.account_id, investors::ArchiveKind::kPermissionImported, ch,
+                        Json{{"granted_on", row.granted_on.to_string()}, {"file", file}}.dump()},
+                       archive));
     ++counts.inserted;
   }
   CP_RETURN_IF_ERROR(tx.commit());

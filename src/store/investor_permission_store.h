@@ -14,6 +14,7 @@
 #include "investors/reassessment.h"
 #include "store/database.h"
 #include "store/import_store.h"
+#include "store/investor_archive_store.h"
 
 namespace cp::store {
 
@@ -47,10 +48,11 @@ Result<PermissionRow> close_permission(Database& db, const std::string& account_
 // Permissions granted before connectpost (permissions.csv), all or nothing: an account not in
 // the book is refused (kInvalidInput), the same grant again is unchanged, and a grant while the
 // account holds the channel's permission from another date is refused (kConflict), each naming
-// the file's account and channel. Each stored grant's assessment records its source.
+// the file's account and channel. Each stored grant's assessment records its source, and the
+// grant is appended to the investor's archive.
 Result<ImportCounts> import_permissions(Database& db,
                                         const std::vector<investors::PermissionGrantRow>& rows,
-                                        const std::string& file, const std::string& imported_by);
+                                        const std::string& file, const ArchiveStamp& archive);
 
 // Every permission (open and closed), or only `account_id`'s, by account, channel and grant.
 Result<std::vector<PermissionRow>> list_permissions(Database& db, const std::string& account_id);

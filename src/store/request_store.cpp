@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "audit/audit_chain.h"
 #include "store/hex.h"
 
 namespace cp::store {
@@ -52,12 +53,6 @@ std::string reference_for(int64_t id) {
   char out[32];
   std::snprintf(out, sizeof out, "SR-%08lld", static_cast<long long>(id));
   return out;
-}
-
-std::string sha256_hex(const std::string& bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return to_hex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
 std::string to_base64(const std::string& bytes) {
@@ -350,7 +345,7 @@ Result<std::vector<StoredRequest>> search_requests(Database& db, const RequestQu
 }
 
 Result<std::string> store_content(Database& db, const std::string& bytes) {
-  const std::string hash = sha256_hex(bytes);
+  const std::string hash = audit::sha256_hex(bytes);
   CP_ASSIGN_OR_RETURN(auto stored,
                       db.query("SELECT 1 FROM attachment_content WHERE sha256 = ?", {hash}));
   if (stored.rows.empty()) {

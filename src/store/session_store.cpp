@@ -5,6 +5,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "audit/audit_chain.h"
 #include "core/assert.h"
 #include "store/hex.h"
 
@@ -25,9 +26,7 @@ std::string new_token() {
 }
 
 std::string token_hash(const std::string& token) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  return to_hex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
+  return audit::sha256_hex(token);
 }
 
 std::string stored_totp_secret(const Database& db, const std::string& user_id,

@@ -97,6 +97,20 @@ class InvestorCliTest : public testing::BackendTest {
                  "INV002,sh,risk_disclosure_study,2025-12-08," + kHash + "\n" +
                  "INV002,sh,agreement,2025-12-08," + kHash + "\n");
   }
+  // Every evidence file of tests/golden/investors/suitability, with its accounts.
+  void import_suitability_case() {
+    const fs::path dir = kCases / "suitability";
+    for (const auto& [kind, name] : {std::pair{"accounts", "accounts.csv"},
+                                     {"asset-snapshots", "asset_snapshots.csv"},
+                                     {"questionnaires", "questionnaires.csv"},
+                                     {"knowledge-tests", "knowledge_tests.csv"},
+                                     {"trading-warnings", "trading_warnings.csv"},
+                                     {"investor-profiles", "investor_profiles.csv"},
+                                     {"permission-documents", "permission_documents.csv"}}) {
+      const Outcome done = run(std::string("import ") + kind + " '" + (dir / name).string() + "'");
+      ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
+    }
+  }
   Json check(const std::string& account, const std::string& channel) {
     const Outcome shown = run("investor check --account " + account + " --channel " + channel +
                               " --date 2025-12-08 --json");
@@ -183,18 +197,8 @@ TEST_P(InvestorCliTest, BadEvidenceIsRefusedAndNothingIsStored) {
 // assets average over the window.
 TEST_P(InvestorCliTest, GoldenSuitabilityCasesOnEachChannel) {
   const fs::path dir = kCases / "suitability";
-  const std::pair<const char*, const char*> files[] = {
-      {"accounts", "accounts.csv"},
-      {"asset-snapshots", "asset_snapshots.csv"},
-      {"questionnaires", "questionnaires.csv"},
-      {"knowledge-tests", "knowledge_tests.csv"},
-      {"trading-warnings", "trading_warnings.csv"},
-      {"investor-profiles", "investor_profiles.csv"},
-      {"permission-documents", "permission_documents.csv"}};
-  for (const auto& [kind, name] : files) {
-    const Outcome done = run(std::string("import ") + kind + " '" + (dir / name).string() + "'");
-    ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
-  }
+  import_suitability_case();
+  if (HasFatalFailure()) return;
   const Json expected = Json::parse(testing::slurp(dir / "expected.json"))["checks"];
   ASSERT_EQ(expected.size(), 17U);
   for (const Json& want : expected) {
@@ -263,17 +267,8 @@ TEST_P(InvestorCliTest, GoldenClosingReadsTheEodsRecordsOfTheTrades) {
 // of 2025-10-21 it is current. Closing AST_AT on 2025-10-20 (no trades on record; the day's
 // executions not imported, so today cannot be ruled out) is refused; on Saturday 10-25 allowed.
 TEST_P(InvestorCliTest, PermissionsAreGrantedReassessedAndClosed) {
-  const fs::path dir = kCases / "suitability";
-  for (const auto& [kind, name] : {std::pair{"accounts", "accounts.csv"},
-                                   {"asset-snapshots", "asset_snapshots.csv"},
-                                   {"questionnaires", "questionnaires.csv"},
-                                   {"knowledge-tests", "knowledge_tests.csv"},
-                                   {"trading-warnings", "trading_warnings.csv"},
-                                   {"investor-profiles", "investor_profiles.csv"},
-                                   {"permission-documents", "permission_documents.csv"}}) {
-    const Outcome done = run(std::string("import ") + kind + " '" + (dir / name).string() + "'");
-    ASSERT_EQ(done.exit_code, 0) << kind << ": " << done.err;
-  }
+  import_suitability_case();
+  if (HasFatalFailure()) return;
   ASSERT_EQ(run("firm add B001 --name Alpha --kind broker").exit_code, 0);
   ASSERT_EQ(run("user add ivy --name Ivy --firm B001 --role investor").exit_code, 0);
   ASSERT_EQ(run("user link-account ivy --firm B001 --account QN_2Y").exit_code, 0);
@@ -356,8 +351,104 @@ TEST_P(InvestorCliTest, PermissionsAreGrantedReassessedAndClosed) {
   for (const auto& row : audited->rows) actions.push_back(row.text(0));
   EXPECT_EQ(actions, (std::vector<std::string>{
                          "investor.permission.grant", "investor.permission.grant",
-                         "investor.reassessment.notices", "investor.reassessment.notices",
+                         "investor.permission.grant_refused", "investor.reassessment.notices",
+                         "investor.reassessment.notices", "investor.permission.close_refused",
                          "investor.permission.close"}));
+}
+
+// SUIT-7: every step of QN_2Y's permission in its archive, in order — the evidence imported
+// (questionnaire, answer sheet, the two documents), the grant, both re-assessment notices and
+// the new questionnaire; AST_BELOW's refusal is archived too. An export verifies alone; a record
+// changed in the zip, or changed with its manifest hash to match, is found; nothing may be purged
+// before its retention date (recorded today, kept 20 years).
+TEST_P(InvestorCliTest, TheArchiveHoldsEveryStepAndItsExportVerifies) {
+  const fs::path dir = kCases / "suitability";
+  import_suitability_case();
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(run("investor grant --account QN_2Y --channel sh --date 2025-10-20").exit_code, 0);
+  EXPECT_EQ(run("investor grant --account AST_BELOW --channel sh --date 2025-10-20").exit_code, 1);
+  ASSERT_EQ(run("investor reassessments --date 2025-10-20").exit_code, 0);
+  ASSERT_EQ(run("investor reassessments --date 2025-10-21").exit_code, 0);
+  ASSERT_EQ(import("questionnaires", "renewed.csv",
+                   "account_id,completed_on,risk_level,low_level_acknowledged\n"
+                   "QN_2Y,2025-10-21,balanced,no\n")
+                .exit_code,
+            0);
+  const auto kinds = [&](const std::string& account) {
+    const Outcome shown = run("archive show --account " + account + " --json");
+    EXPECT_EQ(shown.exit_code, 0) << shown.err;
+    std::vector<std::string> out;
+    const Json parsed = Json::parse(shown.out);
+    for (const Json& r : parsed["records"]) out.push_back(r["kind"]);
+    return out;
+  };
+  EXPECT_EQ(kinds("QN_2Y"), (std::vector<std::string>{"questionnaire", "knowledge_test", "document",
+                                                      "document", "grant", "reassessment_notice",
+                                                      "reassessment_notice", "questionnaire"}));
+  EXPECT_EQ(kinds("AST_BELOW"),
+            (std::vector<std::string>{"questionnaire", "knowledge_test", "document", "document",
+                                      "grant_refused"}));
+  const Outcome verified = run("archive verify --account QN_2Y");
+  ASSERT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_THAT(verified.out, HasSubstr("8 records, chain intact"));
+
+  const fs::path zip = dir_ / "QN_2Y.zip";
+  ASSERT_EQ(run("archive export --account QN_2Y --out '" + zip.string() + "'").exit_code, 0);
+  const Outcome whole = run("archive verify-export '" + zip.string() + "'");
+  ASSERT_EQ(whole.exit_code, 0) << whole.err;
+  EXPECT_THAT(whole.out, HasSubstr("8 records of QN_2Y, every file matches the manifest, chain "
+                                   "intact"));
+  // Python's zipfile rewrites the grant's record (seq 5): once alone, once with its manifest hash.
+  const auto tampered = [&](bool manifest_too) {
+    const fs::path copy = dir_ / (manifest_too ? "both.zip" : "record.zip");
+    const std::string script =
+        "import hashlib, json, sys, zipfile\n"
+        "src, dst, both = sys.argv[1], sys.argv[2], sys.argv[3] == '1'\n"
+        "z = zipfile.ZipFile(src)\n"
+        "files = {n: z.read(n) for n in z.namelist()}\n"
+        "name = [n for n in files if n.startswith('records/000005-')][0]\n"
+        "record = json.loads(files[name])\n"
+        "record['content'] = record['content'].replace('true', 'false', 1)\n"
+        "files[name] = (json.dumps(record, indent=2) + '\\n').encode()\n"
+        "if both:\n"
+        "    m = json.loads(files['manifest.json'])\n"
+        "    for r in m['records']:\n"
+        "        if r['file'] == name: r['sha256'] = hashlib.sha256(files[name]).hexdigest()\n"
+        "    files['manifest.json'] = json.dumps(m).encode()\n"
+        "with zipfile.ZipFile(dst, 'w') as out:\n"
+        "    for n, b in files.items(): out.writestr(n, b)\n";
+    std::ofstream(dir_ / "tamper.py") << script;
+    EXPECT_EQ(std::system(("python3 '" + (dir_ / "tamper.py").string() + "' '" + zip.string() +
+                           "' '" + copy.string() + "' " + (manifest_too ? "1" : "0"))
+                              .c_str()),
+              0);
+    return run("archive verify-export '" + copy.string() + "'");
+  };
+  const Outcome record_changed = tampered(false);
+  EXPECT_EQ(record_changed.exit_code, 1);
+  EXPECT_THAT(record_changed.err, HasSubstr("records/000005-grant.json does not match its "
+                                            "SHA-256 in the manifest"));
+  const Outcome both_changed = tampered(true);
+  EXPECT_EQ(both_changed.exit_code, 1);
+  EXPECT_THAT(both_changed.err, HasSubstr("chain broken: record 5 was changed after it was "
+                                          "recorded"));
+  const Outcome not_zip = run("archive verify-export '" + (dir / "accounts.csv").string() + "'");
+  EXPECT_EQ(not_zip.exit_code, 2);
+  EXPECT_THAT(not_zip.err, HasSubstr("not a readable zip file"));
+
+  const Outcome purge = run("archive purge --account QN_2Y --date 2030-01-01");
+  EXPECT_EQ(purge.exit_code, 1);
+  EXPECT_THAT(purge.err, HasSubstr("is kept until 20"));
+  EXPECT_THAT(purge.err, HasSubstr("(SPEC SUIT-7): nothing may be deleted before"));
+  // Every read of an archive is audited (ORG-2).
+  auto reads = db_->query(
+      "SELECT action FROM audit_entry WHERE object = 'archive:QN_2Y' ORDER "
+      "BY seq");
+  ASSERT_TRUE(reads.ok());
+  std::vector<std::string> actions;
+  for (const auto& row : reads->rows) actions.push_back(row.text(0));
+  EXPECT_EQ(actions,
+            (std::vector<std::string>{"archive.read", "archive.verify", "archive.export"}));
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(InvestorCliTest);
