@@ -19,11 +19,11 @@ Result<int64_t> whole_number_field(const CsvReader& reader, const CsvRecord& rec
                                    int64_t max) {
   const std::string_view text = record[col];
   int64_t value = 0;
+  // from_chars alone would take a leading '-'; digits only are a count.
   const bool digits =
       !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-  const auto [end, ec] = digits ? std::from_chars(text.data(), text.data() + text.size(), value)
-                                : std::from_chars_result{text.data(), std::errc::invalid_argument};
-  if (!digits || ec != std::errc{} || end != text.data() + text.size() || value > max) {
+  if (!digits || std::from_chars(text.data(), text.data() + text.size(), value).ec != std::errc{} ||
+      value > max) {
     return reader.field_error(record, col,
                               "a whole number from 0 to " + std::to_string(max) + " is expected");
   }

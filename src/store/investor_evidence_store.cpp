@@ -31,14 +31,9 @@ Result<ImportCounts> import_keyed(Database& db, const std::string& table,
                                   const ArchiveStamp* archive = nullptr) {
   ImportCounts counts;
   CP_ASSIGN_OR_RETURN(Transaction tx, Transaction::begin(db));
-  CP_ASSIGN_OR_RETURN(const TextSet known, known_account_ids(db));
-  for (const KeyedRow& row : rows) {
-    if (!known.contains(row.account_id)) {
-      return invalid_input(file + ": account " + row.account_id +
-                               " is not in the account book (import accounts first)",
-                           "account_id");
-    }
-  }
+  std::vector<std::string> ids;
+  for (const KeyedRow& row : rows) ids.push_back(row.account_id);
+  CP_RETURN_IF_ERROR(require_known_accounts(db, ids, file));
   std::string where = "account_id = ?";
   for (const std::string& column : key_columns) where += " AND " + column + " = ?";
   std::string select = "SELECT ";
@@ -207,6 +202,19 @@ Result<ImportCounts> import_permission_documents(Database& db,
   }
   return import_keyed(db, "investor_document", {"channel", "document", "signed_on"}, {"sha256"},
                       keyed, file, &archive);
+}
+
+Result<void> require_known_accounts(Database& db, const std::vector<std::string>& account_ids,
+                                    const std::string& file) {
+  CP_ASSIGN_OR_RETURN(const TextSet known, known_account_ids(db));
+  for (const std::string& id : account_ids) {
+    if (!known.contains(id)) {
+      return invalid_input(
+          file + ": account " + id + " is not in the account book (import accounts first)",
+          "account_id");
+    }
+  }
+  return Ok{};
 }
 
 Result<investors::InvestorType> investor_type(Database& db, const std::string& account_id) {

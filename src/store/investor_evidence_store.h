@@ -39,6 +39,10 @@ Result<ImportCounts> import_permission_documents(Database& db,
                                                  const std::string& file,
                                                  const ArchiveStamp& archive);
 
+// Refuses (kInvalidInput, naming `file`) the first of `account_ids` not in the account book.
+Result<void> require_known_accounts(Database& db, const std::vector<std::string>& account_ids,
+                                    const std::string& file);
+
 // Whether `account_id` is an individual or an institution; refuses an account not in the book
 // (not found) and the broker's own account (no Southbound permission is granted to it).
 Result<investors::InvestorType> investor_type(Database& db, const std::string& account_id);

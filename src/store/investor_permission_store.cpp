@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/investor_evidence_store.h"
+
 namespace cp::store {
 namespace {
 

@@ -342,6 +342,15 @@ TEST_P(InvestorCliTest, PermissionsAreGrantedReassessedAndClosed) {
   EXPECT_EQ(early.exit_code, 1);
   EXPECT_THAT(early.err,
               HasSubstr("was closed on 2025-10-25: a new grant is dated on or after it"));
+  // A permission file naming an account not in the book is refused whole, naming the file.
+  const Outcome unknown = import("permissions", "legacy.csv",
+                                 "account_id,channel,granted_on\nQN_2Y,sz,2024-01-02\n"
+                                 "NOBODY,sh,2024-01-02\n");
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("legacy.csv: account NOBODY is not in the account book"));
+  EXPECT_EQ(
+      Json::parse(run("investor permissions --account QN_2Y --json").out)["permissions"].size(),
+      1u);
   // Each change is audited.
   auto audited = db_->query(
       "SELECT action FROM audit_entry WHERE action LIKE 'investor.%' ORDER BY "
