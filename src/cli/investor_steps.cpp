@@ -3,7 +3,7 @@
 #include "calendar/settlement.h"
 #include "calendar/southbound_calendar.h"
 #include "investors/archive.h"
-#include "investors/asset_window.h"
+#include "store/investor_assessment.h"
 #include "store/investor_evidence_store.h"
 #include "store/investor_trades_store.h"
 
@@ -28,31 +28,10 @@ Result<store::ArchiveStamp> archive_stamp(const AppContext& context,
 Result<investors::Assessment> assess_investor(const LoadedReference& loaded,
                                               const std::string& account, Channel channel,
                                               Date date) {
-  CP_ASSIGN_OR_RETURN(const investors::ChannelRules rules,
-                      investors::channel_rules(loaded.refdata.parameters, channel, date));
   CP_ASSIGN_OR_RETURN(auto southbound, calendar::SouthboundCalendar::build(
                                            loaded.calendars, loaded.refdata.parameters, channel));
-  CP_ASSIGN_OR_RETURN(const std::vector<Date> window,
-                      investors::asset_window(southbound, date, rules.asset_window_days));
-  CP_ASSIGN_OR_RETURN(const investors::Evidence evidence,
-                      store::investor_evidence(*loaded.db, account, channel, date, window.front()));
-  return investors::assess(rules, evidence, date, window);
-}
-
-Json assessment_json(const investors::Assessment& assessment, const std::string& account,
-                     Channel channel, Date date) {
-  Json rules = Json::array();
-  for (const auto& r : assessment.rules) {
-    rules.push_back({{"rule", investors::rule_code(r.rule)},
-                     {"passed", r.passed},
-                     {"evidence", r.evidence},
-                     {"reason", r.reason}});
-  }
-  return {{"account", account},
-          {"channel", channel_code(channel)},
-          {"date", date.to_string()},
-          {"eligible", assessment.eligible},
-          {"rules", rules}};
+  return store::assess_on_record(*loaded.db, loaded.refdata.parameters, southbound, account,
+                                 channel, date);
 }
 
 Result<ClosingOutcome> check_closing_of(const LoadedReference& loaded, const std::string& account,

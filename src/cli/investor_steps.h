@@ -11,6 +11,7 @@
 #include "investors/closing.h"
 #include "investors/suitability.h"
 #include "store/investor_archive_store.h"
+#include "store/investor_assessment.h"
 
 namespace cp::cli {
 
@@ -39,9 +40,7 @@ Result<store::ArchiveStamp> archive_stamp(const AppContext& context,
 Result<investors::Assessment> assess_investor(const LoadedReference& loaded,
                                               const std::string& account, Channel channel,
                                               Date date);
-// {account, channel, date, eligible, rules: [{rule, passed, evidence, reason}]}
-Json assessment_json(const investors::Assessment& assessment, const std::string& account,
-                     Channel channel, Date date);
+using store::assessment_json;  // store/investor_assessment.h
 
 struct ClosingOutcome {
   std::vector<investors::TradeOnRecord> trades;  // what the check read

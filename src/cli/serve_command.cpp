@@ -17,6 +17,7 @@
 #include "refdata/refdata.h"
 #include "server/auth_routes.h"
 #include "server/http_server.h"
+#include "server/opening_routes.h"
 #include "server/portal_notifications.h"
 #include "server/routes.h"
 #include "store/connection_per_thread.h"
@@ -172,8 +173,13 @@ Result<void> serve(const AppContext& context, const ServeOptions& options) {
   }
   CP_ASSIGN_OR_RETURN(auto services,
                       portal::ServiceCatalogue::load(context.config.get("catalog_dir")));
+  // The online opening's documents and question banks (catalog/opening/): a bad file stops the
+  // start, naming it, rather than failing an investor halfway through.
+  CP_ASSIGN_OR_RETURN(const auto opening_kits,
+                      server::load_opening_kits(context.config.get("catalog_dir")));
   server::Notifier notifier(mailer.get(), policy.public_url);
   server::PortalContext portal{auth, catalogue, services};
+  portal.opening_kits = &opening_kits;
   portal.notifier = &notifier;
   // SMS through the file the deployment's gateway picks up (mail/sms.h); opened here, once.
   std::unique_ptr<mail::SmsGateway> sms;

@@ -3,27 +3,23 @@
 #include <array>
 #include <cstdio>
 
+#include "core/split_mix64.h"
+
 namespace cp::eod {
 namespace {
 
-// SplitMix64: tiny, fully specified, so demo data is identical across compilers and libraries
-// (std::uniform_int_distribution is implementation-defined).
+// The demo's draws from SplitMix64 (core/split_mix64.h): identical across compilers.
 class Random {
  public:
-  explicit Random(uint64_t seed) : state_(seed) {}
-  uint64_t next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
+  explicit Random(uint64_t seed) : mix_(seed) {}
+  uint64_t next() { return mix_.next(); }
   // Uniform in [0, bound). The modulo bias is irrelevant for demo data.
   uint64_t below(uint64_t bound) { return next() % bound; }
   // Skewed toward 0: the minimum of two uniform draws.
   uint64_t skewed_below(uint64_t bound) { return std::min(below(bound), below(bound)); }
 
  private:
-  uint64_t state_;
+  SplitMix64 mix_;
 };
 
 struct DemoSecurity {

@@ -7,9 +7,16 @@
 namespace cp::investors {
 namespace {
 
-constexpr std::array<std::string_view, 9> kKindCodes = {
-    "questionnaire", "knowledge_test", "document",        "permission_imported", "grant",
-    "grant_refused", "closing",        "closing_refused", "reassessment_notice"};
+constexpr std::array<std::string_view, 10> kKindCodes = {"questionnaire",
+                                                         "knowledge_test",
+                                                         "document",
+                                                         "permission_imported",
+                                                         "grant",
+                                                         "grant_refused",
+                                                         "closing",
+                                                         "closing_refused",
+                                                         "reassessment_notice",
+                                                         "application_step"};
 
 }  // namespace
 

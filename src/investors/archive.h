@@ -32,9 +32,10 @@ enum class ArchiveKind : uint8_t {
   kClosing,
   kClosingRefused,
   kReassessmentNotice,
+  kApplicationStep,  // a step of the online opening (investors/opening.h)
 };
 // "questionnaire", "knowledge_test", "document", "permission_imported", "grant",
-// "grant_refused", "closing", "closing_refused", "reassessment_notice"
+// "grant_refused", "closing", "closing_refused", "reassessment_notice", "application_step"
 std::string_view archive_kind_code(ArchiveKind kind);
 Result<ArchiveKind> parse_archive_kind(std::string_view code);
 

@@ -133,18 +133,12 @@ RuleResult knowledge_rule(const Evidence& e, const ChannelRules& rules, Date app
   if (t.taken_on > application) {
     return fail(Rule::kKnowledgeTest, evidence, "taken after the application date");
   }
-  if (rules.knowledge_all_correct) {
-    if (t.correct < t.questions) {
-      return fail(Rule::kKnowledgeTest, evidence, "every answer must be right");
-    }
-    return pass(Rule::kKnowledgeTest, evidence);
-  }
-  // The score out of 100, compared exactly: correct × 100 ≥ minimum × questions.
-  if (static_cast<int64_t>(t.correct) * 100 <
-      static_cast<int64_t>(rules.knowledge_min_score) * t.questions) {
+  if (!knowledge_score_passes(rules, t.questions, t.correct)) {
     return fail(
         Rule::kKnowledgeTest, evidence,
-        "a score of at least " + std::to_string(rules.knowledge_min_score) + " is required");
+        rules.knowledge_all_correct
+            ? std::string("every answer must be right")
+            : "a score of at least " + std::to_string(rules.knowledge_min_score) + " is required");
   }
   return pass(Rule::kKnowledgeTest, evidence);
 }
@@ -195,6 +189,13 @@ RuleResult agreement_rule(const Evidence& e, Date application) {
 }
 
 }  // namespace
+
+bool knowledge_score_passes(const ChannelRules& rules, int32_t questions, int32_t correct) {
+  if (rules.knowledge_all_correct) return correct >= questions;
+  // The score out of 100, compared exactly: correct × 100 ≥ minimum × questions.
+  return static_cast<int64_t>(correct) * 100 >=
+         static_cast<int64_t>(rules.knowledge_min_score) * questions;
+}
 
 std::string_view risk_level_code(RiskLevel level) {
   return kRiskLevelCodes[static_cast<size_t>(level)];

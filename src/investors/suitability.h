@@ -139,6 +139,10 @@ Date months_after(Date date, int32_t months);
 // rule for the application (SUIT-1) and the re-assessment (SUIT-6).
 Date questionnaire_valid_until(Date completed, int32_t years);
 
+// Whether `correct` of `questions` passes the channel's knowledge test: every answer right
+// (Shanghai), or correct × 100 ≥ the minimum score × questions, compared exactly (Shenzhen's 80).
+bool knowledge_score_passes(const ChannelRules& rules, int32_t questions, int32_t correct);
+
 // Every rule of `rules` for the investor's type on `evidence`, as of `application_date`.
 // `window_days`: the channel's Southbound trading days before the application date, the latest
 // `rules.asset_window_days` of them (the shell reads the calendar); a day of the window without

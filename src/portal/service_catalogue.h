@@ -14,18 +14,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/local_text.h"
 #include "core/result.h"
 #include "identity/roles.h"
 #include "portal/form_validator.h"
 
 namespace cp::portal {
 
-// A text in the portal's three languages.
-struct LocalText {
-  std::string en;
-  std::string zh_hant;
-  std::string zh_hans;
-};
+using cp::LocalText;  // core/local_text.h
 
 struct AttachmentSlot {
   std::string name;

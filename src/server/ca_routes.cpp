@@ -12,11 +12,11 @@
 #include "refdata/refdata.h"
 #include "server/json_body.h"
 #include "server/portal_notifications.h"
+#include "server/portal_reference.h"
 #include "server/route_support.h"
 #include "store/audit_store.h"
 #include "store/ca_election_store.h"
 #include "store/ca_store.h"
-#include "store/calendar_store.h"
 #include "store/investor_account_store.h"
 #include "store/notification_store.h"
 
@@ -32,19 +32,10 @@ const Access kEventsView = Access::entitled("refdata", identity::Level::kView, "
 const Access kElectionsView = Access::entitled("elections", identity::Level::kView, "firm");
 const Access kElectionsMake = Access::entitled("elections", identity::Level::kMake, "firm");
 
-struct Reference {
-  refdata::RefData refdata;
-  refdata::MarketCalendarData calendars;
-};
+using Reference = PortalReference;
 
-// The shipped reference data with the operators' calendar additions, as the command line loads
-// it (cli/loaded_reference.h).
 Result<Reference> load_reference(PortalContext& portal) {
-  Reference loaded;
-  CP_ASSIGN_OR_RETURN(loaded.refdata, refdata::load_refdata(portal.data_dir));
-  CP_ASSIGN_OR_RETURN(loaded.calendars, refdata::load_market_calendars(portal.data_dir));
-  CP_RETURN_IF_ERROR(store::merge_calendar_additions(portal.auth.db, loaded.calendars));
-  return loaded;
+  return load_portal_reference(portal);
 }
 
 // Where an event stands for its holders at `now`: before the window, in it, after it; an event

@@ -5,12 +5,15 @@
 // both go through here.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/market.h"
 #include "identity/roles.h"
+#include "investors/opening_kit.h"
 #include "mail/sms.h"
 #include "portal/service_catalogue.h"
 #include "server/auth_routes.h"
@@ -33,6 +36,9 @@ struct PortalContext {
   std::string data_dir = "data";
   // The firm whose Southbound book the EOD runs (config book_firm); empty: none.
   std::string book_firm = {};
+  // The online opening's documents and question banks per channel (catalog/opening/, read at
+  // start by load_opening_kits); nullptr: the online opening is not offered.
+  const std::map<Channel, investors::OpeningKit>* opening_kits = nullptr;
 };
 
 // What a request's page or API answer needs about who looks at it.

@@ -5,6 +5,7 @@
 #include "server/document_routes.h"
 #include "server/event_routes.h"
 #include "server/obligation_desk_routes.h"
+#include "server/opening_routes.h"
 #include "server/operator_routes.h"
 #include "server/password_reset_routes.h"
 #include "server/portal_routes.h"
@@ -33,6 +34,7 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_obligation_desk_routes(app, portal);
   add_stress_routes(app, portal);
   add_ca_routes(app, portal);
+  add_opening_routes(app, portal);
 }
 
 }  // namespace cp::server
