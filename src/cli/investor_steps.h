@@ -42,16 +42,11 @@ Result<investors::Assessment> assess_investor(const LoadedReference& loaded,
                                               Date date);
 using store::assessment_json;  // store/investor_assessment.h
 
-struct ClosingOutcome {
-  std::vector<investors::TradeOnRecord> trades;  // what the check read
-  investors::ClosingCheck check;
-};
+using store::ClosingOutcome;  // store/investor_assessment.h
 // SUIT-5 on `today`: the trade dates still settling, read from the EOD's results (or the
 // executions imported before a date has run).
 Result<ClosingOutcome> check_closing_of(const LoadedReference& loaded, const std::string& account,
                                         Channel channel, Date today);
-// {account, channel, date, allowed, reasons, trades: [...]}
-Json closing_json(const ClosingOutcome& outcome, const std::string& account, Channel channel,
-                  Date today);
+using store::closing_json;
 
 }  // namespace cp::cli

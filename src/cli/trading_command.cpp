@@ -5,6 +5,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "investors/reassessment.h"
+#include "investors/standing.h"
 #include "refdata/refdata.h"
 #include "store/calendar_store.h"
 #include "store/import_store.h"
@@ -92,23 +93,15 @@ std::string money_text(const Decimal& value) {
   return value.round(2, Rounding::kHalfUp).to_string_grouped();
 }
 
-// Each account's standing on the channel on `date`, from the permission registry: the
-// permission held that day, and the order check of SUIT-6 on the questionnaire it stands on (a
-// buy waits once it has expired; investors/reassessment.h).
+// Each account's standing on the channel on `date`, from the permission registry
+// (investors/standing.h).
 Result<trading::Standings> standings_on(store::Database& db,
                                         const refdata::ParameterTable& parameters, Channel channel,
                                         Date date) {
   CP_ASSIGN_OR_RETURN(const investors::ReassessmentRules rules,
                       investors::reassessment_rules(parameters, date));
   CP_ASSIGN_OR_RETURN(const auto held, store::permissions_on_record(db, date));
-  trading::Standings out;
-  for (const investors::PermissionOnRecord& p : held) {
-    if (p.channel != channel) continue;
-    const auto buy = investors::check_assessment_for_order(Side::kBuy, p.questionnaire_completed_on,
-                                                           date, rules);
-    out[p.account_id] = {true, buy.ok() ? "" : buy.error().message};
-  }
-  return out;
+  return investors::standings_on(held, channel, date, rules);
 }
 
 Result<void> replay(const AppContext& context, const TradingOptions& options) {

@@ -565,7 +565,12 @@ Result<HttpResponse> answer_test(PortalContext& portal, const RequestContext& c)
       result, step_record(a, archived), [&]() -> Result<void> {
         CP_RETURN_IF_ERROR(store::mark_attempt(portal.auth.db, a.application_id, open->attempt,
                                                answers.dump(), marked->correct));
-        if (passed) {
+        // A pass is the evidence; the day's first pass of this bank stands (a second pass in a
+        // later application the same day adds nothing the rule reads, and its key is taken).
+        CP_ASSIGN_OR_RETURN(const bool stored,
+                            store::knowledge_test_stored(portal.auth.db, a.account_id, a.channel,
+                                                         s->today, open->bank_version));
+        if (passed && !stored) {
           CP_RETURN_IF_ERROR(store::import_knowledge_tests(portal.auth.db, {evidence},
                                                            "online opening", s->stamp(years)));
         }
@@ -672,6 +677,13 @@ Result<HttpResponse> abandon(PortalContext& portal, const RequestContext& c) {
   return answer(200, a);
 }
 
+// A step's failure as its answer: a conflict (the application moved on under a second tab, an
+// answer sheet already marked, evidence of the day stored otherwise) is 409, a rule 422, bad
+// input 400; only what the database failed at is 500, nothing applied.
+HttpResponse or_refusal(Result<HttpResponse> response) {
+  return response.ok() ? *std::move(response) : refusal(response.error());
+}
+
 Result<std::string> file_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return invalid_input("cannot read " + path.string());
@@ -713,7 +725,7 @@ void add_opening_routes(App& app, PortalContext& portal) {
                          Result<HttpResponse> (*handler)(PortalContext&, const RequestContext&),
                          const char* summary) {
     r.add({method, "/api/v1/firms/{firm}/opening" + path, access,
-           [p, handler](const RequestContext& c) { return or_failure(handler(*p, c)); }, summary});
+           [p, handler](const RequestContext& c) { return or_refusal(handler(*p, c)); }, summary});
   };
   route("GET", "", kOpeningView, overview,
         "The investor's own accounts, Southbound permissions held and applications (book_firm)");

@@ -2,11 +2,13 @@
 
 #include "server/admin_routes.h"
 #include "server/ca_routes.h"
+#include "server/counter_routes.h"
 #include "server/document_routes.h"
 #include "server/event_routes.h"
 #include "server/obligation_desk_routes.h"
 #include "server/opening_routes.h"
 #include "server/operator_routes.h"
+#include "server/order_check_routes.h"
 #include "server/password_reset_routes.h"
 #include "server/portal_routes.h"
 #include "server/refdata_change_routes.h"
@@ -35,6 +37,8 @@ void add_all_routes(App& app, AuthContext& auth, const identity::RoleCatalogue& 
   add_stress_routes(app, portal);
   add_ca_routes(app, portal);
   add_opening_routes(app, portal);
+  add_counter_routes(app, portal);
+  add_order_check_routes(app, portal);
 }
 
 }  // namespace cp::server

@@ -204,6 +204,16 @@ Result<ImportCounts> import_permission_documents(Database& db,
                       keyed, file, &archive);
 }
 
+Result<bool> knowledge_test_stored(Database& db, const std::string& account_id, Channel channel,
+                                   Date day, const std::string& bank_version) {
+  CP_ASSIGN_OR_RETURN(
+      QueryResult found,
+      db.query("SELECT 1 FROM investor_knowledge_test WHERE account_id = ? AND "
+               "channel = ? AND taken_on = ? AND bank_version = ?",
+               {account_id, std::string(channel_code(channel)), day.to_string(), bank_version}));
+  return !found.rows.empty();
+}
+
 Result<void> require_known_accounts(Database& db, const std::vector<std::string>& account_ids,
                                     const std::string& file) {
   CP_ASSIGN_OR_RETURN(const TextSet known, known_account_ids(db));

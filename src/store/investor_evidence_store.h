@@ -39,6 +39,11 @@ Result<ImportCounts> import_permission_documents(Database& db,
                                                  const std::string& file,
                                                  const ArchiveStamp& archive);
 
+// Whether an answer sheet of `account_id` for `channel` from bank `bank_version` taken on `day` is
+// stored already (a knowledge test's key): the online opening keeps the first pass of a day.
+Result<bool> knowledge_test_stored(Database& db, const std::string& account_id, Channel channel,
+                                   Date day, const std::string& bank_version);
+
 // Refuses (kInvalidInput, naming `file`) the first of `account_ids` not in the account book.
 Result<void> require_known_accounts(Database& db, const std::vector<std::string>& account_ids,
                                     const std::string& file);

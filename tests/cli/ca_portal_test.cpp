@@ -37,18 +37,12 @@ constexpr const char* kPositions =
 
 class CaPortalTest : public testing::PortalTest {
  protected:
+  CaPortalTest() {
+    book_firm_ = "B001";
+    sms_sink_ = true;
+  }
   void SetUp() override {
-    ::setenv("CONNECTPOST_BOOK_FIRM", "B001", 1);
-    // The SMS gateway's file sink (mail/sms.h): one file per test and process.
-    static int tests = 0;
-    sms_file_ =
-        std::filesystem::temp_directory_path() /
-        ("cp_ca_sms_" + std::to_string(::getpid()) + "_" + std::to_string(tests++) + ".jsonl");
-    std::filesystem::remove(sms_file_);
-    ::setenv("CONNECTPOST_SMS_SINK_FILE", sms_file_.c_str(), 1);
     PortalTest::SetUp();
-    ::unsetenv("CONNECTPOST_BOOK_FIRM");
-    ::unsetenv("CONNECTPOST_SMS_SINK_FILE");
     if (HasFatalFailure()) return;
     for (const auto& [login, firm, role] :
          {std::tuple{"otto", "HKEX", "refdata_maker"},
@@ -68,20 +62,6 @@ class CaPortalTest : public testing::PortalTest {
     cli("user set-mobile ivy --firm B001 --mobile +85291234567");
     cli("user set-mobile ian --firm B001 --mobile +8613800138000");
   }
-  void TearDown() override {
-    PortalTest::TearDown();
-    std::filesystem::remove(sms_file_);
-  }
-
-  // The SMS sink's lines, each parsed.
-  std::vector<Json> texts() const {
-    std::vector<Json> out;
-    std::ifstream in(sms_file_);
-    for (std::string line; std::getline(in, line);) out.push_back(Json::parse(line));
-    return out;
-  }
-
-  std::filesystem::path sms_file_;
 
   static std::string day(int from_today) {
     return to_hkt(SystemClock().now()).date.plus_days(from_today).to_string();
@@ -154,7 +134,7 @@ TEST_P(CaPortalTest, AnAnnouncementCheckedByASecondOperatorReachesItsHoldersOnly
   EXPECT_EQ(mails_to("ivy@example.com", 1).size(), 1u);
   // One SMS, to ivy's number; ian has one too but holds no 00005.
   EXPECT_EQ(json_of(approved)["holders_texted"], 1);
-  const std::vector<Json> sent = texts();
+  const std::vector<Json> sent = sms_texts();
   ASSERT_EQ(sent.size(), 1u);
   EXPECT_EQ(sent[0]["to"], "+85291234567");
   EXPECT_THAT(sent[0]["text"].get<std::string>(), HasSubstr("S-1"));

@@ -9,7 +9,6 @@
 //   POOR  the same but cash 49,999.99 every day: an average of 499,999.99 < 500,000.00, refused
 //         at the qualification step naming the assets rule.
 //   INST  an institution: refused online (SUIT-3, the counter's).
-#include "server/opening_routes.h"
 
 #include <gtest/gtest.h>
 #include <spdlog/spdlog.h>
@@ -21,14 +20,9 @@
 
 #include "clearing/input_files.h"
 #include "identity/password.h"
-#include "identity/shipped_catalogue.h"
 #include "investors/asset_window.h"
 #include "investors/evidence_files.h"
 #include "mail/sms.h"
-#include "portal/service_catalogue.h"
-#include "server/auth_routes.h"
-#include "server/portal_requests.h"
-#include "server/routes.h"
 #include "store/identity_store.h"
 #include "store/import_store.h"
 #include "store/investor_account_store.h"
@@ -36,8 +30,9 @@
 #include "store/investor_evidence_store.h"
 #include "store/investor_permission_store.h"
 #include "store/migrations.h"
-#include "store/session_store.h"
 #include "support/backend_test.h"
+#include "support/investor_evidence.h"
+#include "support/portal_app.h"
 #include "support/shipped_reference.h"
 
 namespace cp::server {
@@ -56,10 +51,8 @@ class RecordedSms : public mail::SmsGateway {
   std::vector<mail::SmsMessage> sent;
 };
 
-struct Reply {
-  int status = 0;
-  Json body;
-};
+using testing::JsonReply;
+using Reply = JsonReply;
 
 class OpeningRoutesTest : public testing::BackendTest {
  protected:
@@ -68,16 +61,9 @@ class OpeningRoutesTest : public testing::BackendTest {
     if (HasFatalFailure()) return;
     ASSERT_TRUE(store::migrate(*db_, clock_).ok());
     spdlog::set_level(spdlog::level::warn);
-    const identity::RoleCatalogue& roles = identity::shipped_catalogue();
     ASSERT_TRUE(
         store::add_firm(*db_, {"B001", "Alpha", identity::FirmKind::kBroker}, clock_.now()).ok());
-    store::User ivy;
-    ivy.user_id = "ivy";
-    ivy.display_name = "Ivy";
-    ivy.email = "ivy@example.com";
-    ASSERT_TRUE(store::add_user(*db_, ivy, clock_.now()).ok());
-    const identity::Actor cli{"", true, {}};
-    ASSERT_TRUE(store::grant_role(*db_, roles, cli, "ivy", "B001", "investor", clock_.now()).ok());
+    session_ = testing::add_member(*db_, clock_, "ivy", "B001", "investor");
     auto hash = identity::hash_password(kPassword);
     ASSERT_TRUE(hash.ok());
     ASSERT_TRUE(store::set_password_hash(*db_, "ivy", *hash).ok());
@@ -90,42 +76,19 @@ class OpeningRoutesTest : public testing::BackendTest {
     ASSERT_TRUE(
         store::set_investor_mobile(*db_, "B001", "ivy", "+85291234567", "cli:test", clock_.now())
             .ok());
-    auto session = store::create_session(*db_, "ivy", clock_.now(), 720);
-    ASSERT_TRUE(session.ok());
-    session_ = *session;
-
-    auth_.reset(new AuthContext{*db_, clock_, AuthPolicy{}, nullptr, std::nullopt, {}});
-    auto services =
-        portal::ServiceCatalogue::load(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "catalog");
-    ASSERT_TRUE(services.ok());
-    services_ = std::make_unique<portal::ServiceCatalogue>(std::move(services).value());
-    auto kits = load_opening_kits(std::filesystem::path(CONNECTPOST_SOURCE_DIR) / "catalog");
-    ASSERT_TRUE(kits.ok()) << kits.error().to_string();
-    kits_ = std::move(kits).value();
-    portal_ = std::make_unique<PortalContext>(PortalContext{*auth_, roles, *services_});
-    portal_->data_dir = std::string(CONNECTPOST_SOURCE_DIR) + "/data";
-    portal_->book_firm = "B001";
-    portal_->sms = &sms_;
-    portal_->opening_kits = &kits_;
-    app_ = std::make_unique<App>(
-        roles, [this](const HttpRequest& request) { return authenticate(*auth_, request); }, "",
-        clock_);
-    add_all_routes(*app_, *auth_, roles, *portal_);
+    app_.build(*db_, clock_, "B001");
+    if (HasFatalFailure()) return;
+    app_.portal().sms = &sms_;
   }
 
   // The accounts and the evidence of the file comment, through the files' own readers.
   void import_evidence() {
-    auto accounts = CsvReader::from_string(
-        "accounts.csv",
-        "account_id,account_type,money_kind,a_share_online_rate,commission_rate,"
-        "commission_min_hkd\n"
-        "OK,individual,client,0.00025,,5.00\n"
-        "POOR,individual,client,0.00025,,5.00\n"
-        "INST,institution,client,0.00025,,5.00\n");
-    ASSERT_TRUE(accounts.ok());
-    auto account_rows = clearing::parse_accounts(*accounts);
-    ASSERT_TRUE(account_rows.ok()) << account_rows.error().to_string();
-    ASSERT_TRUE(store::import_accounts(*db_, *account_rows, "accounts.csv").ok());
+    testing::import_accounts_text(*db_,
+                                  "account_id,account_type,money_kind,a_share_online_rate,"
+                                  "commission_rate,commission_min_hkd\n"
+                                  "OK,individual,client,0.00025,,5.00\n"
+                                  "POOR,individual,client,0.00025,,5.00\n"
+                                  "INST,institution,client,0.00025,,5.00\n");
 
     const auto southbound = testing::shipped_southbound(Channel::kShanghai);
     auto window = investors::asset_window(southbound, today(), 20);
@@ -145,15 +108,11 @@ class OpeningRoutesTest : public testing::BackendTest {
     ASSERT_TRUE(snapshot_rows.ok()) << snapshot_rows.error().to_string();
     ASSERT_TRUE(store::import_asset_snapshots(*db_, *snapshot_rows, "asset_snapshots.csv").ok());
 
-    const store::ArchiveStamp stamp{"cli:test", clock_.now(), 20};
-    auto questionnaires =
-        CsvReader::from_string("questionnaires.csv",
-                               "account_id,completed_on,risk_level,low_level_acknowledged\n"
-                               "OK,2025-06-02,balanced,no\nPOOR,2025-06-02,balanced,no\n");
-    ASSERT_TRUE(questionnaires.ok());
-    auto q = investors::read_questionnaires(*questionnaires, today());
-    ASSERT_TRUE(q.ok());
-    ASSERT_TRUE(store::import_questionnaires(*db_, *q, "questionnaires.csv", stamp).ok());
+    testing::import_questionnaires_text(
+        *db_,
+        "account_id,completed_on,risk_level,low_level_acknowledged\n"
+        "OK,2025-06-02,balanced,no\nPOOR,2025-06-02,balanced,no\n",
+        today(), {"cli:test", clock_.now(), 20});
     std::string profiles =
         "as_of,account_id,channel,a_share_account,serious_integrity_problem,legally_barred\n";
     for (const char* account : {"OK", "POOR"}) {
@@ -161,26 +120,13 @@ class OpeningRoutesTest : public testing::BackendTest {
         profiles += std::string("2025-01-02,") + account + "," + ch + ",normal,no,no\n";
       }
     }
-    auto profile_file = CsvReader::from_string("investor_profiles.csv", profiles);
-    ASSERT_TRUE(profile_file.ok());
-    auto p = investors::read_investor_profiles(*profile_file, today());
-    ASSERT_TRUE(p.ok());
-    ASSERT_TRUE(store::import_investor_profiles(*db_, *p, "investor_profiles.csv").ok());
+    testing::import_profiles_text(*db_, profiles, today());
   }
 
   Date today() const { return to_hkt(clock_.now()).date; }
 
   Reply call(const std::string& method, const std::string& path, const Json& body = nullptr) {
-    HttpRequest r;
-    r.method = method;
-    r.path = "/api/v1/firms/B001/opening" + path;
-    r.remote_address = "192.0.2.1";
-    r.headers["content-type"] = "application/json";
-    r.headers["cookie"] = "cp_session=" + session_.token;
-    r.headers["x-csrf-token"] = session_.csrf_token;
-    r.body = body.is_null() ? "{}" : body.dump();
-    const HttpResponse answer = app_->handle(r);
-    return {answer.status, Json::parse(answer.body, nullptr, false)};
+    return app_.call(session_, method, "/api/v1/firms/B001/opening" + path, body);
   }
 
   // Starts an application and passes identity; returns its path.
@@ -206,7 +152,7 @@ class OpeningRoutesTest : public testing::BackendTest {
 
   // Every drawn question answered right, but the first `wrong` of them.
   Json answers_for(const Json& test, Channel channel, int wrong) const {
-    const investors::KnowledgeBank& bank = kits_.at(channel).bank;
+    const investors::KnowledgeBank& bank = app_.kits().at(channel).bank;
     Json answers = Json::object();
     int left_wrong = wrong;
     for (const Json& q : test["questions"]) {
@@ -226,11 +172,7 @@ class OpeningRoutesTest : public testing::BackendTest {
   FixedClock clock_{from_hkt(*Date::parse("2025-10-20"), *TimeOfDay::parse("10:00"))};
   store::NewSession session_;
   RecordedSms sms_;
-  std::map<Channel, investors::OpeningKit> kits_;
-  std::unique_ptr<AuthContext> auth_;
-  std::unique_ptr<portal::ServiceCatalogue> services_;
-  std::unique_ptr<PortalContext> portal_;
-  std::unique_ptr<App> app_;
+  testing::PortalApp app_;
 };
 
 TEST_P(OpeningRoutesTest, AnIndividualTakesTheFourStepsInOrderAndIsGranted) {
@@ -280,7 +222,7 @@ TEST_P(OpeningRoutesTest, AnIndividualTakesTheFourStepsInOrderAndIsGranted) {
   step = call("POST", path + "/disclosure/open");
   ASSERT_EQ(step.status, 200) << step.body;
   const std::string disclosure_sha = step.body["document"]["sha256"];
-  EXPECT_EQ(disclosure_sha, kits_.at(Channel::kShanghai).risk_disclosure.sha256);
+  EXPECT_EQ(disclosure_sha, app_.kits().at(Channel::kShanghai).risk_disclosure.sha256);
   EXPECT_NE(step.body["document"]["body"]["zh-Hans"].get<std::string>().find("市场有风险"),
             std::string::npos);
   const Reply stale = call("POST", path + "/disclosure", {{"sha256", std::string(64, 'a')}});
@@ -448,6 +390,89 @@ TEST_P(OpeningRoutesTest, TooManyWrongAnswersAtIdentityCloseTheApplication) {
   EXPECT_EQ(
       call("POST", path + "/identity", {{"password", kPassword}, {"code", last_code()}}).status,
       409);
+}
+
+// Shenzhen passes at 80: 8 of 10 passes. Abandoned after the test and started again the same
+// day, a second pass (10 of 10) leaves the day's first sheet as the evidence and goes on.
+TEST_P(OpeningRoutesTest, ASecondPassTheSameDayKeepsTheFirstAsEvidence) {
+  for (int round = 0; round < 2; ++round) {
+    const std::string path = through_identity("OK", "sz");
+    ASSERT_EQ(call("POST", path + "/qualification").status, 200);
+    const std::string sha = call("POST", path + "/disclosure/open").body["document"]["sha256"];
+    ASSERT_EQ(call("POST", path + "/disclosure", {{"sha256", sha}}).status, 200);
+    const Json test = call("POST", path + "/test").body["test"];
+    const Reply marked =
+        call("POST", path + "/test/answers",
+             {{"bank_version", test["bank_version"]},
+              {"answers", answers_for(test, Channel::kShenzhen, round == 0 ? 2 : 0)}});
+    ASSERT_EQ(marked.status, 200) << marked.body;
+    EXPECT_TRUE(marked.body["result"]["passed"].get<bool>());
+    EXPECT_EQ(marked.body["result"]["correct"], round == 0 ? 8 : 10);
+    if (round == 0) {
+      ASSERT_EQ(call("POST", path + "/abandon").status, 200);
+      continue;
+    }
+    const std::string agreement = call("GET", path + "/agreement").body["document"]["sha256"];
+    const Reply signed_reply = call("POST", path + "/agreement", {{"sha256", agreement}});
+    ASSERT_EQ(signed_reply.status, 200) << signed_reply.body;
+    for (const Json& rule : signed_reply.body["assessment"]["rules"]) {
+      if (rule["rule"] != "knowledge_test") continue;
+      EXPECT_NE(rule["evidence"].get<std::string>().find("8 of 10"), std::string::npos) << rule;
+    }
+  }
+}
+
+// The order-check API (item 10) reads the registry at the server's moment, Monday 2025-10-20
+// 10:00 HKT, continuous trading: OK holds Shanghai (granted today on its questionnaire of
+// 2025-06-02, valid through 2027-06-02), POOR holds nothing. 00700's board lot is 100 and its
+// tick 0.50 between 500 and 1,000 HKD (data/spread_table.csv): 100 at 600.00 is a whole lot on
+// the tick.
+TEST_P(OpeningRoutesTest, TheOrderCheckReadsTheRegistryAndTheOrdersOwnRules) {
+  auto fx = CsvReader::from_string(
+      "fx.csv",
+      "rate_date,channel,reference_buy,reference_sell,settlement_buy,settlement_sell\n"
+      "2025-10-20,sh,0.8890,0.9440,0.9164,0.9166\n");
+  ASSERT_TRUE(fx.ok());
+  auto rates = clearing::parse_fx(*fx);
+  ASSERT_TRUE(rates.ok()) << rates.error().to_string();
+  const auto check = [&](const std::string& account, const std::string& side, int quantity) {
+    return app_.call(session_, "POST", "/api/v1/firms/B001/order-checks",
+                     {{"account", account},
+                      {"channel", "sh"},
+                      {"security", "00700"},
+                      {"side", side},
+                      {"price", "600.00"},
+                      {"quantity", quantity}});
+  };
+  // ivy is an investor: she holds no trading entitlement.
+  EXPECT_EQ(check("OK", "buy", 100).status, 403);
+  session_ = testing::add_member(*db_, clock_, "tom", "B001", "front_office");
+  // Without the day's reference rates the check cannot convert the quota.
+  EXPECT_EQ(check("OK", "buy", 100).status, 409);
+  ASSERT_TRUE(store::import_fx(*db_, *rates, "fx.csv", false).ok());
+
+  store::PermissionRow granted;
+  granted.account_id = "OK";
+  granted.channel = Channel::kShanghai;
+  granted.granted_on = today();
+  granted.granted_by = "cli:test";
+  granted.assessment = "{}";
+  ASSERT_TRUE(store::grant_permission(*db_, granted).ok());
+  Reply answer = check("OK", "buy", 100);
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  EXPECT_TRUE(answer.body["accepted"].get<bool>()) << answer.body;
+  EXPECT_TRUE(answer.body["permitted"].get<bool>());
+  EXPECT_EQ(answer.body["time"], "10:00:00");
+  // An odd lot is never bought (TRD-6).
+  answer = check("OK", "buy", 50);
+  EXPECT_FALSE(answer.body["accepted"].get<bool>());
+  EXPECT_EQ(answer.body["rule"], "TRD-6");
+  // No permission: refused before any market rule (SUIT).
+  answer = check("POOR", "sell", 100);
+  ASSERT_EQ(answer.status, 200);
+  EXPECT_FALSE(answer.body["accepted"].get<bool>());
+  EXPECT_EQ(answer.body["rule"], "SUIT");
+  EXPECT_FALSE(answer.body["permitted"].get<bool>());
 }
 
 CP_INSTANTIATE_ON_BOTH_BACKENDS(OpeningRoutesTest);

@@ -63,9 +63,25 @@ class PortalTest : public OperatorTest {
     std::vector<std::string> global = {"--smtp-url", sink_.url(), "--public-url",
                                        "https://portal.cp.test/"};
     if (!data_dir_.empty()) global.insert(global.end(), {"--data-dir", data_dir_});
-    ASSERT_EQ(server_.start(scratch_->url(), global,
-                            {"--web-dir", std::string(CONNECTPOST_SOURCE_DIR) + "/web"}),
-              "");
+    // The book firm and the SMS sink are configuration keys: set for the server's start only.
+    if (!book_firm_.empty()) ::setenv("CONNECTPOST_BOOK_FIRM", book_firm_.c_str(), 1);
+    if (sms_sink_) {
+      sms_file_ = dir_ / "sms.jsonl";
+      ::setenv("CONNECTPOST_SMS_SINK_FILE", sms_file_.c_str(), 1);
+    }
+    const std::string started = server_.start(
+        scratch_->url(), global, {"--web-dir", std::string(CONNECTPOST_SOURCE_DIR) + "/web"});
+    ::unsetenv("CONNECTPOST_BOOK_FIRM");
+    ::unsetenv("CONNECTPOST_SMS_SINK_FILE");
+    ASSERT_EQ(started, "");
+  }
+
+  // The texts the server sent through its SMS sink (sms_sink_), each line parsed.
+  std::vector<Json> sms_texts() const {
+    std::vector<Json> out;
+    std::ifstream in(sms_file_);
+    for (std::string line; std::getline(in, line);) out.push_back(Json::parse(line));
+    return out;
   }
 
   const SignedIn& as(const std::string& login) {
@@ -187,6 +203,13 @@ class PortalTest : public OperatorTest {
     return secrets.dump();
   }
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(server_.port()); }
+
+  // Set by a test's constructor, before SetUp starts the server: the firm whose Southbound book
+  // it serves (config book_firm), and whether it texts through a file of the test's own
+  // (sms_file_ in dir_; mail/sms.h: one JSON line per text).
+  std::string book_firm_;
+  bool sms_sink_ = false;
+  std::filesystem::path sms_file_;
 
   SmtpSink sink_;
   ServerProcess server_;

@@ -46,6 +46,20 @@ export async function api(method, path, body) {
   return data;
 }
 
+// A step whose refusal by a rule (422) still answers with the thing as it now stands (an
+// application refused at qualification, a counter request refused on the day): that answer, as
+// a success would be; any other failure thrown.
+export async function apiStep(method, path, body) {
+  try {
+    return await api(method, path, body);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422 && error.body && error.body.state) {
+      return error.body;
+    }
+    throw error;
+  }
+}
+
 // The file name of a Content-Disposition header: filename* (RFC 6266 and 8187, UTF-8,
 // percent-encoded) before the plain filename, or "" without either. Never a path.
 export function dispositionName(header) {

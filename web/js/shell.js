@@ -30,19 +30,19 @@ export async function startPage() {
   name.textContent = "connectpost";
   header.append(name);
   const nav = document.createElement("nav");
-  // An investor (a client of a broker, issue 17) has their corporate actions and their account,
-  // nothing of the firm's staff pages.
+  // An investor (a client of a broker, issues 17 and 18) has their corporate actions, the online
+  // opening of the Southbound permission and their account, nothing of the firm's staff pages.
   const investorOnly = !operatorFirm && participant.length > 0 &&
       participant.every((f) => (f.roles || []).length === 1 && f.roles[0] === "investor");
   const page = window.location.pathname.split("/").pop();
-  if (investorOnly && !["ca.html", "account.html"].includes(page)) {
+  if (investorOnly && !["ca.html", "opening.html", "account.html"].includes(page)) {
     window.location.assign("ca.html");
     return new Promise(() => {});
   }
-  const links = investorOnly ? [["ca.html", "ca_nav"]]
+  const links = investorOnly ? [["ca.html", "ca_nav"], ["opening.html", "op_nav"]]
     : [["home.html", "home"], ["request.html", "new_request"], ["events.html", "events"],
        ["documents.html", "documents"], ["obligations.html", "obligations_nav"],
-       ["stress.html", "stress_nav"]];
+       ["stress.html", "stress_nav"], ["counter.html", "counter_nav"]];
   if (operatorFirm) links.push(["operator.html", "operator"], ["refdata.html", "refdata"]);
   links.push(["account.html", "account"]);
   for (const [href, key] of links) {
