@@ -32,12 +32,6 @@ const Access kEventsView = Access::entitled("refdata", identity::Level::kView, "
 const Access kElectionsView = Access::entitled("elections", identity::Level::kView, "firm");
 const Access kElectionsMake = Access::entitled("elections", identity::Level::kMake, "firm");
 
-using Reference = PortalReference;
-
-Result<Reference> load_reference(PortalContext& portal) {
-  return load_portal_reference(portal);
-}
-
 // Where an event stands for its holders at `now`: before the window, in it, after it; an event
 // without elections is "notice" until it is paid.
 std::string window_state(const CorporateAction& a, const HktInstant& now) {
@@ -66,10 +60,6 @@ Result<HttpResponse> list_events(PortalContext& portal, const RequestContext& c)
   return json_response(200, {{"firm", c.params.at("firm")}, {"events", out}});
 }
 
-bool is_book_firm(const PortalContext& portal, const RequestContext& c) {
-  return !portal.book_firm.empty() && c.params.at("firm") == portal.book_firm;
-}
-
 Result<HttpResponse> notices(PortalContext& portal, const RequestContext& c) {
   if (!is_book_firm(portal, c)) return not_found();
   const std::string& firm = c.params.at("firm");
@@ -79,13 +69,13 @@ Result<HttpResponse> notices(PortalContext& portal, const RequestContext& c) {
   Json out = Json::array();
   if (!accounts.empty()) {
     CP_ASSIGN_OR_RETURN(auto events, store::ca_events(portal.auth.db));
-    std::optional<Reference> reference;
+    std::optional<PortalReference> reference;
     const std::set<std::string> mine(accounts.begin(), accounts.end());
     for (auto it = events.rbegin(); it != events.rend() && out.size() < kNoticesMax; ++it) {
       const CorporateAction& a = *it;
       if (!still_current(a, now)) continue;
       if (!reference) {
-        CP_ASSIGN_OR_RETURN(reference, load_reference(portal));
+        CP_ASSIGN_OR_RETURN(reference, load_portal_reference(portal));
       }
       CP_ASSIGN_OR_RETURN(const Eligible eligible,
                           corpactions::eligible_at_instant(portal.auth.db, reference->refdata,
@@ -144,7 +134,7 @@ Result<HttpResponse> elect(PortalContext& portal, const RequestContext& c) {
   if (!choices.ok()) return field_refusal(choices.error());
   instruction.choices = std::move(choices).value();
   instruction.at = corpactions::hkt_minute(portal.auth.clock.now());
-  CP_ASSIGN_OR_RETURN(Reference reference, load_reference(portal));
+  CP_ASSIGN_OR_RETURN(PortalReference reference, load_portal_reference(portal));
   int64_t sequence = 0;
   auto done = audited_change(
       portal.auth, "user:" + c.principal->user_id, "ca.elect", "ca_event:" + event_id,
@@ -179,7 +169,7 @@ Result<HttpResponse> elect(PortalContext& portal, const RequestContext& c) {
 Result<HolderNotices> notify_holders(PortalContext& portal, const CorporateAction& action) {
   HolderNotices out;
   if (portal.book_firm.empty() || portal.notifier == nullptr) return out;
-  CP_ASSIGN_OR_RETURN(Reference reference, load_reference(portal));
+  CP_ASSIGN_OR_RETURN(PortalReference reference, load_portal_reference(portal));
   const HktInstant now = corpactions::hkt_minute(portal.auth.clock.now());
   CP_ASSIGN_OR_RETURN(const Eligible eligible,
                       corpactions::eligible_at_instant(portal.auth.db, reference.refdata,

@@ -27,10 +27,6 @@ const Access kCounterCheck = Access::entitled("counter", identity::Level::kCheck
 constexpr int64_t kListed = 200;
 constexpr size_t kNoteLengthMax = 1000;
 
-bool is_book_firm(const PortalContext& portal, const RequestContext& c) {
-  return !portal.book_firm.empty() && c.params.at("firm") == portal.book_firm;
-}
-
 Json request_json(const store::CounterRequestRow& r) {
   return {{"id", r.request_id},
           {"kind", investors::counter_kind_code(r.kind)},
@@ -48,11 +44,7 @@ Json request_json(const store::CounterRequestRow& r) {
 }
 
 HttpResponse answer(int status, const store::CounterRequestRow& r) {
-  return json_response(status, nlohmann::json::parse(request_json(r).dump()));
-}
-
-HttpResponse or_refusal(Result<HttpResponse> response) {
-  return response.ok() ? *std::move(response) : refusal(response.error());
+  return json_response_ordered(status, request_json(r));
 }
 
 Result<HttpResponse> list(PortalContext& portal, const RequestContext& c) {
@@ -63,9 +55,8 @@ Result<HttpResponse> list(PortalContext& portal, const RequestContext& c) {
   if (more) rows.pop_back();
   Json out = Json::array();
   for (const auto& r : rows) out.push_back(request_json(r));
-  return json_response(
-      200, nlohmann::json::parse(
-               Json{{"firm", portal.book_firm}, {"requests", out}, {"more", more}}.dump()));
+  return json_response_ordered(200,
+                               {{"firm", portal.book_firm}, {"requests", out}, {"more", more}});
 }
 
 Result<HttpResponse> file(PortalContext& portal, const RequestContext& c) {

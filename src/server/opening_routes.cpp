@@ -75,10 +75,6 @@ Json rules_json(const std::vector<investors::RuleResult>& rules) {
   return out;
 }
 
-bool is_book_firm(const PortalContext& portal, const RequestContext& c) {
-  return !portal.book_firm.empty() && c.params.at("firm") == portal.book_firm;
-}
-
 HttpResponse not_offered() {
   return error_response(503, "not_offered", "the online opening is not configured on this server");
 }
@@ -93,10 +89,10 @@ struct StepContext {
   Date today;  // HKT
   std::string actor;
   const investors::OpeningKit* kit = nullptr;
+  int32_t retention_years = 0;  // suit.archive_retention_years in force today (SUIT-7)
 
-  store::ArchiveStamp stamp(int32_t retention_years) const {
-    return store::ArchiveStamp{actor, now, retention_years};
-  }
+  // Who records in the archive, when, and for how long.
+  store::ArchiveStamp stamp() const { return store::ArchiveStamp{actor, now, retention_years}; }
 };
 
 // The application of the path, the user's own in the book firm; nullopt answers 404.
@@ -115,6 +111,8 @@ Result<std::optional<StepContext>> load_step(PortalContext& portal, const Reques
                    now,
                    to_hkt(now).date,
                    "user:" + c.principal->user_id};
+  CP_ASSIGN_OR_RETURN(step.retention_years, investors::archive_retention_years(
+                                                step.reference.refdata.parameters, step.today));
   if (portal.opening_kits != nullptr) {
     const auto kit = portal.opening_kits->find(step.application.channel);
     if (kit != portal.opening_kits->end()) step.kit = &kit->second;
@@ -129,13 +127,11 @@ Result<void> record_step(StepContext& s, const store::ApplicationRow& updated,
                          OpeningState expected, const std::string& action, const Json& detail,
                          const std::optional<store::ArchiveAppend>& archived,
                          const std::function<Result<void>()>& more = nullptr) {
-  CP_ASSIGN_OR_RETURN(const int32_t years,
-                      investors::archive_retention_years(s.reference.refdata.parameters, s.today));
   store::Database& db = s.portal.auth.db;
   CP_ASSIGN_OR_RETURN(store::Transaction tx, store::Transaction::begin(db));
   CP_RETURN_IF_ERROR(store::update_application(db, updated, expected));
   // The step first, then what it leads to (the evidence it makes, a grant), in the archive too.
-  if (archived) CP_RETURN_IF_ERROR(store::append_archive(db, *archived, s.stamp(years)));
+  if (archived) CP_RETURN_IF_ERROR(store::append_archive(db, *archived, s.stamp()));
   if (more) CP_RETURN_IF_ERROR(more());
   Json audited = detail;
   audited["account"] = updated.account_id;
@@ -159,7 +155,7 @@ store::ArchiveAppend step_record(const store::ApplicationRow& a, Json content) {
 HttpResponse answer(int status, const store::ApplicationRow& a, Json extra = Json::object()) {
   Json body = application_json(a);
   for (auto& [key, value] : extra.items()) body[key] = value;
-  return json_response(status, nlohmann::json::parse(body.dump()));
+  return json_response_ordered(status, body);
 }
 
 Result<HttpResponse> overview(PortalContext& portal, const RequestContext& c) {
@@ -181,13 +177,11 @@ Result<HttpResponse> overview(PortalContext& portal, const RequestContext& c) {
                       store::applications_of(portal.auth.db, firm, c.principal->user_id));
   Json listed = Json::array();
   for (const auto& a : applications) listed.push_back(application_json(a));
-  return json_response(200, nlohmann::json::parse(Json{
-                                {"firm", firm},
-                                {"offered", portal.opening_kits != nullptr},
-                                {"accounts", accounts},
-                                {"permissions", held},
-                                {"applications",
-                                 listed}}.dump()));
+  return json_response_ordered(200, {{"firm", firm},
+                                     {"offered", portal.opening_kits != nullptr},
+                                     {"accounts", accounts},
+                                     {"permissions", held},
+                                     {"applications", listed}});
 }
 
 Result<HttpResponse> start(PortalContext& portal, const RequestContext& c) {
@@ -418,15 +412,13 @@ Result<HttpResponse> confirm_disclosure(PortalContext& portal, const RequestCont
   studied.document = investors::PermissionDocument::kRiskDisclosureStudy;
   studied.signed_on = s->today;
   studied.sha256 = d.sha256;
-  CP_ASSIGN_OR_RETURN(const int32_t years, investors::archive_retention_years(
-                                               s->reference.refdata.parameters, s->today));
   CP_RETURN_IF_ERROR(
       record_step(*s, a, before, "investor.opening.disclosure_studied",
                   Json{{"version", d.version}, {"sha256", d.sha256}},
                   step_record(a, {{"step", "risk_disclosure"}, {"document", document_json(d)}}),
                   [&]() -> Result<void> {
                     CP_RETURN_IF_ERROR(store::import_permission_documents(
-                        portal.auth.db, {studied}, "online opening", s->stamp(years)));
+                        portal.auth.db, {studied}, "online opening", s->stamp()));
                     return Ok{};
                   }));
   return answer(200, a);
@@ -540,8 +532,6 @@ Result<HttpResponse> answer_test(PortalContext& portal, const RequestContext& c)
                                                  s->reference.refdata.parameters, s->today));
   CP_ASSIGN_OR_RETURN(const int64_t used,
                       store::attempts_on(portal.auth.db, a.account_id, a.channel, s->today));
-  CP_ASSIGN_OR_RETURN(const int32_t years, investors::archive_retention_years(
-                                               s->reference.refdata.parameters, s->today));
   const OpeningState before = a.state;
   if (passed) a.state = investors::state_after(OpeningStep::kKnowledgeTest);
   a.updated_at = format_utc(s->now);
@@ -572,7 +562,7 @@ Result<HttpResponse> answer_test(PortalContext& portal, const RequestContext& c)
                                                          s->today, open->bank_version));
         if (passed && !stored) {
           CP_RETURN_IF_ERROR(store::import_knowledge_tests(portal.auth.db, {evidence},
-                                                           "online opening", s->stamp(years)));
+                                                           "online opening", s->stamp()));
         }
         return Ok{};
       }));
@@ -612,8 +602,6 @@ Result<HttpResponse> sign_agreement(PortalContext& portal, const RequestContext&
   CP_ASSIGN_OR_RETURN(auto southbound,
                       calendar::SouthboundCalendar::build(
                           s->reference.calendars, s->reference.refdata.parameters, a.channel));
-  CP_ASSIGN_OR_RETURN(const int32_t years, investors::archive_retention_years(
-                                               s->reference.refdata.parameters, s->today));
   investors::DocumentRow signed_row;
   signed_row.account_id = a.account_id;
   signed_row.channel = a.channel;
@@ -631,7 +619,7 @@ Result<HttpResponse> sign_agreement(PortalContext& portal, const RequestContext&
           a, {{"step", "agreement"}, {"signed_at", a.updated_at}, {"document", document_json(d)}}),
       [&]() -> Result<void> {
         CP_RETURN_IF_ERROR(store::import_permission_documents(portal.auth.db, {signed_row},
-                                                              "online opening", s->stamp(years)));
+                                                              "online opening", s->stamp()));
         CP_ASSIGN_OR_RETURN(const investors::Assessment assessment,
                             store::assess_on_record(portal.auth.db, s->reference.refdata.parameters,
                                                     southbound, a.account_id, a.channel, s->today));
@@ -655,7 +643,7 @@ Result<HttpResponse> sign_agreement(PortalContext& portal, const RequestContext&
             {a.account_id,
              granted ? investors::ArchiveKind::kGrant : investors::ArchiveKind::kGrantRefused, ch,
              a.outcome},
-            s->stamp(years)));
+            s->stamp()));
         return Ok{};
       }));
   return answer(granted ? 200 : 422, a, {{"granted", granted}, {"assessment", decision}});
@@ -677,14 +665,16 @@ Result<HttpResponse> abandon(PortalContext& portal, const RequestContext& c) {
   return answer(200, a);
 }
 
-// A step's failure as its answer: a conflict (the application moved on under a second tab, an
-// answer sheet already marked, evidence of the day stored otherwise) is 409, a rule 422, bad
-// input 400; only what the database failed at is 500, nothing applied.
-HttpResponse or_refusal(Result<HttpResponse> response) {
-  return response.ok() ? *std::move(response) : refusal(response.error());
-}
+// A kit file is a few kilobytes; one larger than this is not one [D].
+constexpr std::uintmax_t kKitFileBytesMax = 1 << 20;
 
 Result<std::string> file_text(const std::filesystem::path& path) {
+  std::error_code ec;
+  const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
+  if (ec) return invalid_input("cannot read " + path.string() + ": " + ec.message());
+  if (bytes > kKitFileBytesMax) {
+    return invalid_input(path.string() + " is larger than 1 MiB: not an opening kit file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return invalid_input("cannot read " + path.string());
   std::stringstream text;

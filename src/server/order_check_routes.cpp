@@ -17,10 +17,6 @@ const Access kOrderCheck = Access::entitled("trading", identity::Level::kView, "
 
 constexpr size_t kAccountLengthMax = 40;  // as an order file's account (trading/replay.h)
 
-bool is_book_firm(const PortalContext& portal, const RequestContext& c) {
-  return !portal.book_firm.empty() && c.params.at("firm") == portal.book_firm;
-}
-
 // A quantity as a JSON whole number or its digits.
 std::optional<int64_t> quantity_of(const nlohmann::json& value) {
   if (value.is_number_integer()) return value.get<int64_t>();
@@ -106,24 +102,19 @@ Result<HttpResponse> check(PortalContext& portal, const RequestContext& c) {
                                           {fx->reference_buy, fx->reference_sell}, standings));
   const trading::ReplayLine& line = report.lines.front();
   const auto standing = standings.find(order.account);
-  return json_response(200,
-                       nlohmann::json::parse(Json{
-                           {"account", order.account},
-                           {"channel", channel_code(*channel)},
-                           {"date", now.date.to_string()},
-                           {"time", trading::clock_text(order.at_s)},
-                           {"accepted", line.outcome == "accepted"},
-                           {"rule", line.rule.empty() ? Json(nullptr) : Json(line.rule)},
-                           {"message", line.message.empty() ? Json(nullptr) : Json(line.message)},
-                           {"permitted", standing != standings.end()},
-                           {"buys_refused",
-                            standing != standings.end() && !standing->second.buys_refused.empty()
+  return json_response_ordered(
+      200,
+      Json{{"account", order.account},
+           {"channel", channel_code(*channel)},
+           {"date", now.date.to_string()},
+           {"time", trading::clock_text(order.at_s)},
+           {"accepted", line.outcome == "accepted"},
+           {"rule", line.rule.empty() ? Json(nullptr) : Json(line.rule)},
+           {"message", line.message.empty() ? Json(nullptr) : Json(line.message)},
+           {"permitted", standing != standings.end()},
+           {"buys_refused", standing != standings.end() && !standing->second.buys_refused.empty()
                                 ? Json(standing->second.buys_refused)
-                                : Json(nullptr)}}.dump()));
-}
-
-HttpResponse or_refusal(Result<HttpResponse> response) {
-  return response.ok() ? *std::move(response) : refusal(response.error());
+                                : Json(nullptr)}});
 }
 
 }  // namespace

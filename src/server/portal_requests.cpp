@@ -95,6 +95,10 @@ workflow::Actor actor_in(const PortalContext& portal, const Principal& principal
   return actor;
 }
 
+bool is_book_firm(const PortalContext& portal, const RequestContext& c) {
+  return !portal.book_firm.empty() && c.params.at("firm") == portal.book_firm;
+}
+
 Result<bool> firm_may_file(PortalContext& portal, const std::string& firm_id,
                            const portal::ServiceDefinition& service) {
   CP_ASSIGN_OR_RETURN(auto firm, store::find_firm(portal.auth.db, firm_id));

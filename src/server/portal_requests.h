@@ -41,6 +41,10 @@ struct PortalContext {
   const std::map<Channel, investors::OpeningKit>* opening_kits = nullptr;
 };
 
+// Whether the path's {firm} is the book firm (config book_firm): the investors' own pages, the
+// counter and the order checks are the book firm's alone; any other firm reads "not found".
+bool is_book_firm(const PortalContext& portal, const RequestContext& c);
+
 // What a request's page or API answer needs about who looks at it.
 workflow::Actor actor_in(const PortalContext& portal, const Principal& principal,
                          const std::string& firm_id, const portal::ServiceDefinition& service);

@@ -20,6 +20,14 @@ HttpResponse json_response(int status, const Json& body) {
   return response;
 }
 
+HttpResponse json_response_ordered(int status, const nlohmann::ordered_json& body) {
+  HttpResponse response;
+  response.status = status;
+  // As dump_for_answer: a byte that is not UTF-8 shows as U+FFFD rather than failing the answer.
+  response.body = body.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  return response;
+}
+
 HttpResponse refusal(const Error& error) {
   switch (error.code) {
     case ErrorCode::kNotFound:
@@ -107,6 +115,10 @@ HttpResponse storage_failure() {
 
 HttpResponse or_failure(Result<HttpResponse> response) {
   return response.ok() ? *std::move(response) : storage_failure();
+}
+
+HttpResponse or_refusal(Result<HttpResponse> response) {
+  return response.ok() ? *std::move(response) : refusal(response.error());
 }
 
 std::optional<Json> json_fields(const HttpRequest& request,

@@ -49,6 +49,14 @@ HttpResponse storage_failure();
 // Turns an unexpected storage failure into storage_failure().
 HttpResponse or_failure(Result<HttpResponse> response);
 
+// Turns any failure into its refusal(): a conflict met on the way (the thing moved on under a
+// second tab, a key taken) is 409, a rule 422, bad input 400; only the database's own failure is
+// 500, nothing applied. For routes whose steps run rules inside their transaction.
+HttpResponse or_refusal(Result<HttpResponse> response);
+
+// As json_response, with the keys in the order they were written (nlohmann::json sorts them).
+HttpResponse json_response_ordered(int status, const nlohmann::ordered_json& body);
+
 // The request body as a JSON object with the named string fields, or nullopt.
 // Only application/json: a cross-site form can post text/plain without a preflight, never JSON.
 std::optional<nlohmann::json> json_fields(const HttpRequest& request,
