@@ -57,6 +57,15 @@ INVESTOR_FILES = [
     ("permissions.csv", b"account_id,channel,granted_on\nINV001,sh,2019-03-04\n"
                         b"INV001,sz,2020-01-06\n"),
 ]
+SMALL_BANK = ('{"kind": "knowledge_bank", "channel": "sh", "version": "SH-1", '
+              '"questions_per_attempt": 2, "questions": ['
+              '{"id": "q1", "text": {"en": "Q", "zh-Hant": "問", "zh-Hans": "问"}, "choices": ['
+              '{"id": "a", "text": {"en": "A", "zh-Hant": "甲", "zh-Hans": "甲"}}, '
+              '{"id": "b", "text": {"en": "B", "zh-Hant": "乙", "zh-Hans": "乙"}}], "answer": "a"}, '
+              '{"id": "q2", "text": {"en": "R", "zh-Hant": "答", "zh-Hans": "答"}, "choices": ['
+              '{"id": "x", "text": {"en": "X", "zh-Hant": "丙", "zh-Hans": "丙"}}, '
+              '{"id": "y", "text": {"en": "Y", "zh-Hant": "丁", "zh-Hans": "丁"}}], "answer": "y"}'
+              ']}').encode("utf-8")
 BANK_CSV = b"balance_date,reserve,balance_rmb\n2024-03-14,client,50000.00\n2024-03-14,own,-12.5\n"
 DECIMAL_SEEDS = [
     b"301.20\n0.92", b"-0.05\n3", b"0\n-0.000", b"1.5\n1.50", b"+7\n-7",
@@ -166,6 +175,13 @@ def main():
         write(out_dir, "investor_files_fuzz", bytes([selector]) + seed)
         for path in files("tests/golden/investors/*/" + name):
             write(out_dir, "investor_files_fuzz", bytes([selector]) + read(path))
+
+    # opening_kit_fuzz: the shipped files (selector 0 disclosure, 1 agreement, 2 bank) and a small
+    # bank within the fuzzer's 4 KiB inputs.
+    for selector, name in enumerate(["risk_disclosure", "agreement", "knowledge_bank"]):
+        for path in files("catalog/opening/*/" + name + ".json"):
+            write(out_dir, "opening_kit_fuzz", bytes([selector]) + read(path))
+    write(out_dir, "opening_kit_fuzz", b"\x02" + SMALL_BANK)
 
     for path in files("tests/golden/replay/*.events.csv"):
         write(out_dir, "replay_fuzz", b"\x00" + read(path))  # 2024-03-15, Shanghai
